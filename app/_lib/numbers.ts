@@ -1,0 +1,97 @@
+/**
+ * Exact conversion between what people type or read (display units: 亿元, 万平方米, 亩, %)
+ * and what is stored (integers in the unit's base: 万元, 平方米, 0.01 亩, 0.01 %).
+ * No floating point on the way in: "2168.5" 亿元 becomes 21685000 万元 by string arithmetic.
+ */
+
+export interface UnitDef {
+  code: string;
+  symbol: string;
+  scale: number;
+}
+
+export type ParseResult =
+  | { kind: "missing" }
+  | { kind: "ok"; base: number }
+  | { kind: "error"; message: string };
+
+/** NFKC folds full-width digits, commas and dots (１２３，４．５) to ASCII. */
+export function normaliseNumberText(raw: string): string {
+  return raw.normalize("NFKC").replace(/[\s\u00a0\u3000]/g, "").replace(/[,，、']/g, "");
+}
+
+const UNIT_SUFFIXES = ["亿元", "万元", "元", "万平方米", "平方米", "万㎡", "㎡", "m²", "亩", "个", "家", "件", "%", "％"];
+
+/**
+ * Parses a display-unit number into base units. Blank is "missing", never 0. A trailing unit
+ * is accepted only when it is the field's own unit (typing 万元 into an 亿元 field is an
+ * error, not a silent ×10000).
+ */
+export function parseDisplayNumber(raw: string | null | undefined, unit: UnitDef, opts: { allowNegative?: boolean } = {}): ParseResult {
+  if (raw == null) return { kind: "missing" };
+  let s = normaliseNumberText(String(raw));
+  if (s === "" || s === "-" || s === "—") return { kind: "missing" };
+  const symbol = unit.symbol.normalize("NFKC");
+  for (const suffix of UNIT_SUFFIXES.map((x) => x.normalize("NFKC"))) {
+    if (s.endsWith(suffix)) {
+      if (suffix !== symbol && !(symbol === "%" && suffix === "%")) {
+        return { kind: "error", message: `单位应为“${unit.symbol}”，不是“${suffix}”` };
+      }
+      s = s.slice(0, -suffix.length);
+      break;
+    }
+  }
+  const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(s);
+  if (!m) return { kind: "error", message: "请输入数字，例如 1,234.5" };
+  const [, sign, intPart, fracPart = ""] = m;
+  const decimals = Math.round(Math.log10(unit.scale));
+  const frac = fracPart.replace(/0+$/, "");
+  if (frac.length > decimals) {
+    return { kind: "error", message: decimals === 0 ? `${unit.symbol}只能填整数` : `最多保留 ${decimals} 位小数` };
+  }
+  const digits = (intPart! + frac.padEnd(decimals, "0")).replace(/^0+(?=\d)/, "");
+  const base = Number(digits);
+  if (!Number.isSafeInteger(base)) return { kind: "error", message: "数值过大" };
+  const value = sign === "-" ? -base : base;
+  if (value < 0 && !opts.allowNegative) return { kind: "error", message: "不能为负数" };
+  return { kind: "ok", base: value === 0 ? 0 : value };
+}
+
+/** Base units → display units as an exact decimal string (no rounding). */
+export function baseToDisplayExact(base: number, scale: number): string {
+  const neg = base < 0;
+  const abs = Math.abs(base);
+  const decimals = Math.round(Math.log10(scale));
+  if (decimals === 0) return `${neg ? "-" : ""}${abs}`;
+  const s = String(abs).padStart(decimals + 1, "0");
+  const int = s.slice(0, -decimals);
+  const frac = s.slice(-decimals).replace(/0+$/, "");
+  return `${neg ? "-" : ""}${int}${frac ? "." + frac : ""}`;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(locale: string, decimals: number, minDecimals = 0): Intl.NumberFormat {
+  const key = `${locale}|${decimals}|${minDecimals}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals, minimumFractionDigits: minDecimals });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** Base units → "2,168" style text in the display unit, rounded to `decimals`. */
+export function formatBase(base: number, scale: number, decimals: number, locale = "zh-CN"): string {
+  return formatter(locale, decimals).format(base / scale);
+}
+
+/** "2,168 亿元"; "%" and "㎡"-style symbols attach without a space. */
+export function formatWithUnit(base: number, unit: UnitDef, decimals: number, locale = "zh-CN"): string {
+  const n = formatBase(base, unit.scale, decimals, locale);
+  return unit.symbol === "%" ? `${n}%` : `${n} ${unit.symbol}`;
+}
+
+/** Percent with exactly one decimal place, as the city publishes: 62.4%. */
+export function formatPercent(ratio: number, locale = "zh-CN"): string {
+  return `${formatter(locale, 1, 1).format(ratio * 100)}%`;
+}

@@ -1,0 +1,158 @@
+/**
+ * The one place that opens the database. Used by the Next.js server (through db/index.ts)
+ * and by the scripts (migrate, seed, start), so it must not import "server-only".
+ *
+ * libSQL traps this guards against (see shared/stack-notes.md):
+ * - every read-then-write runs in a write transaction (BEGIN IMMEDIATE), never deferred;
+ * - writes from this process are queued one at a time, so they never fight each other;
+ * - after SQLITE_BUSY a connection may silently stop committing (libsql-client-ts #352),
+ *   so on BUSY the client is reconnected and the whole transaction retried.
+ */
+import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from "node:fs";
+import path from "node:path";
+import { createClient, type Client, type Config } from "@libsql/client";
+import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import * as schema from "./schema";
+
+export type Db = LibSQLDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export const DEFAULT_DATABASE_URL = "file:data/tuijin.db";
+
+/** A start-up problem with the database, reported as one line without a stack trace. */
+export class DatabaseConfigError extends Error {
+  override name = "DatabaseConfigError";
+}
+
+const SQLITE_HEADER = "SQLite format 3\u0000";
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+}
+
+/** Local path of a `file:` URL, or null for a server URL. */
+export function filePathOf(url: string): string | null {
+  if (!url.startsWith("file:")) return null;
+  const rest = url.slice("file:".length).split("?")[0] ?? "";
+  return rest.startsWith("//") ? rest.slice(2) : rest;
+}
+
+/** Checks the URL's form and, for a file, that it is a SQLite database (or absent). */
+export function checkDatabaseUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new DatabaseConfigError(`DATABASE_URL 格式不正确（${redact(url)}）：应为 file:路径、http(s)://主机 或 libsql://主机`);
+  }
+  const scheme = parsed.protocol.replace(/:$/, "");
+  if (!["file", "http", "https", "libsql", "ws", "wss"].includes(scheme)) {
+    throw new DatabaseConfigError(`DATABASE_URL 不支持的协议 "${scheme}:"（${redact(url)}）：应为 file:、http(s):、libsql: 或 ws(s):`);
+  }
+  const file = filePathOf(url);
+  if (file === null) return;
+  if (file === "" || file === ":memory:") {
+    if (file === "") throw new DatabaseConfigError(`DATABASE_URL 缺少文件路径（${url}）`);
+    return;
+  }
+  if (existsSync(/*turbopackIgnore: true*/ file)) {
+    const st = statSync(/*turbopackIgnore: true*/ file);
+    if (!st.isFile()) throw new DatabaseConfigError(`DATABASE_URL 指向的不是文件：${file}`);
+    if (st.size > 0) {
+      const buf = Buffer.alloc(16);
+      const fd = openSync(/*turbopackIgnore: true*/ file, "r");
+      try {
+        readSync(fd, buf, 0, 16, 0);
+      } finally {
+        closeSync(fd);
+      }
+      if (buf.toString("latin1") !== SQLITE_HEADER) {
+        throw new DatabaseConfigError(`DATABASE_URL 指向的文件不是 SQLite/libSQL 数据库：${file}`);
+      }
+    }
+  } else {
+    const dir = path.dirname(path.resolve(file));
+    try {
+      mkdirSync(/*turbopackIgnore: true*/ dir, { recursive: true });
+    } catch {
+      throw new DatabaseConfigError(`无法创建数据库目录：${dir}`);
+    }
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, "//***@").replace(/authToken=[^&]*/, "authToken=***");
+}
+
+export interface OpenDatabase {
+  url: string;
+  client: Client;
+  db: Db;
+  /** Runs fn in one write transaction, queued behind this process's other writes; retried on BUSY. */
+  write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+export function isBusyError(e: unknown): boolean {
+  for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
+    const err = cur as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof err.code === "string" && err.code.startsWith("SQLITE_BUSY")) return true;
+    if (typeof err.message === "string" && /SQLITE_BUSY|database is locked/i.test(err.message)) return true;
+    cur = err.cause;
+  }
+  return false;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function openDatabase(url = databaseUrl()): Promise<OpenDatabase> {
+  checkDatabaseUrl(url);
+  const config: Config = { url, timeout: 5000, intMode: "number" };
+  if (process.env.DATABASE_AUTH_TOKEN) config.authToken = process.env.DATABASE_AUTH_TOKEN;
+  // Embedded replica: a local file that syncs from a libSQL server (sqld); writes go to the primary.
+  if (process.env.DATABASE_SYNC_URL && url.startsWith("file:")) config.syncUrl = process.env.DATABASE_SYNC_URL;
+  let client: Client;
+  try {
+    client = createClient(config);
+    await client.execute("select 1");
+  } catch (e) {
+    throw new DatabaseConfigError(`无法打开数据库（${redact(url)}）：${oneLine(e)}`);
+  }
+  if (url.startsWith("file:") && !config.syncUrl) {
+    try {
+      // WAL is a property of the file: set once, kept by every later connection.
+      await client.execute("PRAGMA journal_mode=WAL");
+    } catch (e) {
+      client.close();
+      throw new DatabaseConfigError(`数据库文件不可用（${redact(url)}）：${oneLine(e)}`);
+    }
+  }
+  if (config.syncUrl) await client.sync();
+  const db = drizzle(client, { schema });
+
+  let queue: Promise<unknown> = Promise.resolve();
+  const write = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    const run = async (): Promise<T> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.transaction(fn);
+        } catch (e) {
+          if (!isBusyError(e) || attempt >= 6) throw e;
+          // A connection that saw BUSY may drop later commits silently: start afresh.
+          await client.reconnect();
+          await sleep(25 * attempt + Math.random() * 25);
+        }
+      }
+    };
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
+  return { url, client, db, write, close: () => client.close() };
+}
+
+export function oneLine(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.split("\n")[0]!.slice(0, 300);
+}

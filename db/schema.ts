@@ -1,0 +1,508 @@
+/**
+ * The whole Tuijin schema. Generic on purpose: a new city, year or indicator set is rows,
+ * never code. Amounts are stored as integers in the base unit of their `units` row
+ * (money in 万元, areas in 平方米, 亩 in hundredths, percentages in basis points), so sums
+ * are exact and display conversion happens in one place (app/_lib/units.ts).
+ */
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+const createdAt = () => text("created_at").notNull().default(now);
+const updatedAt = () => text("updated_at").notNull().default(now);
+const version = () => integer("version").notNull().default(1);
+
+/** Key/value facts about this database, e.g. `demo_data` = "1" while demo data is loaded. */
+export const appMeta = sqliteTable("app_meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * Display units. `scale` = stored integer per one display unit: 亿元 is stored in 万元
+ * (scale 10000), 万平方米 in 平方米 (10000), 亩 in 0.01 亩 (100), % in basis points (100).
+ */
+export const units = sqliteTable("units", {
+  code: text("code").primaryKey(),
+  symbol: text("symbol").notNull(),
+  symbolEn: text("symbol_en").notNull(),
+  baseSymbol: text("base_symbol").notNull(),
+  scale: integer("scale").notNull(),
+});
+
+export const DISTRICT_KINDS = ["district", "county_city", "county", "development_zone"] as const;
+export type DistrictKind = (typeof DISTRICT_KINDS)[number];
+
+export const districts = sqliteTable(
+  "districts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull().unique(),
+    name: text("name").notNull(),
+    nameEn: text("name_en").notNull().default(""),
+    kind: text("kind", { enum: DISTRICT_KINDS }).notNull(),
+    divisionCode: text("division_code"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    reports: integer("reports", { mode: "boolean" }).notNull().default(true),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("districts_kind_ck", sql`${t.kind} in ('district','county_city','county','development_zone')`)],
+);
+
+export const departments = sqliteTable("departments", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  nameEn: text("name_en").notNull().default(""),
+  sortOrder: integer("sort_order").notNull().default(0),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const ROLES = ["city_admin", "city_leader", "district_editor", "department_editor"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    username: text("username").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    districtId: integer("district_id").references(() => districts.id),
+    departmentId: integer("department_id").references(() => departments.id),
+    passwordHash: text("password_hash").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(true),
+    sessionVersion: integer("session_version").notNull().default(1),
+    totpSecret: text("totp_secret"),
+    totpEnabled: integer("totp_enabled", { mode: "boolean" }).notNull().default(false),
+    lastLoginAt: text("last_login_at"),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("users_role_ck", sql`${t.role} in ('city_admin','city_leader','district_editor','department_editor')`),
+    // A district editor always has a district, a department editor a department, city roles neither.
+    check(
+      "users_scope_ck",
+      sql`(${t.role} = 'district_editor' and ${t.districtId} is not null and ${t.departmentId} is null)
+       or (${t.role} = 'department_editor' and ${t.departmentId} is not null and ${t.districtId} is null)
+       or (${t.role} in ('city_admin','city_leader') and ${t.districtId} is null and ${t.departmentId} is null)`,
+    ),
+  ],
+);
+
+/** One-time TOTP recovery codes (argon2id hashes); used_at set when spent. */
+export const recoveryCodes = sqliteTable("recovery_codes", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  userId: integer("user_id").notNull().references(() => users.id),
+  codeHash: text("code_hash").notNull(),
+  usedAt: text("used_at"),
+  createdAt: createdAt(),
+});
+
+export const campaigns = sqliteTable("campaigns", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  year: integer("year").notNull(),
+  cityName: text("city_name").notNull(),
+  cityNameEn: text("city_name_en").notNull().default(""),
+  title: text("title").notNull(),
+  titleEn: text("title_en").notNull().default(""),
+  subtitle: text("subtitle").notNull().default(""),
+  subtitleEn: text("subtitle_en").notNull().default(""),
+  announcedOn: text("announced_on"),
+  startsOn: text("starts_on").notNull(),
+  endsOn: text("ends_on").notNull(),
+  status: text("status", { enum: ["active", "archived"] }).notNull().default("active"),
+  /** Yellow band for pace, in basis points of the target (500 = 5 percentage points). */
+  paceWarnBp: integer("pace_warn_bp").notNull().default(500),
+  /** Day of the following month by which a monthly report is due. */
+  reportDeadlineDay: integer("report_deadline_day").notNull().default(5),
+  sourceNote: text("source_note").notNull().default(""),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const actions = sqliteTable(
+  "actions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => actions.id),
+    code: text("code").notNull(),
+    /** The group the action belongs to in the campaign's own numbering, e.g. "1", "3", "2". */
+    groupLabel: text("group_label").notNull().default(""),
+    name: text("name").notNull(),
+    nameEn: text("name_en").notNull().default(""),
+    summary: text("summary").notNull().default(""),
+    summaryEn: text("summary_en").notNull().default(""),
+    sortOrder: integer("sort_order").notNull().default(0),
+    leadDepartmentId: integer("lead_department_id").references(() => departments.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("actions_campaign_code_uq").on(t.campaignId, t.code)],
+);
+
+export const INDICATOR_KINDS = ["reported", "derived", "milestone"] as const;
+export const AGGREGATIONS = ["sum", "ratio", "count"] as const;
+/** flow: monthly values add up over the year; stock: the latest month is the year-to-date value. */
+export const ACCUMULATIONS = ["flow", "stock"] as const;
+
+export const indicators = sqliteTable(
+  "indicators",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+    actionId: integer("action_id").notNull().references(() => actions.id),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    nameEn: text("name_en").notNull().default(""),
+    unitCode: text("unit_code").notNull().references(() => units.code),
+    kind: text("kind", { enum: INDICATOR_KINDS }).notNull(),
+    aggregation: text("aggregation", { enum: AGGREGATIONS }).notNull(),
+    accumulation: text("accumulation", { enum: ACCUMULATIONS }).notNull().default("flow"),
+    numeratorLabel: text("numerator_label"),
+    denominatorLabel: text("denominator_label"),
+    /** Unit of numerator and denominator of a ratio indicator. */
+    partUnitCode: text("part_unit_code").references(() => units.code),
+    /** JSON {rule, params} from the supported derivations (app/_lib/derivations.ts); never code. */
+    derivation: text("derivation", { mode: "json" }).$type<{ rule: string; params: Record<string, unknown> }>(),
+    ownerDepartmentId: integer("owner_department_id").references(() => departments.id),
+    decimals: integer("decimals").notNull().default(1),
+    isPublic: integer("is_public", { mode: "boolean" }).notNull().default(true),
+    isHeadline: integer("is_headline", { mode: "boolean" }).notNull().default(false),
+    sortOrder: integer("sort_order").notNull().default(0),
+    description: text("description").notNull().default(""),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("indicators_campaign_code_uq").on(t.campaignId, t.code),
+    index("indicators_action_idx").on(t.actionId),
+    check(
+      "indicators_ratio_ck",
+      sql`${t.aggregation} <> 'ratio' or (${t.numeratorLabel} is not null and ${t.denominatorLabel} is not null and ${t.partUnitCode} is not null)`,
+    ),
+    check("indicators_derived_ck", sql`${t.kind} = 'reported' or ${t.derivation} is not null`),
+  ],
+);
+
+/**
+ * City (district_id null) or district target of an indicator for a year. Values in the
+ * indicator's base unit. growth_target_bp: 1750 = +17.5 %; multiple_target_pct: 300 = 3×.
+ * monthly_plan: twelve cumulative shares of the year in basis points ending at 10000, or
+ * null for linear pace.
+ */
+export const targets = sqliteTable(
+  "targets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    indicatorId: integer("indicator_id").notNull().references(() => indicators.id),
+    year: integer("year").notNull(),
+    districtId: integer("district_id").references(() => districts.id),
+    targetValue: integer("target_value"),
+    baselineValue: integer("baseline_value"),
+    growthTargetBp: integer("growth_target_bp"),
+    multipleTargetPct: integer("multiple_target_pct"),
+    monthlyPlan: text("monthly_plan", { mode: "json" }).$type<number[]>(),
+    /** Where the figure comes from, e.g. the meeting report, or how a baseline was inferred. */
+    sourceNote: text("source_note").notNull().default(""),
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("targets_city_uq").on(t.indicatorId, t.year).where(sql`${t.districtId} is null`),
+    uniqueIndex("targets_district_uq").on(t.indicatorId, t.year, t.districtId).where(sql`${t.districtId} is not null`),
+    check("targets_nonneg_ck", sql`${t.targetValue} is null or ${t.targetValue} >= 0`),
+  ],
+);
+
+export const sectors = sqliteTable("sectors", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  nameEn: text("name_en").notNull().default(""),
+  sortOrder: integer("sort_order").notNull().default(0),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const periods = sqliteTable(
+  "periods",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+    month: text("month").notNull(),
+    isOpen: integer("is_open", { mode: "boolean" }).notNull().default(true),
+    locked: integer("locked", { mode: "boolean" }).notNull().default(false),
+    lockedBy: integer("locked_by").references(() => users.id),
+    lockedAt: text("locked_at"),
+    /** Date (YYYY-MM-DD, Asia/Shanghai) by which the month's report is due. */
+    dueOn: text("due_on").notNull(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("periods_campaign_month_uq").on(t.campaignId, t.month),
+    check("periods_month_ck", sql`${t.month} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]'`),
+  ],
+);
+
+export const REPORT_STATUSES = ["draft", "submitted", "approved", "returned"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const monthlyReports = sqliteTable(
+  "monthly_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    periodId: integer("period_id").notNull().references(() => periods.id),
+    districtId: integer("district_id").notNull().references(() => districts.id),
+    status: text("status", { enum: REPORT_STATUSES }).notNull().default("draft"),
+    submittedBy: integer("submitted_by").references(() => users.id),
+    submittedAt: text("submitted_at"),
+    approvedBy: integer("approved_by").references(() => users.id),
+    approvedAt: text("approved_at"),
+    returnedBy: integer("returned_by").references(() => users.id),
+    returnedAt: text("returned_at"),
+    returnComment: text("return_comment"),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("monthly_reports_period_district_uq").on(t.periodId, t.districtId),
+    index("monthly_reports_district_idx").on(t.districtId),
+    check("monthly_reports_status_ck", sql`${t.status} in ('draft','submitted','approved','returned')`),
+  ],
+);
+
+/** A reported indicator's value for one district-month: value, or numerator and denominator. */
+export const figureValues = sqliteTable(
+  "figure_values",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id").notNull().references(() => monthlyReports.id),
+    indicatorId: integer("indicator_id").notNull().references(() => indicators.id),
+    value: integer("value"),
+    numerator: integer("numerator"),
+    denominator: integer("denominator"),
+    note: text("note"),
+    updatedBy: integer("updated_by").references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("figure_values_report_indicator_uq").on(t.reportId, t.indicatorId),
+    index("figure_values_indicator_idx").on(t.indicatorId),
+  ],
+);
+
+export const PROJECT_STAGES = ["preparing", "under_construction", "completed", "suspended"] as const;
+
+/** A project on one campaign year's register (the city's key-project list is per year). */
+export const projects = sqliteTable(
+  "projects",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    districtId: integer("district_id").notNull().references(() => districts.id),
+    actionId: integer("action_id").references(() => actions.id),
+    sectorId: integer("sector_id").references(() => sectors.id),
+    owner: text("owner").notNull().default(""),
+    totalInvestment: integer("total_investment").notNull(),
+    annualPlannedInvestment: integer("annual_planned_investment").notNull(),
+    plannedStartOn: text("planned_start_on"),
+    plannedCompletionOn: text("planned_completion_on"),
+    actualStartOn: text("actual_start_on"),
+    actualCompletionOn: text("actual_completion_on"),
+    stage: text("stage", { enum: PROJECT_STAGES }).notNull().default("preparing"),
+    isKey: integer("is_key", { mode: "boolean" }).notNull().default(true),
+    isPublic: integer("is_public", { mode: "boolean" }).notNull().default(true),
+    description: text("description").notNull().default(""),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("projects_campaign_code_uq").on(t.campaignId, t.code),
+    index("projects_district_idx").on(t.districtId),
+    index("projects_sector_idx").on(t.sectorId),
+    check("projects_amounts_ck", sql`${t.totalInvestment} >= 0 and ${t.annualPlannedInvestment} >= 0`),
+  ],
+);
+
+/** Investment completed by a project in one month (万元); counts officially once its district's month is approved. */
+export const projectProgress = sqliteTable(
+  "project_progress",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id").notNull().references(() => projects.id),
+    month: text("month").notNull(),
+    investment: integer("investment").notNull(),
+    note: text("note"),
+    updatedBy: integer("updated_by").references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("project_progress_project_month_uq").on(t.projectId, t.month),
+    index("project_progress_month_idx").on(t.month),
+  ],
+);
+
+export const PROBLEM_TYPES = ["land_approval", "relocation", "grid_relocation", "other"] as const;
+export const PROBLEM_STATUSES = ["open", "in_progress", "resolved"] as const;
+export const ESCALATION_LEVELS = ["district", "city", "province"] as const;
+
+export const problems = sqliteTable(
+  "problems",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id").notNull().references(() => projects.id),
+    /** Copied from the project so every scope check is one comparison. */
+    districtId: integer("district_id").notNull().references(() => districts.id),
+    type: text("type", { enum: PROBLEM_TYPES }).notNull(),
+    description: text("description").notNull(),
+    responsibleUnit: text("responsible_unit").notNull(),
+    escalationLevel: text("escalation_level", { enum: ESCALATION_LEVELS }).notNull().default("district"),
+    deadlineOn: text("deadline_on"),
+    status: text("status", { enum: PROBLEM_STATUSES }).notNull().default("open"),
+    openedOn: text("opened_on").notNull(),
+    openedBy: integer("opened_by").references(() => users.id),
+    resolvedOn: text("resolved_on"),
+    resolvedBy: integer("resolved_by").references(() => users.id),
+    resolutionNote: text("resolution_note"),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("problems_district_idx").on(t.districtId),
+    index("problems_project_idx").on(t.projectId),
+    check("problems_resolved_ck", sql`${t.status} <> 'resolved' or ${t.resolvedOn} is not null`),
+  ],
+);
+
+/** Investment-promotion events (推介会, 集中签约, 集中开工). */
+export const events = sqliteTable("events", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+  name: text("name").notNull(),
+  kind: text("kind").notNull().default("promotion"),
+  heldOn: text("held_on"),
+  location: text("location").notNull().default(""),
+  version: version(),
+  createdAt: createdAt(),
+});
+
+export const signings = sqliteTable(
+  "signings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+    districtId: integer("district_id").notNull().references(() => districts.id),
+    name: text("name").notNull(),
+    investor: text("investor").notNull().default(""),
+    amount: integer("amount").notNull(),
+    isOverseas: integer("is_overseas", { mode: "boolean" }).notNull().default(false),
+    isCultureTourism: integer("is_culture_tourism", { mode: "boolean" }).notNull().default(false),
+    eventId: integer("event_id").references(() => events.id),
+    signedOn: text("signed_on").notNull(),
+    landedOn: text("landed_on"),
+    projectId: integer("project_id").references(() => projects.id),
+    isPublic: integer("is_public", { mode: "boolean" }).notNull().default(true),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("signings_district_idx").on(t.districtId),
+    check("signings_amount_ck", sql`${t.amount} >= 0`),
+  ],
+);
+
+export const PARK_STATUSES = ["planning", "construction", "trial_operation", "operating"] as const;
+
+export const parks = sqliteTable(
+  "parks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    districtId: integer("district_id").notNull().references(() => districts.id),
+    isPilot: integer("is_pilot", { mode: "boolean" }).notNull().default(false),
+    status: text("status", { enum: PARK_STATUSES }).notNull().default("planning"),
+    plannedTrialOn: text("planned_trial_on"),
+    trialOperationOn: text("trial_operation_on"),
+    areaMu: integer("area_mu"),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("parks_campaign_code_uq").on(t.campaignId, t.code), index("parks_district_idx").on(t.districtId)],
+);
+
+/** Append-only: never updated or deleted by the app. before/after are JSON of the changed columns. */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull().default(now),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    actorName: text("actor_name").notNull().default(""),
+    action: text("action").notNull(),
+    outcome: text("outcome", { enum: ["ok", "denied"] }).notNull().default("ok"),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    districtId: integer("district_id").references(() => districts.id),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    clientAddress: text("client_address"),
+  },
+  (t) => [
+    index("audit_events_at_idx").on(t.at),
+    index("audit_events_entity_idx").on(t.entity, t.entityId),
+    index("audit_events_actor_idx").on(t.actorUserId),
+  ],
+);
+
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull().default(now),
+    username: text("username").notNull(),
+    clientAddress: text("client_address").notNull(),
+    success: integer("success", { mode: "boolean" }).notNull(),
+  },
+  (t) => [index("login_attempts_username_idx").on(t.username, t.at), index("login_attempts_address_idx").on(t.clientAddress, t.at)],
+);

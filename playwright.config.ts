@@ -1,0 +1,49 @@
+import { defineConfig, devices } from "@playwright/test";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/**
+ * Browser tests run against the production build (scripts/test.sh builds it first) on a fresh,
+ * migrated, seeded database file in the system temp folder. Debian's chromium, never a download.
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+// Set on process.env so the test workers (which inherit it) can open the same file.
+process.env.E2E_DB_FILE ??= path.join(tmpdir(), `tuijin-e2e-${process.pid}-${Date.now()}.db`);
+const dbFile = process.env.E2E_DB_FILE;
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    trace: "off",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    command: `node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      DATABASE_URL: `file:${dbFile}`,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      AUTH_SECRET: "e2e-only-secret-not-for-production-000000",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
