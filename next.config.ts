@@ -1,18 +1,22 @@
 import type { NextConfig } from "next";
 
-// Headers every response carries. The full nonce-based script policy for dynamic pages
-// comes with the access-control work; these parts hold for every page already.
+// Headers every response carries. The Content-Security-Policy (with a per-request script
+// nonce) is set in proxy.ts, which sees every page request.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A separate build folder lets a second checkout or a test run build without clobbering another.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
+  // `npm test` runs tsc over the whole project as its own step; the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -30,11 +30,24 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
 }
 
-/** Local path of a `file:` URL, or null for a server URL. */
+/** Local path of a `file:` URL (as libSQL will open it), or null for a server URL. */
 export function filePathOf(url: string): string | null {
   if (!url.startsWith("file:")) return null;
-  const rest = url.slice("file:".length).split("?")[0] ?? "";
-  return rest.startsWith("//") ? rest.slice(2) : rest;
+  let rest = url.slice("file:".length).split(/[?#]/)[0] ?? "";
+  if (rest.startsWith("//")) {
+    // file://host/path: libSQL accepts only an empty host or "localhost" and opens /path.
+    const slash = rest.indexOf("/", 2);
+    const host = rest.slice(2, slash === -1 ? undefined : slash);
+    if (host !== "" && host.toLowerCase() !== "localhost") {
+      throw new DatabaseConfigError(`DATABASE_URL 的 file: 地址不能带主机名 "${host}"：应为 file:/绝对路径 或 file:///绝对路径`);
+    }
+    rest = slash === -1 ? "" : rest.slice(slash);
+  }
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    throw new DatabaseConfigError(`DATABASE_URL 格式不正确（${url}）：文件路径中的 % 编码无效`);
+  }
 }
 
 /** Checks the URL's form and, for a file, that it is a SQLite database (or absent). */
@@ -71,7 +84,7 @@ export function checkDatabaseUrl(url: string): void {
       }
     }
   } else {
-    const dir = path.dirname(path.resolve(file));
+    const dir = path.dirname(path.resolve(/*turbopackIgnore: true*/ file));
     try {
       mkdirSync(/*turbopackIgnore: true*/ dir, { recursive: true });
     } catch {

@@ -91,6 +91,8 @@ export const users = sqliteTable(
     sessionVersion: integer("session_version").notNull().default(1),
     totpSecret: text("totp_secret"),
     totpEnabled: integer("totp_enabled", { mode: "boolean" }).notNull().default(false),
+    /** Last accepted TOTP time step: a code is never accepted twice. */
+    totpLastStep: integer("totp_last_step"),
     lastLoginAt: text("last_login_at"),
     version: version(),
     createdAt: createdAt(),
@@ -506,3 +508,50 @@ export const loginAttempts = sqliteTable(
   },
   (t) => [index("login_attempts_username_idx").on(t.username, t.at), index("login_attempts_address_idx").on(t.clientAddress, t.at)],
 );
+
+/**
+ * One signed-in browser. The JWT cookie only carries this row's id: the guards check it on
+ * every request, so idle and absolute timeouts, "sign out everywhere", deactivation and a
+ * password change end a session at once.
+ */
+export const userSessions = sqliteTable(
+  "user_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id),
+    /** users.session_version when the session began; a later bump ends it. */
+    sessionVersion: integer("session_version").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+    lastSeenAt: text("last_seen_at").notNull().default(now),
+    revokedAt: text("revoked_at"),
+    clientAddress: text("client_address"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId)],
+);
+
+/** A username or client address locked out after repeated sign-in failures; lifted early by an admin. */
+export const lockouts = sqliteTable(
+  "lockouts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: ["username", "address"] }).notNull(),
+    key: text("key").notNull(),
+    lockedAt: text("locked_at").notNull().default(now),
+    lockedUntil: text("locked_until").notNull(),
+    failures: integer("failures").notNull(),
+    liftedAt: text("lifted_at"),
+    liftedBy: integer("lifted_by").references(() => users.id),
+  },
+  (t) => [index("lockouts_key_idx").on(t.kind, t.key, t.lockedUntil)],
+);
+
+/** One-time sign-in steps: a password-checked user waiting for a TOTP code, or a ticket handed to Auth.js. */
+export const loginTickets = sqliteTable("login_tickets", {
+  id: text("id").primaryKey(),
+  userId: integer("user_id").notNull().references(() => users.id),
+  purpose: text("purpose", { enum: ["totp", "session"] }).notNull(),
+  expiresAt: text("expires_at").notNull(),
+  usedAt: text("used_at"),
+  failures: integer("failures").notNull().default(0),
+});

@@ -18,6 +18,7 @@ import { SeedRefusedError, seedDemo } from "../db/seed";
 const root = process.cwd();
 const dataDir = path.join(root, "data");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
 
 function fail(message: string): never {
   console.error(`[tuijin] ${message}`);
@@ -99,9 +100,9 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 async function ensureBuilt(env: NodeJS.ProcessEnv): Promise<void> {
-  const fingerprintFile = path.join(root, ".next", "tuijin-fingerprint");
+  const fingerprintFile = path.join(distDir, "tuijin-fingerprint");
   const fingerprint = sourceFingerprint();
-  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(fingerprintFile) && readFileSync(fingerprintFile, "utf8") === fingerprint;
+  const built = existsSync(path.join(distDir, "BUILD_ID")) && existsSync(fingerprintFile) && readFileSync(fingerprintFile, "utf8") === fingerprint;
   if (!built) {
     console.log("[tuijin] 正在构建生产版本（首次启动或代码有更新，约需一两分钟）…");
     const code = await run(["build"], env);

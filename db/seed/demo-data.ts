@@ -330,6 +330,8 @@ export function buildReportedFigures(cityTargetsBase: Record<string, number>): R
 }
 
 export const DEMO_PASSWORD = "Tuijin-demo-2023";
+/** Base32 TOTP secret of the demo admin: public on purpose, demo databases only. */
+export const DEMO_ADMIN_TOTP_SECRET = "TUIJINDEMOADMINTOTPSECRETABCDEFG";
 
 export const DEMO_USERS = [
   { username: "admin", displayName: "专项办管理员（演示）", role: "city_admin" as const },

@@ -3,7 +3,7 @@
  * Idempotent (a second run changes nothing), deterministic (same rows every time) and
  * safe: it refuses to touch a database that already holds non-demo data.
  */
-import { hash } from "@node-rs/argon2";
+import { hashPassword } from "@/app/_lib/passwords";
 import { eq } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { OpenDatabase, Tx } from "../client";
@@ -11,7 +11,7 @@ import * as s from "../schema";
 import { ACTIONS, CAMPAIGN, DEPARTMENTS, DISTRICTS, INDICATORS, SECTORS, UNITS } from "./quanzhou-2023";
 import {
   buildParks, buildProblems, buildProjects, buildReportedFigures, buildSignings, DEMO_EVENTS, DEMO_MONTHS, DEMO_PASSWORD,
-  DEMO_USERS, DISTRICT_WEIGHTS, LAST_DEMO_MONTH, OCTOBER_STATUS, splitByWeights,
+  DEMO_ADMIN_TOTP_SECRET, DEMO_USERS, DISTRICT_WEIGHTS, LAST_DEMO_MONTH, OCTOBER_STATUS, splitByWeights,
 } from "./demo-data";
 
 export const SEED_VERSION = "1";
@@ -21,8 +21,6 @@ export class SeedRefusedError extends Error {
 }
 
 export type SeedOutcome = "seeded" | "already-seeded";
-
-const ARGON2 = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 /** Inserts in chunks: SQLite caps the number of bound parameters per statement. */
 async function insertMany<T extends SQLiteTable>(tx: Tx, table: T, rows: T["$inferInsert"][], chunk = 100): Promise<void> {
@@ -40,7 +38,7 @@ export async function seedDemo(open: OpenDatabase): Promise<SeedOutcome> {
     throw new SeedRefusedError("数据库中已有非演示数据，演示数据不会写入（也不会覆盖任何已有数据）。");
   }
   // Hash outside the write transaction: argon2 is deliberately slow.
-  const passwordHash = await hash(DEMO_PASSWORD, ARGON2);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await open.write(async (tx) => {
     const again = await tx.select({ value: s.appMeta.value }).from(s.appMeta).where(eq(s.appMeta.key, "demo_data"));
     if (again[0]?.value === "1") return;
@@ -122,6 +120,8 @@ async function writeAll(tx: Tx, passwordHash: string): Promise<void> {
     districtId: "district" in u ? districtId[u.district!] : null,
     departmentId: "department" in u ? departmentId[u.department!] : null,
     passwordHash, mustChangePassword: false,
+    // City admins must use two-factor sign-in; the demo admin's secret is published (README, npm run demo:totp).
+    totpSecret: u.role === "city_admin" ? DEMO_ADMIN_TOTP_SECRET : null, totpEnabled: u.role === "city_admin",
   })));
   const userId = Object.fromEntries((await tx.select({ id: s.users.id, username: s.users.username }).from(s.users)).map((u) => [u.username, u.id]));
   const admin = userId.admin!;

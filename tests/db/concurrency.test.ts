@@ -41,6 +41,7 @@ function startWorker(url: string, id: number): WorkerRun {
   let stderr = "";
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdin.on("error", () => undefined); // a worker that already died is reported by its exit code
   child.stdout.setEncoding("utf8");
   child.stderr.setEncoding("utf8");
   child.stdout.on("data", (chunk: string) => {

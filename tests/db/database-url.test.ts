@@ -3,10 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { createClient } from "@libsql/client";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import * as schema from "../../db/schema";
 import { getTableName, is } from "drizzle-orm";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import * as schema from "../../db/schema";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -45,9 +45,9 @@ function expectOneLineFailure(run: Run): string {
   return run.errLines[0]!;
 }
 
-const schemaTables = Object.values(schema)
-  .filter((v) => is(v, SQLiteTable))
-  .map((t) => getTableName(t as SQLiteTable))
+const schemaTables = (Object.values(schema) as unknown[])
+  .filter((v): v is SQLiteTable => is(v, SQLiteTable))
+  .map((t) => getTableName(t))
   .sort();
 
 describe("DATABASE_URL problems reported by scripts/db-migrate.ts", () => {
@@ -114,5 +114,17 @@ describe("DATABASE_URL problems reported by scripts/db-migrate.ts", () => {
     } finally {
       client.close();
     }
+  });
+
+  test("a percent-encoded file URL opens the decoded path libSQL opens", async () => {
+    const run = await runMigrateScript(`file:${path.join(dir, "a%20b", "x.db")}`);
+    expect(run.code, `stderr: ${run.errLines.join("\n")}`).toBe(0);
+    expect(existsSync(path.join(dir, "a b", "x.db"))).toBe(true);
+    expect(existsSync(path.join(dir, "a%20b"))).toBe(false);
+  });
+
+  test("a file URL with a host name is refused in one line", async () => {
+    const line = expectOneLineFailure(await runMigrateScript("file://somehost/x.db"));
+    expect(line).toContain("不能带主机名");
   });
 });

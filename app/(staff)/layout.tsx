@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { getCurrentUser } from "@/app/_lib/guards";
+import { ROLE_LABELS } from "@/app/_lib/labels";
+import { signOutAction } from "./account/actions";
+
+/** The signed-in shell. Each page still calls its own guard: a layout is not a security boundary. */
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  const isAdmin = user?.role === "city_admin";
+  return (
+    <>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href="/" className="text-xl font-bold tracking-wide text-brand-700 no-underline">推进</Link>
+          {user && (
+            <nav aria-label="工作台" className="flex flex-wrap items-center gap-4 text-sm">
+              <Link href="/account" className="text-slate-700 hover:text-brand-700">我的账号</Link>
+              {isAdmin && <Link href="/city/users" className="text-slate-700 hover:text-brand-700">用户管理</Link>}
+              {isAdmin && <Link href="/city/lockouts" className="text-slate-700 hover:text-brand-700">登录锁定</Link>}
+              {isAdmin && <Link href="/city/audit" className="text-slate-700 hover:text-brand-700">审计日志</Link>}
+              <span className="text-slate-500">
+                {user.displayName} · {ROLE_LABELS[user.role]}
+              </span>
+              <form action={signOutAction}>
+                <button type="submit" className="rounded border border-slate-300 px-2.5 py-1 text-slate-700 hover:bg-slate-100">退出登录</button>
+              </form>
+            </nav>
+          )}
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+/** The one shape every form action returns. Passwords are never echoed in `values`. */
+export interface ActionState {
+  ok: boolean;
+  message: string | null;
+  fieldErrors: Record<string, string>;
+  values: Record<string, string>;
+}
+
+export const initialActionState: ActionState = { ok: false, message: null, fieldErrors: {}, values: {} };
+
+export function failure(message: string | null, fieldErrors: Record<string, string> = {}, values: Record<string, string> = {}): ActionState {
+  return { ok: false, message, fieldErrors, values };
+}
+
+export function success(message: string, values: Record<string, string> = {}): ActionState {
+  return { ok: true, message, fieldErrors: {}, values };
+}
+
+/** zod issues → the first message per field. */
+export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) {
+    const key = String(i.path[0] ?? "_");
+    out[key] ??= i.message;
+  }
+  return out;
+}
+
+/** Only same-site paths may be used as a post-sign-in destination. */
+export function safeNextPath(next: unknown, fallback: string): string {
+  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
+  return next;
+}

@@ -1,0 +1,112 @@
+import "server-only";
+import { cache } from "react";
+import { forbidden, redirect } from "next/navigation";
+import { getDatabase } from "@/db/index";
+import { insertAuditEvent } from "@/db/mutations/audit";
+import { touchUserSession } from "@/db/mutations/auth";
+import { getSessionRecord } from "@/db/queries/auth";
+import type { Role } from "@/db/schema";
+import { auth } from "./auth";
+import { authSettings } from "./auth-settings";
+import { can, type Action, type Resource } from "./policy";
+import { clientAddress } from "./request-info";
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  districtId: number | null;
+  departmentId: number | null;
+  active: boolean;
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
+  sessionId: string;
+}
+
+/** Re-touching last-seen at most once a minute keeps the idle timeout without a write per request. */
+const TOUCH_AFTER_MS = 60_000;
+
+/**
+ * The signed-in user, re-read from the database once per request: a deactivated user, a
+ * changed password or role, "sign out everywhere", or an idle or expired session all end here.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const sid = (session as { sid?: unknown } | null)?.sid;
+  if (typeof sid !== "string" || sid.length === 0) return null;
+  const rec = await getSessionRecord(sid);
+  if (!rec || rec.revokedAt || !rec.user.active || rec.sessionVersion !== rec.user.sessionVersion) return null;
+  const now = Date.now();
+  const lastSeen = Date.parse(rec.lastSeenAt);
+  if (now - lastSeen > authSettings.idleMinutes * 60_000) return null;
+  if (now - Date.parse(rec.createdAt) > authSettings.absoluteMinutes * 60_000) return null;
+  if (now - lastSeen > TOUCH_AFTER_MS) await touchUserSession(await getDatabase(), sid, now);
+  const u = rec.user;
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    districtId: u.districtId,
+    departmentId: u.departmentId,
+    active: u.active,
+    mustChangePassword: u.mustChangePassword,
+    totpEnabled: u.totpEnabled,
+    sessionId: sid,
+  };
+});
+
+interface RequireOptions {
+  /** The password-change page itself must be reachable while a change is forced. */
+  allowPasswordChange?: boolean;
+  /** The two-factor enrolment page must be reachable by an admin who has not enrolled yet. */
+  allowTwoFactorSetup?: boolean;
+  /** Where to come back to after signing in. */
+  next?: string;
+}
+
+/** Pages: the signed-in user, or a redirect to sign-in; forces a password change and admin 2FA first. */
+export async function requireUser(opts: RequireOptions = {}): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(opts.next ? `/login?next=${encodeURIComponent(opts.next)}` : "/login");
+  if (user.mustChangePassword && !opts.allowPasswordChange) redirect("/account/password");
+  if (user.role === "city_admin" && !user.totpEnabled && !user.mustChangePassword && !opts.allowTwoFactorSetup) redirect("/account/two-factor");
+  return user;
+}
+
+/**
+ * Pages, actions and route handlers: the signed-in user if the policy allows the action on the
+ * resource; otherwise the attempt is audited and the request ends with 403 (401-style redirect
+ * to sign-in for pages when nobody is signed in).
+ */
+export async function requirePermission(action: Action, resource: Resource = {}, opts: RequireOptions = {}): Promise<SessionUser> {
+  const user = await requireUser(opts);
+  if (!can(user, action, resource)) {
+    await recordDenied(user, action, resource);
+    forbidden();
+  }
+  return user;
+}
+
+export async function requireCityAdmin(opts: RequireOptions = {}): Promise<SessionUser> {
+  return requirePermission("user.manage", {}, opts);
+}
+
+/** Writes a denied attempt to the audit log (its own transaction: there is no change to join). */
+export async function recordDenied(user: SessionUser | null, action: string, resource: Resource | Record<string, unknown>): Promise<void> {
+  const open = await getDatabase();
+  const address = await clientAddress();
+  await open.write((tx) =>
+    insertAuditEvent(tx, {
+      actorUserId: user?.id ?? null,
+      actorName: user?.username ?? "anonymous",
+      action,
+      outcome: "denied",
+      entity: "permission",
+      districtId: "districtId" in resource && typeof resource.districtId === "number" ? resource.districtId : null,
+      after: resource,
+      clientAddress: address,
+    }),
+  );
+}

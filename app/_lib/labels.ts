@@ -1,0 +1,15 @@
+import type { Role } from "@/db/schema";
+
+export const ROLE_LABELS: Record<Role, string> = {
+  city_admin: "专项办管理员",
+  city_leader: "市领导",
+  district_editor: "区县填报员",
+  department_editor: "市直部门填报员",
+};
+
+export const DISTRICT_KIND_LABELS = { district: "区", county_city: "县级市", county: "县", development_zone: "开发区" } as const;
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  return new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+}

@@ -1,0 +1,106 @@
+/**
+ * The one permission function. Every page, server action and route handler reaches it through
+ * a guard (app/_lib/guards.ts); nothing else decides who may do what. Default deny: an action
+ * not listed for a role is refused. Pure, so it is table-tested for every role × action × state
+ * (tests/unit/policy.test.ts).
+ */
+import type { Role } from "@/db/schema";
+
+export interface Actor {
+  id: number;
+  role: Role;
+  districtId: number | null;
+  departmentId: number | null;
+  active: boolean;
+}
+
+/** A district-month's state; "locked" is an approved month the campaign office has locked. */
+export type ReportState = "draft" | "submitted" | "returned" | "approved" | "locked";
+export const REPORT_STATES: ReportState[] = ["draft", "submitted", "returned", "approved", "locked"];
+
+export const ACTIONS = [
+  /** Published figures and public records. */
+  "public.read",
+  /** Rollups, rankings, drill-down and exports, including unapproved figures. */
+  "city.read",
+  "export.download",
+  /** One district's month: its figures and records, approved or not. */
+  "report.read",
+  /** Enter or change a district-month's figures and the records that feed them. */
+  "report.edit",
+  "report.submit",
+  "report.approve",
+  "report.return",
+  "period.lock",
+  "period.unlock",
+  /** Project register, problems, signings, parks of a district (outside a month's figures). */
+  "record.edit",
+  "user.manage",
+  "lockout.lift",
+  "audit.read",
+  "campaign.manage",
+  /** One's own password and two-factor settings. */
+  "account.update",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface Resource {
+  /** The district the data belongs to. */
+  districtId?: number | null;
+  /** State of the district-month the action touches; absent = not tied to a month. */
+  state?: ReportState;
+  /** Departments owning the indicators (or record kinds) the action touches. */
+  ownerDepartmentIds?: readonly number[];
+}
+
+const EDITABLE: readonly ReportState[] = ["draft", "returned"];
+
+function ownsDistrict(actor: Actor, r: Resource): boolean {
+  return actor.role === "district_editor" && actor.districtId != null && r.districtId === actor.districtId;
+}
+
+function ownsDepartmentData(actor: Actor, r: Resource): boolean {
+  return actor.role === "department_editor" && actor.departmentId != null && (r.ownerDepartmentIds ?? []).includes(actor.departmentId);
+}
+
+export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {
+  if (action === "public.read") return true;
+  if (!actor || !actor.active) return false;
+  const { role } = actor;
+  const isCity = role === "city_admin" || role === "city_leader";
+  const state = resource.state;
+  const editableState = state === undefined || EDITABLE.includes(state);
+
+  switch (action) {
+    case "account.update":
+      return true;
+    case "city.read":
+    case "export.download":
+      return isCity;
+    case "report.read":
+      return isCity || ownsDistrict(actor, resource) || ownsDepartmentData(actor, resource);
+    case "report.edit":
+      // The campaign office may correct a submitted month before approving it; nobody edits
+      // an approved or locked month (it must be returned or unlocked first).
+      if (role === "city_admin") return state === undefined || state === "draft" || state === "returned" || state === "submitted";
+      return editableState && (ownsDistrict(actor, resource) || ownsDepartmentData(actor, resource));
+    case "record.edit":
+      if (role === "city_admin") return state !== "approved" && state !== "locked";
+      return editableState && (ownsDistrict(actor, resource) || ownsDepartmentData(actor, resource));
+    case "report.submit":
+      return editableState && state !== undefined && ownsDistrict(actor, resource);
+    case "report.approve":
+      return role === "city_admin" && state === "submitted";
+    case "report.return":
+      return role === "city_admin" && (state === "submitted" || state === "approved");
+    case "period.lock":
+      return role === "city_admin" && state === "approved";
+    case "period.unlock":
+      return role === "city_admin" && state === "locked";
+    case "user.manage":
+    case "lockout.lift":
+    case "audit.read":
+    case "campaign.manage":
+      return role === "city_admin";
+  }
+}

@@ -1,0 +1,57 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/*
+ * NOT the security boundary. Every page, action and route handler checks permission itself
+ * (app/_lib/guards.ts); middleware-style checks have been bypassed before (CVE-2025-29927).
+ * This file does two conveniences only:
+ * - a per-request CSP nonce, so dynamic pages run no inline script the server did not write;
+ * - a redirect to sign-in for staff pages when there is no session cookie at all.
+ */
+
+const STAFF_PREFIXES = ["/account", "/city", "/district"];
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const https = request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:";
+
+  if (STAFF_PREFIXES.some((p) => pathname === p || pathname.startsWith(p + "/"))) {
+    const hasCookie = SESSION_COOKIES.some((name) => request.cookies.get(name)?.value || request.cookies.getAll().some((c) => c.name.startsWith(name + ".")));
+    if (!hasCookie && request.method === "GET") {
+      const url = request.nextUrl.clone();
+      url.pathname = "/login";
+      url.search = `?next=${encodeURIComponent(pathname + search)}`;
+      return NextResponse.redirect(url);
+    }
+  }
+
+  const nonce = btoa(crypto.randomUUID());
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  return response;
+}
+
+export const config = {
+  matcher: [
+    // Pages only: static files and image optimisation need no nonce.
+    { source: "/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|jpg|ico|css|js|txt)$).*)" },
+  ],
+};
