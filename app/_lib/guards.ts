@@ -9,6 +9,7 @@ import type { Role } from "@/db/schema";
 import { auth } from "./auth";
 import { authSettings } from "./auth-settings";
 import { can, type Action, type Resource } from "./policy";
+import { isSameOrigin } from "./origin";
 import { clientAddress } from "./request-info";
 
 export interface SessionUser {
@@ -81,6 +82,10 @@ export async function requireUser(opts: RequireOptions = {}): Promise<SessionUse
  * to sign-in for pages when nobody is signed in).
  */
 export async function requirePermission(action: Action, resource: Resource = {}, opts: RequireOptions = {}): Promise<SessionUser> {
+  if (!(await getCurrentUser())) {
+    // Nobody (or a dead session) tried to act: record it, then send them to sign in.
+    await recordDenied(null, action, resource);
+  }
   const user = await requireUser(opts);
   if (!can(user, action, resource)) {
     await recordDenied(user, action, resource);
@@ -110,3 +115,14 @@ export async function recordDenied(user: SessionUser | null, action: string, res
     }),
   );
 }
+
+/**
+ * Route handlers that change data call this first: a browser always sends Origin on a
+ * cross-site POST, so a foreign or missing Origin is refused (server actions get the same
+ * check from Next.js itself).
+ */
+export function requireSameOrigin(request: Request): Response | null {
+  if (isSameOrigin(request.headers.get("origin"), request.headers.get("x-forwarded-host") ?? request.headers.get("host"))) return null;
+  return new Response("来源不被允许", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+

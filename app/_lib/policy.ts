@@ -92,7 +92,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
     case "report.approve":
       return role === "city_admin" && state === "submitted";
     case "report.return":
-      return role === "city_admin" && (state === "submitted" || state === "approved");
+      return role === "city_admin" && state === "submitted";
     case "period.lock":
       return role === "city_admin" && state === "approved";
     case "period.unlock":

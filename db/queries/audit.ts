@@ -43,7 +43,6 @@ export async function listAuditEvents(filter: AuditFilter) {
       at: auditEvents.at,
       actorUserId: auditEvents.actorUserId,
       actorName: auditEvents.actorName,
-      actorDisplayName: users.displayName,
       action: auditEvents.action,
       outcome: auditEvents.outcome,
       entity: auditEvents.entity,
@@ -54,7 +53,6 @@ export async function listAuditEvents(filter: AuditFilter) {
       clientAddress: auditEvents.clientAddress,
     })
     .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
     .leftJoin(districts, eq(districts.id, auditEvents.districtId))
     .where(where)
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))

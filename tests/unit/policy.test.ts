@@ -35,7 +35,7 @@ const allowed: Record<string, Partial<Record<Action, StateKey[]>>> = {
     "report.edit": ["none", "draft", "returned", "submitted"],
     "record.edit": ["none", "draft", "returned", "submitted"],
     "report.approve": ["submitted"],
-    "report.return": ["submitted", "approved"],
+    "report.return": ["submitted"],
     "period.lock": ["approved"],
     "period.unlock": ["locked"],
     "user.manage": ALL,

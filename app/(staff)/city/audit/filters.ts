@@ -7,7 +7,10 @@ import type { AuditFilter } from "@/db/queries/audit";
 
 const id = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
 /** A real calendar day (2023-02-30 is refused). */
-const day = z.iso.date().refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+const day = z.iso.date().refine((s) => {
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().startsWith(s);
+});
 
 const paramsSchema = z.object({
   user: id.optional().catch(undefined),

@@ -8,15 +8,15 @@ import { auditHref, parseAuditParams } from "./filters";
 export const metadata: Metadata = { title: "审计日志" };
 
 const OUTCOME_LABELS = { ok: "成功", denied: "拒绝" } as const;
-const LONG_JSON = 60;
+const LONG_JSON = 48;
 
 function JsonCell({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <span className="text-slate-400">—</span>;
   const text = JSON.stringify(value);
-  if (text.length <= LONG_JSON) return <code className="font-mono text-xs break-all">{text}</code>;
+  if (text.length <= LONG_JSON) return <code className="block w-40 font-mono text-xs break-all">{text}</code>;
   return (
-    <details>
-      <summary className="cursor-pointer font-mono text-xs text-slate-700">{text.slice(0, 40)}…</summary>
+    <details className="w-40">
+      <summary className="cursor-pointer font-mono text-xs break-all text-slate-700">{text.slice(0, 28)}…</summary>
       <code className="mt-1 block font-mono text-xs break-all whitespace-pre-wrap">{text}</code>
     </details>
   );
@@ -31,8 +31,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const [options, result] = await Promise.all([listAuditFilterOptions(), listAuditEvents(filter)]);
   const { rows, total, page, lastPage } = result;
   const filtered = Object.entries(params).some(([k, v]) => k !== "page" && v !== undefined);
-  const th = "px-3 py-2 font-medium";
-  const td = "px-3 py-2 align-top";
+  const th = "px-2 py-2 font-medium whitespace-nowrap";
+  const td = "px-2 py-2 align-top";
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">审计日志</h1>
@@ -43,7 +43,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <select id="user" name="user" defaultValue={params.user?.toString() ?? ""} className={control}>
             <option value="">全部</option>
             {options.users.map((u) => (
-              <option key={u.id} value={u.id}>{u.displayName}（{u.username}）</option>
+              <option key={u.id} value={u.id}>{u.username}（{u.displayName}）</option>
             ))}
           </select>
         </div>
@@ -117,21 +117,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {rows.map((r) => (
               <tr key={r.id} className="border-b border-slate-100 last:border-0">
                 <th scope="row" className={`${td} tabular text-left font-normal whitespace-nowrap`}>{formatDateTime(r.at)}</th>
-                <td className={td}>
-                  {r.actorDisplayName ?? r.actorName}
-                  {r.actorDisplayName && <span className="block text-xs text-slate-500">{r.actorName}</span>}
-                </td>
+                <td className={`${td} whitespace-nowrap`}>{r.actorName}</td>
                 <td className={`${td} font-mono text-xs`}>{r.action}</td>
-                <td className={td}>
+                <td className={`${td} whitespace-nowrap`}>
                   <span className={`rounded-full px-2 py-0.5 text-xs ${r.outcome === "ok" ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`}>{OUTCOME_LABELS[r.outcome]}</span>
                 </td>
-                <td className={`${td} font-mono text-xs whitespace-nowrap`}>
+                <td className={`${td} font-mono text-xs`}>
                   {r.entity}
                   {r.entityId !== null && ` #${r.entityId}`}
                 </td>
                 <td className={`${td} whitespace-nowrap`}>{r.districtName ?? "—"}</td>
-                <td className={`${td} max-w-64`}><JsonCell value={r.before} /></td>
-                <td className={`${td} max-w-64`}><JsonCell value={r.after} /></td>
+                <td className={td}><JsonCell value={r.before} /></td>
+                <td className={td}><JsonCell value={r.after} /></td>
                 <td className={`${td} font-mono text-xs`}>{r.clientAddress ?? "—"}</td>
               </tr>
             ))}

@@ -1,6 +1,6 @@
 import { ROLE_LABELS } from "@/app/_lib/labels";
 import { ROLES } from "@/db/schema";
-import { SelectField, type SelectOption } from "./select-field";
+import { SelectField, type SelectOption } from "@/components/select-field";
 
 export interface ScopeChoices {
   districts: readonly SelectOption[];

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
 import { Field, FormMessage, SubmitButton } from "@/components/form";
 import { RoleAndScopeFields, type ScopeChoices } from "../scope-fields";
+import { useFormKey } from "@/components/use-form-key";
 import { endSessionsAction, resetPasswordAction, updateUserAction } from "./actions";
 
 export interface EditableUser {
@@ -18,6 +19,7 @@ export interface EditableUser {
 
 export function EditUserForm({ user, choices, isSelf }: { user: EditableUser; choices: ScopeChoices; isSelf: boolean }) {
   const [state, action] = useActionState(updateUserAction, initialActionState);
+  const key = useFormKey(state);
   // After an error the form shows what was sent; otherwise the saved user.
   const v =
     state.values.role !== undefined
@@ -25,7 +27,7 @@ export function EditUserForm({ user, choices, isSelf }: { user: EditableUser; ch
       : { displayName: user.displayName, role: user.role, districtId: user.districtId?.toString() ?? "", departmentId: user.departmentId?.toString() ?? "", active: user.active ? "1" : "" };
   const activeError = state.fieldErrors.active;
   return (
-    <form action={action} className="group space-y-2" noValidate>
+    <form key={key} action={action} className="group space-y-2" noValidate>
       <input type="hidden" name="userId" value={user.id} />
       <input type="hidden" name="version" value={user.version} />
       <FormMessage state={state} />

@@ -4,13 +4,15 @@ import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
 import { Field, FormMessage, SubmitButton } from "@/components/form";
 import { RoleAndScopeFields, type ScopeChoices } from "../scope-fields";
+import { useFormKey } from "@/components/use-form-key";
 import { createUserAction } from "./actions";
 
 export function CreateUserForm({ choices }: { choices: ScopeChoices }) {
   const [state, action] = useActionState(createUserAction, initialActionState);
+  const key = useFormKey(state);
   const v = state.values;
   return (
-    <form action={action} className="group space-y-2" noValidate>
+    <form key={key} action={action} className="group space-y-2" noValidate>
       <FormMessage state={state} />
       <Field
         name="username"

@@ -1,0 +1,89 @@
+import { request as playwrightRequest, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
+import { e2eDatabase } from "./db";
+
+/** A server-action POST exactly as a real form submission sent it. */
+export interface CapturedAction {
+  url: string;
+  actionId: string;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/**
+ * Runs `submit` on a page signed in as someone allowed to act, intercepts the server-action
+ * POST it makes and aborts it (so nothing changes), and returns it for replaying as others.
+ */
+export async function captureAction(page: Page, submit: () => Promise<void>): Promise<CapturedAction> {
+  let captured: CapturedAction | null = null;
+  await page.route("**/*", async (route) => {
+    const req = route.request();
+    const actionId = req.headers()["next-action"];
+    if (req.method() === "POST" && actionId && !captured) {
+      const h = req.headers();
+      captured = {
+        url: req.url(),
+        actionId,
+        headers: Object.fromEntries(
+          ["next-action", "content-type", "accept", "next-router-state-tree"].filter((k) => h[k]).map((k) => [k, h[k]!]),
+        ),
+        body: req.postDataBuffer() ?? Buffer.alloc(0),
+      };
+      await route.abort();
+      return;
+    }
+    await route.continue();
+  });
+  await submit();
+  for (let i = 0; i < 50 && !captured; i++) await page.waitForTimeout(100);
+  await page.unroute("**/*");
+  if (!captured) throw new Error("the form did not post a server action");
+  return captured;
+}
+
+/** Sends a captured action again with another caller's cookies (or none). */
+export async function replay(ctx: APIRequestContext, a: CapturedAction, origin?: string): Promise<APIResponse> {
+  const u = new URL(a.url);
+  return ctx.post(a.url, {
+    headers: { ...a.headers, origin: origin ?? u.origin },
+    data: a.body,
+    maxRedirects: 0,
+    failOnStatusCode: false,
+  });
+}
+
+export async function requestAs(baseURL: string, storageState?: string): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({ baseURL, storageState });
+}
+
+/**
+ * Everything a mutation could change, minus what every request legitimately writes
+ * (audit rows, sign-in attempts, session last-seen times).
+ */
+export async function snapshotState(): Promise<string> {
+  const db = e2eDatabase();
+  try {
+    const tables = await db.execute(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('__drizzle_migrations', 'audit_events', 'login_attempts') order by name",
+    );
+    const parts: string[] = [];
+    for (const t of tables.rows) {
+      const name = String(t.name);
+      const rows = await db.execute(`select * from "${name}" order by rowid`);
+      const cols = rows.columns.filter((c) => !(name === "user_sessions" && c === "last_seen_at"));
+      parts.push(name + ":" + JSON.stringify(rows.rows.map((r) => cols.map((c) => r[c]))));
+    }
+    return parts.join("\n");
+  } finally {
+    db.close();
+  }
+}
+
+export async function deniedCount(username: string): Promise<number> {
+  const db = e2eDatabase();
+  try {
+    const r = await db.execute({ sql: "select count(*) as n from audit_events where outcome = 'denied' and actor_name = ?", args: [username] });
+    return Number(r.rows[0]!.n);
+  } finally {
+    db.close();
+  }
+}
