@@ -13,6 +13,7 @@ const dbFile = process.env.E2E_DB_FILE;
 
 export default defineConfig({
   testDir: "./e2e",
+  globalTeardown: "./e2e/global-teardown.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,
