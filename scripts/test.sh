@@ -9,11 +9,9 @@ step() { printf '\n==> %s\n' "$*"; }
 
 need_browser=0
 [ -x /usr/bin/chromium ] || need_browser=1
-if command -v fc-list >/dev/null 2>&1; then
-  fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need_browser=1
-else
-  need_browser=1
-fi
+# (Not `fc-list | grep -q`: with pipefail, grep's early exit makes the pipeline fail.)
+fonts="$(fc-list 2>/dev/null || true)"
+case "$fonts" in *"Noto Sans CJK"*) ;; *) need_browser=1 ;; esac
 if [ "$need_browser" = 1 ]; then
   step "installing Debian chromium and fonts-noto-cjk"
   SUDO=""
@@ -31,13 +29,14 @@ step "typecheck (tsc)"
 npx --no-install tsc --noEmit
 
 step "unit tests (vitest)"
-npx --no-install vitest run
+mkdir -p test-reports
+npx --no-install vitest run --reporter=default --reporter=json --outputFile.json=test-reports/vitest.json
 
 step "production build"
 node node_modules/tsx/dist/cli.mjs scripts/start.ts --build-only
 
 step "browser tests (playwright, /usr/bin/chromium)"
-npx --no-install playwright test
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-reports/playwright.json npx --no-install playwright test --reporter=list,json
 
 echo
-echo "npm test: all checks passed"
+node scripts/test-summary.mjs test-reports/vitest.json test-reports/playwright.json
