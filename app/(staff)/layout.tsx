@@ -7,6 +7,7 @@ import { signOutAction } from "./account/actions";
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
   const isAdmin = user?.role === "city_admin";
+  const isEditor = user?.role === "district_editor" || user?.role === "department_editor";
   return (
     <>
       <header className="border-b border-slate-200 bg-white">
@@ -14,6 +15,13 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           <Link href="/" className="text-xl font-bold tracking-wide text-brand-700 no-underline">推进</Link>
           {user && (
             <nav aria-label="工作台" className="flex flex-wrap items-center gap-4 text-sm">
+              {isEditor && <Link href="/district" className="text-slate-700 hover:text-brand-700">填报首页</Link>}
+              {isEditor && <Link href="/district/projects" className="text-slate-700 hover:text-brand-700">项目</Link>}
+              {isEditor && <Link href="/district/problems" className="text-slate-700 hover:text-brand-700">难题</Link>}
+              {isEditor && <Link href="/district/signings" className="text-slate-700 hover:text-brand-700">签约</Link>}
+              {isEditor && <Link href="/district/parks" className="text-slate-700 hover:text-brand-700">园区</Link>}
+              {isAdmin && <Link href="/city/review" className="text-slate-700 hover:text-brand-700">审核</Link>}
+              {isAdmin && <Link href="/city/periods" className="text-slate-700 hover:text-brand-700">月份</Link>}
               <Link href="/account" className="text-slate-700 hover:text-brand-700">我的账号</Link>
               {isAdmin && <Link href="/city/users" className="text-slate-700 hover:text-brand-700">用户管理</Link>}
               {isAdmin && <Link href="/city/lockouts" className="text-slate-700 hover:text-brand-700">登录锁定</Link>}

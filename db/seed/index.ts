@@ -128,6 +128,7 @@ async function writeAll(tx: Tx, passwordHash: string): Promise<void> {
 
   // Monthly reports: January–September approved; October in every state (one district missing).
   const reportId: Record<string, number> = {};
+  const reportStatus: Record<string, string> = {};
   for (const month of DEMO_MONTHS) {
     for (const d of districtCodes) {
       const status = month === LAST_DEMO_MONTH ? OCTOBER_STATUS[d] : "approved";
@@ -143,6 +144,7 @@ async function writeAll(tx: Tx, passwordHash: string): Promise<void> {
         returnComment: status === "returned" ? "城建项目完成投资与项目进度合计不一致，请核实后重新报送（演示）" : null,
       }).returning({ id: s.monthlyReports.id });
       reportId[`${d}|${month}`] = r!.id;
+      reportStatus[`${d}|${month}`] = status;
     }
   }
 
@@ -152,7 +154,11 @@ async function writeAll(tx: Tx, passwordHash: string): Promise<void> {
     const month = DEMO_MONTHS[mi]!;
     for (const [d, byCode] of Object.entries(byDistrict)) {
       for (const [code, v] of Object.entries(byCode)) {
-        figureRows.push({ reportId: reportId[`${d}|${month}`]!, indicatorId: indicatorId[code]!, value: v.value ?? null, numerator: v.numerator ?? null, denominator: v.denominator ?? null });
+        const approved = reportStatus[`${d}|${month}`] === "approved";
+        figureRows.push({
+          reportId: reportId[`${d}|${month}`]!, indicatorId: indicatorId[code]!, value: v.value ?? null, numerator: v.numerator ?? null, denominator: v.denominator ?? null,
+          approvedValue: approved ? (v.value ?? null) : null, approvedNumerator: approved ? (v.numerator ?? null) : null, approvedDenominator: approved ? (v.denominator ?? null) : null,
+        });
       }
     }
   });
