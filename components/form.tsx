@@ -54,7 +54,20 @@ export function FormMessage({ state }: { state: ActionState }) {
   );
 }
 
-export function SubmitButton({ children, pendingText = "正在保存…", variant = "primary" }: { children: React.ReactNode; pendingText?: string; variant?: "primary" | "danger" | "secondary" }) {
+export function SubmitButton({
+  children,
+  pendingText = "正在保存…",
+  variant = "primary",
+  name,
+  value,
+}: {
+  children: React.ReactNode;
+  pendingText?: string;
+  variant?: "primary" | "danger" | "secondary";
+  /** For forms with several submit buttons: the pressed one's name=value is posted. */
+  name?: string;
+  value?: string;
+}) {
   const { pending } = useFormStatus();
   const styles = {
     primary: "bg-brand-700 text-white hover:bg-brand-800",
@@ -62,7 +75,7 @@ export function SubmitButton({ children, pendingText = "正在保存…", varian
     secondary: "border border-slate-300 text-slate-800 hover:bg-slate-100",
   }[variant];
   return (
-    <button type="submit" disabled={pending} className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${styles}`}>
+    <button type="submit" name={name} value={value} disabled={pending} className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${styles}`}>
       {pending ? pendingText : children}
     </button>
   );

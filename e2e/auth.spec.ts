@@ -125,6 +125,7 @@ test.describe("sessions end when the account changes", () => {
     const b = await (await browser.newContext()).newPage();
     await signIn(a, username, PASSWORD);
     await signIn(b, username, PASSWORD);
+    await a.goto("/account");
     await a.getByRole("button", { name: "退出所有设备" }).click();
     await expect(a).toHaveURL(/\/login/);
     await b.goto("/account");
@@ -207,13 +208,13 @@ test.describe("two-factor sign-in", () => {
     // The next 30-second step: the enrolment already used the current one, and codes never repeat.
     await page.getByLabel("动态验证码或恢复码").fill(totpCode(secret, Date.now() + 30_000));
     await page.getByRole("button", { name: "验证并登录" }).click();
-    await expect(page).toHaveURL(/\/account/);
+    await expect(page).toHaveURL(/\/district$/);
 
     await page.getByRole("button", { name: "退出登录" }).click();
     await submitPassword(page, username, PASSWORD);
     await page.getByLabel("动态验证码或恢复码").fill(recovery.toUpperCase());
     await page.getByRole("button", { name: "验证并登录" }).click();
-    await expect(page).toHaveURL(/\/account/);
+    await expect(page).toHaveURL(/\/district$/);
 
     await page.getByRole("button", { name: "退出登录" }).click();
     await submitPassword(page, username, PASSWORD);

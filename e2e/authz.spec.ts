@@ -21,7 +21,7 @@ async function signInAdmin(browser: Browser, username: string, file: string): Pr
   await submitPassword(page, username, PASSWORD);
   await page.getByLabel("动态验证码或恢复码").fill(totpCode(SECRET, Date.now()));
   await page.getByRole("button", { name: "验证并登录" }).click();
-  await expect(page).toHaveURL(/\/account/);
+  await expect(page).toHaveURL(/\/(city\/review|district|account)/);
   await page.context().storageState({ path: file });
   await page.context().close();
 }
@@ -90,7 +90,7 @@ test.beforeAll(async ({ browser }, info) => {
   await createUser({ username: editorName, password: PASSWORD });
   const editor = await (await browser.newContext()).newPage();
   await submitPassword(editor, editorName, PASSWORD);
-  await expect(editor).toHaveURL(/\/account/);
+  await expect(editor).toHaveURL(/\/district/);
   await editor.goto("/account/password");
   await editor.getByLabel("当前密码").fill(PASSWORD);
   await editor.getByLabel("新密码", { exact: true }).fill("Changed-by-replay-1");

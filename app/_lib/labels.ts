@@ -13,3 +13,19 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "—";
   return new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
 }
+
+export const REPORT_STATE_LABELS = {
+  draft: "草稿",
+  submitted: "已报送，待审核",
+  returned: "已退回，待修改",
+  approved: "已审核",
+  locked: "已锁定",
+} as const;
+
+export const REPORT_STATE_STYLES = {
+  draft: "bg-slate-100 text-slate-800",
+  submitted: "bg-blue-50 text-blue-800",
+  returned: "bg-amber-100 text-amber-900",
+  approved: "bg-green-50 text-green-800",
+  locked: "bg-slate-200 text-slate-700",
+} as const;

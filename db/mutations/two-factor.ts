@@ -11,7 +11,7 @@ import { insertAuditEvent } from "./audit";
 
 export async function getTotpState(open: OpenDatabase, userId: number) {
   const rows = await open.db
-    .select({ secret: users.totpSecret, enabled: users.totpEnabled, lastStep: users.totpLastStep, username: users.username })
+    .select({ secret: users.totpSecret, enabled: users.totpEnabled, lastStep: users.totpLastStep, username: users.username, role: users.role })
     .from(users)
     .where(eq(users.id, userId));
   return rows[0] ?? null;

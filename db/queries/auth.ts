@@ -42,6 +42,7 @@ export async function getUserCredentials(username: string) {
     .select({
       id: users.id,
       username: users.username,
+      role: users.role,
       passwordHash: users.passwordHash,
       active: users.active,
       totpEnabled: users.totpEnabled,

@@ -47,7 +47,10 @@ const secondFactorSchema = z.object({
   next: z.string().max(500).optional(),
 });
 
-function defaultHome(): string {
+/** Where each role starts its work after signing in (unless it came from a specific page). */
+function defaultHome(role: string): string {
+  if (role === "district_editor" || role === "department_editor") return "/district";
+  if (role === "city_admin") return "/city/review";
   return "/account";
 }
 
@@ -67,10 +70,10 @@ async function lockedOut(username: string, address: string): Promise<string | nu
   return null;
 }
 
-async function finishSignIn(userId: number, next: string | undefined): Promise<never> {
+async function finishSignIn(userId: number, role: string, next: string | undefined): Promise<never> {
   const open = await getDatabase();
   const ticket = await createLoginTicket(open, userId, "session", 60);
-  await signIn("ticket", { ticket, redirectTo: safeNextPath(next, defaultHome()) });
+  await signIn("ticket", { ticket, redirectTo: safeNextPath(next, defaultHome(role)) });
   throw new Error("unreachable: signIn redirects");
 }
 
@@ -109,7 +112,7 @@ export async function signInWithPassword(_prev: LoginState, formData: FormData):
     return { step: "totp", message: null, fieldErrors: {}, values: { username, next }, ticket };
   }
   await recordLoginAttempt(open, { username, clientAddress: address, success: true }, limits);
-  return finishSignIn(user.id, parsed.data.next);
+  return finishSignIn(user.id, user.role, parsed.data.next);
 }
 
 export async function signInSecondFactor(prev: LoginState, formData: FormData): Promise<LoginState> {
@@ -153,7 +156,7 @@ export async function signInSecondFactor(prev: LoginState, formData: FormData): 
   }
   if ((await redeemLoginTicket(open, ticket, "totp")) === null) return restart;
   await recordLoginAttempt(open, { username: state.username, clientAddress: address, success: true }, limits);
-  return finishSignIn(userId, parsed.data.next);
+  return finishSignIn(userId, state.role, parsed.data.next);
 }
 
 /** The login form posts here for both steps; a ticket means the password step has passed. */

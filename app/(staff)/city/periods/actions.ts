@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
+import { requirePermission, requireUser } from "@/app/_lib/guards";
+import { monthLabel } from "@/app/_lib/months";
+import { clientAddress } from "@/app/_lib/request-info";
+import { getDatabase } from "@/db/index";
+import { lockPeriod, unlockPeriod, type LockOutcome } from "@/db/mutations/reports";
+
+const base = z.object({ periodId: z.coerce.number().int().positive(), version: z.coerce.number().int().positive(), month: z.string().regex(/^\d{4}-\d{2}$/) });
+
+function why(o: LockOutcome): string {
+  if (o.ok) return "";
+  if (o.reason === "unapproved") return `还有区县的月报未审核通过（${o.pending?.join("、")}），不能锁定`;
+  return o.reason === "conflict" ? "该月份状态已被他人修改，请刷新页面后再操作" : "没有找到该月份";
+}
+
+export async function lockPeriodAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  const parsed = base.safeParse({ periodId: formData.get("periodId"), version: formData.get("version"), month: formData.get("month") });
+  if (!parsed.success) return failure("请求无效，请刷新页面后重试");
+  await requirePermission("period.lock", { state: "approved" });
+  const o = await lockPeriod(await getDatabase(), { periodId: parsed.data.periodId, expectedVersion: parsed.data.version, actor: { id: user.id, name: user.username, clientAddress: await clientAddress() } });
+  if (!o.ok) return failure(why(o));
+  revalidatePath("/city/periods");
+  return success(`已锁定${monthLabel(parsed.data.month)}`);
+}
+
+export async function unlockPeriodAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  const parsed = base.extend({ reason: z.string().trim().min(4, "请写明解锁原因（至少 4 个字）").max(500, "最多 500 字") }).safeParse({
+    periodId: formData.get("periodId"),
+    version: formData.get("version"),
+    month: formData.get("month"),
+    reason: formData.get("reason") ?? "",
+  });
+  if (!parsed.success) return failure("请检查标出的字段", fieldErrorsOf(parsed.error.issues));
+  await requirePermission("period.unlock", { state: "locked" });
+  const o = await unlockPeriod(await getDatabase(), {
+    periodId: parsed.data.periodId,
+    expectedVersion: parsed.data.version,
+    reason: parsed.data.reason,
+    actor: { id: user.id, name: user.username, clientAddress: await clientAddress() },
+  });
+  if (!o.ok) return failure(why(o));
+  revalidatePath("/city/periods");
+  return success(`已解锁${monthLabel(parsed.data.month)}，原因已记录`);
+}

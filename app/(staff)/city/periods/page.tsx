@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/app/_lib/guards";
+import { formatDateTime } from "@/app/_lib/labels";
+import { monthLabel } from "@/app/_lib/months";
+import { getCurrentCampaign } from "@/db/queries/campaigns";
+import { listPeriodsWithProgress } from "@/db/queries/review";
+import { LockForm, UnlockForm } from "./period-forms";
+
+export const metadata: Metadata = { title: "月份与锁定" };
+
+export default async function PeriodsPage() {
+  await requirePermission("period.lock", { state: "approved" }, { next: "/city/periods" });
+  const campaign = await getCurrentCampaign();
+  if (!campaign) notFound();
+  const rows = await listPeriodsWithProgress(campaign.id);
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-bold">月份与锁定</h1>
+        <p className="mt-1 text-sm text-slate-600">所有区县审核通过后才能锁定；锁定后任何人都不能修改该月数据，只有专项办可以说明原因后解锁。</p>
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <caption className="sr-only">各月份的审核进度与锁定状态</caption>
+          <thead>
+            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
+              <th scope="col" className="px-3 py-2">月份</th>
+              <th scope="col" className="px-3 py-2">报送截止</th>
+              <th scope="col" className="px-3 py-2">审核进度</th>
+              <th scope="col" className="px-3 py-2">状态</th>
+              <th scope="col" className="px-3 py-2">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr key={p.month} data-month={p.month} className="border-b border-slate-100 align-top last:border-0">
+                <th scope="row" className="px-3 py-2 text-left font-normal">{monthLabel(p.month)}</th>
+                <td className="px-3 py-2 tabular">{p.dueOn}</td>
+                <td className="px-3 py-2 tabular">
+                  已审核 {p.approved} / {p.total}
+                  {p.submitted > 0 && <span className="ml-1 text-xs text-blue-800">（待审核 {p.submitted}）</span>}
+                </td>
+                <td className="px-3 py-2">
+                  {!p.isOpen ? "未开放" : p.locked ? `已锁定（${formatDateTime(p.lockedAt)}）` : "开放填报"}
+                </td>
+                <td className="px-3 py-2">
+                  {p.isOpen && p.locked && <UnlockForm periodId={p.id} version={p.version} month={p.month} label={monthLabel(p.month)} />}
+                  {p.isOpen && !p.locked && <LockForm periodId={p.id} version={p.version} month={p.month} label={monthLabel(p.month)} />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import type { Metadata } from "next";
+import { forbidden, notFound } from "next/navigation";
+import { requirePermission, requireUser } from "@/app/_lib/guards";
+import { formatDateTime } from "@/app/_lib/labels";
+import { isMonth, monthLabel, todayInShanghai, ytdLabel } from "@/app/_lib/months";
+import { baseToDisplayExact, formatWithUnit } from "@/app/_lib/numbers";
+import { can } from "@/app/_lib/policy";
+import { ReportStateBadge } from "@/components/report-state-badge";
+import { getCurrentCampaign } from "@/db/queries/campaigns";
+import { listReportingDistricts } from "@/db/queries/figures";
+import { getDefaultMonth, getDistrictMonthState, listPeriods } from "@/db/queries/reporting";
+import { getScopeName } from "@/db/queries/users";
+import { FiguresForm, type FormRow } from "./figures-form";
+import { loadFigureRows, type FigureRow } from "./load";
+import { resolveDistrict } from "./scope";
+
+export const metadata: Metadata = { title: "月度指标填报" };
+
+function valueText(r: FigureRow, cell: FigureRow["current"]): string {
+  if (!cell) return "—";
+  if (r.indicator.aggregation === "ratio") {
+    if (cell.numerator == null || !cell.denominator) return "—";
+    return `${((cell.numerator / cell.denominator) * 100).toFixed(1)}%`;
+  }
+  return cell.value == null ? "—" : formatWithUnit(cell.value, r.indicator.unit, r.indicator.decimals);
+}
+
+export default async function FiguresPage({ searchParams }: { searchParams: Promise<{ month?: string; district?: string }> }) {
+  const user = await requireUser({ next: "/district/figures" });
+  if (user.role === "city_leader") forbidden();
+  const sp = await searchParams;
+  const campaign = await getCurrentCampaign();
+  if (!campaign) notFound();
+  const periods = (await listPeriods(campaign.id)).filter((p) => p.isOpen);
+  const month = isMonth(sp.month) && periods.some((p) => p.month === sp.month) ? sp.month : await getDefaultMonth(campaign.id);
+  if (!month) notFound();
+  const districts = user.role === "district_editor" ? [] : await listReportingDistricts();
+  const district = await resolveDistrict(user, sp.district ?? districts[0]?.code);
+  if (!district) notFound();
+  const ownerDepartment = user.role === "department_editor" ? (user.departmentId ?? -1) : undefined;
+  const rows = await loadFigureRows(campaign.id, district.id, month, ownerDepartment);
+  const ownerDepartmentIds = [...new Set(rows.map((r) => r.indicator.ownerDepartmentId).filter((x): x is number => x != null))];
+  const monthState = await getDistrictMonthState(campaign.id, district.id, month);
+  const state = monthState?.state ?? "locked";
+  await requirePermission("report.read", { districtId: district.id, ownerDepartmentIds });
+  const canEdit = can(user, "report.edit", { districtId: district.id, state, ownerDepartmentIds });
+  const canSubmit = can(user, "report.submit", { districtId: district.id, state });
+  const overdue = monthState && !monthState.submittedAt && (state === "draft" || state === "returned") && todayInShanghai() > monthState.dueOn;
+  const ownerNames = new Map<number, string | null>();
+  for (const id of ownerDepartmentIds) ownerNames.set(id, await getScopeName(null, id));
+
+  const formRows: FormRow[] = rows.map((r) => {
+    const part = r.indicator.partUnit ?? r.indicator.unit;
+    const cur = r.current;
+    return {
+      id: r.indicator.id,
+      name: r.indicator.name,
+      ratio: r.indicator.aggregation === "ratio",
+      unit: r.indicator.unit.symbol,
+      partUnit: part.symbol,
+      numeratorLabel: r.indicator.numeratorLabel ?? "分子",
+      denominatorLabel: r.indicator.denominatorLabel ?? "分母",
+      lastMonth: valueText(r, r.lastMonth),
+      previousYtd: formatWithUnit(r.context.previousYtd, r.indicator.unit, r.indicator.decimals),
+      ytd: cur?.value != null ? formatWithUnit(r.context.previousYtd + cur.value, r.indicator.unit, r.indicator.decimals) : "",
+      values: {
+        m: cur?.value == null ? "" : baseToDisplayExact(cur.value, r.indicator.unit.scale),
+        n: cur?.numerator == null ? "" : baseToDisplayExact(cur.numerator, part.scale),
+        d: cur?.denominator == null ? "" : baseToDisplayExact(cur.denominator, part.scale),
+        note: cur?.note ?? "",
+        ver: String(cur?.version ?? 0),
+      },
+      ownerName: r.indicator.ownerDepartmentId != null ? (ownerNames.get(r.indicator.ownerDepartmentId) ?? null) : null,
+    };
+  });
+
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">
+            {district.name} · {monthLabel(month)}月度指标
+          </h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            <ReportStateBadge state={state} />
+            {monthState && <span>报送截止：{monthState.dueOn}</span>}
+            {overdue && <span className="rounded-full bg-red-50 px-2 py-0.5 text-xs text-red-800">已超过报送截止日期</span>}
+            {monthState?.submittedAt && <span>报送于 {formatDateTime(monthState.submittedAt)}</span>}
+          </p>
+        </div>
+        <form method="get" className="flex flex-wrap items-end gap-2" aria-label="选择月份">
+          {districts.length > 0 && (
+            <div>
+              <label htmlFor="district" className="block text-xs text-slate-600">区县</label>
+              <select id="district" name="district" defaultValue={district.code} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+                {districts.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
+              </select>
+            </div>
+          )}
+          <div>
+            <label htmlFor="month" className="block text-xs text-slate-600">月份</label>
+            <select id="month" name="month" defaultValue={month} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+              {periods.map((p) => <option key={p.month} value={p.month}>{monthLabel(p.month)}{p.locked ? "（已锁定）" : ""}</option>)}
+            </select>
+          </div>
+          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">查看</button>
+        </form>
+      </div>
+      {state === "returned" && monthState?.returnComment && (
+        <div role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          <strong>专项办退回意见：</strong>
+          {monthState.returnComment}
+        </div>
+      )}
+      {rows.length === 0 ? (
+        <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">没有需要您填报的指标。</p>
+      ) : canEdit ? (
+        <FiguresForm rows={formRows} month={month} district={district.code} monthText={monthLabel(month)} canSubmit={canSubmit} />
+      ) : (
+        <ReadOnlyFigures rows={rows} month={month} reason={{ submitted: "已报送，审核期间不能修改。", approved: "已审核，不能修改。", locked: "本月已锁定，不能修改。", draft: "您没有修改本表的权限。", returned: "您没有修改本表的权限。" }[state]} />
+      )}
+    </div>
+  );
+}
+
+function ReadOnlyFigures({ rows, month, reason }: { rows: FigureRow[]; month: string; reason: string }) {
+  return (
+    <section aria-label="本月数据（只读）" className="space-y-2">
+      <p role="status" className="text-sm text-slate-600">{reason}</p>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <caption className="sr-only">{monthLabel(month)}月度指标（只读）</caption>
+          <thead>
+            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
+              <th scope="col" className="px-3 py-2">指标</th>
+              <th scope="col" className="px-3 py-2 text-right">上月</th>
+              <th scope="col" className="px-3 py-2 text-right">本月</th>
+              <th scope="col" className="px-3 py-2 text-right">{ytdLabel(month)}累计</th>
+              <th scope="col" className="px-3 py-2">说明</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.indicator.id} className="border-b border-slate-100 last:border-0">
+                <th scope="row" className="px-3 py-2 text-left font-normal">{r.indicator.name}</th>
+                <td className="tabular px-3 py-2 text-right text-slate-600">{valueText(r, r.lastMonth)}</td>
+                <td className="tabular px-3 py-2 text-right">{valueText(r, r.current)}</td>
+                <td className="tabular px-3 py-2 text-right">
+                  {r.indicator.aggregation === "ratio" ? valueText(r, r.current) : r.current?.value != null ? formatWithUnit(r.context.previousYtd + r.current.value, r.indicator.unit, r.indicator.decimals) : "—"}
+                </td>
+                <td className="px-3 py-2 text-slate-600">{r.current?.note ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

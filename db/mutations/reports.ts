@@ -1,0 +1,229 @@
+/**
+ * A district-month's figures and its review: save (draft), submit, approve, return, and the
+ * month lock. Each function re-reads the state inside its write transaction, so a race with
+ * another save, a submission or a lock cannot slip through; every change is audited there too.
+ * Callers must already have passed the policy check for the action on this district-month.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { OpenDatabase, Tx } from "../client";
+import { districts, figureValues, indicators, monthlyReports, periods, users, type ReportStatus } from "../schema";
+import { insertAuditEvent } from "./audit";
+
+export interface Actor {
+  id: number;
+  name: string;
+  clientAddress: string;
+}
+
+export interface FigureWrite {
+  indicatorId: number;
+  /** The version the form was loaded with; 0 when there was no value yet. */
+  expectedVersion: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  note: string | null;
+}
+
+export interface FigureConflict {
+  indicatorId: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  updatedByName: string | null;
+  updatedAt: string | null;
+}
+
+export type SaveOutcome =
+  | { ok: true; changed: number; status: ReportStatus }
+  | { ok: false; reason: "state"; status: ReportStatus | "locked" }
+  | { ok: false; reason: "conflict"; conflicts: FigureConflict[] };
+
+const nowIso = () => new Date().toISOString();
+
+async function reportFor(tx: Tx, periodId: number, districtId: number) {
+  const period = (await tx.select({ id: periods.id, locked: periods.locked, isOpen: periods.isOpen, month: periods.month }).from(periods).where(eq(periods.id, periodId)))[0];
+  const report = (
+    await tx
+      .select({ id: monthlyReports.id, status: monthlyReports.status, version: monthlyReports.version })
+      .from(monthlyReports)
+      .where(and(eq(monthlyReports.periodId, periodId), eq(monthlyReports.districtId, districtId)))
+  )[0];
+  return { period, report };
+}
+
+/**
+ * Saves the rows of a district-month's figures form (all or nothing), creating the report as a
+ * draft on first save, and optionally submits it in the same transaction.
+ */
+export async function saveFigureValues(
+  open: OpenDatabase,
+  args: { periodId: number; districtId: number; rows: FigureWrite[]; submit: boolean; actor: Actor; allowSubmitted?: boolean },
+): Promise<SaveOutcome> {
+  return open.write(async (tx) => {
+    const { period, report } = await reportFor(tx, args.periodId, args.districtId);
+    if (!period || period.locked || !period.isOpen) return { ok: false, reason: "state", status: "locked" };
+    // The campaign office may correct a submitted month before approving it (allowSubmitted).
+    const editable = !report || report.status === "draft" || report.status === "returned" || (args.allowSubmitted === true && report.status === "submitted");
+    if (!editable || (args.submit && report?.status === "submitted")) return { ok: false, reason: "state", status: report!.status };
+
+    let reportId = report?.id;
+    if (!reportId) {
+      const [created] = await tx
+        .insert(monthlyReports)
+        .values({ periodId: args.periodId, districtId: args.districtId, status: "draft", updatedBy: args.actor.id })
+        .returning({ id: monthlyReports.id });
+      reportId = created!.id;
+    }
+    const ids = args.rows.map((r) => r.indicatorId);
+    const existing = ids.length
+      ? await tx
+          .select({
+            id: figureValues.id,
+            indicatorId: figureValues.indicatorId,
+            value: figureValues.value,
+            numerator: figureValues.numerator,
+            denominator: figureValues.denominator,
+            note: figureValues.note,
+            version: figureValues.version,
+            updatedAt: figureValues.updatedAt,
+            updatedByName: users.displayName,
+          })
+          .from(figureValues)
+          .leftJoin(users, eq(users.id, figureValues.updatedBy))
+          .where(and(eq(figureValues.reportId, reportId), inArray(figureValues.indicatorId, ids)))
+      : [];
+    const byIndicator = new Map(existing.map((e) => [e.indicatorId, e]));
+    const conflicts: FigureConflict[] = [];
+    for (const r of args.rows) {
+      const cur = byIndicator.get(r.indicatorId);
+      if ((cur?.version ?? 0) !== r.expectedVersion) {
+        conflicts.push({ indicatorId: r.indicatorId, value: cur?.value ?? null, numerator: cur?.numerator ?? null, denominator: cur?.denominator ?? null, updatedByName: cur?.updatedByName ?? null, updatedAt: cur?.updatedAt ?? null });
+      }
+    }
+    if (conflicts.length > 0) return { ok: false, reason: "conflict", conflicts };
+
+    const codes = new Map(
+      (ids.length ? await tx.select({ id: indicators.id, code: indicators.code }).from(indicators).where(inArray(indicators.id, ids)) : []).map((i) => [i.id, i.code]),
+    );
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    const now = nowIso();
+    for (const r of args.rows) {
+      const cur = byIndicator.get(r.indicatorId);
+      const same = cur && cur.value === r.value && cur.numerator === r.numerator && cur.denominator === r.denominator && (cur.note ?? null) === r.note;
+      const empty = r.value === null && r.numerator === null && r.denominator === null && r.note === null;
+      if (same || (!cur && empty)) continue;
+      const code = codes.get(r.indicatorId) ?? String(r.indicatorId);
+      before[code] = cur ? { value: cur.value, numerator: cur.numerator, denominator: cur.denominator, note: cur.note } : null;
+      after[code] = { value: r.value, numerator: r.numerator, denominator: r.denominator, note: r.note };
+      if (cur) {
+        await tx
+          .update(figureValues)
+          .set({ value: r.value, numerator: r.numerator, denominator: r.denominator, note: r.note, updatedBy: args.actor.id, updatedAt: now, version: sql`${figureValues.version} + 1` })
+          .where(and(eq(figureValues.id, cur.id), eq(figureValues.version, r.expectedVersion)));
+      } else {
+        await tx.insert(figureValues).values({ reportId, indicatorId: r.indicatorId, value: r.value, numerator: r.numerator, denominator: r.denominator, note: r.note, updatedBy: args.actor.id });
+      }
+    }
+    const changed = Object.keys(after).length;
+    if (changed > 0) {
+      await insertAuditEvent(tx, { actorUserId: args.actor.id, actorName: args.actor.name, action: "figures.save", entity: "monthly_report", entityId: reportId, districtId: args.districtId, before, after, clientAddress: args.actor.clientAddress });
+    }
+    let status: ReportStatus = report?.status ?? "draft";
+    if (args.submit) {
+      await tx
+        .update(monthlyReports)
+        .set({ status: "submitted", submittedBy: args.actor.id, submittedAt: now, updatedBy: args.actor.id, updatedAt: now, version: sql`${monthlyReports.version} + 1` })
+        .where(eq(monthlyReports.id, reportId));
+      await insertAuditEvent(tx, { actorUserId: args.actor.id, actorName: args.actor.name, action: "report.submit", entity: "monthly_report", entityId: reportId, districtId: args.districtId, before: { status }, after: { status: "submitted" }, clientAddress: args.actor.clientAddress });
+      status = "submitted";
+    } else if (changed > 0) {
+      await tx.update(monthlyReports).set({ updatedBy: args.actor.id, updatedAt: now }).where(eq(monthlyReports.id, reportId));
+    }
+    return { ok: true, changed, status };
+  });
+}
+
+export type ReviewOutcome = { ok: true } | { ok: false; reason: "not-found" | "conflict" | "state" };
+
+async function loadForReview(tx: Tx, reportId: number) {
+  return (
+    await tx
+      .select({ id: monthlyReports.id, status: monthlyReports.status, version: monthlyReports.version, districtId: monthlyReports.districtId, locked: periods.locked, month: periods.month })
+      .from(monthlyReports)
+      .innerJoin(periods, eq(periods.id, monthlyReports.periodId))
+      .where(eq(monthlyReports.id, reportId))
+  )[0];
+}
+
+/** Approves a submitted month and records the approved values, so later changes show as old → new. */
+export async function approveReport(open: OpenDatabase, args: { reportId: number; expectedVersion: number; actor: Actor }): Promise<ReviewOutcome> {
+  return open.write(async (tx) => {
+    const r = await loadForReview(tx, args.reportId);
+    if (!r) return { ok: false, reason: "not-found" };
+    if (r.version !== args.expectedVersion) return { ok: false, reason: "conflict" };
+    if (r.status !== "submitted" || r.locked) return { ok: false, reason: "state" };
+    const now = nowIso();
+    await tx
+      .update(monthlyReports)
+      .set({ status: "approved", approvedBy: args.actor.id, approvedAt: now, updatedBy: args.actor.id, updatedAt: now, version: sql`${monthlyReports.version} + 1` })
+      .where(and(eq(monthlyReports.id, r.id), eq(monthlyReports.version, args.expectedVersion)));
+    await tx
+      .update(figureValues)
+      .set({ approvedValue: sql`${figureValues.value}`, approvedNumerator: sql`${figureValues.numerator}`, approvedDenominator: sql`${figureValues.denominator}` })
+      .where(eq(figureValues.reportId, r.id));
+    await insertAuditEvent(tx, { actorUserId: args.actor.id, actorName: args.actor.name, action: "report.approve", entity: "monthly_report", entityId: r.id, districtId: r.districtId, before: { status: "submitted" }, after: { status: "approved", month: r.month }, clientAddress: args.actor.clientAddress });
+    return { ok: true };
+  });
+}
+
+/** Sends a submitted month back to the district with the reviewer's comment. */
+export async function returnReport(open: OpenDatabase, args: { reportId: number; expectedVersion: number; comment: string; actor: Actor }): Promise<ReviewOutcome> {
+  return open.write(async (tx) => {
+    const r = await loadForReview(tx, args.reportId);
+    if (!r) return { ok: false, reason: "not-found" };
+    if (r.version !== args.expectedVersion) return { ok: false, reason: "conflict" };
+    if (r.status !== "submitted" || r.locked) return { ok: false, reason: "state" };
+    const now = nowIso();
+    await tx
+      .update(monthlyReports)
+      .set({ status: "returned", returnedBy: args.actor.id, returnedAt: now, returnComment: args.comment, updatedBy: args.actor.id, updatedAt: now, version: sql`${monthlyReports.version} + 1` })
+      .where(and(eq(monthlyReports.id, r.id), eq(monthlyReports.version, args.expectedVersion)));
+    await insertAuditEvent(tx, { actorUserId: args.actor.id, actorName: args.actor.name, action: "report.return", entity: "monthly_report", entityId: r.id, districtId: r.districtId, before: { status: "submitted" }, after: { status: "returned", comment: args.comment, month: r.month }, clientAddress: args.actor.clientAddress });
+    return { ok: true };
+  });
+}
+
+export type LockOutcome = { ok: true } | { ok: false; reason: "not-found" | "conflict" | "unapproved"; pending?: string[] };
+
+/** Locks a month once every reporting district's report for it is approved. */
+export async function lockPeriod(open: OpenDatabase, args: { periodId: number; expectedVersion: number; actor: Actor }): Promise<LockOutcome> {
+  return open.write(async (tx) => {
+    const p = (await tx.select({ id: periods.id, version: periods.version, locked: periods.locked, month: periods.month }).from(periods).where(eq(periods.id, args.periodId)))[0];
+    if (!p) return { ok: false, reason: "not-found" };
+    if (p.version !== args.expectedVersion || p.locked) return { ok: false, reason: "conflict" };
+    const pending = await tx
+      .select({ name: districts.name })
+      .from(districts)
+      .leftJoin(monthlyReports, and(eq(monthlyReports.districtId, districts.id), eq(monthlyReports.periodId, p.id)))
+      .where(and(eq(districts.active, true), eq(districts.reports, true), sql`coalesce(${monthlyReports.status}, 'none') <> 'approved'`));
+    if (pending.length > 0) return { ok: false, reason: "unapproved", pending: pending.map((d) => d.name) };
+    const now = nowIso();
+    await tx.update(periods).set({ locked: true, lockedBy: args.actor.id, lockedAt: now, version: sql`${periods.version} + 1` }).where(and(eq(periods.id, p.id), eq(periods.version, args.expectedVersion)));
+    await insertAuditEvent(tx, { actorUserId: args.actor.id, actorName: args.actor.name, action: "period.lock", entity: "period", entityId: p.id, before: { locked: false }, after: { locked: true, month: p.month }, clientAddress: args.actor.clientAddress });
+    return { ok: true };
+  });
+}
+
+/** Unlocks a month (city admin only), recording the reason. */
+export async function unlockPeriod(open: OpenDatabase, args: { periodId: number; expectedVersion: number; reason: string; actor: Actor }): Promise<LockOutcome> {
+  return open.write(async (tx) => {
+    const p = (await tx.select({ id: periods.id, version: periods.version, locked: periods.locked, month: periods.month }).from(periods).where(eq(periods.id, args.periodId)))[0];
+    if (!p) return { ok: false, reason: "not-found" };
+    if (p.version !== args.expectedVersion || !p.locked) return { ok: false, reason: "conflict" };
+    await tx.update(periods).set({ locked: false, lockedBy: null, lockedAt: null, version: sql`${periods.version} + 1` }).where(and(eq(periods.id, p.id), eq(periods.version, args.expectedVersion)));
+    await insertAuditEvent(tx, { actorUserId: args.actor.id, actorName: args.actor.name, action: "period.unlock", entity: "period", entityId: p.id, before: { locked: true }, after: { locked: false, month: p.month, reason: args.reason }, clientAddress: args.actor.clientAddress });
+    return { ok: true };
+  });
+}

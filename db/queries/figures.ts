@@ -1,0 +1,131 @@
+import "server-only";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { getDatabase } from "../index";
+import { districts, figureValues, indicators, monthlyReports, periods, units, users } from "../schema";
+
+export interface ReportedIndicator {
+  id: number;
+  code: string;
+  name: string;
+  aggregation: "sum" | "ratio" | "count";
+  accumulation: "flow" | "stock";
+  numeratorLabel: string | null;
+  denominatorLabel: string | null;
+  decimals: number;
+  ownerDepartmentId: number | null;
+  unit: { code: string; symbol: string; scale: number };
+  partUnit: { code: string; symbol: string; scale: number } | null;
+}
+
+/**
+ * The indicators a district types in (kind "reported"), optionally only those a department
+ * owns. Definitions only: public facts.
+ */
+export async function listReportedIndicators(campaignId: number, ownerDepartmentId?: number): Promise<ReportedIndicator[]> {
+  const { db } = await getDatabase();
+  const rows = await db
+    .select({
+      id: indicators.id,
+      code: indicators.code,
+      name: indicators.name,
+      aggregation: indicators.aggregation,
+      accumulation: indicators.accumulation,
+      numeratorLabel: indicators.numeratorLabel,
+      denominatorLabel: indicators.denominatorLabel,
+      decimals: indicators.decimals,
+      ownerDepartmentId: indicators.ownerDepartmentId,
+      partUnitCode: indicators.partUnitCode,
+      unitCode: units.code,
+      unitSymbol: units.symbol,
+      unitScale: units.scale,
+    })
+    .from(indicators)
+    .innerJoin(units, eq(units.code, indicators.unitCode))
+    .where(
+      and(
+        eq(indicators.campaignId, campaignId),
+        eq(indicators.kind, "reported"),
+        ownerDepartmentId === undefined ? undefined : eq(indicators.ownerDepartmentId, ownerDepartmentId),
+      ),
+    )
+    .orderBy(asc(indicators.sortOrder), asc(indicators.id));
+  const unitRows = await db.select({ code: units.code, symbol: units.symbol, scale: units.scale }).from(units);
+  const unitOf = new Map(unitRows.map((u) => [u.code, u]));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    aggregation: r.aggregation,
+    accumulation: r.accumulation,
+    numeratorLabel: r.numeratorLabel,
+    denominatorLabel: r.denominatorLabel,
+    decimals: r.decimals,
+    ownerDepartmentId: r.ownerDepartmentId,
+    unit: { code: r.unitCode, symbol: r.unitSymbol, scale: r.unitScale },
+    partUnit: r.partUnitCode ? (unitOf.get(r.partUnitCode) ?? null) : null,
+  }));
+}
+
+export interface FigureCell {
+  indicatorId: number;
+  month: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  approvedValue: number | null;
+  approvedNumerator: number | null;
+  approvedDenominator: number | null;
+  note: string | null;
+  version: number;
+  updatedAt: string;
+  updatedByName: string | null;
+  status: "draft" | "submitted" | "approved" | "returned";
+}
+
+/**
+ * A district's entered values for the given indicators from January up to `month`, whatever
+ * their approval state. Caller must have checked `report.read` for this district.
+ */
+export async function listDistrictFigures(campaignId: number, districtId: number, indicatorIds: number[], month: string): Promise<FigureCell[]> {
+  if (indicatorIds.length === 0) return [];
+  const { db } = await getDatabase();
+  return db
+    .select({
+      indicatorId: figureValues.indicatorId,
+      month: periods.month,
+      value: figureValues.value,
+      numerator: figureValues.numerator,
+      denominator: figureValues.denominator,
+      approvedValue: figureValues.approvedValue,
+      approvedNumerator: figureValues.approvedNumerator,
+      approvedDenominator: figureValues.approvedDenominator,
+      note: figureValues.note,
+      version: figureValues.version,
+      updatedAt: figureValues.updatedAt,
+      updatedByName: users.displayName,
+      status: monthlyReports.status,
+    })
+    .from(figureValues)
+    .innerJoin(monthlyReports, eq(monthlyReports.id, figureValues.reportId))
+    .innerJoin(periods, eq(periods.id, monthlyReports.periodId))
+    .leftJoin(users, eq(users.id, figureValues.updatedBy))
+    .where(
+      and(
+        eq(periods.campaignId, campaignId),
+        eq(monthlyReports.districtId, districtId),
+        inArray(figureValues.indicatorId, indicatorIds),
+        lte(periods.month, month),
+      ),
+    )
+    .orderBy(asc(periods.month));
+}
+
+/** Active reporting districts, in the city's order. Public facts. */
+export async function listReportingDistricts() {
+  const { db } = await getDatabase();
+  return db
+    .select({ id: districts.id, code: districts.code, name: districts.name, kind: districts.kind })
+    .from(districts)
+    .where(and(eq(districts.active, true), eq(districts.reports, true)))
+    .orderBy(asc(districts.sortOrder), asc(districts.id));
+}
