@@ -1,0 +1,185 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { requireUser } from "@/app/_lib/guards";
+import { monthLabel } from "@/app/_lib/months";
+import { listProjectFormChoices, listProjects, type ProjectFilters } from "@/db/queries/projects";
+import { getDefaultMonth } from "@/db/queries/reporting";
+import { PROJECT_STAGES } from "@/db/schema";
+import { projectAccess } from "./access";
+import { completionRate, STAGE_LABELS, STAGE_OPTIONS, yi } from "./format";
+
+export const metadata: Metadata = { title: "项目管理" };
+
+const PAGE_SIZE = 50;
+
+const idParam = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number).optional().catch(undefined);
+const searchSchema = z.object({
+  q: z.string().trim().max(50).catch(""),
+  stage: z.enum(PROJECT_STAGES).optional().catch(undefined),
+  sector: idParam,
+  district: idParam,
+  key: z.enum(["1", "0"]).optional().catch(undefined),
+  progress: z.enum(["missing"]).optional().catch(undefined),
+  page: z.string().regex(/^[1-9]\d{0,5}$/).transform(Number).catch(1),
+});
+
+function first(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser({ next: "/district/projects" });
+  const access = await projectAccess(user);
+  const sp = await searchParams;
+  const p = searchSchema.parse({
+    q: first(sp.q) ?? "",
+    stage: first(sp.stage),
+    sector: first(sp.sector),
+    district: first(sp.district),
+    key: first(sp.key),
+    progress: first(sp.progress),
+    page: first(sp.page) ?? "1",
+  });
+  const { campaign, scope, acrossDistricts } = access;
+  const month = (await getDefaultMonth(campaign.id)) ?? `${campaign.year}-01`;
+  const filters: ProjectFilters = {
+    q: p.q || undefined,
+    stage: p.stage,
+    sectorId: p.sector,
+    isKey: p.key === undefined ? undefined : p.key === "1",
+    districtId: acrossDistricts ? p.district : undefined,
+    missingMonth: p.progress === "missing",
+  };
+  const [choices, { rows, total }] = await Promise.all([
+    listProjectFormChoices(campaign.id),
+    listProjects(scope, filters, { year: campaign.year, month, page: p.page, pageSize: PAGE_SIZE }),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const filtered = Object.values(filters).some((v) => v !== undefined && v !== false);
+
+  const query = (page: number) => {
+    const u = new URLSearchParams();
+    if (p.q) u.set("q", p.q);
+    if (p.stage) u.set("stage", p.stage);
+    if (p.sector) u.set("sector", String(p.sector));
+    if (acrossDistricts && p.district) u.set("district", String(p.district));
+    if (p.key) u.set("key", p.key);
+    if (p.progress) u.set("progress", p.progress);
+    if (page > 1) u.set("page", String(page));
+    const s = u.toString();
+    return s ? `/district/projects?${s}` : "/district/projects";
+  };
+  const monthShort = `${Number(month.slice(5))}月`;
+  const colCount = acrossDistricts ? 10 : 9;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">项目管理</h1>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/district/projects/progress" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 no-underline hover:bg-slate-100">
+            批量填报月度投资
+          </Link>
+          <Link href="/district/projects/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-800">
+            新建项目
+          </Link>
+        </div>
+      </div>
+
+      <form method="get" action="/district/projects" role="search" aria-label="筛选项目" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        <div>
+          <label htmlFor="q" className="block text-sm font-medium text-slate-700">搜索项目</label>
+          <input id="q" name="q" type="search" defaultValue={p.q} placeholder="项目名称或代码" className="mt-1 w-56 rounded-md border border-slate-300 px-3 py-2" />
+        </div>
+        {acrossDistricts && (
+          <FilterSelect name="district" label="区县" value={p.district ? String(p.district) : ""} options={choices.districts.map((d) => ({ value: String(d.id), label: d.name }))} />
+        )}
+        <FilterSelect name="stage" label="阶段" value={p.stage ?? ""} options={STAGE_OPTIONS} />
+        <FilterSelect name="sector" label="行业" value={p.sector ? String(p.sector) : ""} options={choices.sectors.map((s) => ({ value: String(s.id), label: s.name }))} />
+        <FilterSelect name="key" label="市重点项目" value={p.key ?? ""} options={[{ value: "1", label: "是" }, { value: "0", label: "否" }]} />
+        <FilterSelect name="progress" label={`${monthShort}进度`} value={p.progress ?? ""} options={[{ value: "missing", label: "未填" }]} />
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm text-slate-800 hover:bg-slate-100">搜索</button>
+        {filtered && <Link href="/district/projects" className="px-2 py-2 text-sm text-brand-700 underline">清除条件</Link>}
+      </form>
+
+      <p role="status" className="text-sm text-slate-600">
+        共 {total} 个项目{pages > 1 && `，第 ${p.page} / ${pages} 页`}。“本年已完成”为 {campaign.year} 年各月已填完成投资之和，“{monthShort}进度”指 {monthLabel(month)} 是否已填完成投资。
+      </p>
+
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <caption className="sr-only">项目列表{p.q ? `，名称或代码包含“${p.q}”` : ""}，共 {total} 个</caption>
+          <thead>
+            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
+              <th scope="col" className="px-3 py-2 font-medium">代码</th>
+              <th scope="col" className="px-3 py-2 font-medium">项目名称</th>
+              {acrossDistricts && <th scope="col" className="px-3 py-2 font-medium">区县</th>}
+              <th scope="col" className="px-3 py-2 font-medium">行业</th>
+              <th scope="col" className="px-3 py-2 font-medium">阶段</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">总投资（亿元）</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">年度计划（亿元）</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">本年已完成（亿元）</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">完成率</th>
+              <th scope="col" className="px-3 py-2 font-medium">{monthShort}进度</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={colCount} className="px-3 py-6 text-center text-slate-500">没有找到项目</td>
+              </tr>
+            )}
+            {rows.map((r) => (
+              <tr key={r.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
+                <td className="tabular px-3 py-2 whitespace-nowrap text-slate-600">{r.code}</td>
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  <Link href={`/district/projects/${r.id}`} className="text-brand-700 underline">{r.name}</Link>
+                  {!r.isKey && <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-normal text-slate-600">非重点</span>}
+                </th>
+                {acrossDistricts && <td className="px-3 py-2 whitespace-nowrap">{r.districtName}</td>}
+                <td className="px-3 py-2 whitespace-nowrap">{r.sectorName ?? "—"}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{STAGE_LABELS[r.stage]}</td>
+                <td className="tabular px-3 py-2 text-right">{yi(r.totalInvestment)}</td>
+                <td className="tabular px-3 py-2 text-right">{yi(r.annualPlannedInvestment)}</td>
+                <td className="tabular px-3 py-2 text-right">{yi(r.yearInvestment)}</td>
+                <td className="tabular px-3 py-2 text-right">{completionRate(r.yearInvestment, r.annualPlannedInvestment)}</td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {r.hasMonthEntry ? (
+                    <span className="rounded-full bg-green-50 px-2 py-0.5 text-xs text-green-800">已填</span>
+                  ) : r.isKey && r.stage === "under_construction" ? (
+                    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">未填</span>
+                  ) : (
+                    <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">未填</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {pages > 1 && (
+        <nav aria-label="分页" className="flex items-center gap-4 text-sm">
+          {p.page > 1 ? <Link href={query(p.page - 1)} className="text-brand-700 underline">← 上一页</Link> : <span className="text-slate-400">← 上一页</span>}
+          <span className="text-slate-600">第 {p.page} / {pages} 页</span>
+          {p.page < pages ? <Link href={query(p.page + 1)} className="text-brand-700 underline">下一页 →</Link> : <span className="text-slate-400">下一页 →</span>}
+        </nav>
+      )}
+    </div>
+  );
+}
+
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: readonly { value: string; label: string }[] }) {
+  return (
+    <div>
+      <label htmlFor={`filter-${name}`} className="block text-sm font-medium text-slate-700">{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2">
+        <option value="">全部</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+      </select>
+    </div>
+  );
+}

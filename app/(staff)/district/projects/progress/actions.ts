@@ -1,0 +1,74 @@
+"use server";
+
+import { failure, success, type ActionState } from "@/app/_lib/action-state";
+import { conflictMessage } from "@/app/_lib/conflict";
+import { requirePermission, requireUser } from "@/app/_lib/guards";
+import { monthLabel } from "@/app/_lib/months";
+import { getDatabase } from "@/db/index";
+import { upsertMonthProgress, type ProgressInput } from "@/db/mutations/projects";
+import { getProjectAccessFacts } from "@/db/queries/projects";
+import { projectAccess, stateOfMonth } from "../access";
+import { actorOf, revalidateProjects, STALE_FORM } from "../action-helpers";
+import { wan } from "../format";
+import { formText, idSchema, monthSchema, optionalVersionSchema, parseInvestment } from "../schemas";
+
+const MAX_ROWS = 1000;
+
+/**
+ * Saves one month's investment for many projects of one district at once, all or nothing: every
+ * non-blank row must parse and still be at the version the page showed, or nothing is stored.
+ * Blank rows are left as they are. The district is the projects' own, checked against the
+ * session; the month must be editable for it.
+ */
+export async function saveMonthProgressAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  const month = monthSchema.safeParse(formText(formData, "month"));
+  const rawIds = formData.getAll("projectId").map((v) => (typeof v === "string" ? v : ""));
+  const ids = rawIds.map((s) => idSchema.safeParse(s));
+  const values: Record<string, string> = { month: month.success ? month.data : "" };
+  for (const s of rawIds) values[`amount-${s}`] = formText(formData, `amount-${s}`);
+  if (!month.success || rawIds.length === 0 || rawIds.length > MAX_ROWS || ids.some((r) => !r.success) || new Set(rawIds).size !== rawIds.length) {
+    return failure(STALE_FORM, {}, values);
+  }
+  const projectIds = ids.map((r) => r.data!);
+
+  const access = await projectAccess(user);
+  const facts = await getProjectAccessFacts(access.campaign.id, projectIds);
+  const districtIds = [...new Set(facts.map((f) => f.districtId))];
+  if (facts.length !== projectIds.length || districtIds.length !== 1) return failure(STALE_FORM, {}, values);
+  const districtId = districtIds[0]!;
+  const state = await stateOfMonth(access.campaign.id, districtId, month.data);
+  await requirePermission("record.edit", { districtId, state, ownerDepartmentIds: access.ownerDepartmentIds });
+
+  const rows: ProgressInput[] = [];
+  const fieldErrors: Record<string, string> = {};
+  for (const id of projectIds) {
+    const amount = parseInvestment(values[`amount-${id}`] ?? "");
+    if (amount.kind === "missing") continue;
+    if (amount.kind === "error") {
+      fieldErrors[`amount-${id}`] = amount.message;
+      continue;
+    }
+    const version = optionalVersionSchema.safeParse(formText(formData, `version-${id}`));
+    if (!version.success) return failure(STALE_FORM, {}, values);
+    rows.push({ projectId: id, expectedVersion: version.data, investment: amount.base });
+  }
+  const bad = Object.keys(fieldErrors).length;
+  if (bad > 0) return failure(`有 ${bad} 行填写有误（已在行旁标出），所有数值均未保存`, fieldErrors, values);
+  if (rows.length === 0) return failure("没有填写任何数值，未保存", {}, values);
+
+  const result = await upsertMonthProgress(await getDatabase(), { campaignId: access.campaign.id, districtId, month: month.data }, rows, await actorOf(user));
+  if (!result.ok) {
+    if (result.reason === "not-found") return failure(STALE_FORM, {}, values);
+    for (const [projectId, c] of result.conflicts) {
+      fieldErrors[`amount-${projectId}`] = conflictMessage({
+        currentText: c.row ? `${wan(c.row.investment)} 万元` : "无数值",
+        updatedByName: c.updatedByName,
+        updatedAt: c.updatedAt || null,
+      });
+    }
+    return failure(`有 ${result.conflicts.size} 个项目已被他人修改（已在行旁标出），所有数值均未保存`, fieldErrors, values);
+  }
+  revalidateProjects();
+  return success(result.value.changed > 0 ? `已保存${monthLabel(month.data)}完成投资：${result.value.changed} 个项目有更新` : "数值没有变化");
+}

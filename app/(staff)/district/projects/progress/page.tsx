@@ -1,0 +1,131 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/app/_lib/guards";
+import { addMonths, isMonth, monthLabel, monthNumber } from "@/app/_lib/months";
+import { baseToDisplayExact } from "@/app/_lib/numbers";
+import { listKeyProjectsForMonth, listProjectFormChoices } from "@/db/queries/projects";
+import { getDefaultMonth, getDistrictMonthState, listPeriods } from "@/db/queries/reporting";
+import { canEditMonth, projectAccess } from "../access";
+import { monthStateText, STAGE_LABELS, wan, yi } from "../format";
+import { BulkProgressForm, type BulkRow } from "./bulk-form";
+
+export const metadata: Metadata = { title: "批量填报月度投资" };
+
+function first(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export default async function BulkProgressPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser({ next: "/district/projects/progress" });
+  const access = await projectAccess(user);
+  const { campaign, scope, acrossDistricts } = access;
+  const sp = await searchParams;
+  const [periods, choices, defaultMonth] = await Promise.all([listPeriods(campaign.id), listProjectFormChoices(campaign.id), getDefaultMonth(campaign.id)]);
+  const openMonths = periods.filter((p) => p.isOpen).map((p) => p.month);
+  const asked = first(sp.month);
+  const month = isMonth(asked) && openMonths.includes(asked) ? asked : (defaultMonth ?? openMonths.at(-1) ?? `${campaign.year}-01`);
+  // A district editor always works on their own district; others pick one (an active district).
+  const askedDistrict = Number(first(sp.district));
+  const district = acrossDistricts ? (choices.districts.find((d) => d.id === askedDistrict) ?? choices.districts[0]) : { id: user.districtId!, name: "" };
+  if (!district) return <p>没有可填报的区县。</p>;
+
+  const ms = await getDistrictMonthState(campaign.id, district.id, month);
+  const state = ms?.state ?? "locked";
+  const editable = canEditMonth(user, access, district.id, state);
+  const projects = await listKeyProjectsForMonth(scope, district.id, month, addMonths(month, -1));
+  const monthText = `${monthNumber(month)}月`;
+  const rows: BulkRow[] = projects.map((p) => ({
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    stageText: STAGE_LABELS[p.stage],
+    plan: yi(p.annualPlannedInvestment),
+    earlier: wan(p.earlierInvestment),
+    previous: p.previousInvestment === null ? "—" : wan(p.previousInvestment),
+    version: p.entryVersion,
+    amount: p.entryInvestment === null ? "" : baseToDisplayExact(p.entryInvestment, 1),
+  }));
+  const filled = projects.filter((p) => p.entryInvestment !== null).length;
+
+  return (
+    <div className="space-y-5">
+      <p className="text-sm">
+        <Link href="/district/projects" className="text-brand-700 underline">← 项目管理</Link>
+      </p>
+      <h1 className="text-2xl font-bold">批量填报月度投资</h1>
+      <form method="get" action="/district/projects/progress" className="flex flex-wrap items-end gap-3">
+        {acrossDistricts && (
+          <div>
+            <label htmlFor="district" className="block text-sm font-medium text-slate-700">区县</label>
+            <select id="district" name="district" defaultValue={String(district.id)} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2">
+              {choices.districts.map((d) => (
+                <option key={d.id} value={d.id}>{d.name}</option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div>
+          <label htmlFor="month" className="block text-sm font-medium text-slate-700">月份</label>
+          <select id="month" name="month" defaultValue={month} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2">
+            {openMonths.map((m) => (
+              <option key={m} value={m}>{monthLabel(m)}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm text-slate-800 hover:bg-slate-100">切换</button>
+      </form>
+
+      <p className="text-sm text-slate-700">
+        {acrossDistricts && `${district.name} · `}
+        {monthLabel(month)}：<span className={`rounded-full px-2 py-0.5 text-xs ${editable ? "bg-green-50 text-green-800" : "bg-slate-200 text-slate-700"}`}>{monthStateText(state, ms?.isOpen ?? false)}</span>
+        <span className="ml-2">市重点项目 {projects.length} 个，已填 {filled} 个。</span>
+      </p>
+
+      {projects.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-600">没有市重点项目。</p>
+      ) : editable ? (
+        <BulkProgressForm month={month} monthText={monthText} rows={rows} />
+      ) : (
+        <>
+          <p role="note" className="rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-800">
+            {monthLabel(month)}{monthStateText(state, ms?.isOpen ?? false)}，不能修改。{state === "approved" ? "如需更正，请联系专项办退回该月报表。" : ""}
+            {state === "locked" && ms?.isOpen ? "如需更正，请联系专项办解锁。" : ""}
+          </p>
+          <ReadOnlyTable rows={rows} monthText={monthText} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function ReadOnlyTable({ rows, monthText }: { rows: BulkRow[]; monthText: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-sm">
+        <caption className="sr-only">{monthText}重点项目完成投资（万元，只读）</caption>
+        <thead>
+          <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
+            <th scope="col" className="px-3 py-2 font-medium">代码</th>
+            <th scope="col" className="px-3 py-2 font-medium">项目名称</th>
+            <th scope="col" className="px-3 py-2 font-medium">阶段</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">年度计划（亿元）</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">{monthText}完成投资（万元）</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className="border-b border-slate-100 last:border-0">
+              <td className="tabular px-3 py-1.5 text-slate-600">{r.code}</td>
+              <th scope="row" className="px-3 py-1.5 text-left font-medium">
+                <Link href={`/district/projects/${r.id}`} className="text-brand-700 underline">{r.name}</Link>
+              </th>
+              <td className="px-3 py-1.5">{r.stageText}</td>
+              <td className="tabular px-3 py-1.5 text-right">{r.plan}</td>
+              <td className="tabular px-3 py-1.5 text-right">{r.amount === "" ? <span className="text-slate-400">未填</span> : wan(Number(r.amount))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { Field } from "@/components/form";
+import { SelectField, type SelectOption } from "@/components/select-field";
+
+export interface RegisterChoices {
+  sectors: readonly SelectOption[];
+  actions: readonly SelectOption[];
+}
+
+/**
+ * The register fields shared by the create and edit forms (no hooks: the forms own the state).
+ * Money is typed in 亿元 as people write it; the action stores 万元.
+ */
+export function RegisterFields({ choices, values, errors }: { choices: RegisterChoices; values: Record<string, string | undefined>; errors: Record<string, string> }) {
+  return (
+    <div className="grid gap-x-4 sm:grid-cols-2">
+      <Field name="code" label="项目代码" autoComplete="off" hint="本年度项目库内唯一，例如 JJ-2023-001" defaultValue={values.code} error={errors.code} />
+      <Field name="name" label="项目名称" autoComplete="off" hint="与立项或备案文件一致" defaultValue={values.name} error={errors.name} />
+      <SelectField name="sectorId" label="行业" options={choices.sectors} placeholder="请选择行业" defaultValue={values.sectorId} error={errors.sectorId} />
+      <SelectField name="actionId" label="所属专项行动" options={choices.actions} placeholder="（未指定）" defaultValue={values.actionId} error={errors.actionId} />
+      <Field name="owner" label="业主单位" autoComplete="off" defaultValue={values.owner} error={errors.owner} />
+      <div className="hidden sm:block" />
+      <Field name="totalInvestment" label="总投资（亿元）" inputMode="decimal" autoComplete="off" defaultValue={values.totalInvestment} error={errors.totalInvestment} />
+      <Field name="annualPlannedInvestment" label="年度计划投资（亿元）" inputMode="decimal" autoComplete="off" defaultValue={values.annualPlannedInvestment} error={errors.annualPlannedInvestment} />
+      <Field name="plannedStartOn" label="计划开工日期" type="date" defaultValue={values.plannedStartOn} error={errors.plannedStartOn} />
+      <Field name="plannedCompletionOn" label="计划建成日期" type="date" defaultValue={values.plannedCompletionOn} error={errors.plannedCompletionOn} />
+      <Checkbox name="isKey" label="市重点项目" hint="计入市重点项目的新开工、建成和完成投资" checked={values.isKey === "1"} error={errors.isKey} />
+      <Checkbox name="isPublic" label="在公开页面展示" hint="取消勾选则仅工作人员可见" checked={values.isPublic === "1"} error={errors.isPublic} />
+      <div className="sm:col-span-2">
+        <label htmlFor="description" className="block text-sm font-medium text-slate-700">项目简介</label>
+        <textarea
+          id="description"
+          name="description"
+          rows={3}
+          defaultValue={values.description}
+          aria-invalid={!!errors.description}
+          aria-describedby="description-error"
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid=true]:border-red-600"
+        />
+        <p id="description-error" aria-live="polite" className="mt-1 min-h-5 text-sm text-red-700">{errors.description ?? ""}</p>
+      </div>
+    </div>
+  );
+}
+
+function Checkbox({ name, label, hint, checked, error }: { name: string; label: string; hint: string; checked: boolean; error?: string }) {
+  return (
+    <div>
+      <div className="flex items-center gap-2">
+        <input
+          id={name}
+          name={name}
+          type="checkbox"
+          value="1"
+          defaultChecked={checked}
+          aria-invalid={!!error}
+          aria-describedby={`${name}-hint ${name}-error`}
+          className="h-4 w-4 rounded border-slate-300 accent-brand-700"
+        />
+        <label htmlFor={name} className="text-sm font-medium text-slate-700">{label}</label>
+      </div>
+      <p id={`${name}-hint`} className="text-xs text-slate-500">{hint}</p>
+      <p id={`${name}-error`} aria-live="polite" className="mt-1 min-h-5 text-sm text-red-700">{error ?? ""}</p>
+    </div>
+  );
+}
+
+/** Sector and action options as the selects show them ("抓城建提品质 · 宜居宜业" for a sub-action). */
+export function registerChoices(c: { sectors: { id: number; name: string }[]; actions: { id: number; name: string; parentName: string | null }[] }): RegisterChoices {
+  return {
+    sectors: c.sectors.map((s) => ({ value: String(s.id), label: s.name })),
+    actions: c.actions.map((a) => ({ value: String(a.id), label: a.parentName ? `${a.parentName} · ${a.name}` : a.name })),
+  };
+}

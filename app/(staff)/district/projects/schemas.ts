@@ -1,0 +1,164 @@
+/**
+ * Form parsing for the project pages. Everything a form sends is re-read here: ids are only
+ * candidates until the action looks them up and compares them with the caller's scope; amounts
+ * go through parseDisplayNumber (blank is missing, never 0); dates must be real dates.
+ */
+import { z } from "zod";
+import { isDate, isMonth } from "@/app/_lib/months";
+import { parseDisplayNumber, type UnitDef } from "@/app/_lib/numbers";
+import { PROJECT_STAGES } from "@/db/schema";
+import { WAN_YUAN, YI_YUAN } from "./format";
+
+/** A form value as text: absent fields and file uploads read as "". */
+export function formText(formData: FormData, name: string): string {
+  const v = formData.get(name);
+  return typeof v === "string" ? v : "";
+}
+
+export const idSchema = z
+  .string()
+  .trim()
+  .regex(/^[1-9]\d{0,8}$/, "编号无效")
+  .transform(Number);
+
+/** A version from a hidden field: a positive integer, or blank for "no record yet" where allowed. */
+export const optionalVersionSchema = z
+  .string()
+  .trim()
+  .regex(/^([1-9]\d{0,8})?$/, "版本无效")
+  .transform((s) => (s === "" ? null : Number(s)));
+
+const optionalIdSchema = z
+  .string()
+  .trim()
+  .max(12)
+  .transform((s, ctx) => {
+    if (s === "") return null;
+    if (!/^[1-9]\d{0,8}$/.test(s)) {
+      ctx.addIssue({ code: "custom", message: "选项无效" });
+      return z.NEVER;
+    }
+    return Number(s);
+  });
+
+const optionalDateSchema = z
+  .string()
+  .trim()
+  .transform((s, ctx) => {
+    if (s === "") return null;
+    if (!isDate(s)) {
+      ctx.addIssue({ code: "custom", message: "请输入有效日期，格式为 2023-10-08" });
+      return z.NEVER;
+    }
+    return s;
+  });
+
+export const monthSchema = z.string().refine(isMonth, "月份无效");
+
+/** A required amount in `unit`, stored in base units; blank is an error here (not 0). */
+function amountSchema(unit: UnitDef, missingMessage: string) {
+  return z.string().transform((s, ctx) => {
+    const r = parseDisplayNumber(s, unit);
+    if (r.kind === "ok") return r.base;
+    ctx.addIssue({ code: "custom", message: r.kind === "missing" ? missingMessage : r.message });
+    return z.NEVER;
+  });
+}
+
+const checkbox = z.enum(["", "1"], { error: "选项无效" }).transform((v) => v === "1");
+
+export const registerSchema = z
+  .object({
+    code: z
+      .string()
+      .transform((s) => s.normalize("NFKC").trim())
+      .pipe(z.string().min(1, "请输入项目代码").max(40, "项目代码最多 40 个字符").regex(/^\S+$/, "项目代码不能包含空格")),
+    name: z.string().trim().min(1, "请输入项目名称").max(100, "项目名称最多 100 个字符"),
+    sectorId: optionalIdSchema.refine((v) => v !== null, "请选择行业"),
+    actionId: optionalIdSchema,
+    owner: z.string().trim().max(100, "业主单位最多 100 个字符"),
+    totalInvestment: amountSchema(YI_YUAN, "请填写总投资（亿元）"),
+    annualPlannedInvestment: amountSchema(YI_YUAN, "请填写年度计划投资（亿元）"),
+    plannedStartOn: optionalDateSchema,
+    plannedCompletionOn: optionalDateSchema,
+    isKey: checkbox,
+    isPublic: checkbox,
+    description: z.string().trim().max(1000, "项目简介最多 1000 个字符"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.annualPlannedInvestment > v.totalInvestment) {
+      ctx.addIssue({ code: "custom", path: ["annualPlannedInvestment"], message: "年度计划投资不能大于总投资" });
+    }
+    if (v.plannedStartOn && v.plannedCompletionOn && v.plannedCompletionOn < v.plannedStartOn) {
+      ctx.addIssue({ code: "custom", path: ["plannedCompletionOn"], message: "计划建成日期不能早于计划开工日期" });
+    }
+  });
+
+export const REGISTER_FIELDS = [
+  "code",
+  "name",
+  "sectorId",
+  "actionId",
+  "owner",
+  "totalInvestment",
+  "annualPlannedInvestment",
+  "plannedStartOn",
+  "plannedCompletionOn",
+  "isKey",
+  "isPublic",
+  "description",
+] as const;
+
+/** The register fields as sent, to echo back into the form after an error. */
+export function registerValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of REGISTER_FIELDS) out[k] = formText(formData, k);
+  out.isKey = out.isKey === "1" ? "1" : "";
+  out.isPublic = out.isPublic === "1" ? "1" : "";
+  return out;
+}
+
+/**
+ * Stage and actual dates must agree: a project in preparation has neither date, one under
+ * construction has started and not finished, a completed one has both (completion not before
+ * start); a suspended one may have started but has not finished.
+ */
+export const stageSchema = z
+  .object({
+    stage: z.enum(PROJECT_STAGES, { error: "请选择阶段" }),
+    actualStartOn: optionalDateSchema,
+    actualCompletionOn: optionalDateSchema,
+  })
+  .superRefine((v, ctx) => {
+    const start = (message: string) => ctx.addIssue({ code: "custom", path: ["actualStartOn"], message });
+    const completion = (message: string) => ctx.addIssue({ code: "custom", path: ["actualCompletionOn"], message });
+    switch (v.stage) {
+      case "preparing":
+        if (v.actualStartOn) start("前期筹备的项目不能有实际开工日期；已开工请选择“在建”");
+        if (v.actualCompletionOn) completion("前期筹备的项目不能有实际建成日期");
+        break;
+      case "under_construction":
+        if (!v.actualStartOn) start("在建项目必须填写实际开工日期");
+        if (v.actualCompletionOn) completion("在建项目不能有实际建成日期；已建成请选择“已建成”");
+        break;
+      case "completed":
+        if (!v.actualStartOn) start("已建成的项目必须填写实际开工日期");
+        if (!v.actualCompletionOn) completion("已建成的项目必须填写实际建成日期");
+        if (v.actualStartOn && v.actualCompletionOn && v.actualCompletionOn < v.actualStartOn) completion("实际建成日期不能早于实际开工日期");
+        break;
+      case "suspended":
+        if (v.actualCompletionOn) completion("暂停的项目不能有实际建成日期");
+        break;
+    }
+  });
+
+/** One month's investment in 万元: blank is "missing" (the caller decides what that means), 0 is zero. */
+export function parseInvestment(raw: string): { kind: "missing" } | { kind: "ok"; base: number } | { kind: "error"; message: string } {
+  return parseDisplayNumber(raw, WAN_YUAN);
+}
+
+export const noteSchema = z
+  .string()
+  .trim()
+  .max(200, "备注最多 200 个字符")
+  .transform((s) => (s === "" ? null : s));

@@ -1,0 +1,121 @@
+import "server-only";
+import ExcelJS from "exceljs";
+import type { FigureRow } from "@/app/(staff)/district/figures/load";
+import { ytdLabel } from "../months";
+import { baseToDisplayExact } from "../numbers";
+import { cellText, styledSheet } from "./workbook";
+
+export const FIGURES_SHEET = "月度指标";
+export const PROGRESS_SHEET = "项目进度";
+
+export interface ProgressTemplateRow {
+  code: string;
+  name: string;
+  lastMonth: number | null;
+  thisMonth: number | null;
+  note: string | null;
+}
+
+const num = (base: number | null | undefined, scale: number) => (base == null ? null : Number(baseToDisplayExact(base, scale)));
+
+/** The month's template: the district's reported indicators and its key projects, current values filled in. */
+export function buildFiguresWorkbook(args: { districtName: string; month: string; rows: FigureRow[]; projects: ProgressTemplateRow[] }): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "推进";
+  const ws = styledSheet(wb, FIGURES_SHEET, [
+    { header: "指标代码", key: "code", width: 26 },
+    { header: "指标名称", key: "name", width: 30 },
+    { header: "单位", key: "unit", width: 22 },
+    { header: "上月", key: "last", width: 12 },
+    { header: "以前各月累计", key: "prev", width: 14 },
+    { header: "本月值", key: "month", width: 12 },
+    { header: `${ytdLabel(args.month)}累计`, key: "cum", width: 14 },
+    { header: "分子", key: "num", width: 12 },
+    { header: "分母", key: "den", width: 12 },
+    { header: "说明", key: "note", width: 30 },
+  ]);
+  for (const r of args.rows) {
+    const ind = r.indicator;
+    const part = ind.partUnit ?? ind.unit;
+    const ratio = ind.aggregation === "ratio";
+    ws.addRow({
+      code: ind.code,
+      name: ind.name,
+      unit: ratio ? `${ind.numeratorLabel}÷${ind.denominatorLabel}（${part.symbol}）` : ind.unit.symbol,
+      last: ratio ? (r.lastMonth?.numerator != null && r.lastMonth.denominator ? Math.round((r.lastMonth.numerator / r.lastMonth.denominator) * 1000) / 10 : null) : num(r.lastMonth?.value, ind.unit.scale),
+      prev: ratio ? null : num(r.context.previousYtd, ind.unit.scale),
+      month: ratio ? null : num(r.current?.value, ind.unit.scale),
+      cum: null,
+      num: ratio ? num(r.current?.numerator, part.scale) : null,
+      den: ratio ? num(r.current?.denominator, part.scale) : null,
+      note: r.current?.note ?? null,
+    });
+  }
+  ws.addRow({});
+  ws.addRow({ name: `说明：${args.districtName}，“本月值”和“累计”只填一项；空着表示未填报，不会当作 0。请勿修改指标代码。` });
+
+  const ps = styledSheet(wb, PROGRESS_SHEET, [
+    { header: "项目代码", key: "code", width: 18 },
+    { header: "项目名称", key: "name", width: 40 },
+    { header: "上月完成投资（万元）", key: "last", width: 20 },
+    { header: "本月完成投资（万元）", key: "month", width: 20 },
+    { header: "说明", key: "note", width: 30 },
+  ]);
+  for (const p of args.projects) ps.addRow({ code: p.code, name: p.name, last: p.lastMonth, month: p.thisMonth, note: p.note });
+  return wb;
+}
+
+export interface ParsedFigureLine {
+  line: number;
+  code: string;
+  month: string;
+  cumulative: string;
+  numerator: string;
+  denominator: string;
+  note: string;
+}
+
+export interface ParsedProgressLine {
+  line: number;
+  code: string;
+  amount: string;
+  note: string;
+}
+
+/** Reads an uploaded template back into typed text per row (checking is the caller's job). */
+export async function readFiguresWorkbook(buffer: ArrayBuffer): Promise<{ figures: ParsedFigureLine[]; progress: ParsedProgressLine[] } | { error: string }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer);
+  } catch {
+    return { error: "无法读取文件：请上传从本页下载的 .xlsx 模板" };
+  }
+  const ws = wb.getWorksheet(FIGURES_SHEET);
+  if (!ws) return { error: `文件中没有“${FIGURES_SHEET}”工作表：请使用从本页下载的模板` };
+  const header = (n: number) => cellText(ws.getRow(1).getCell(n).value).trim();
+  if (header(1) !== "指标代码" || header(6) !== "本月值") return { error: "“月度指标”表头与模板不一致，请重新下载模板" };
+  const figures: ParsedFigureLine[] = [];
+  ws.eachRow((row, line) => {
+    if (line === 1) return;
+    const code = cellText(row.getCell(1).value).trim();
+    if (!code) return;
+    figures.push({
+      line,
+      code,
+      month: cellText(row.getCell(6).value),
+      cumulative: cellText(row.getCell(7).value),
+      numerator: cellText(row.getCell(8).value),
+      denominator: cellText(row.getCell(9).value),
+      note: cellText(row.getCell(10).value),
+    });
+  });
+  const progress: ParsedProgressLine[] = [];
+  const ps = wb.getWorksheet(PROGRESS_SHEET);
+  ps?.eachRow((row, line) => {
+    if (line === 1) return;
+    const code = cellText(row.getCell(1).value).trim();
+    if (!code) return;
+    progress.push({ line, code, amount: cellText(row.getCell(4).value), note: cellText(row.getCell(5).value) });
+  });
+  return { figures, progress };
+}
