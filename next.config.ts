@@ -16,7 +16,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // `npm test` runs tsc over the whole project as its own step; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
-  experimental: { authInterrupts: true },
+  // Excel uploads go through a server action; templates are small, 4 MB leaves room.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
   serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

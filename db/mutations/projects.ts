@@ -195,7 +195,17 @@ export async function upsertMonthProgress(
   rows: readonly ProgressInput[],
   actor: Actor,
 ): Promise<ProgressOutcome> {
-  return open.write(async (tx) => {
+  return open.write((tx) => upsertMonthProgressTx(tx, target, rows, actor));
+}
+
+/** The same inside a caller's transaction (the Excel import saves figures and progress together). */
+export async function upsertMonthProgressTx(
+  tx: Tx,
+  target: { campaignId: number; districtId: number; month: string },
+  rows: readonly ProgressInput[],
+  actor: Actor,
+): Promise<ProgressOutcome> {
+  {
     const ids = [...new Set(rows.map((r) => r.projectId))];
     if (ids.length !== rows.length) return { ok: false, reason: "not-found" };
     if (ids.length === 0) return { ok: true, value: { changed: 0 } };
@@ -275,5 +285,5 @@ export async function upsertMonthProgress(
       changed++;
     }
     return { ok: true, value: { changed } };
-  });
+  }
 }

@@ -56,11 +56,22 @@ async function reportFor(tx: Tx, periodId: number, districtId: number) {
  * Saves the rows of a district-month's figures form (all or nothing), creating the report as a
  * draft on first save, and optionally submits it in the same transaction.
  */
-export async function saveFigureValues(
-  open: OpenDatabase,
-  args: { periodId: number; districtId: number; rows: FigureWrite[]; submit: boolean; actor: Actor; allowSubmitted?: boolean },
-): Promise<SaveOutcome> {
-  return open.write(async (tx) => {
+export async function saveFigureValues(open: OpenDatabase, args: SaveFiguresArgs): Promise<SaveOutcome> {
+  return open.write((tx) => saveFigureValuesTx(tx, args));
+}
+
+export interface SaveFiguresArgs {
+  periodId: number;
+  districtId: number;
+  rows: FigureWrite[];
+  submit: boolean;
+  actor: Actor;
+  allowSubmitted?: boolean;
+}
+
+/** The same inside a caller's transaction (the Excel import saves figures and progress together). */
+export async function saveFigureValuesTx(tx: Tx, args: SaveFiguresArgs): Promise<SaveOutcome> {
+  {
     const { period, report } = await reportFor(tx, args.periodId, args.districtId);
     if (!period || period.locked || !period.isOpen) return { ok: false, reason: "state", status: "locked" };
     // The campaign office may correct a submitted month before approving it (allowSubmitted).
@@ -142,7 +153,7 @@ export async function saveFigureValues(
       await tx.update(monthlyReports).set({ updatedBy: args.actor.id, updatedAt: now }).where(eq(monthlyReports.id, reportId));
     }
     return { ok: true, changed, status };
-  });
+  }
 }
 
 export type ReviewOutcome = { ok: true } | { ok: false; reason: "not-found" | "conflict" | "state" };

@@ -13,6 +13,7 @@ import { getScopeName } from "@/db/queries/users";
 import { FiguresForm, type FormRow } from "./figures-form";
 import { loadFigureRows, type FigureRow } from "./load";
 import { resolveDistrict } from "./scope";
+import { UploadForm } from "./upload-form";
 
 export const metadata: Metadata = { title: "月度指标填报" };
 
@@ -115,7 +116,10 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
       {rows.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">没有需要您填报的指标。</p>
       ) : canEdit ? (
-        <FiguresForm rows={formRows} month={month} district={district.code} monthText={monthLabel(month)} canSubmit={canSubmit} />
+        <>
+          <FiguresForm rows={formRows} month={month} district={district.code} monthText={monthLabel(month)} canSubmit={canSubmit} />
+          <UploadForm month={month} district={district.code} templateHref={`/district/figures/template?month=${month}&district=${district.code}`} />
+        </>
       ) : (
         <ReadOnlyFigures rows={rows} month={month} reason={{ submitted: "已报送，审核期间不能修改。", approved: "已审核，不能修改。", locked: "本月已锁定，不能修改。", draft: "您没有修改本表的权限。", returned: "您没有修改本表的权限。" }[state]} />
       )}

@@ -1,0 +1,140 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { ActionState } from "@/app/_lib/action-state";
+import { readFiguresWorkbook } from "@/app/_lib/excel/figures-sheet";
+import { checkEntry } from "@/app/_lib/figure-entry";
+import { requirePermission, requireUser } from "@/app/_lib/guards";
+import { addMonths } from "@/app/_lib/months";
+import { parseDisplayNumber } from "@/app/_lib/numbers";
+import { clientAddress } from "@/app/_lib/request-info";
+import { getDatabase } from "@/db/index";
+import { importMonthWorkbook } from "@/db/mutations/month-import";
+import type { ProgressInput } from "@/db/mutations/projects";
+import type { FigureWrite } from "@/db/mutations/reports";
+import { getCurrentCampaign } from "@/db/queries/campaigns";
+import { listKeyProjectsForMonth } from "@/db/queries/projects";
+import { getDistrictMonthState, getRecordOwners } from "@/db/queries/reporting";
+import { loadFigureRows } from "./load";
+import { resolveDistrict } from "./scope";
+
+export interface RowError {
+  sheet: string;
+  line: number;
+  message: string;
+}
+
+export interface UploadState extends ActionState {
+  rowErrors: RowError[];
+}
+
+const MAX_BYTES = 2 * 1024 * 1024;
+const WAN_YUAN = { code: "wan_yuan", symbol: "万元", scale: 1 };
+const headerSchema = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), district: z.string().max(40).optional() });
+
+function fail(message: string, rowErrors: RowError[] = []): UploadState {
+  return { ok: false, message, fieldErrors: {}, values: {}, rowErrors };
+}
+
+/** Imports a filled-in month template: every row is checked first; any bad row means nothing is stored. */
+export async function uploadFiguresAction(_prev: UploadState, formData: FormData): Promise<UploadState> {
+  const user = await requireUser();
+  const header = headerSchema.safeParse({ month: formData.get("month"), district: formData.get("district") || undefined });
+  if (!header.success) return fail("请求无效，请刷新页面后重试");
+  const file = formData.get("file");
+  if (!(file instanceof File) || file.size === 0) return { ...fail("请选择要上传的文件"), fieldErrors: { file: "请选择从本页下载并填好的 .xlsx 文件" } };
+  if (file.size > MAX_BYTES) return { ...fail("文件过大"), fieldErrors: { file: "文件不能超过 2 MB" } };
+  const { month } = header.data;
+  const campaign = await getCurrentCampaign();
+  const district = await resolveDistrict(user, header.data.district);
+  if (!campaign || !district) return fail("没有找到要填报的区县或月份");
+  const monthState = await getDistrictMonthState(campaign.id, district.id, month);
+  const state = monthState?.state ?? "locked";
+  const ownerDepartment = user.role === "department_editor" ? (user.departmentId ?? -1) : undefined;
+  const rows = await loadFigureRows(campaign.id, district.id, month, ownerDepartment);
+  const ownerDepartmentIds = [...new Set(rows.map((r) => r.indicator.ownerDepartmentId).filter((x): x is number => x != null))];
+  await requirePermission("report.edit", { districtId: district.id, state, ownerDepartmentIds });
+
+  const parsed = await readFiguresWorkbook(await file.arrayBuffer());
+  if ("error" in parsed) return { ...fail(parsed.error), fieldErrors: { file: parsed.error } };
+  const errors: RowError[] = [];
+  const byCode = new Map(rows.map((r) => [r.indicator.code, r]));
+  const seen = new Set<string>();
+  const figures: FigureWrite[] = [];
+  for (const line of parsed.figures) {
+    const row = byCode.get(line.code);
+    if (!row) {
+      errors.push({ sheet: "月度指标", line: line.line, message: `指标代码“${line.code}”不在本表中` });
+      continue;
+    }
+    if (seen.has(line.code)) {
+      errors.push({ sheet: "月度指标", line: line.line, message: `指标“${row.indicator.name}”重复出现` });
+      continue;
+    }
+    seen.add(line.code);
+    const r = checkEntry(row.indicator, line, row.context);
+    if (r.kind === "error") {
+      errors.push({ sheet: "月度指标", line: line.line, message: `${row.indicator.name}：${r.message}` });
+      continue;
+    }
+    figures.push({
+      indicatorId: row.indicator.id,
+      expectedVersion: row.current?.version ?? 0,
+      value: r.kind === "value" ? r.value : null,
+      numerator: r.kind === "ratio" ? r.numerator : null,
+      denominator: r.kind === "ratio" ? r.denominator : null,
+      note: r.note,
+    });
+  }
+
+  const progress: ProgressInput[] = [];
+  const progressLines = parsed.progress.filter((l) => l.amount.trim() !== "" || l.note.trim() !== "");
+  if (progressLines.length > 0) {
+    const owners = await getRecordOwners(campaign.id);
+    await requirePermission("record.edit", { districtId: district.id, state, ownerDepartmentIds: owners.projects });
+    const projects = await listKeyProjectsForMonth({ campaignId: campaign.id, districtIds: [district.id] }, district.id, month, addMonths(month, -1));
+    const byProject = new Map(projects.map((p) => [p.code, p]));
+    const seenProjects = new Set<string>();
+    for (const line of progressLines) {
+      const p = byProject.get(line.code);
+      if (!p) {
+        errors.push({ sheet: "项目进度", line: line.line, message: `项目代码“${line.code}”不是${district.name}的重点项目` });
+        continue;
+      }
+      if (seenProjects.has(line.code)) {
+        errors.push({ sheet: "项目进度", line: line.line, message: `项目“${p.name}”重复出现` });
+        continue;
+      }
+      seenProjects.add(line.code);
+      const amount = parseDisplayNumber(line.amount, WAN_YUAN);
+      if (amount.kind === "error") {
+        errors.push({ sheet: "项目进度", line: line.line, message: `${p.name}：${amount.message}` });
+        continue;
+      }
+      if (amount.kind === "missing") {
+        errors.push({ sheet: "项目进度", line: line.line, message: `${p.name}：填了说明但没有填本月完成投资` });
+        continue;
+      }
+      progress.push({ projectId: p.id, expectedVersion: p.entryVersion, investment: amount.base, note: line.note.trim() || null });
+    }
+  }
+  if (errors.length > 0) return fail(`文件中有 ${errors.length} 处错误，未保存任何数据。请改正后重新上传。`, errors);
+
+  const outcome = await importMonthWorkbook(await getDatabase(), {
+    campaignId: campaign.id,
+    periodId: monthState!.periodId,
+    districtId: district.id,
+    month,
+    figures,
+    progress,
+    actor: { id: user.id, name: user.username, clientAddress: await clientAddress() },
+  });
+  if (!outcome.ok) {
+    if (outcome.part === "figures" && outcome.outcome.reason === "state") return fail("本月报表当前不能修改，未保存任何数据");
+    return fail("上传期间有数据被他人修改，未保存任何数据。请重新下载模板后再试。");
+  }
+  revalidatePath("/district/figures");
+  revalidatePath("/district");
+  return { ok: true, message: `已导入：更新指标 ${outcome.figuresChanged} 项、项目进度 ${outcome.progressChanged} 项`, fieldErrors: {}, values: {}, rowErrors: [] };
+}

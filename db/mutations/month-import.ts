@@ -1,0 +1,38 @@
+/**
+ * An uploaded month template: the figures and the projects' investment saved in ONE transaction,
+ * so a file is stored whole or not at all. Caller must have passed the policy checks for the
+ * district-month (report.edit and record.edit) and validated every row first.
+ */
+import type { OpenDatabase } from "../client";
+import { upsertMonthProgressTx, type ProgressInput, type ProgressOutcome } from "./projects";
+import { saveFigureValuesTx, type Actor, type FigureWrite, type SaveOutcome } from "./reports";
+
+class Abort extends Error {
+  constructor(readonly outcome: ImportOutcome) {
+    super("import aborted");
+  }
+}
+
+export type ImportOutcome =
+  | { ok: true; figuresChanged: number; progressChanged: number }
+  | { ok: false; part: "figures"; outcome: Exclude<SaveOutcome, { ok: true }> }
+  | { ok: false; part: "progress"; outcome: Exclude<ProgressOutcome, { ok: true }> };
+
+export async function importMonthWorkbook(
+  open: OpenDatabase,
+  args: { campaignId: number; periodId: number; districtId: number; month: string; figures: FigureWrite[]; progress: ProgressInput[]; actor: Actor },
+): Promise<ImportOutcome> {
+  try {
+    return await open.write(async (tx) => {
+      const f = await saveFigureValuesTx(tx, { periodId: args.periodId, districtId: args.districtId, rows: args.figures, submit: false, actor: args.actor });
+      if (!f.ok) throw new Abort({ ok: false, part: "figures", outcome: f });
+      const p = await upsertMonthProgressTx(tx, { campaignId: args.campaignId, districtId: args.districtId, month: args.month }, args.progress, args.actor);
+      if (!p.ok) throw new Abort({ ok: false, part: "progress", outcome: p });
+      return { ok: true as const, figuresChanged: f.changed, progressChanged: p.value.changed };
+    });
+  } catch (e) {
+    // Throwing inside the transaction rolled back whatever the first part had written.
+    if (e instanceof Abort) return e.outcome;
+    throw e;
+  }
+}

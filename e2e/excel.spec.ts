@@ -1,0 +1,101 @@
+import ExcelJS from "exceljs";
+import { expect, test, type Page } from "@playwright/test";
+import { snapshotState } from "./support/actions";
+import { signIn } from "./support/login";
+import { createUser, queryOne, run, uniqueName } from "./support/users";
+
+/* The month template: download, fill in Excel, upload; one bad row stores nothing. */
+
+const PASSWORD = "Excel-spec-password-1";
+
+async function clerkWithOpenOctober(page: Page, district: string): Promise<void> {
+  await run(
+    `update monthly_reports set status = 'draft' where district_id = (select id from districts where code = ?) and period_id = (select id from periods where month = '2023-10')`,
+    [district],
+  );
+  const username = uniqueName(`xl${district}`);
+  await createUser({ username, password: PASSWORD, district });
+  await signIn(page, username, PASSWORD);
+}
+
+async function downloadTemplate(page: Page): Promise<ExcelJS.Workbook> {
+  await page.goto("/district/figures?month=2023-10");
+  const href = await page.getByRole("link", { name: "下载本月模板" }).getAttribute("href");
+  const res = await page.request.get(href!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("spreadsheetml");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await res.body());
+  return wb;
+}
+
+function rowOf(ws: ExcelJS.Worksheet, code: string): ExcelJS.Row {
+  let found: ExcelJS.Row | undefined;
+  ws.eachRow((r) => {
+    if (r.getCell(1).value === code) found = r;
+  });
+  if (!found) throw new Error(`no row ${code}`);
+  return found;
+}
+
+async function upload(page: Page, wb: ExcelJS.Workbook): Promise<void> {
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  await page.getByLabel("选择填好的模板文件").setInputFiles({ name: "填报.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+  await page.getByRole("button", { name: "上传并导入" }).click();
+}
+
+test("the month template has Chinese headers with units, the district's indicators and its key projects", async ({ page }) => {
+  await clerkWithOpenOctober(page, "shishi");
+  const wb = await downloadTemplate(page);
+  const ws = wb.getWorksheet("月度指标")!;
+  expect(ws.getRow(1).getCell(1).value).toBe("指标代码");
+  expect(ws.getRow(1).getCell(7).value).toBe("1—10月累计");
+  expect(rowOf(ws, "urban_investment").getCell(3).value).toBe("亿元");
+  expect(typeof rowOf(ws, "urban_investment").getCell(6).value).toBe("number");
+  const ps = wb.getWorksheet("项目进度")!;
+  expect(ps.getRow(1).getCell(4).value).toBe("本月完成投资（万元）");
+  const keyProjects = await queryOne<{ n: number }>("select count(*) as n from projects where is_key = 1 and district_id = (select id from districts where code = 'shishi')");
+  expect(ps.rowCount - 1).toBe(Number(keyProjects!.n));
+});
+
+test("a filled-in template uploads figures and project investment together", async ({ page }) => {
+  await clerkWithOpenOctober(page, "shishi");
+  const wb = await downloadTemplate(page);
+  rowOf(wb.getWorksheet("月度指标")!, "urban_investment").getCell(6).value = 4.4;
+  const ps = wb.getWorksheet("项目进度")!;
+  const projectCode = String(ps.getRow(2).getCell(1).value);
+  ps.getRow(2).getCell(4).value = 1234;
+  await upload(page, wb);
+  await expect(page.getByText(/已导入：更新指标 \d+ 项、项目进度 1 项/)).toBeVisible();
+  const f = await queryOne<{ value: number }>(
+    `select f.value from figure_values f join monthly_reports r on r.id = f.report_id join periods p on p.id = r.period_id
+     where r.district_id = (select id from districts where code = 'shishi') and p.month = '2023-10' and f.indicator_id = (select id from indicators where code = 'urban_investment')`,
+  );
+  expect(f?.value).toBe(44_000);
+  const g = await queryOne<{ investment: number }>("select investment from project_progress where month = '2023-10' and project_id = (select id from projects where code = ?)", [projectCode]);
+  expect(g?.investment).toBe(1234);
+});
+
+test("a file with one bad row lists it with the reason and stores nothing", async ({ page }) => {
+  await clerkWithOpenOctober(page, "nanan");
+  const wb = await downloadTemplate(page);
+  rowOf(wb.getWorksheet("月度指标")!, "urban_investment").getCell(6).value = 7.7;
+  const bad = rowOf(wb.getWorksheet("月度指标")!, "standard_factory_area");
+  bad.getCell(6).value = "很多";
+  wb.getWorksheet("项目进度")!.getRow(2).getCell(4).value = 999;
+  const before = await snapshotState();
+  await upload(page, wb);
+  await expect(page.getByText("文件中有 1 处错误，未保存任何数据")).toBeVisible();
+  const errors = page.getByRole("table", { name: "需要改正的行" });
+  await expect(errors).toContainText(`第 ${bad.number} 行`);
+  await expect(errors).toContainText("新增标准厂房及配套面积：请输入数字");
+  expect(await snapshotState()).toBe(before);
+});
+
+test("a file that is not a spreadsheet is refused next to the file field", async ({ page }) => {
+  await clerkWithOpenOctober(page, "nanan");
+  await page.goto("/district/figures?month=2023-10");
+  await page.getByLabel("选择填好的模板文件").setInputFiles({ name: "x.xlsx", mimeType: "text/plain", buffer: Buffer.from("hello") });
+  await page.getByRole("button", { name: "上传并导入" }).click();
+  await expect(page.locator("#file-error")).toContainText("无法读取文件");
+});
