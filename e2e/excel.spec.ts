@@ -25,7 +25,8 @@ async function downloadTemplate(page: Page): Promise<ExcelJS.Workbook> {
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toContain("spreadsheetml");
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await res.body());
+  const body = await res.body();
+  await wb.xlsx.load(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
   return wb;
 }
 

@@ -265,3 +265,30 @@ test.describe("locked months", () => {
     expect(await stored("luojiang", "2023-10", "urban_investment")).toEqual(before);
   });
 });
+
+test.describe("department editors", () => {
+  test("the industry bureau fills only its own indicators for a district, and cannot submit the district's month", async ({ page }) => {
+    const username = uniqueName("gxj");
+    await createUser({ username, password: PASSWORD, role: "department_editor", department: "gxj" });
+    await signIn(page, username, PASSWORD);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("市工业和信息化局");
+    await page.goto("/district/figures?month=2023-10&district=luojiang");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("洛江区");
+    await expect(page.locator("tr[data-indicator-row]")).toHaveCount(4);
+    await expect(page.locator("tbody")).not.toContainText("城建项目完成投资");
+    await expect(page.getByRole("button", { name: "保存并报送" })).toHaveCount(0);
+    const area = await indicatorId("standard_park_area_started");
+    await page.locator(`#m_${area}`).fill("35");
+    await page.getByRole("button", { name: "保存草稿" }).click();
+    await expect(page.locator("form [role=status]")).toContainText("已保存草稿");
+    expect(await stored("luojiang", "2023-10", "standard_park_area_started")).toMatchObject({ value: 3500 });
+  });
+
+  test("a department that owns no reported indicator is told so", async ({ page }) => {
+    const username = uniqueName("swj");
+    await createUser({ username, password: PASSWORD, role: "department_editor", department: "swj" });
+    await signIn(page, username, PASSWORD);
+    await page.goto("/district/figures?month=2023-10&district=nanan");
+    await expect(page.getByText("没有需要您填报的指标")).toBeVisible();
+  });
+});

@@ -41,6 +41,9 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   const ownerDepartment = user.role === "department_editor" ? (user.departmentId ?? -1) : undefined;
   const rows = await loadFigureRows(campaign.id, district.id, month, ownerDepartment);
   const ownerDepartmentIds = [...new Set(rows.map((r) => r.indicator.ownerDepartmentId).filter((x): x is number => x != null))];
+  if (rows.length === 0) {
+    return <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">没有需要您填报的指标。</p>;
+  }
   const monthState = await getDistrictMonthState(campaign.id, district.id, month);
   const state = monthState?.state ?? "locked";
   await requirePermission("report.read", { districtId: district.id, ownerDepartmentIds });
@@ -113,9 +116,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
           {monthState.returnComment}
         </div>
       )}
-      {rows.length === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">没有需要您填报的指标。</p>
-      ) : canEdit ? (
+      {canEdit ? (
         <>
           <FiguresForm rows={formRows} month={month} district={district.code} monthText={monthLabel(month)} canSubmit={canSubmit} />
           <UploadForm month={month} district={district.code} templateHref={`/district/figures/template?month=${month}&district=${district.code}`} />
