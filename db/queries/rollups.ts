@@ -1,0 +1,250 @@
+import "server-only";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import type { Point, RollupIndicator } from "@/app/_lib/rollup";
+import type { Db } from "../client";
+import { getDatabase } from "../index";
+import { actions, campaigns, departments, indicators, targets, units } from "../schema";
+
+/**
+ * The month-by-month data behind every rollup. "official" counts only what sits in an approved
+ * district-month (the published figures); "all" includes drafts and submissions (leaders'
+ * "including unapproved" switch). A record counts in the month of its date: a project's start,
+ * a problem's resolution, a signing's signature (or landing), a park's trial operation.
+ *
+ * Callers: public pages must pass "official" and filter to public indicators; "all" needs `city.read`.
+ */
+export type RollupMode = "official" | "all";
+
+export interface IndicatorMeta extends RollupIndicator {
+  name: string;
+  kind: "reported" | "derived" | "milestone";
+  unitSymbol: string;
+  decimals: number;
+  isPublic: boolean;
+  isHeadline: boolean;
+  actionId: number;
+  topActionId: number;
+  ownerDepartmentName: string | null;
+  derivation: { rule: string; params: Record<string, unknown> } | null;
+  numeratorLabel: string | null;
+  denominatorLabel: string | null;
+  sourceNote: string;
+}
+
+type Row = { indicatorId?: number; districtId: number; m: number; value?: number | null; numerator?: number | null; denominator?: number | null };
+
+function approvedJoin(mode: RollupMode, campaignId: number, monthExpr: SQL, districtExpr: SQL): SQL {
+  if (mode === "all") return sql``;
+  return sql` join periods ap on ap.campaign_id = ${campaignId} and ap.month = ${monthExpr}
+              join monthly_reports ar on ar.period_id = ap.id and ar.district_id = ${districtExpr} and ar.status = 'approved'`;
+}
+
+async function all(db: Db, q: SQL): Promise<Row[]> {
+  const rows = (await db.all(q)) as Record<string, unknown>[];
+  return rows.map((r) => ({
+    indicatorId: r.indicator_id == null ? undefined : Number(r.indicator_id),
+    districtId: Number(r.district_id),
+    m: Number(r.m),
+    value: r.value == null ? null : Number(r.value),
+    numerator: r.numerator == null ? null : Number(r.numerator),
+    denominator: r.denominator == null ? null : Number(r.denominator),
+  }));
+}
+
+/** Points of one derived rule (supported derivations only; parameters come from data, never SQL). */
+async function derivedPoints(db: Db, campaignId: number, year: number, month: string, mode: RollupMode, rule: string, params: Record<string, unknown>): Promise<Row[]> {
+  const from = `${year}-01-01`;
+  const to = `${month}-31`;
+  const keyOnly = params.keyOnly === true ? sql` and p.is_key = 1` : sql``;
+  switch (rule) {
+    case "projects_started":
+    case "projects_completed": {
+      const col = rule === "projects_started" ? sql.raw("p.actual_start_on") : sql.raw("p.actual_completion_on");
+      return all(db, sql`select p.district_id, cast(substr(${col}, 6, 2) as integer) as m, count(*) as value from projects p
+        ${approvedJoin(mode, campaignId, sql`substr(${col}, 1, 7)`, sql`p.district_id`)}
+        where p.campaign_id = ${campaignId} and ${col} between ${from} and ${to} ${keyOnly} group by p.district_id, m`);
+    }
+    case "project_investment":
+      return all(db, sql`select p.district_id, cast(substr(g.month, 6, 2) as integer) as m, sum(g.investment) as value
+        from project_progress g join projects p on p.id = g.project_id
+        ${approvedJoin(mode, campaignId, sql`g.month`, sql`p.district_id`)}
+        where p.campaign_id = ${campaignId} and g.month between ${`${year}-01`} and ${month} ${keyOnly} group by p.district_id, m`);
+    case "problems_resolved":
+      return all(db, sql`select q.district_id, cast(substr(q.resolved_on, 6, 2) as integer) as m, count(*) as value
+        from problems q join projects p on p.id = q.project_id
+        ${approvedJoin(mode, campaignId, sql`substr(q.resolved_on, 1, 7)`, sql`q.district_id`)}
+        where p.campaign_id = ${campaignId} and q.status = 'resolved' and q.resolved_on between ${from} and ${to}
+          and q.type = ${String(params.type ?? "")} group by q.district_id, m`);
+    case "signings_sum":
+    case "signings_count": {
+      const col = params.landedOnly === true ? sql.raw("s.landed_on") : sql.raw("s.signed_on");
+      const measure = rule === "signings_sum" ? sql`sum(s.amount)` : sql`count(*)`;
+      const filters = [
+        params.overseas === true ? sql` and s.is_overseas = 1` : sql``,
+        params.cultureTourism === true ? sql` and s.is_culture_tourism = 1` : sql``,
+        typeof params.minAmount === "number" ? sql` and s.amount >= ${params.minAmount}` : sql``,
+      ];
+      return all(db, sql`select s.district_id, cast(substr(${col}, 6, 2) as integer) as m, ${measure} as value from signings s
+        ${approvedJoin(mode, campaignId, sql`substr(${col}, 1, 7)`, sql`s.district_id`)}
+        where s.campaign_id = ${campaignId} and ${col} between ${from} and ${to} ${filters[0]} ${filters[1]} ${filters[2]}
+        group by s.district_id, m`);
+    }
+    case "parks_in_status": {
+      const statuses = Array.isArray(params.statuses) ? params.statuses.map(String) : ["trial_operation", "operating"];
+      const pilot = params.pilotOnly === true ? sql` and k.is_pilot = 1` : sql``;
+      // Parks that reached the state before this year count from January.
+      return all(db, sql`select k.district_id, case when k.trial_operation_on < ${from} then 1 else cast(substr(k.trial_operation_on, 6, 2) as integer) end as m, count(*) as value
+        from parks k
+        ${mode === "all" ? sql`` : sql` left join periods ap on ap.campaign_id = ${campaignId} and ap.month = substr(k.trial_operation_on, 1, 7)
+          left join monthly_reports ar on ar.period_id = ap.id and ar.district_id = k.district_id`}
+        where k.campaign_id = ${campaignId} and k.trial_operation_on <= ${to} and k.status in (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)}) ${pilot}
+          ${mode === "all" ? sql`` : sql` and (k.trial_operation_on < ${from} or ar.status = 'approved')`}
+        group by k.district_id, m`);
+    }
+    default:
+      return [];
+  }
+}
+
+async function reportedPoints(db: Db, campaignId: number, month: string, mode: RollupMode): Promise<Row[]> {
+  return all(db, sql`select f.indicator_id, r.district_id, cast(substr(p.month, 6, 2) as integer) as m, f.value, f.numerator, f.denominator
+    from figure_values f join monthly_reports r on r.id = f.report_id join periods p on p.id = r.period_id
+    where p.campaign_id = ${campaignId} and p.month <= ${month} ${mode === "official" ? sql` and r.status = 'approved'` : sql``}`);
+}
+
+const toPoint = (r: Row): Point => ({ districtId: r.districtId, month: r.m, value: r.value, numerator: r.numerator, denominator: r.denominator });
+
+/** Every indicator of the campaign with its targets and data through `month`. */
+export async function loadRollupInputs(campaignId: number, month: string, mode: RollupMode): Promise<IndicatorMeta[]> {
+  const { db } = await getDatabase();
+  const campaign = (await db.select({ year: campaigns.year, cityName: campaigns.cityName }).from(campaigns).where(eq(campaigns.id, campaignId)))[0];
+  if (!campaign) return [];
+  const inds = await db
+    .select({
+      id: indicators.id,
+      code: indicators.code,
+      name: indicators.name,
+      kind: indicators.kind,
+      aggregation: indicators.aggregation,
+      decimals: indicators.decimals,
+      isPublic: indicators.isPublic,
+      isHeadline: indicators.isHeadline,
+      actionId: indicators.actionId,
+      parentActionId: actions.parentId,
+      derivation: indicators.derivation,
+      numeratorLabel: indicators.numeratorLabel,
+      denominatorLabel: indicators.denominatorLabel,
+      unitSymbol: units.symbol,
+      unitScale: units.scale,
+      ownerDepartmentName: departments.name,
+    })
+    .from(indicators)
+    .innerJoin(units, eq(units.code, indicators.unitCode))
+    .innerJoin(actions, eq(actions.id, indicators.actionId))
+    .leftJoin(departments, eq(departments.id, indicators.ownerDepartmentId))
+    .where(eq(indicators.campaignId, campaignId))
+    .orderBy(asc(actions.sortOrder), asc(indicators.sortOrder));
+  const tgs = await db
+    .select({
+      indicatorId: targets.indicatorId,
+      districtId: targets.districtId,
+      targetValue: targets.targetValue,
+      baselineValue: targets.baselineValue,
+      growthTargetBp: targets.growthTargetBp,
+      multipleTargetPct: targets.multipleTargetPct,
+      monthlyPlan: targets.monthlyPlan,
+      sourceNote: targets.sourceNote,
+    })
+    .from(targets)
+    .innerJoin(indicators, eq(indicators.id, targets.indicatorId))
+    .where(and(eq(indicators.campaignId, campaignId), eq(targets.year, campaign.year)));
+  const reported = await reportedPoints(db, campaignId, month, mode);
+  const lastYear = (await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.year, campaign.year - 1)).limit(1))[0];
+  const lastYearMonth = `${campaign.year - 1}${month.slice(4)}`;
+  const lastYearCodes = lastYear ? new Map((await db.select({ id: indicators.id, code: indicators.code }).from(indicators).where(eq(indicators.campaignId, lastYear.id))).map((r) => [r.code, r.id])) : new Map<string, number>();
+  const lastYearReported = lastYear ? await reportedPoints(db, lastYear.id, lastYearMonth, "official") : [];
+
+  const out: IndicatorMeta[] = [];
+  for (const ind of inds) {
+    const city = tgs.find((t) => t.indicatorId === ind.id && t.districtId == null);
+    const districtTargets = new Map(tgs.filter((t) => t.indicatorId === ind.id && t.districtId != null).map((t) => [t.districtId!, t.targetValue]));
+    let points: Point[];
+    let lastYearPoints: Point[] | null = null;
+    if (ind.kind === "reported") {
+      points = reported.filter((r) => r.indicatorId === ind.id).map(toPoint);
+      const ly = lastYearCodes.get(ind.code);
+      if (ly != null) lastYearPoints = lastYearReported.filter((r) => r.indicatorId === ly).map(toPoint);
+    } else {
+      points = ind.derivation ? (await derivedPoints(db, campaignId, campaign.year, month, mode, ind.derivation.rule, ind.derivation.params)).map(toPoint) : [];
+      if (lastYear && lastYearCodes.has(ind.code) && ind.derivation) {
+        lastYearPoints = (await derivedPoints(db, lastYear.id, campaign.year - 1, lastYearMonth, "official", ind.derivation.rule, ind.derivation.params)).map(toPoint);
+      }
+    }
+    if (lastYearPoints && lastYearPoints.length === 0) lastYearPoints = null;
+    out.push({
+      id: ind.id,
+      code: ind.code,
+      name: ind.name,
+      kind: ind.kind,
+      aggregation: ind.aggregation,
+      unitScale: ind.unitScale,
+      unitSymbol: ind.unitSymbol,
+      decimals: ind.decimals,
+      isPublic: ind.isPublic,
+      isHeadline: ind.isHeadline,
+      actionId: ind.actionId,
+      topActionId: ind.parentActionId ?? ind.actionId,
+      ownerDepartmentName: ind.ownerDepartmentName,
+      derivation: ind.derivation ?? null,
+      numeratorLabel: ind.numeratorLabel,
+      denominatorLabel: ind.denominatorLabel,
+      sourceNote: city?.sourceNote ?? "",
+      cityTarget: city
+        ? { targetValue: city.targetValue, baselineValue: city.baselineValue, growthTargetBp: city.growthTargetBp, multipleTargetPct: city.multipleTargetPct, monthlyPlan: city.monthlyPlan ?? null }
+        : null,
+      districtTargets,
+      points,
+      lastYearPoints,
+    });
+  }
+  return out;
+}
+
+export interface SectorRollupRow {
+  sectorId: number | null;
+  sectorName: string;
+  projects: number;
+  totalInvestment: number;
+  annualPlan: number;
+  doneYtd: number;
+}
+
+/**
+ * Key projects by sector (the city's own 行业 list): count, total and annual planned investment,
+ * and investment completed through `month`, for the city or one district.
+ */
+export async function loadKeyProjectSectors(campaignId: number, month: string, mode: RollupMode, districtId?: number): Promise<SectorRollupRow[]> {
+  const { db } = await getDatabase();
+  const year = month.slice(0, 4);
+  const rows = (await db.all(sql`
+    select s.id as sector_id, coalesce(s.name, '未分类') as sector_name, s.sort_order as sort_order, count(p.id) as projects,
+           sum(p.total_investment) as total_investment, sum(p.annual_planned_investment) as annual_plan, coalesce(sum(done.v), 0) as done_ytd
+    from projects p
+    left join sectors s on s.id = p.sector_id
+    left join (
+      select g.project_id, sum(g.investment) as v from project_progress g join projects gp on gp.id = g.project_id
+      ${approvedJoin(mode, campaignId, sql`g.month`, sql`gp.district_id`)}
+      where gp.campaign_id = ${campaignId} and g.month between ${`${year}-01`} and ${month}
+      group by g.project_id
+    ) done on done.project_id = p.id
+    where p.campaign_id = ${campaignId} and p.is_key = 1 ${districtId != null ? sql` and p.district_id = ${districtId}` : sql``}
+    group by s.id order by coalesce(s.sort_order, 999)`)) as Record<string, unknown>[];
+  return rows.map((r) => ({
+    sectorId: r.sector_id == null ? null : Number(r.sector_id),
+    sectorName: String(r.sector_name),
+    projects: Number(r.projects),
+    totalInvestment: Number(r.total_investment ?? 0),
+    annualPlan: Number(r.annual_plan ?? 0),
+    doneYtd: Number(r.done_ytd ?? 0),
+  }));
+}
