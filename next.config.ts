@@ -19,6 +19,10 @@ const nextConfig: NextConfig = {
   // Excel uploads go through a server action; templates are small, 4 MB leaves room.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
   serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2"],
+  // Chinese public pages live at unprefixed URLs: anything no route claims is served from /zh/….
+  async rewrites() {
+    return { beforeFiles: [], afterFiles: [], fallback: [{ source: "/:path*", destination: "/zh/:path*" }] };
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

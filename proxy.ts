@@ -4,7 +4,8 @@ import { NextResponse, type NextRequest } from "next/server";
  * NOT the security boundary. Every page, action and route handler checks permission itself
  * (app/_lib/guards.ts); middleware-style checks have been bypassed before (CVE-2025-29927).
  * This file does two conveniences only:
- * - a per-request CSP nonce, so dynamic pages run no inline script the server did not write;
+ * - a per-request CSP nonce, so dynamic pages run no inline script the server did not write
+ *   (cached public pages get a fixed policy instead);
  * - a redirect to sign-in for staff pages when there is no session cookie at all.
  */
 
@@ -25,10 +26,37 @@ export function proxy(request: NextRequest) {
     }
   }
 
+  // Public pages are cached and shared by everyone, so they cannot carry a per-request nonce;
+  // they hold no user input and no session. Every other page is rendered per request with one.
+  if (isPublicPage(pathname)) {
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", policy(null, https));
+    if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    return response;
+  }
+
   const nonce = btoa(crypto.randomUUID());
-  const csp = [
+  const csp = policy(nonce, https);
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  return response;
+}
+
+const DYNAMIC_PREFIXES = [...STAFF_PREFIXES, "/login", "/api"];
+
+function isPublicPage(pathname: string): boolean {
+  return !DYNAMIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p + "/"));
+}
+
+function policy(nonce: string | null, https: boolean): string {
+  return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    nonce ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'` : "script-src 'self' 'unsafe-inline'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -39,14 +67,6 @@ export function proxy(request: NextRequest) {
     "frame-ancestors 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
-
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
-  if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-  return response;
 }
 
 export const config = {

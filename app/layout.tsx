@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { DemoBanner } from "@/components/demo-banner";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,7 +15,6 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           跳到正文
         </a>
-        <DemoBanner />
         {children}
       </body>
     </html>

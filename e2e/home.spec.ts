@@ -52,15 +52,42 @@ test.describe("public home page", () => {
   });
 });
 
-test("a target changed in the database shows on the next page load", async ({ page }) => {
-  const db = e2eDatabase();
-  const sql = `update targets set target_value = ? where district_id is null and indicator_id = (select id from indicators where code = 'key_projects_completed')`;
-  try {
-    await db.execute({ sql, args: [175] });
-    await page.goto("/");
-    await expect(page.locator('tr[data-indicator="key_projects_completed"] [data-target]')).toHaveText("175 个");
-  } finally {
-    await db.execute({ sql, args: [150] });
-    db.close();
-  }
+test.describe("cached public pages", () => {
+  test.use({ storageState: "e2e/.auth/admin.json" });
+
+  test("a target changed in the database shows once the campaign office refreshes the public pages", async ({ page, baseURL }) => {
+    const db = e2eDatabase();
+    const sql = `update targets set target_value = ? where district_id is null and indicator_id = (select id from indicators where code = 'key_projects_completed')`;
+    try {
+      await page.goto("/");
+      await expect(page.locator('tr[data-indicator="key_projects_completed"] [data-target]')).toHaveText("150 个");
+      await db.execute({ sql, args: [175] });
+      const res = await page.request.post("/api/admin/revalidate", { headers: { origin: baseURL! } });
+      expect(res.status()).toBe(200);
+      await page.goto("/");
+      await expect(page.locator('tr[data-indicator="key_projects_completed"] [data-target]')).toHaveText("175 个");
+    } finally {
+      await db.execute({ sql, args: [150] });
+      await page.request.post("/api/admin/revalidate", { headers: { origin: baseURL! } });
+      db.close();
+    }
+  });
+
+  test("the refresh endpoint refuses a foreign Origin, even from an admin", async ({ page }) => {
+    const res = await page.request.post("/api/admin/revalidate", { headers: { origin: "https://evil.example" } });
+    expect(res.status()).toBe(403);
+  });
+});
+
+test("the refresh endpoint refuses a district clerk", async ({ browser, baseURL }) => {
+  const ctx = await browser.newContext({ storageState: "e2e/.auth/jinjiang.json" });
+  const res = await ctx.request.post("/api/admin/revalidate", { headers: { origin: baseURL! }, maxRedirects: 0 });
+  expect(res.status()).toBe(403);
+  await ctx.close();
+});
+
+test("the English home page is reachable at /en with the same campaign", async ({ page }) => {
+  await page.goto("/en");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("note", { name: "Demo data" })).toBeVisible();
 });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DemoBanner } from "@/components/demo-banner";
 import { getCurrentUser } from "@/app/_lib/guards";
 import { ROLE_LABELS } from "@/app/_lib/labels";
 import { signOutAction } from "./account/actions";
@@ -10,6 +11,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const isEditor = user?.role === "district_editor" || user?.role === "department_editor";
   return (
     <>
+      <DemoBanner />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/" className="text-xl font-bold tracking-wide text-brand-700 no-underline">推进</Link>

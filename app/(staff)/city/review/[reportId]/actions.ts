@@ -5,6 +5,7 @@ import { z } from "zod";
 import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { clientAddress } from "@/app/_lib/request-info";
+import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { approveReport, returnReport, type ReviewOutcome } from "@/db/mutations/reports";
 import { getReportForReview } from "@/db/queries/review";
@@ -27,6 +28,7 @@ export async function approveAction(_prev: ActionState, formData: FormData): Pro
   await requirePermission("report.approve", { districtId: report.districtId, state: monthState(report.locked, report.status) });
   const o = await approveReport(await getDatabase(), { reportId: report.id, expectedVersion: parsed.data.version, actor: { id: user.id, name: user.username, clientAddress: await clientAddress() } });
   if (!o.ok) return failure(outcomeMessage(o));
+  revalidatePublic();
   revalidatePath("/city/review");
   revalidatePath(`/city/review/${report.id}`);
   return success(`已审核通过 ${report.districtName} 的月报`);

@@ -8,7 +8,8 @@ export const metadata: Metadata = { title: "首页" };
 const GROUP_TITLES: Record<string, string> = { "1": "“1”：项目奋战年", "3": "“3”：三项专项行动", "2": "“2”：两项专项行动" };
 const KIND_LABELS = { reported: "填报", derived: "据项目台账计算", milestone: "里程碑" } as const;
 
-export default async function HomePage() {
+export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+  await params;
   const campaign = await getCurrentCampaign();
   if (!campaign) {
     return (

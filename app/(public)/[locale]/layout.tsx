@@ -1,0 +1,28 @@
+import { notFound } from "next/navigation";
+import { DemoBanner } from "@/components/demo-banner";
+import { isLocale } from "@/app/_lib/locale";
+
+/*
+ * Public pages are cached (ISR) and regenerated on demand when approved data or public records
+ * change (app/_lib/revalidate.ts); nothing here may read cookies or headers. No page is built at
+ * build time (the database is only there at run time): each is rendered on first request.
+ */
+export const revalidate = 3600;
+export const dynamicParams = true;
+
+export function generateStaticParams(): { locale: string }[] {
+  return [];
+}
+
+export default async function PublicLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  return (
+    <div lang={locale === "en" ? "en" : "zh-CN"}>
+      <DemoBanner locale={locale} />
+      {children}
+    </div>
+  );
+}
+
+
