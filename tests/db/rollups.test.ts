@@ -80,7 +80,7 @@ describe("rollups on the demo data", () => {
     const [num, den] = (
       await open.client.execute(`select sum(f.numerator) n, sum(f.denominator) d from figure_values f join monthly_reports r on r.id = f.report_id
         join periods p on p.id = r.period_id join indicators i on i.id = f.indicator_id where i.code = 'enterprise_entry_rate' and p.month = '2023-09' and r.status = 'approved'`)
-    ).rows.map((x) => [Number(x.n), Number(x.d)])[0]!;
+    ).rows.map((x) => [Number(x.n), Number(x.d)] as const)[0]!;
     expect((await rollup("enterprise_entry_rate", "official", "2023-09")).city.actual).toBeCloseTo(num / den, 12);
   });
 
