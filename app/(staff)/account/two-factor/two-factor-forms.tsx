@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
 import { Field, FormMessage, SubmitButton } from "@/components/form";
@@ -16,7 +17,7 @@ export function ConfirmTwoFactorForm({ showForm }: { showForm: boolean }) {
             <li key={c} className="rounded bg-slate-100 px-2 py-1">{c}</li>
           ))}
         </ol>
-        <a href="/account" className="inline-block text-sm text-brand-700 underline">我已保存，返回我的账号</a>
+        <Link href="/account" className="inline-block text-sm text-brand-700 underline">我已保存，返回我的账号</Link>
       </div>
     );
   }
