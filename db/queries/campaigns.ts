@@ -12,6 +12,9 @@ export interface CampaignSummary {
   subtitle: string;
   announcedOn: string | null;
   sourceNote: string;
+  /** Yellow band for pace, in basis points (500 = 5 percentage points). */
+  paceWarnBp: number;
+  status: "active" | "archived";
 }
 
 const campaignColumns = {
@@ -23,6 +26,8 @@ const campaignColumns = {
   subtitle: campaigns.subtitle,
   announcedOn: campaigns.announcedOn,
   sourceNote: campaigns.sourceNote,
+  paceWarnBp: campaigns.paceWarnBp,
+  status: campaigns.status,
 };
 
 /** Public: the campaign shown by default, the latest active one (or the latest of all). */

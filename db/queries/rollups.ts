@@ -248,3 +248,20 @@ export async function loadKeyProjectSectors(campaignId: number, month: string, m
     doneYtd: Number(r.done_ytd ?? 0),
   }));
 }
+
+/**
+ * The month public figures are "as of": the latest month in which at least one district's report
+ * is approved, with how many of the reporting districts are approved in it. Public facts.
+ */
+export async function getAsOfMonth(campaignId: number): Promise<{ month: string; approved: number; total: number } | null> {
+  const { db } = await getDatabase();
+  const rows = (await db.all(sql`
+    select p.month as month,
+      (select count(*) from monthly_reports r join districts d on d.id = r.district_id where r.period_id = p.id and r.status = 'approved' and d.active = 1 and d.reports = 1) as approved,
+      (select count(*) from districts d where d.active = 1 and d.reports = 1) as total
+    from periods p where p.campaign_id = ${campaignId}
+      and exists (select 1 from monthly_reports r where r.period_id = p.id and r.status = 'approved')
+    order by p.month desc limit 1`)) as { month: string; approved: number; total: number }[];
+  const r = rows[0];
+  return r ? { month: String(r.month), approved: Number(r.approved), total: Number(r.total) } : null;
+}
