@@ -1,0 +1,71 @@
+/**
+ * Form parsing shared by the problem, signing and park actions. Everything a form sends is
+ * re-read here with zod on the server; ids are only candidates until the action looks them up
+ * and compares them with the caller's scope.
+ */
+import { z } from "zod";
+import { isDate } from "@/app/_lib/months";
+
+/** A form value as text: absent fields and file uploads read as "". */
+export function formText(formData: FormData, name: string): string {
+  const v = formData.get(name);
+  return typeof v === "string" ? v : "";
+}
+
+/** A checkbox: "1" when ticked, "" otherwise (whatever else was sent). */
+export function formFlag(formData: FormData, name: string): "1" | "" {
+  return formText(formData, name) === "1" ? "1" : "";
+}
+
+export function formValues<K extends string>(formData: FormData, names: readonly K[]): Record<K, string> {
+  return Object.fromEntries(names.map((n) => [n, formText(formData, n)])) as Record<K, string>;
+}
+
+/** A positive integer id (record ids, versions, select values). */
+export const idSchema = z
+  .string()
+  .trim()
+  .regex(/^[1-9]\d{0,8}$/, "编号无效")
+  .transform(Number);
+
+/** The record a form was loaded with and the version it saw. */
+export const targetSchema = z.object({ id: idSchema, version: idSchema });
+
+export function requiredText(label: string, max: number) {
+  return z.string().trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`);
+}
+
+export function optionalText(label: string, max: number) {
+  return z.string().trim().max(max, `${label}最多 ${max} 个字`);
+}
+
+const DATE_HINT = "格式为 年-月-日，例如 2023-10-15";
+
+export function requiredDate(label: string) {
+  return z
+    .string()
+    .trim()
+    .min(1, `请填写${label}`)
+    .refine((s) => isDate(s), `${label}不是有效日期，${DATE_HINT}`);
+}
+
+/** Blank = no date (null). */
+export function optionalDate(label: string) {
+  return z
+    .string()
+    .trim()
+    .refine((s) => s === "" || isDate(s), `${label}不是有效日期，${DATE_HINT}`)
+    .transform((s) => (s === "" ? null : s));
+}
+
+export const flagSchema = z.enum(["", "1"], { error: "选项无效" }).transform((v) => v === "1");
+
+/** An optional select of ids: blank = none. */
+export const optionalIdSchema = z
+  .string()
+  .trim()
+  .refine((s) => s === "" || /^[1-9]\d{0,8}$/.test(s), "选项无效")
+  .transform((s) => (s === "" ? null : Number(s)));
+
+/** zod issues → the first message per field (same shape as app/_lib/action-state fieldErrorsOf). */
+export { fieldErrorsOf } from "@/app/_lib/action-state";

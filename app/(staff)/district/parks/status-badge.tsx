@@ -1,0 +1,7 @@
+import { Badge } from "../_records/ui";
+import { PARK_STATUS_LABELS, type ParkStatus } from "../_records/labels";
+
+export function ParkStatusBadge({ status }: { status: ParkStatus }) {
+  const tone = status === "operating" ? "green" : status === "trial_operation" ? "blue" : "slate";
+  return <Badge tone={tone}>{PARK_STATUS_LABELS[status]}</Badge>;
+}

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { z } from "zod";
+import { requireUser } from "@/app/_lib/guards";
+import { todayInShanghai } from "@/app/_lib/months";
+import { listProjectChoices } from "@/db/queries/problems";
+import { getDistrictName, listReportingDistricts } from "@/db/queries/records";
+import { requireRecordAccess } from "../../_records/access";
+import { ESCALATION_LABELS, optionsOf, PROBLEM_TYPE_LABELS } from "../../_records/labels";
+import { firstParam, idParam, type SearchParams } from "../../_records/list-params";
+import { BackLink, controlCls, labelCls } from "../../_records/ui";
+import { NewProblemForm } from "./new-problem-form";
+
+export const metadata: Metadata = { title: "登记难题" };
+
+export default async function NewProblemPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requireUser({ next: "/district/problems/new" });
+  const access = await requireRecordAccess(user, "problems", "/district/problems/new");
+  const picked = z.object({ district: idParam }).parse({ district: firstParam(await searchParams, "district") }).district;
+  // A district editor works on their own district; others pick one first (the project list depends on it).
+  const districts = access.districtId === null ? await listReportingDistricts() : [];
+  const districtId = access.districtId ?? (districts.some((d) => d.id === picked) ? picked : undefined);
+  const districtName = districtId !== undefined ? await getDistrictName(districtId) : null;
+  const projects = districtId !== undefined ? await listProjectChoices(access.campaignId, districtId) : [];
+
+  return (
+    <div className="max-w-2xl space-y-4">
+      <BackLink href="/district/problems">难题清单</BackLink>
+      <h1 className="text-2xl font-bold">登记难题{districtName && <span className="ml-2 text-base font-normal text-slate-500">{districtName}</span>}</h1>
+      {access.districtId === null && (
+        <form method="get" action="/district/problems/new" aria-label="选择区县" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+          <div className="min-w-48">
+            <label htmlFor="district" className={labelCls}>区县</label>
+            <select id="district" name="district" defaultValue={districtId?.toString() ?? ""} className={controlCls}>
+              <option value="">请选择区县</option>
+              {districts.map((d) => (
+                <option key={d.id} value={d.id}>{d.name}</option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm text-slate-800 hover:bg-slate-100">列出该区县的项目</button>
+        </form>
+      )}
+      {districtId !== undefined && (
+        <div className="rounded-lg border border-slate-200 bg-white p-6">
+          {projects.length === 0 ? (
+            <p className="text-sm text-slate-600">该区县还没有登记项目，请先在项目库中登记项目。</p>
+          ) : (
+            <NewProblemForm
+              today={todayInShanghai()}
+              choices={{
+                projects: projects.map((p) => ({ value: String(p.id), label: p.name })),
+                types: optionsOf(PROBLEM_TYPE_LABELS, access.problemTypes),
+                levels: optionsOf(ESCALATION_LABELS),
+              }}
+            />
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
