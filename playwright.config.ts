@@ -10,6 +10,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // Set on process.env so the test workers (which inherit it) can open the same file.
 process.env.E2E_DB_FILE ??= path.join(tmpdir(), `tuijin-e2e-${process.pid}-${Date.now()}.db`);
 const dbFile = process.env.E2E_DB_FILE;
+// Saved sign-ins belong to this run's database: keep them in a folder of this run's own.
+process.env.E2E_AUTH_DIR ??= path.join(tmpdir(), `tuijin-e2e-auth-${process.pid}-${Date.now()}`);
 
 export default defineConfig({
   testDir: "./e2e",

@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { loginMessage, signIn, submitPassword } from "./support/login";
 import { createUser, queryOne, uniqueName } from "./support/users";
+import { authFile } from "./support/auth-file";
 
 const PASSWORD = "Admin-spec-password-1";
 
 test.describe("city admin: users, lock-outs and the audit log", () => {
-  test.use({ storageState: "e2e/.auth/admin.json" });
+  test.use({ storageState: authFile("admin") });
 
   test("an admin creates a district clerk, who must change the issued password at first sign-in", async ({ page, browser }) => {
     const username = uniqueName("clerk");
@@ -36,7 +37,7 @@ test.describe("city admin: users, lock-outs and the audit log", () => {
 
   test("an edit based on an old version is refused and says so", async ({ page, browser }) => {
     const id = await createUser({ username: uniqueName("edited"), password: PASSWORD });
-    const other = await (await browser.newContext({ storageState: "e2e/.auth/admin.json" })).newPage();
+    const other = await (await browser.newContext({ storageState: authFile("admin") })).newPage();
     await page.goto(`/city/users/${id}`);
     await other.goto(`/city/users/${id}`);
     await other.getByLabel("姓名").fill("第一次修改");
@@ -63,7 +64,7 @@ test.describe("city admin: users, lock-outs and the audit log", () => {
   });
 
   test("the audit log can be filtered to denied attempts", async ({ page, browser }) => {
-    const clerk = await (await browser.newContext({ storageState: "e2e/.auth/jinjiang.json" })).newPage();
+    const clerk = await (await browser.newContext({ storageState: authFile("jinjiang") })).newPage();
     const res = await clerk.goto("/city/users");
     expect(res?.status()).toBe(403);
     await expect(clerk.getByRole("heading", { name: "无权访问" })).toBeVisible();

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { totpCode } from "../app/_lib/totp";
 import { loginMessage, signIn, submitPassword } from "./support/login";
 import { createUser, queryOne, run, uniqueName } from "./support/users";
+import { authFile } from "./support/auth-file";
 
 const PASSWORD = "Correct-horse-42";
 
@@ -13,7 +14,7 @@ test.describe("signing in", () => {
     ["shangwu", "市直部门填报员"],
   ] as const) {
     test.describe(`as ${role}`, () => {
-      test.use({ storageState: `e2e/.auth/${role}.json` });
+      test.use({ storageState: authFile(role) });
       test(`the saved ${role} session opens the account page with the role`, async ({ page }) => {
         await page.goto("/account");
         await expect(page.getByRole("heading", { name: "我的账号" })).toBeVisible();

@@ -3,6 +3,7 @@ import { totpCode } from "../app/_lib/totp";
 import { captureAction, deniedCount, replay, requestAs, snapshotState, type CapturedAction } from "./support/actions";
 import { submitPassword } from "./support/login";
 import { createUser, queryOne, run, uniqueName } from "./support/users";
+import { authFile } from "./support/auth-file";
 
 /*
  * Every mutation, sent straight over HTTP (not through the UI) by callers who must be refused:
@@ -45,26 +46,26 @@ test.beforeAll(async ({ browser }, info) => {
   // A deactivated admin and an admin whose password changed after this session began.
   const deactivated = uniqueName("exadmin");
   const deactivatedId = await createAdmin(deactivated);
-  await signInAdmin(browser, deactivated, "e2e/.auth/authz-deactivated.json");
+  await signInAdmin(browser, deactivated, authFile("authz-deactivated"));
   await run("update users set active = 0 where id = ?", [deactivatedId]);
   const stale = uniqueName("staleadmin");
   const staleId = await createAdmin(stale);
-  await signInAdmin(browser, stale, "e2e/.auth/authz-stale.json");
+  await signInAdmin(browser, stale, authFile("authz-stale"));
   await run("update users set password_hash = password_hash || '', session_version = session_version + 1 where id = ?", [staleId]);
 
   callers.anonymous = await requestAs(baseURL);
-  callers.district_editor = await requestAs(baseURL, "e2e/.auth/jinjiang.json");
-  callers.department_editor = await requestAs(baseURL, "e2e/.auth/shangwu.json");
-  callers.city_leader = await requestAs(baseURL, "e2e/.auth/leader.json");
-  callers.deactivated = await requestAs(baseURL, "e2e/.auth/authz-deactivated.json");
-  callers.stale_session = await requestAs(baseURL, "e2e/.auth/authz-stale.json");
-  callers.admin = await requestAs(baseURL, "e2e/.auth/admin.json");
+  callers.district_editor = await requestAs(baseURL, authFile("jinjiang"));
+  callers.department_editor = await requestAs(baseURL, authFile("shangwu"));
+  callers.city_leader = await requestAs(baseURL, authFile("leader"));
+  callers.deactivated = await requestAs(baseURL, authFile("authz-deactivated"));
+  callers.stale_session = await requestAs(baseURL, authFile("authz-stale"));
+  callers.admin = await requestAs(baseURL, authFile("admin"));
 
   victimId = await createUser({ username: uniqueName("victim"), password: PASSWORD });
   await run("insert into lockouts (kind, key, locked_until, failures) values ('username', 'authz-locked', strftime('%Y-%m-%dT%H:%M:%fZ','now','+15 minutes'), 5)");
 
   // Capture each admin mutation as the admin makes it (aborted before it reaches the server).
-  const admin = await (await browser.newContext({ storageState: "e2e/.auth/admin.json" })).newPage();
+  const admin = await (await browser.newContext({ storageState: authFile("admin") })).newPage();
   await admin.goto("/city/users/new");
   stranger = uniqueName("intruder");
   await admin.getByLabel("用户名").fill(stranger);

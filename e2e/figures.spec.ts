@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { captureAction, replay, requestAs, snapshotState } from "./support/actions";
 import { signIn } from "./support/login";
 import { createUser, queryOne, run, uniqueName } from "./support/users";
+import { authFile } from "./support/auth-file";
 
 /*
  * The monthly figures of a district: entry (month or cumulative, blank is not zero, errors by
@@ -155,7 +156,7 @@ test.describe("submitting and reviewing", () => {
   });
 
   test.describe("as the campaign office", () => {
-    test.use({ storageState: "e2e/.auth/admin.json" });
+    test.use({ storageState: authFile("admin") });
 
     test("the reviewer approves a submitted month, which then counts as approved", async ({ page }) => {
       await page.goto("/city/review?month=2023-10");
@@ -236,11 +237,11 @@ test.describe("locked months", () => {
     const urban = await indicatorId("urban_investment");
     await page.locator(`#m_${urban}`).fill("1.23");
     const captured = await captureAction(page, () => page.getByRole("button", { name: "保存草稿" }).click());
-    await page.context().storageState({ path: `e2e/.auth/${username}.json` });
+    await page.context().storageState({ path: authFile(username) });
     await run("update periods set locked = 1 where month = '2023-08'");
     try {
       const before = await snapshotState();
-      const ctx = await requestAs(info.project.use.baseURL!, `e2e/.auth/${username}.json`);
+      const ctx = await requestAs(info.project.use.baseURL!, authFile(username));
       const res = await replay(ctx, captured);
       expect(res.status()).toBe(403);
       expect(await snapshotState()).toBe(before);
@@ -259,7 +260,7 @@ test.describe("locked months", () => {
     const captured = await captureAction(page, () => page.getByRole("button", { name: "保存草稿" }).click());
     // The same request from the jinjiang clerk writes to jinjiang (the session decides), never to luojiang.
     const before = await stored("luojiang", "2023-10", "urban_investment");
-    const ctx = await requestAs(info.project.use.baseURL!, "e2e/.auth/jinjiang.json");
+    const ctx = await requestAs(info.project.use.baseURL!, authFile("jinjiang"));
     await replay(ctx, captured);
     await ctx.dispose();
     expect(await stored("luojiang", "2023-10", "urban_investment")).toEqual(before);

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { e2eDatabase } from "./support/db";
+import { authFile } from "./support/auth-file";
 
 test.describe("public home page", () => {
   test("shows the 2023 campaign title in Chinese", async ({ page }) => {
@@ -53,7 +54,7 @@ test.describe("public home page", () => {
 });
 
 test.describe("cached public pages", () => {
-  test.use({ storageState: "e2e/.auth/admin.json" });
+  test.use({ storageState: authFile("admin") });
 
   test("a target changed in the database shows once the campaign office refreshes the public pages", async ({ page, baseURL }) => {
     const db = e2eDatabase();
@@ -80,7 +81,7 @@ test.describe("cached public pages", () => {
 });
 
 test("the refresh endpoint refuses a district clerk", async ({ browser, baseURL }) => {
-  const ctx = await browser.newContext({ storageState: "e2e/.auth/jinjiang.json" });
+  const ctx = await browser.newContext({ storageState: authFile("jinjiang") });
   const res = await ctx.request.post("/api/admin/revalidate", { headers: { origin: baseURL! }, maxRedirects: 0 });
   expect(res.status()).toBe(403);
   await ctx.close();

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { captureAction, deniedCount, replay, requestAs, snapshotState, type CapturedAction } from "./support/actions";
 import { signIn } from "./support/login";
 import { createUser, queryOne, uniqueName } from "./support/users";
+import { authFile } from "./support/auth-file";
 
 /*
  * The project register and monthly investment (district clerk of 晋江, demo data: October 2023
@@ -28,7 +29,7 @@ function progressOf(projectId: number, month: string) {
 }
 
 async function pageAs(browser: Browser, user: string): Promise<Page> {
-  return (await browser.newContext({ storageState: `e2e/.auth/${user}.json` })).newPage();
+  return (await browser.newContext({ storageState: authFile(user) })).newPage();
 }
 
 /** A captured server-action POST with every occurrence of `from` in its body replaced by `to`. */
@@ -37,7 +38,7 @@ function tamper(a: CapturedAction, from: string, to: string): CapturedAction {
 }
 
 test.describe("a district clerk's project register", () => {
-  test.use({ storageState: "e2e/.auth/jinjiang.json" });
+  test.use({ storageState: authFile("jinjiang") });
 
   test("a clerk searches the register by code and opens the project", async ({ page }) => {
     const p = await seedProject();
@@ -143,7 +144,7 @@ test.describe("a district clerk's project register", () => {
 });
 
 test.describe("monthly investment", () => {
-  test.use({ storageState: "e2e/.auth/jinjiang.json" });
+  test.use({ storageState: authFile("jinjiang") });
 
   test("a clerk records October investment for several projects on the bulk page, tabbing down the column", async ({ page }) => {
     const prefix = uniqueName("ZZ-BULK-").toUpperCase();
@@ -191,7 +192,7 @@ test.describe("monthly investment", () => {
 
     await page.getByLabel("10月完成投资（万元）", { exact: true }).fill("88");
     const october = await captureAction(page, () => page.getByRole("button", { name: "保存10月" }).click());
-    const clerk = await requestAs(baseURL!, "e2e/.auth/jinjiang.json");
+    const clerk = await requestAs(baseURL!, authFile("jinjiang"));
     const deniedBefore = await deniedCount("jinjiang");
     const before = await snapshotState();
     const res = await replay(clerk, tamper(october, "2023-10", "2023-03"));
@@ -240,7 +241,7 @@ test.describe("other districts, departments and roles", () => {
     await jinjiang.getByLabel("10月完成投资（万元）", { exact: true }).fill("999");
     const invest = await captureAction(jinjiang, () => jinjiang.getByRole("button", { name: "保存10月" }).click());
 
-    const http = await requestAs(baseURL!, "e2e/.auth/licheng.json");
+    const http = await requestAs(baseURL!, authFile("licheng"));
     expect((await http.get(`/district/projects/${p.id}`, { maxRedirects: 0 })).status()).toBe(403);
     const before = await snapshotState();
     expect((await replay(http, edit)).status()).toBe(403);

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { todayInShanghai } from "../app/_lib/months";
 import { captureAction, deniedCount, replay, requestAs, snapshotState } from "./support/actions";
 import { queryOne, run, uniqueName } from "./support/users";
+import { authFile } from "./support/auth-file";
 
 /*
  * Problems ledger, signings and parks as a district clerk (晋江市), a department editor (商务局)
@@ -9,9 +10,9 @@ import { queryOne, run, uniqueName } from "./support/users";
  * approved, October a draft for 晋江市 — so October is the only month 晋江市 can still change.
  */
 
-const JINJIANG = "e2e/.auth/jinjiang.json";
-const LICHENG = "e2e/.auth/licheng.json";
-const SHANGWU = "e2e/.auth/shangwu.json";
+const JINJIANG = authFile("jinjiang");
+const LICHENG = authFile("licheng");
+const SHANGWU = authFile("shangwu");
 
 function shanghaiDaysAgo(days: number): string {
   const today = todayInShanghai();
