@@ -564,3 +564,77 @@ export const loginTickets = sqliteTable("login_tickets", {
   usedAt: text("used_at"),
   failures: integer("failures").notNull().default(0),
 });
+
+export const ORDER_STATUSES = ["open", "responded", "returned", "closed"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+/** 一般 / 重点 / 市领导督办: an overdue order moves up one level. */
+export const ORDER_LEVELS = ["general", "key", "leader"] as const;
+export type OrderLevel = (typeof ORDER_LEVELS)[number];
+
+/**
+ * A supervision order (督办单): the city sends a lagging item to whoever is responsible and
+ * follows it until closed (督办 → 整改 → 销号). Exactly one of district / department responds.
+ */
+export const supervisionOrders = sqliteTable(
+  "supervision_orders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+    code: text("code").notNull().unique(),
+    subjectType: text("subject_type", { enum: ["indicator", "project", "problem", "other"] }).notNull(),
+    indicatorId: integer("indicator_id").references(() => indicators.id),
+    projectId: integer("project_id").references(() => projects.id),
+    problemId: integer("problem_id").references(() => problems.id),
+    /** The data month the lag was seen in (YYYY-MM). */
+    month: text("month"),
+    districtId: integer("district_id").references(() => districts.id),
+    departmentId: integer("department_id").references(() => departments.id),
+    issue: text("issue").notNull(),
+    requirement: text("requirement").notNull(),
+    deadlineOn: text("deadline_on").notNull(),
+    level: text("level", { enum: ORDER_LEVELS }).notNull().default("general"),
+    escalations: integer("escalations").notNull().default(0),
+    lastEscalatedAt: text("last_escalated_at"),
+    status: text("status", { enum: ORDER_STATUSES }).notNull().default("open"),
+    issuedBy: integer("issued_by").notNull().references(() => users.id),
+    issuedAt: text("issued_at").notNull().default(now),
+    responseCauses: text("response_causes"),
+    responseMeasures: text("response_measures"),
+    responseExpectedOn: text("response_expected_on"),
+    respondedBy: integer("responded_by").references(() => users.id),
+    respondedAt: text("responded_at"),
+    returnComment: text("return_comment"),
+    returnedBy: integer("returned_by").references(() => users.id),
+    returnedAt: text("returned_at"),
+    closedBy: integer("closed_by").references(() => users.id),
+    closedAt: text("closed_at"),
+    closeNote: text("close_note"),
+    updatedBy: integer("updated_by").references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("supervision_orders_district_idx").on(t.districtId, t.status),
+    index("supervision_orders_department_idx").on(t.departmentId, t.status),
+    check("supervision_orders_responsible_ck", sql`(${t.districtId} is null) <> (${t.departmentId} is null)`),
+    check("supervision_orders_status_ck", sql`${t.status} in ('open','responded','returned','closed')`),
+  ],
+);
+
+/** Every step of an order, timestamped: the order's own timeline (the audit log has the full before/after). */
+export const orderEvents = sqliteTable(
+  "order_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id").notNull().references(() => supervisionOrders.id),
+    at: text("at").notNull().default(now),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    actorName: text("actor_name").notNull(),
+    kind: text("kind", { enum: ["issued", "responded", "returned", "closed", "escalated"] }).notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    note: text("note"),
+  },
+  (t) => [index("order_events_order_idx").on(t.orderId)],
+);

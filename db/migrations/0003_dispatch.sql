@@ -1,0 +1,68 @@
+CREATE TABLE `order_events` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`order_id` integer NOT NULL,
+	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`actor_user_id` integer,
+	`actor_name` text NOT NULL,
+	`kind` text NOT NULL,
+	`from_status` text,
+	`to_status` text,
+	`note` text,
+	FOREIGN KEY (`order_id`) REFERENCES `supervision_orders`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`actor_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `order_events_order_idx` ON `order_events` (`order_id`);--> statement-breakpoint
+CREATE TABLE `supervision_orders` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`campaign_id` integer NOT NULL,
+	`code` text NOT NULL,
+	`subject_type` text NOT NULL,
+	`indicator_id` integer,
+	`project_id` integer,
+	`problem_id` integer,
+	`month` text,
+	`district_id` integer,
+	`department_id` integer,
+	`issue` text NOT NULL,
+	`requirement` text NOT NULL,
+	`deadline_on` text NOT NULL,
+	`level` text DEFAULT 'general' NOT NULL,
+	`escalations` integer DEFAULT 0 NOT NULL,
+	`last_escalated_at` text,
+	`status` text DEFAULT 'open' NOT NULL,
+	`issued_by` integer NOT NULL,
+	`issued_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`response_causes` text,
+	`response_measures` text,
+	`response_expected_on` text,
+	`responded_by` integer,
+	`responded_at` text,
+	`return_comment` text,
+	`returned_by` integer,
+	`returned_at` text,
+	`closed_by` integer,
+	`closed_at` text,
+	`close_note` text,
+	`updated_by` integer,
+	`version` integer DEFAULT 1 NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`indicator_id`) REFERENCES `indicators`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`problem_id`) REFERENCES `problems`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`department_id`) REFERENCES `departments`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`issued_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`responded_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`returned_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`closed_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "supervision_orders_responsible_ck" CHECK(("supervision_orders"."district_id" is null) <> ("supervision_orders"."department_id" is null)),
+	CONSTRAINT "supervision_orders_status_ck" CHECK("supervision_orders"."status" in ('open','responded','returned','closed'))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `supervision_orders_code_unique` ON `supervision_orders` (`code`);--> statement-breakpoint
+CREATE INDEX `supervision_orders_district_idx` ON `supervision_orders` (`district_id`,`status`);--> statement-breakpoint
+CREATE INDEX `supervision_orders_department_idx` ON `supervision_orders` (`department_id`,`status`);
