@@ -29,3 +29,12 @@ export const REPORT_STATE_STYLES = {
   approved: "bg-green-50 text-green-800",
   locked: "bg-slate-200 text-slate-700",
 } as const;
+
+export const ORDER_LEVEL_LABELS = { general: "一般督办", key: "重点督办", leader: "市领导督办" } as const;
+export const ORDER_STATUS_LABELS = { open: "待办理", responded: "已反馈，待销号", returned: "已退回，重新办理", closed: "已销号" } as const;
+export const ORDER_STATUS_STYLES = {
+  open: "bg-blue-50 text-blue-800",
+  responded: "bg-amber-50 text-amber-900",
+  returned: "bg-red-50 text-red-800",
+  closed: "bg-green-50 text-green-800",
+} as const;

@@ -4,7 +4,7 @@
  * not listed for a role is refused. Pure, so it is table-tested for every role × action × state
  * (tests/unit/policy.test.ts).
  */
-import type { Role } from "@/db/schema";
+import type { OrderStatus, Role } from "@/db/schema";
 
 export interface Actor {
   id: number;
@@ -41,6 +41,12 @@ export const ACTIONS = [
   "campaign.manage",
   /** One's own password and two-factor settings. */
   "account.update",
+  /** Supervision orders (督办单): issue, see, answer, send back, close (销号). */
+  "order.issue",
+  "order.read",
+  "order.respond",
+  "order.return",
+  "order.close",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -51,6 +57,8 @@ export interface Resource {
   state?: ReportState;
   /** Departments owning the indicators (or record kinds) the action touches. */
   ownerDepartmentIds?: readonly number[];
+  /** A supervision order: who must answer it, and where it stands. */
+  order?: { districtId: number | null; departmentId: number | null; status: OrderStatus };
 }
 
 const EDITABLE: readonly ReportState[] = ["draft", "returned"];
@@ -61,6 +69,12 @@ function ownsDistrict(actor: Actor, r: Resource): boolean {
 
 function ownsDepartmentData(actor: Actor, r: Resource): boolean {
   return actor.role === "department_editor" && actor.departmentId != null && (r.ownerDepartmentIds ?? []).includes(actor.departmentId);
+}
+
+function isResponsible(actor: Actor, order: { districtId: number | null; departmentId: number | null }): boolean {
+  if (actor.role === "district_editor") return actor.districtId != null && order.districtId === actor.districtId;
+  if (actor.role === "department_editor") return actor.departmentId != null && order.departmentId === actor.departmentId;
+  return false;
 }
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {
@@ -102,5 +116,15 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
     case "audit.read":
     case "campaign.manage":
       return role === "city_admin";
+    // Only city roles issue and close orders; only the responsible district or department answers.
+    case "order.issue":
+      return isCity;
+    case "order.read":
+      return isCity || (resource.order != null && isResponsible(actor, resource.order));
+    case "order.respond":
+      return resource.order != null && isResponsible(actor, resource.order) && (resource.order.status === "open" || resource.order.status === "returned");
+    case "order.return":
+    case "order.close":
+      return isCity && resource.order?.status === "responded";
   }
 }

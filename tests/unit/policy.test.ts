@@ -43,8 +43,10 @@ const allowed: Record<string, Partial<Record<Action, StateKey[]>>> = {
     "audit.read": ALL,
     "campaign.manage": ALL,
     "account.update": ALL,
+    "order.issue": ALL,
+    "order.read": ALL,
   },
-  city_leader: { "public.read": ALL, "city.read": ALL, "export.download": ALL, "report.read": ALL, "account.update": ALL },
+  city_leader: { "public.read": ALL, "city.read": ALL, "export.download": ALL, "report.read": ALL, "account.update": ALL, "order.issue": ALL, "order.read": ALL },
   district_editor_same: {
     "public.read": ALL,
     "report.read": ALL,
@@ -91,5 +93,53 @@ describe("policy: can(user, action, resource)", () => {
   it("refuses a district editor without a district even against a resource without one", () => {
     const broken: Actor = { id: 9, role: "district_editor", districtId: null, departmentId: null, active: true };
     expect(can(broken, "record.edit", { districtId: null })).toBe(false);
+  });
+});
+
+/**
+ * Supervision orders: the order for district 1 (or department 7), in each of its states. Only
+ * city roles issue, send back and close; only the responsible side reads and answers.
+ */
+const ORDER_STATES = ["open", "responded", "returned", "closed"] as const;
+const orderAllowed: Record<string, Partial<Record<"order.read" | "order.respond" | "order.return" | "order.close", readonly string[]>>> = {
+  anonymous: {},
+  city_admin: { "order.read": ORDER_STATES, "order.return": ["responded"], "order.close": ["responded"] },
+  city_leader: { "order.read": ORDER_STATES, "order.return": ["responded"], "order.close": ["responded"] },
+  district_editor_same: { "order.read": ORDER_STATES, "order.respond": ["open", "returned"] },
+  district_editor_other: {},
+  department_editor_owner: {},
+  department_editor_other: {},
+  deactivated_admin: {},
+  deactivated_editor: {},
+};
+const departmentOrderAllowed: Record<string, Partial<Record<"order.read" | "order.respond", readonly string[]>>> = {
+  department_editor_owner: { "order.read": ORDER_STATES, "order.respond": ["open", "returned"] },
+  department_editor_other: {},
+  district_editor_same: {},
+};
+
+describe("policy: supervision orders", () => {
+  for (const [caller, rules] of Object.entries(orderAllowed)) {
+    for (const action of ["order.read", "order.respond", "order.return", "order.close"] as const) {
+      for (const status of ORDER_STATES) {
+        const expected = (rules[action] ?? []).includes(status);
+        it(`${caller} · ${action} · district order ${status} → ${expected}`, () => {
+          expect(can(callers[caller]!, action, { order: { districtId: DISTRICT, departmentId: null, status } })).toBe(expected);
+        });
+      }
+    }
+  }
+  for (const [caller, rules] of Object.entries(departmentOrderAllowed)) {
+    for (const action of ["order.read", "order.respond"] as const) {
+      for (const status of ORDER_STATES) {
+        const expected = (rules[action] ?? []).includes(status);
+        it(`${caller} · ${action} · department order ${status} → ${expected}`, () => {
+          expect(can(callers[caller]!, action, { order: { districtId: null, departmentId: DEPARTMENT, status } })).toBe(expected);
+        });
+      }
+    }
+  }
+  it("never lets anyone answer an order without knowing whose it is", () => {
+    expect(can(callers.district_editor_same!, "order.respond", {})).toBe(false);
   });
 });

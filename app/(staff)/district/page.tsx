@@ -10,8 +10,39 @@ import { countOverdueProblems, countProjectsWithoutProgress, listReturnedMonths 
 import { listReportingDistricts } from "@/db/queries/figures";
 import { getDefaultMonth, getDistrictMonthState } from "@/db/queries/reporting";
 import { getScopeName } from "@/db/queries/users";
+import { listOrders } from "@/db/queries/orders";
+import { getDatabase } from "@/db/index";
+import { escalateOverdueOrders } from "@/db/mutations/orders";
+import { OrderLevelBadge, OrderStatusBadge, OverdueBadge, overdueDays } from "@/components/orders/badges";
+import { editorOrderScope } from "./orders/scope";
 
 export const metadata: Metadata = { title: "填报首页" };
+
+/** Supervision orders waiting for this district or department: shown first, they are the city's explicit asks. */
+async function OpenOrders({ campaignId, scope, today }: { campaignId: number; scope: NonNullable<ReturnType<typeof editorOrderScope>>; today: string }) {
+  await escalateOverdueOrders(await getDatabase(), today);
+  const orders = (await listOrders(campaignId, scope, { status: "active" })).filter((o) => o.status !== "responded");
+  return (
+    <section aria-labelledby="orders" className="rounded-lg border border-slate-200 bg-white p-5">
+      <h2 id="orders" className="text-lg font-semibold">待办督办单</h2>
+      {orders.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">没有待办的督办单。</p>
+      ) : (
+        <ul className="mt-2 space-y-2 text-sm">
+          {orders.map((o) => (
+            <li key={o.id} className="flex flex-wrap items-center gap-2">
+              <Link href={`/district/orders/${o.id}`} className="font-medium text-brand-700 underline">{o.code}</Link>
+              <OrderStatusBadge status={o.status} />
+              <OrderLevelBadge level={o.level} />
+              <OverdueBadge days={overdueDays(o, today)} />
+              <span className="text-slate-700">{o.issue}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
 
 export default async function DistrictHomePage() {
   const user = await requireUser({ next: "/district" });
@@ -29,6 +60,7 @@ export default async function DistrictHomePage() {
     return (
       <div className="space-y-5">
         <h1 className="text-2xl font-bold">{await getScopeName(null, user.departmentId)} · {monthLabel(month)}填报</h1>
+        <OpenOrders campaignId={campaign.id} scope={editorOrderScope(user)!} today={today} />
         <p className="text-sm text-slate-600">您负责本部门主管指标在各区县的数据。区县报送后由专项办审核。</p>
         <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
           {districts.map((d, i) => (
@@ -57,6 +89,7 @@ export default async function DistrictHomePage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{name} · 本期待办</h1>
+      <OpenOrders campaignId={campaign.id} scope={editorOrderScope(user)!} today={today} />
       <section aria-labelledby="this-month" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="this-month" className="text-lg font-semibold">{monthLabel(month)}月报</h2>
         <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">

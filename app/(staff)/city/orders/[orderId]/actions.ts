@@ -1,0 +1,54 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
+import { requirePermission, requireUser } from "@/app/_lib/guards";
+import { clientAddress } from "@/app/_lib/request-info";
+import { getDatabase } from "@/db/index";
+import { closeOrder, returnOrder, type OrderOutcome } from "@/db/mutations/orders";
+import { getOrder } from "@/db/queries/orders";
+import { conflictMessage } from "@/app/_lib/conflict";
+import { ORDER_STATUS_LABELS } from "@/app/_lib/labels";
+
+const base = z.object({ orderId: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() });
+
+function why(o: OrderOutcome): string {
+  if (o.ok) return "";
+  if (o.reason === "conflict") return conflictMessage({ currentText: ORDER_STATUS_LABELS[o.current.status], updatedByName: o.current.updatedByName, updatedAt: o.current.updatedAt });
+  if (o.reason === "state") return `督办单当前为“${o.status ? ORDER_STATUS_LABELS[o.status] : "未知"}”，不能执行此操作`;
+  return "没有找到这张督办单";
+}
+
+async function load(formData: FormData, action: "order.return" | "order.close") {
+  const parsed = base.safeParse({ orderId: formData.get("orderId"), version: formData.get("version") });
+  if (!parsed.success) return null;
+  const order = await getOrder(parsed.data.orderId);
+  if (!order) return null;
+  await requirePermission(action, { order: { districtId: order.districtId, departmentId: order.departmentId, status: order.status } });
+  return { order, version: parsed.data.version };
+}
+
+export async function returnOrderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  const target = await load(formData, "order.return");
+  if (!target) return failure("没有找到这张督办单");
+  const comment = z.string().trim().min(4, "请写明退回原因（至少 4 个字）").max(1000, "最多 1000 字").safeParse(formData.get("comment") ?? "");
+  if (!comment.success) return failure("请检查标出的字段", fieldErrorsOf(comment.error.issues.map((i) => ({ ...i, path: ["comment"] }))));
+  const o = await returnOrder(await getDatabase(), { id: target.order.id, expectedVersion: target.version, comment: comment.data, actor: { id: user.id, name: user.username, clientAddress: await clientAddress() } });
+  if (!o.ok) return failure(why(o));
+  revalidatePath(`/city/orders/${target.order.id}`);
+  return success("已退回，责任单位需重新办理");
+}
+
+export async function closeOrderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  const target = await load(formData, "order.close");
+  if (!target) return failure("没有找到这张督办单");
+  const note = z.string().trim().max(1000, "最多 1000 字").parse(String(formData.get("note") ?? ""));
+  const o = await closeOrder(await getDatabase(), { id: target.order.id, expectedVersion: target.version, note: note || "办理情况属实，同意销号", actor: { id: user.id, name: user.username, clientAddress: await clientAddress() } });
+  if (!o.ok) return failure(why(o));
+  revalidatePath(`/city/orders/${target.order.id}`);
+  revalidatePath("/city/orders");
+  return success("已销号");
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/app/_lib/guards";
+import { todayInShanghai } from "@/app/_lib/months";
+import { OrderDetails } from "@/components/orders/order-details";
+import { getDatabase } from "@/db/index";
+import { escalateOverdueOrders } from "@/db/mutations/orders";
+import { getCurrentCampaign } from "@/db/queries/campaigns";
+import { getOrder } from "@/db/queries/orders";
+import { subjectNow } from "../subject";
+import { OrderReviewForms } from "./review-forms";
+
+export const metadata: Metadata = { title: "督办单" };
+
+export default async function CityOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
+  const { orderId } = await params;
+  await requirePermission("order.issue", {}, { next: `/city/orders/${orderId}` });
+  const id = Number(orderId);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const today = todayInShanghai();
+  await escalateOverdueOrders(await getDatabase(), today);
+  const [order, campaign] = await Promise.all([getOrder(id), getCurrentCampaign()]);
+  if (!order || !campaign) notFound();
+  const now = await subjectNow(campaign, order);
+  return (
+    <div className="max-w-4xl space-y-5">
+      <p className="text-sm"><Link href="/city/orders" className="text-brand-700 underline">← 督办单列表</Link></p>
+      <OrderDetails order={order} today={today} now={now} />
+      {order.status === "responded" && <OrderReviewForms orderId={order.id} version={order.version} />}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission, requireUser } from "@/app/_lib/guards";
+import { todayInShanghai } from "@/app/_lib/months";
+import { can } from "@/app/_lib/policy";
+import { OrderDetails } from "@/components/orders/order-details";
+import { getOrder } from "@/db/queries/orders";
+import { RespondForm } from "./respond-form";
+
+export const metadata: Metadata = { title: "督办单" };
+
+export default async function EditorOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
+  const user = await requireUser({ next: "/district/orders" });
+  const { orderId } = await params;
+  const id = Number(orderId);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const order = await getOrder(id);
+  if (!order) notFound();
+  const scope = { order: { districtId: order.districtId, departmentId: order.departmentId, status: order.status } };
+  await requirePermission("order.read", scope);
+  return (
+    <div className="max-w-4xl space-y-5">
+      <p className="text-sm"><Link href="/district/orders" className="text-brand-700 underline">← 督办事项</Link></p>
+      <OrderDetails order={order} today={todayInShanghai()} now={null} />
+      {can(user, "order.respond", scope) && (
+        <RespondForm orderId={order.id} version={order.version} previous={{ causes: order.responseCauses ?? "", measures: order.responseMeasures ?? "", expectedOn: order.responseExpectedOn ?? "" }} />
+      )}
+    </div>
+  );
+}

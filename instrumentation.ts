@@ -1,0 +1,9 @@
+/**
+ * Runs once when the server starts. Overdue supervision orders escalate on a timer as well as
+ * whenever the dispatch pages are read, so an order moves up a level even if nobody looks.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startEscalationTimer } = await import("./db/escalation-timer");
+  startEscalationTimer();
+}
