@@ -11,6 +11,7 @@
 import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from "node:fs";
 import path from "node:path";
 import { createClient, type Client, type Config } from "@libsql/client";
+import { sql } from "drizzle-orm";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import * as schema from "./schema";
 
@@ -101,8 +102,12 @@ export interface OpenDatabase {
   url: string;
   client: Client;
   db: Db;
-  /** Runs fn in one write transaction, queued behind this process's other writes; retried on BUSY. */
-  write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one write transaction, queued behind this process's other writes; retried on BUSY.
+   * Unless `data: false` (sign-in bookkeeping), the transaction also bumps app_meta.data_version,
+   * which tells every app instance that cached rollups are out of date.
+   */
+  write<T>(fn: (tx: Tx) => Promise<T>, opts?: { data?: boolean }): Promise<T>;
   close(): void;
 }
 
@@ -144,11 +149,20 @@ export async function openDatabase(url = databaseUrl()): Promise<OpenDatabase> {
   const db = drizzle(client, { schema });
 
   let queue: Promise<unknown> = Promise.resolve();
-  const write = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+  const write = <T>(fn: (tx: Tx) => Promise<T>, opts?: { data?: boolean }): Promise<T> => {
+    const body =
+      opts?.data === false
+        ? fn
+        : async (tx: Tx) => {
+            const result = await fn(tx);
+            await tx.run(sql`insert into app_meta (key, value) values ('data_version', '1')
+              on conflict (key) do update set value = cast(value as integer) + 1`);
+            return result;
+          };
     const run = async (): Promise<T> => {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await db.transaction(fn);
+          return await db.transaction(body);
         } catch (e) {
           if (!isBusyError(e) || attempt >= 6) throw e;
           // A connection that saw BUSY may drop later commits silently: start afresh.

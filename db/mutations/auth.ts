@@ -91,7 +91,7 @@ export async function recordLoginAttempt(
       else result.addressLocked = true;
     }
     return result;
-  });
+  }, { data: false });
 }
 
 /** Ends a lock early. Caller must have checked `lockout.lift`. */
@@ -122,7 +122,7 @@ export async function liftLockout(open: OpenDatabase, id: number, actor: { id: n
 /** A one-time ticket: "totp" waits for the second factor, "session" is redeemed by Auth.js. */
 export async function createLoginTicket(open: OpenDatabase, userId: number, purpose: "totp" | "session", ttlSeconds: number, nowMs = Date.now()): Promise<string> {
   const id = newId();
-  await open.write((tx) => tx.insert(loginTickets).values({ id, userId, purpose, expiresAt: iso(nowMs + ttlSeconds * 1000) }).then(() => undefined));
+  await open.write((tx) => tx.insert(loginTickets).values({ id, userId, purpose, expiresAt: iso(nowMs + ttlSeconds * 1000) }).then(() => undefined), { data: false });
   return id;
 }
 
@@ -144,7 +144,7 @@ export async function redeemLoginTicket(open: OpenDatabase, id: string, purpose:
       .where(and(eq(loginTickets.id, id), eq(loginTickets.purpose, purpose), isNull(loginTickets.usedAt), gt(loginTickets.expiresAt, iso(nowMs))))
       .returning({ userId: loginTickets.userId });
     return rows[0]?.userId ?? null;
-  });
+  }, { data: false });
 }
 
 /** Counts a wrong second factor against the ticket; after 5 the ticket is spent. */
@@ -152,7 +152,7 @@ export async function failLoginTicket(open: OpenDatabase, id: string, nowMs = Da
   await open.write(async (tx) => {
     await tx.update(loginTickets).set({ failures: sql`${loginTickets.failures} + 1` }).where(eq(loginTickets.id, id));
     await tx.update(loginTickets).set({ usedAt: iso(nowMs) }).where(and(eq(loginTickets.id, id), sql`${loginTickets.failures} >= 5`));
-  });
+  }, { data: false });
 }
 
 /** Starts a session for a user whose credentials (and second factor) were checked. Audited. */
@@ -173,11 +173,11 @@ export async function createUserSession(open: OpenDatabase, userId: number, meta
     await tx.update(users).set({ lastLoginAt: iso(nowMs) }).where(eq(users.id, userId));
     await insertAuditEvent(tx, { actorUserId: userId, actorName: u.username, action: "auth.sign_in", entity: "user", entityId: userId, clientAddress: meta.clientAddress });
     return id;
-  });
+  }, { data: false });
 }
 
 export async function touchUserSession(open: OpenDatabase, id: string, nowMs = Date.now()): Promise<void> {
-  await open.write((tx) => tx.update(userSessions).set({ lastSeenAt: iso(nowMs) }).where(eq(userSessions.id, id)).then(() => undefined));
+  await open.write((tx) => tx.update(userSessions).set({ lastSeenAt: iso(nowMs) }).where(eq(userSessions.id, id)).then(() => undefined), { data: false });
 }
 
 /** Ends one session (sign-out). */

@@ -51,8 +51,26 @@ async function all(db: Db, q: SQL): Promise<Row[]> {
   }));
 }
 
+/** The (district, month number) pairs whose report is approved: the official rollup counts only these. */
+async function approvedPairs(db: Db, campaignId: number): Promise<Set<string>> {
+  const rows = (await db.all(sql`select r.district_id as d, cast(substr(p.month, 6, 2) as integer) as m from monthly_reports r
+    join periods p on p.id = r.period_id where p.campaign_id = ${campaignId} and r.status = 'approved'`)) as { d: number; m: number }[];
+  return new Set(rows.map((r) => `${Number(r.d)}|${Number(r.m)}`));
+}
+
+/**
+ * Points of one derived rule. Records are grouped by district and month first and the approval
+ * filter is applied to those few groups afterwards: joining every record to its month's report
+ * made the official rollup grow with the size of the history (measured by npm run bench).
+ */
+async function derivedPoints(db: Db, campaignId: number, year: number, month: string, mode: RollupMode, rule: string, params: Record<string, unknown>, approved: Set<string> | null): Promise<Row[]> {
+  if (rule === "parks_in_status") return derivedPointsRaw(db, campaignId, year, month, mode, rule, params);
+  const rows = await derivedPointsRaw(db, campaignId, year, month, "all", rule, params);
+  return mode === "all" || !approved ? rows : rows.filter((r) => approved.has(`${r.districtId}|${r.m}`));
+}
+
 /** Points of one derived rule (supported derivations only; parameters come from data, never SQL). */
-async function derivedPoints(db: Db, campaignId: number, year: number, month: string, mode: RollupMode, rule: string, params: Record<string, unknown>): Promise<Row[]> {
+async function derivedPointsRaw(db: Db, campaignId: number, year: number, month: string, mode: RollupMode, rule: string, params: Record<string, unknown>): Promise<Row[]> {
   const from = `${year}-01-01`;
   const to = `${month}-31`;
   const keyOnly = params.keyOnly === true ? sql` and p.is_key = 1` : sql``;
@@ -164,6 +182,8 @@ export async function loadRollupInputs(campaignId: number, month: string, mode: 
   const lastYearCodes = lastYear ? new Map((await db.select({ id: indicators.id, code: indicators.code }).from(indicators).where(eq(indicators.campaignId, lastYear.id))).map((r) => [r.code, r.id])) : new Map<string, number>();
   const lastYearReported = lastYear ? await reportedPoints(db, lastYear.id, lastYearMonth, "official") : [];
 
+  const approved = mode === "official" ? await approvedPairs(db, campaignId) : null;
+  let lastYearApproved: Set<string> | null = null;
   const out: IndicatorMeta[] = [];
   for (const ind of inds) {
     const city = tgs.find((t) => t.indicatorId === ind.id && t.districtId == null);
@@ -175,9 +195,10 @@ export async function loadRollupInputs(campaignId: number, month: string, mode: 
       const ly = lastYearCodes.get(ind.code);
       if (ly != null) lastYearPoints = lastYearReported.filter((r) => r.indicatorId === ly).map(toPoint);
     } else {
-      points = ind.derivation ? (await derivedPoints(db, campaignId, campaign.year, month, mode, ind.derivation.rule, ind.derivation.params)).map(toPoint) : [];
+      points = ind.derivation ? (await derivedPoints(db, campaignId, campaign.year, month, mode, ind.derivation.rule, ind.derivation.params, approved)).map(toPoint) : [];
       if (lastYear && lastYearCodes.has(ind.code) && ind.derivation) {
-        lastYearPoints = (await derivedPoints(db, lastYear.id, campaign.year - 1, lastYearMonth, "official", ind.derivation.rule, ind.derivation.params)).map(toPoint);
+        lastYearApproved ??= await approvedPairs(db, lastYear.id);
+        lastYearPoints = (await derivedPoints(db, lastYear.id, campaign.year - 1, lastYearMonth, "official", ind.derivation.rule, ind.derivation.params, lastYearApproved)).map(toPoint);
       }
     }
     if (lastYearPoints && lastYearPoints.length === 0) lastYearPoints = null;
@@ -205,6 +226,7 @@ export async function loadRollupInputs(campaignId: number, month: string, mode: 
       districtTargets,
       points,
       lastYearPoints,
+      fromRecords: ind.kind !== "reported",
     });
   }
   return out;
