@@ -9,3 +9,13 @@ export async function getIsDemoData(): Promise<boolean> {
   const rows = await db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, "demo_data"));
   return rows[0]?.value === "1";
 }
+
+/**
+ * A setting stored in app_meta (e.g. `ranking_weights:<campaignSlug>`), or null when unset.
+ * Settings there are not secret: public pages may read them.
+ */
+export async function getMetaValue(key: string): Promise<string | null> {
+  const { db } = await getDatabase();
+  const rows = await db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, key));
+  return rows[0]?.value ?? null;
+}
