@@ -8,11 +8,12 @@ import { signOutAction } from "./account/actions";
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
   const isAdmin = user?.role === "city_admin";
+  const isCity = user?.role === "city_admin" || user?.role === "city_leader";
   const isEditor = user?.role === "district_editor" || user?.role === "department_editor";
   return (
     <>
       <DemoBanner />
-      <header className="border-b border-slate-200 bg-white">
+      <header className="no-print border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/" className="text-xl font-bold tracking-wide text-brand-700 no-underline">推进</Link>
           {user && (
@@ -22,8 +23,17 @@ export default async function StaffLayout({ children }: { children: React.ReactN
               {isEditor && <Link href="/district/problems" className="text-slate-700 hover:text-brand-700">难题</Link>}
               {isEditor && <Link href="/district/signings" className="text-slate-700 hover:text-brand-700">签约</Link>}
               {isEditor && <Link href="/district/parks" className="text-slate-700 hover:text-brand-700">园区</Link>}
+              {isEditor && <Link href="/district/orders" className="text-slate-700 hover:text-brand-700">督办</Link>}
+              {isCity && <Link href="/city" className="text-slate-700 hover:text-brand-700">总览</Link>}
+              {isCity && <Link href="/city/lagging" className="text-slate-700 hover:text-brand-700">滞后清单</Link>}
+              {isCity && <Link href="/city/projects" className="text-slate-700 hover:text-brand-700">重点项目</Link>}
+              {isCity && <Link href="/city/rankings" className="text-slate-700 hover:text-brand-700">排名</Link>}
+              {isCity && <Link href="/city/completeness" className="text-slate-700 hover:text-brand-700">报送情况</Link>}
+              {isCity && <Link href="/city/bulletin" className="text-slate-700 hover:text-brand-700">简报</Link>}
+              {isCity && <Link href="/city/orders" className="text-slate-700 hover:text-brand-700">督办</Link>}
               {isAdmin && <Link href="/city/review" className="text-slate-700 hover:text-brand-700">审核</Link>}
               {isAdmin && <Link href="/city/periods" className="text-slate-700 hover:text-brand-700">月份</Link>}
+              {isAdmin && <Link href="/city/setup" className="text-slate-700 hover:text-brand-700">专项设置</Link>}
               <Link href="/account" className="text-slate-700 hover:text-brand-700">我的账号</Link>
               {isAdmin && <Link href="/city/users" className="text-slate-700 hover:text-brand-700">用户管理</Link>}
               {isAdmin && <Link href="/city/lockouts" className="text-slate-700 hover:text-brand-700">登录锁定</Link>}

@@ -34,6 +34,8 @@ export interface RollupIndicator {
   points: readonly Point[];
   /** The same indicator's data for last year, when that year is in the database. */
   lastYearPoints?: readonly Point[] | null;
+  /** Counted from records (derived, milestone): no record means 0, not "no data". */
+  fromRecords?: boolean;
 }
 
 export interface AreaValue {
@@ -53,7 +55,7 @@ export interface IndicatorRollup {
   districts: Map<number, AreaValue>;
 }
 
-function flowSeries(points: readonly Point[], month: number): (number | null)[] {
+function flowSeries(points: readonly Point[], month: number, zeroFill = false): (number | null)[] {
   const byMonth = new Array<number>(month).fill(0);
   const seen = new Array<boolean>(month).fill(false);
   for (const p of points) {
@@ -62,7 +64,7 @@ function flowSeries(points: readonly Point[], month: number): (number | null)[] 
     seen[p.month - 1] = true;
   }
   let run = 0;
-  let any = false;
+  let any = zeroFill;
   return byMonth.map((v, i) => {
     run += v;
     any ||= seen[i]!;
@@ -93,7 +95,7 @@ function area(ind: RollupIndicator, points: readonly Point[], target: number | n
     const targetRate = target != null ? target / ind.unitScale / 100 : null;
     return { actual: rate, numerator: r.num, denominator: r.den, target, pace: rateStatus(rate, targetRate, warnBp), series: r.series };
   }
-  const series = flowSeries(points, month);
+  const series = flowSeries(points, month, ind.fromRecords === true);
   const actual = series[month - 1] ?? null;
   return { actual, numerator: null, denominator: null, target, pace: pace(actual, target, month, ind.cityTarget?.monthlyPlan, warnBp), series };
 }

@@ -51,6 +51,7 @@ const secondFactorSchema = z.object({
 function defaultHome(role: string): string {
   if (role === "district_editor" || role === "department_editor") return "/district";
   if (role === "city_admin") return "/city/review";
+  if (role === "city_leader") return "/city";
   return "/account";
 }
 

@@ -1,0 +1,145 @@
+/**
+ * One action's indicators on the city dashboard: target, year-to-date actual, % of target,
+ * 序时, status in words, growth and multiple. Every number links to the indicator's drill-down.
+ */
+import Link from "next/link";
+import type { IndicatorWithRollup } from "@/app/_lib/city-data";
+import { formatPercent } from "@/app/_lib/numbers";
+import { describeTarget } from "@/app/_lib/target-text";
+import { KIND_LABELS } from "./derivation-text";
+import { formatActual, formatMultiple, unitOf } from "./format";
+import { PaceBadge } from "./pace-badge";
+import { ProgressBar } from "./progress-bar";
+
+const th = "px-2 py-2 font-medium";
+const td = "px-2 py-2 align-top";
+const num = `${td} tabular text-right`;
+
+export function DashboardTable({ caption, indicators, year, ytd, href }: { caption: string; indicators: IndicatorWithRollup[]; year: number; ytd: string; href: (code: string) => string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[60rem] table-fixed text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <colgroup>
+          <col className="w-[17%]" />
+          <col className="w-[11%]" />
+          <col className="w-[11%]" />
+          <col className="w-[8%]" />
+          <col className="w-[7%]" />
+          <col className="w-[23%]" />
+          <col className="w-[14%]" />
+          <col className="w-[9%]" />
+        </colgroup>
+        <thead>
+          <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
+            <th scope="col" className={th}>指标</th>
+            <th scope="col" className={`${th} text-right`}>{year}年目标</th>
+            <th scope="col" className={`${th} text-right`}>{ytd}完成</th>
+            <th scope="col" className={`${th} text-right`}>完成率</th>
+            <th scope="col" className={`${th} text-right`}>序时进度</th>
+            <th scope="col" className={th}>状态</th>
+            <th scope="col" className={`${th} text-right`}>同比增长</th>
+            <th scope="col" className={`${th} text-right`}>基数倍数</th>
+          </tr>
+        </thead>
+        <tbody>
+          {indicators.map((ind) => (
+            <IndicatorRow key={ind.code} ind={ind} year={year} href={href(ind.code)} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function IndicatorRow({ ind, year, href }: { ind: IndicatorWithRollup; year: number; href: string }) {
+  const c = ind.rollup.city;
+  const t = ind.cityTarget;
+  const target = describeTarget(
+    { decimals: ind.decimals, unit: unitOf(ind), targetValue: t?.targetValue ?? null, baselineValue: t?.baselineValue ?? null, growthTargetBp: t?.growthTargetBp ?? null, multipleTargetPct: t?.multipleTargetPct ?? null },
+    year,
+  );
+  const isRatio = ind.aggregation === "ratio";
+  const hasTarget = c.pace.status !== "no_target";
+  return (
+    <tr data-indicator={ind.code} className="border-b border-slate-100 last:border-0">
+      <th scope="row" className={`${td} text-left font-normal`}>
+        <Link href={href} className="font-medium text-slate-900 underline decoration-slate-300 underline-offset-2 hover:text-brand-700">{ind.name}</Link>
+        <span className="block text-xs text-slate-500">
+          {KIND_LABELS[ind.kind]}
+          {ind.ownerDepartmentName ? ` · ${ind.ownerDepartmentName}` : ""}
+        </span>
+      </th>
+      <td className={num}>
+        {t?.targetValue != null ? <Link href={href} className="text-slate-900 no-underline hover:underline">{target.main}</Link> : <span className="text-slate-500">{target.main}</span>}
+      </td>
+      <td className={num}>
+        <Link href={href} data-actual className="font-semibold text-slate-900 no-underline hover:underline">{formatActual(ind, c.actual)}</Link>
+        {isRatio && <span className="block text-xs text-slate-500">Σ分子 ÷ Σ分母</span>}
+      </td>
+      <td className={num}>
+        {c.pace.share != null ? <Link href={href} data-share className="text-slate-900 no-underline hover:underline">{formatPercent(c.pace.share)}</Link> : <span className="text-slate-500">—</span>}
+        {hasTarget && <ProgressBar share={c.pace.share} expected={isRatio ? 1 : c.pace.expected} status={c.pace.status} />}
+      </td>
+      <td className={num}>
+        {!hasTarget ? "—" : formatPercent(c.pace.expected)}
+        {hasTarget && isRatio && <span className="block text-xs text-slate-500">目标值</span>}
+        {!isRatio && t?.monthlyPlan && <span className="block text-xs text-slate-500">按月度计划</span>}
+      </td>
+      <td className={td}>
+        <PaceBadge status={c.pace.status} reason={c.pace.reason} />
+        {(c.pace.status === "no_target" || c.pace.status === "no_data") && <span className="ml-1 text-xs text-slate-600">{c.pace.reason}</span>}
+      </td>
+      <td className={num}>
+        <GrowthCell ind={ind} />
+      </td>
+      <td className={num}>
+        <MultipleCell ind={ind} />
+      </td>
+    </tr>
+  );
+}
+
+function GrowthCell({ ind }: { ind: IndicatorWithRollup }) {
+  const c = ind.rollup.city;
+  const goal = ind.cityTarget?.growthTargetBp;
+  const goalText = goal != null ? <span className="block text-xs text-slate-500">目标 ≥{(goal / 100).toFixed(1)}%</span> : null;
+  if (ind.aggregation === "ratio") return <span className="text-xs text-slate-500">比率指标不计增长</span>;
+  if (c.growth != null) {
+    const behind = goal != null && c.growth * 10000 < goal;
+    return (
+      <>
+        <span className={behind ? "text-lagging" : ""}>{c.growth >= 0 ? "+" : ""}{formatPercent(c.growth)}</span>
+        {behind && <span className="sr-only">（低于增长目标）</span>}
+        {goalText}
+      </>
+    );
+  }
+  return (
+    <>
+      <span className="text-xs whitespace-normal text-slate-600">{c.actual == null ? "暂无数据" : "上年同期数据未录入"}</span>
+      {goalText}
+    </>
+  );
+}
+
+function MultipleCell({ ind }: { ind: IndicatorWithRollup }) {
+  const t = ind.cityTarget;
+  if (t?.multipleTargetPct == null) return <span className="text-slate-400">—</span>;
+  const goal = <span className="block text-xs text-slate-500">目标 ≥{t.multipleTargetPct / 100} 倍</span>;
+  if (t.baselineValue == null) {
+    return (
+      <>
+        <span className="rounded border border-amber-300 bg-amber-50 px-1 py-0.5 text-xs whitespace-nowrap text-amber-900">基数待录入</span>
+        {goal}
+      </>
+    );
+  }
+  const m = ind.rollup.city.multiple;
+  return (
+    <>
+      <span>{m == null ? "暂无数据" : formatMultiple(m)}</span>
+      {goal}
+    </>
+  );
+}

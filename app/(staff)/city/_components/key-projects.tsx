@@ -1,0 +1,91 @@
+/**
+ * Key projects by sector in the city's own wording (sectorSentence) and as a table. The rows
+ * come from loadKeyProjectSectors; totals are sums of the rows.
+ */
+import Link from "next/link";
+import type { SectorRollupRow } from "@/db/queries/rollups";
+import { formatPercent } from "@/app/_lib/numbers";
+import { monthNumber, ytdLabel } from "@/app/_lib/months";
+import { pace } from "@/app/_lib/pace";
+import { sectorSentence } from "@/app/_lib/sector-sentence";
+import { formatGap } from "./format";
+import { PaceBadge } from "./pace-badge";
+
+export interface SectorTotals {
+  projects: number;
+  totalInvestment: number;
+  annualPlan: number;
+  doneYtd: number;
+}
+
+export function sumSectors(rows: readonly SectorTotals[]): SectorTotals {
+  return rows.reduce((a, r) => ({ projects: a.projects + r.projects, totalInvestment: a.totalInvestment + r.totalInvestment, annualPlan: a.annualPlan + r.annualPlan, doneYtd: a.doneYtd + r.doneYtd }), { projects: 0, totalInvestment: 0, annualPlan: 0, doneYtd: 0 });
+}
+
+/** "全市300个市重点项目完成年度计划投资的82.4%，落后序时进度0.9个百分点" */
+export function keyProjectHeadline(scope: string, t: SectorTotals, month: string, warnBp: number): string {
+  const p = pace(t.doneYtd, t.annualPlan, monthNumber(month), null, warnBp);
+  if (p.share == null) return `${scope}${t.projects}个市重点项目尚无年度计划投资`;
+  const gap = p.gapPoints === 0 ? "与序时进度持平" : p.gapPoints! > 0 ? `超序时进度${p.gapPoints!.toFixed(1)}个百分点` : `落后序时进度${(-p.gapPoints!).toFixed(1)}个百分点`;
+  return `${scope}${t.projects}个市重点项目完成年度计划投资的${formatPercent(p.share)}，${gap}`;
+}
+
+export function SectorSentences({ rows, month, warnBp }: { rows: readonly SectorRollupRow[]; month: string; warnBp: number }) {
+  return (
+    <ul className="space-y-1 text-sm leading-relaxed text-slate-800">
+      {rows.map((r) => (
+        <li key={r.sectorId ?? "none"} data-sector={r.sectorName}>
+          {sectorSentence({ label: `${r.sectorName}项目`, projects: r.projects, totalInvestment: r.totalInvestment, annualPlan: r.annualPlan, doneYtd: r.doneYtd }, month, warnBp)}。
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+// One decimal always, so the column lines up.
+const yiFormat = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const yi = (v: number) => yiFormat.format(v / 10000);
+const th = "px-2 py-2 font-medium";
+const num = "px-2 py-2 tabular text-right whitespace-nowrap";
+
+export function SectorTable({ caption, rows, total, totalLabel, month, warnBp, firstHeader = "行业", rowHref }: { caption: string; rows: readonly (SectorTotals & { label: string; key: string })[]; total: SectorTotals; totalLabel: string; month: string; warnBp: number; firstHeader?: string; rowHref?: (key: string) => string }) {
+  const m = monthNumber(month);
+  const line = (label: React.ReactNode, t: SectorTotals, key: string, strong = false) => {
+    const p = pace(t.doneYtd, t.annualPlan, m, null, warnBp);
+    return (
+      <tr key={key} data-row={key} className={`border-b border-slate-100 last:border-0 ${strong ? "bg-slate-50 font-semibold" : ""}`}>
+        <th scope="row" className="px-2 py-2 text-left font-normal">{label}</th>
+        <td className={num}>{t.projects}</td>
+        <td className={num}>{yi(t.totalInvestment)}</td>
+        <td className={num}>{yi(t.annualPlan)}</td>
+        <td className={num}>{yi(t.doneYtd)}</td>
+        <td className={num}>{p.share == null ? "—" : formatPercent(p.share)}</td>
+        <td className={num}>{formatGap(p.gapPoints)}</td>
+        <td className="px-2 py-2"><PaceBadge status={p.status} /></td>
+      </tr>
+    );
+  };
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
+            <th scope="col" className={th}>{firstHeader}</th>
+            <th scope="col" className={`${th} text-right`}>项目数（个）</th>
+            <th scope="col" className={`${th} text-right`}>总投资（亿元）</th>
+            <th scope="col" className={`${th} text-right`}>年度计划投资（亿元）</th>
+            <th scope="col" className={`${th} text-right`}>{ytdLabel(month)}完成投资（亿元）</th>
+            <th scope="col" className={`${th} text-right`}>完成年度计划</th>
+            <th scope="col" className={`${th} text-right`}>比序时进度（{formatPercent(m / 12)}）</th>
+            <th scope="col" className={th}>状态</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => line(rowHref ? <Link href={rowHref(r.key)} className="text-brand-700 underline">{r.label}</Link> : r.label, r, r.key))}
+          {line(totalLabel, total, "total", true)}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * Pace status as a badge with words (colour is never the only signal). No hooks: renders in
+ * server and client components alike. Pass the reason (pace().reason / rateStatus().reason) to
+ * show it beside the badge.
+ */
+import type { PaceStatus } from "@/app/_lib/pace";
+
+export const PACE_LABELS: Record<PaceStatus, string> = {
+  ahead: "正常",
+  behind: "落后",
+  lagging: "严重落后",
+  no_target: "未设目标",
+  no_data: "暂无数据",
+};
+
+const STYLES: Record<PaceStatus, string> = {
+  ahead: "border-green-300 bg-green-50 text-ahead",
+  behind: "border-amber-300 bg-amber-50 text-behind",
+  lagging: "border-red-300 bg-red-50 text-lagging",
+  no_target: "border-slate-300 bg-slate-50 text-slate-600",
+  no_data: "border-slate-300 bg-slate-50 text-slate-600",
+};
+
+const DOTS: Record<PaceStatus, string> = {
+  ahead: "bg-ahead",
+  behind: "bg-behind",
+  lagging: "bg-lagging",
+  no_target: "bg-slate-400",
+  no_data: "bg-slate-400",
+};
+
+export function PaceBadge({ status, reason }: { status: PaceStatus; reason?: string }) {
+  return (
+    <span className="inline-flex flex-wrap items-baseline gap-x-1.5">
+      <span data-pace={status} className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap ${STYLES[status]}`}>
+        <span aria-hidden="true" className={`inline-block h-1.5 w-1.5 rounded-full ${DOTS[status]}`} />
+        {PACE_LABELS[status]}
+      </span>
+      {reason && status !== "no_target" && status !== "no_data" && <span data-reason className="text-xs text-slate-700">{reason}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getCampaignRollups } from "@/app/_lib/city-data";
+import { requirePermission } from "@/app/_lib/guards";
+import { monthLabel } from "@/app/_lib/months";
+import { getCurrentCampaign } from "@/db/queries/campaigns";
+import { getLatestCompleteMonth } from "@/db/queries/completeness";
+import { getIsDemoData } from "@/db/queries/meta";
+import { loadKeyProjectSectors } from "@/db/queries/rollups";
+import { loadCompletenessBoard } from "../completeness/load";
+import { resolveCityScope, scopeQuery } from "../export/scope";
+import { laggingItems } from "../export/sheets";
+import { loadRankings } from "../rankings/load";
+import { ScopeForm } from "../rankings/scope-form";
+import { BulletinView } from "./bulletin-view";
+import { chromiumAvailable } from "./pdf-render";
+import { PrintButton } from "./print-button";
+
+export const metadata: Metadata = { title: "月度简报" };
+
+/*
+ * A4 print: the signed-in shell (skip link, banner, navigation) is not printed; the bulletin
+ * carries its own small 演示数据 line so demo figures stay labelled on paper.
+ */
+const PRINT_CSS = `
+@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
+@media print {
+  html, body { background: #fff !important; }
+  body > a[href="#main"], body > header, body > div[role="note"], .no-print { display: none !important; }
+  body > main { max-width: none !important; margin: 0 !important; padding: 0 !important; }
+  .bulletin { font-size: 10.5pt; }
+  .bulletin h3 { break-after: avoid; }
+  .bulletin tr, .bulletin li { break-inside: avoid; }
+  .bulletin * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}`;
+
+type SearchParams = Promise<{ month?: string; include?: string }>;
+
+export default async function BulletinPage({ searchParams }: { searchParams: SearchParams }) {
+  await requirePermission("city.read", {}, { next: "/city/bulletin" });
+  const campaign = await getCurrentCampaign();
+  if (!campaign) notFound();
+  const scope = await resolveCityScope(campaign.id, await searchParams);
+  if (!scope) notFound();
+  const { month, mode, include } = scope;
+  // Districts are ranked on the latest month all of them have had approved (fair comparison).
+  const rankingMonth = (await getLatestCompleteMonth(campaign.id, month)) ?? month;
+  const [rollups, sectors, rankings, board, demo] = await Promise.all([
+    getCampaignRollups(campaign.id, month, mode, campaign.paceWarnBp),
+    loadKeyProjectSectors(campaign.id, month, mode),
+    loadRankings(campaign, rankingMonth, mode),
+    loadCompletenessBoard(campaign.id, month),
+    getIsDemoData(),
+  ]);
+  const headline = rollups.indicators.filter((i) => i.isHeadline);
+  const lagging = laggingItems(rollups.indicators, rollups.districts);
+  const pdfHref = `/city/bulletin/pdf?${scopeQuery(scope)}`;
+
+  return (
+    <div className="space-y-4">
+      <style>{PRINT_CSS}</style>
+      <div className="no-print space-y-3">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <h1 className="text-2xl font-bold">月度简报 · {monthLabel(month)}</h1>
+            <p className="mt-1 text-sm text-slate-600">按 A4 排版，可直接打印或下载 PDF。</p>
+          </div>
+          <div className="flex flex-wrap items-center gap-2">
+            <PrintButton />
+            {chromiumAvailable() ? (
+              <a href={pdfHref} className="rounded-md border border-brand-700 bg-brand-700 px-3 py-1.5 text-sm text-white no-underline hover:bg-brand-800">下载 PDF</a>
+            ) : (
+              <p role="note" className="max-w-sm text-xs text-slate-700">
+                服务器未安装 Chromium，暂不能直接下载 PDF。请用浏览器打印（Ctrl+P 或 ⌘+P），选择“另存为 PDF”、纸张 A4。
+              </p>
+            )}
+          </div>
+        </div>
+        <ScopeForm action="/city/bulletin" month={month} include={include} periods={scope.periods} />
+      </div>
+      <BulletinView
+        data={{
+          campaign,
+          month,
+          include,
+          demo,
+          headline: headline.length > 0 ? headline : rollups.indicators,
+          sectors,
+          cityLagging: lagging.filter((x) => x.city),
+          districtLagging: lagging.filter((x) => !x.city),
+          rankings,
+          completeness: board.months.find((m) => m.month === month) ?? null,
+          districtNames: new Map(rollups.districts.map((d) => [d.id, d.name])),
+        }}
+      />
+    </div>
+  );
+}

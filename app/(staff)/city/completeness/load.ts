@@ -1,0 +1,34 @@
+import "server-only";
+import { listCompleteness } from "@/db/queries/completeness";
+import { listReportingDistricts } from "@/db/queries/figures";
+import { classify, countMonth, type CompletenessCell, type MonthCounts } from "./status";
+
+export interface CompletenessMonth {
+  month: string;
+  dueOn: string;
+  locked: boolean;
+  /** By district id. */
+  cells: Map<number, CompletenessCell>;
+  counts: MonthCounts;
+}
+
+export interface CompletenessBoard {
+  districts: Awaited<ReturnType<typeof listReportingDistricts>>;
+  months: CompletenessMonth[];
+}
+
+/** The board: every opened month (up to `upToMonth`) × reporting district. Caller must have checked `city.read`. */
+export async function loadCompletenessBoard(campaignId: number, upToMonth?: string): Promise<CompletenessBoard> {
+  const [rows, districts] = await Promise.all([listCompleteness(campaignId, upToMonth), listReportingDistricts()]);
+  const months: CompletenessMonth[] = [];
+  for (const r of rows) {
+    let m = months[months.length - 1];
+    if (!m || m.month !== r.month) {
+      m = { month: r.month, dueOn: r.dueOn, locked: r.locked, cells: new Map(), counts: countMonth([]) };
+      months.push(m);
+    }
+    m.cells.set(r.districtId, classify(r));
+  }
+  for (const m of months) m.counts = countMonth([...m.cells.values()]);
+  return { districts, months };
+}

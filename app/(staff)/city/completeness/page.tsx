@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/app/_lib/guards";
+import { monthLabel } from "@/app/_lib/months";
+import { getCurrentCampaign } from "@/db/queries/campaigns";
+import { completenessExportUrl } from "../export/urls";
+import { CompletenessTable } from "./board";
+import { loadCompletenessBoard } from "./load";
+
+export const metadata: Metadata = { title: "报送完整性" };
+
+export default async function CompletenessPage() {
+  await requirePermission("city.read", {}, { next: "/city/completeness" });
+  const campaign = await getCurrentCampaign();
+  if (!campaign) notFound();
+  const board = await loadCompletenessBoard(campaign.id);
+  const last = board.months[board.months.length - 1];
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">报送完整性</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            {campaign.cityName}{campaign.year}年各区县月报的报送和审核情况
+            {last ? `（${monthLabel(board.months[0]!.month)}至${monthLabel(last.month)}）` : ""}。按时 = 在截止日（含当日，北京时间）前报送。
+          </p>
+        </div>
+        <a href={completenessExportUrl()} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-brand-700 hover:bg-slate-50">导出 Excel</a>
+      </div>
+      {board.months.length === 0 ? (
+        <p className="text-sm text-slate-600">还没有开放填报的月份。</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <CompletenessTable board={board} caption="各区县各月报送和审核情况" />
+        </div>
+      )}
+      <p className="text-xs text-slate-600">
+        说明：“已审核”“待审核”“已退回”下方注明是否按时报送（逾期写明天数）；“草稿未报”为已开始填写但未报送；“缺报”为截止日已过仍未开始填报。
+      </p>
+    </div>
+  );
+}

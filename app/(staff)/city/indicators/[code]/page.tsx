@@ -1,0 +1,228 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/app/_lib/guards";
+import { DISTRICT_KIND_LABELS } from "@/app/_lib/labels";
+import { monthLabel, monthNumber, ytdLabel } from "@/app/_lib/months";
+import { formatPercent } from "@/app/_lib/numbers";
+import { expectedShare } from "@/app/_lib/pace";
+import { describeTarget } from "@/app/_lib/target-text";
+import { CumulativeChart } from "@/components/charts/cumulative-chart";
+import { DistrictBars } from "@/components/charts/district-bars";
+import { getIndicatorDetails } from "@/db/queries/drilldown";
+import { cityHref, type SearchParams } from "../../_components/city-params";
+import { describeDerivation, KIND_LABELS } from "../../_components/derivation-text";
+import { formatActual, formatExact, formatExactOrDash, formatGap, formatShare, formatTarget, unitOf } from "../../_components/format";
+import { loadCityContext } from "../../_components/load";
+import { PaceBadge } from "../../_components/pace-badge";
+import { CityPageHeader, NoCampaign } from "../../_components/page-header";
+
+export const metadata: Metadata = { title: "指标下钻" };
+
+const th = "px-2 py-2 font-medium";
+const td = "px-2 py-2 align-top";
+const num = `${td} tabular text-right whitespace-nowrap`;
+
+export default async function IndicatorDrilldownPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> }) {
+  await requirePermission("city.read", {}, { next: `/city/indicators/${encodeURIComponent((await params).code)}` });
+  const { code } = await params;
+  const ctx = await loadCityContext(await searchParams);
+  if (!ctx) return <NoCampaign />;
+  const { campaign, view, rollups } = ctx;
+  const ind = rollups.indicators.find((i) => i.code === code);
+  if (!ind) notFound();
+  const details = await getIndicatorDetails(campaign.id, code);
+  const unit = unitOf(ind);
+  const c = ind.rollup.city;
+  const isRatio = ind.aggregation === "ratio";
+  const m = monthNumber(view.month);
+  const ytd = ytdLabel(view.month);
+  const t = ind.cityTarget;
+  const target = describeTarget({ decimals: ind.decimals, unit, targetValue: t?.targetValue ?? null, baselineValue: t?.baselineValue ?? null, growthTargetBp: t?.growthTargetBp ?? null, multipleTargetPct: t?.multipleTargetPct ?? null }, campaign.year);
+  const partUnit = details?.partUnit ?? { symbol: "", scale: 1 };
+  const districts = rollups.districts.map((d) => ({ ...d, v: ind.rollup.districts.get(d.id)! }));
+
+  // Charts in display units: amounts ÷ scale; rates in percent.
+  const months = Array.from({ length: m }, (_, i) => `${i + 1}月`);
+  const actualSeries = c.series.map((v) => (v == null ? null : isRatio ? round1(v * 100) : round(v / ind.unitScale, ind.decimals)));
+  const planSeries = months.map((_, i) => {
+    if (t?.targetValue == null) return null;
+    return isRatio ? round1(t.targetValue / ind.unitScale) : round((t.targetValue * expectedShare(i + 1, t.monthlyPlan)) / ind.unitScale, ind.decimals);
+  });
+  const barValues = districts.map((d) => (isRatio ? (d.v.actual == null ? null : round1(d.v.actual * 100)) : d.v.pace.share == null ? null : round1(d.v.pace.share * 100)));
+  const reference = isRatio
+    ? t?.targetValue != null ? { value: round1(t.targetValue / ind.unitScale), label: "" } : undefined
+    : { value: round1(c.pace.expected * 100), label: "" };
+
+  return (
+    <div className="space-y-6">
+      <CityPageHeader
+        ctx={ctx}
+        path={`/city/indicators/${code}`}
+        title={ind.name}
+        subtitle={
+          <>
+            {KIND_LABELS[ind.kind]}
+            {ind.ownerDepartmentName ? ` · 责任单位：${ind.ownerDepartmentName}` : ""} · {describeDerivation(ind.kind, ind.derivation)}
+          </>
+        }
+      >
+        <p className="mb-1 text-sm">
+          <Link href={cityHref("/city", view)} className="text-brand-700 underline">← 全市总览</Link>
+        </p>
+      </CityPageHeader>
+
+      <section aria-labelledby="city-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="city-heading" className="text-base font-semibold">全市 · {ytd}</h2>
+        <dl className="mt-3 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
+          <div>
+            <dt className="text-xs text-slate-500">{isRatio ? `全市${ind.name}（截至${monthLabel(view.month)}）` : `${ytd}累计完成`}</dt>
+            <dd data-city-actual className="tabular text-2xl font-bold">{isRatio ? formatActual(ind, c.actual) : formatExact(c.actual, unit)}</dd>
+            {!isRatio && c.actual != null && <dd className="text-xs text-slate-500">约 {formatActual(ind, c.actual)}</dd>}
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">{campaign.year}年目标</dt>
+            <dd className="tabular text-lg font-semibold">{target.main}</dd>
+            {target.conditions.map((x) => <dd key={x} className="text-xs text-slate-500">{x}</dd>)}
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">{isRatio ? "达到目标值的" : "完成年度目标"}</dt>
+            <dd className="tabular text-lg font-semibold">{formatShare(c.pace.share)}</dd>
+            <dd className="text-xs text-slate-500">{isRatio ? `目标 ${formatPercent(c.pace.expected)}` : `序时进度 ${formatPercent(c.pace.expected)}${t?.monthlyPlan ? "（按月度计划）" : ""}`}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">状态</dt>
+            <dd className="mt-1"><PaceBadge status={c.pace.status} reason={c.pace.reason} /></dd>
+            <dd className="mt-1 text-xs text-slate-500">有数据的区县 {c.districtsReporting}/{districts.length} 个</dd>
+          </div>
+        </dl>
+        {isRatio && (
+          <div data-ratio className="mt-4 rounded-md bg-slate-50 p-3 text-sm">
+            <p className="font-medium">全市比率由各区县分子、分母分别加总后相除，不是各区县比率的平均数：</p>
+            <dl className="mt-2 grid gap-2 sm:grid-cols-3">
+              <div>
+                <dt className="text-xs text-slate-500">Σ {ind.numeratorLabel}</dt>
+                <dd data-sum-numerator className="tabular font-semibold">{formatExact(c.numerator, partUnit)}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">Σ {ind.denominatorLabel}</dt>
+                <dd data-sum-denominator className="tabular font-semibold">{formatExact(c.denominator, partUnit)}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">全市比率 = Σ分子 ÷ Σ分母</dt>
+                <dd data-city-rate className="tabular font-semibold">{formatActual(ind, c.actual)}</dd>
+              </div>
+            </dl>
+            <p className="mt-2 text-xs text-slate-500">比率取各区县截至{monthLabel(view.month)}最新一期的分子、分母（存量指标），没有该月数据的区县不计入。</p>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="charts-heading" className="grid gap-4 lg:grid-cols-2">
+        <h2 id="charts-heading" className="sr-only">图表</h2>
+        <div className="rounded-lg border border-slate-200 bg-white p-3">
+          <h3 className="text-sm font-semibold">{isRatio ? "全市比率逐月变化与目标" : "全市逐月累计完成与序时进度"}（{isRatio ? "%" : ind.unitSymbol}）</h3>
+          <CumulativeChart
+            title={`${ind.name}：${isRatio ? "全市比率逐月变化与目标值" : "全市逐月累计完成与序时进度"}`}
+            months={months}
+            actual={actualSeries}
+            plan={planSeries}
+            unit={isRatio ? "%" : ind.unitSymbol}
+            actualLabel={isRatio ? "全市比率" : "累计完成"}
+            planLabel={isRatio ? "目标值" : "序时进度"}
+            width={540}
+          />
+          <details className="mt-1 text-xs">
+            <summary className="cursor-pointer text-brand-700">图表数据</summary>
+            <table className="mt-1 w-full">
+              <caption className="sr-only">{ind.name}逐月数据</caption>
+              <thead>
+                <tr className="text-left text-slate-500">
+                  <th scope="col" className="px-1 py-0.5 font-medium">月份</th>
+                  <th scope="col" className="px-1 py-0.5 text-right font-medium">{isRatio ? "全市比率（%）" : `累计完成（${ind.unitSymbol}）`}</th>
+                  <th scope="col" className="px-1 py-0.5 text-right font-medium">{isRatio ? "目标（%）" : `序时进度（${ind.unitSymbol}）`}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {months.map((label, i) => (
+                  <tr key={label} className="border-t border-slate-100">
+                    <th scope="row" className="px-1 py-0.5 text-left font-normal">{label}</th>
+                    <td className="tabular px-1 py-0.5 text-right">{actualSeries[i] ?? "—"}</td>
+                    <td className="tabular px-1 py-0.5 text-right">{planSeries[i] ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-3">
+          <h3 className="text-sm font-semibold">{isRatio ? "各区县比率（%）" : "各区县完成年度目标（%）"}</h3>
+          <p className="text-xs text-slate-500">{reference ? `虚线：${isRatio ? "全市目标" : "序时进度"} ${reference.value}%` : ""}</p>
+          <DistrictBars title={`${ind.name}：${isRatio ? "各区县比率" : "各区县完成年度目标的百分比"}`} names={districts.map((d) => d.name)} values={barValues} unit="%" reference={reference} width={540} />
+        </div>
+      </section>
+
+      <section aria-labelledby="districts-heading" className="rounded-lg border border-slate-200 bg-white">
+        <h2 id="districts-heading" className="border-b border-slate-100 px-4 py-2.5 text-base font-semibold">分区县 · {ytd}</h2>
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <caption className="sr-only">{ind.name}各区县{ytd}完成情况，各区县数值之和即全市数</caption>
+            <thead>
+              <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
+                <th scope="col" className={th}>区县</th>
+                {isRatio && <th scope="col" className={`${th} text-right`}>{ind.numeratorLabel}（{partUnit.symbol}）</th>}
+                {isRatio && <th scope="col" className={`${th} text-right`}>{ind.denominatorLabel}（{partUnit.symbol}）</th>}
+                <th scope="col" className={`${th} text-right`}>{isRatio ? "比率" : `${ytd}完成（${ind.unitSymbol}）`}</th>
+                <th scope="col" className={`${th} text-right`}>年度目标</th>
+                <th scope="col" className={`${th} text-right`}>{isRatio ? "达到目标值的" : "完成率"}</th>
+                {!isRatio && <th scope="col" className={`${th} text-right`}>比序时进度</th>}
+                <th scope="col" className={th}>状态与原因</th>
+              </tr>
+            </thead>
+            <tbody>
+              {districts.map((d) => (
+                <tr key={d.code} data-district={d.code} className="border-b border-slate-100">
+                  <th scope="row" className={`${td} text-left font-normal`}>
+                    <Link href={cityHref(`/city/districts/${d.code}`, view, { indicator: code })} className="text-brand-700 underline">{d.name}</Link>
+                    <span className="ml-1 text-xs text-slate-500">{DISTRICT_KIND_LABELS[d.kind]}</span>
+                  </th>
+                  {isRatio && <td data-numerator className={num}>{formatExactOrDash(d.v.numerator, partUnit.scale)}</td>}
+                  {isRatio && <td data-denominator className={num}>{formatExactOrDash(d.v.denominator, partUnit.scale)}</td>}
+                  <td data-actual className={num}>{isRatio ? formatActual(ind, d.v.actual) : formatExactOrDash(d.v.actual, unit.scale)}</td>
+                  <td className={num}>{formatTarget(ind, d.v.target)}</td>
+                  <td className={num}>{formatShare(d.v.pace.share)}</td>
+                  {!isRatio && <td className={num}>{formatGap(d.v.pace.gapPoints)}</td>}
+                  <td className={td}>
+                    <PaceBadge status={d.v.pace.status} reason={d.v.pace.reason} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr data-district="city" className="bg-slate-50 font-semibold">
+                <th scope="row" className={`${td} text-left`}>全市{isRatio ? "（Σ分子 ÷ Σ分母）" : "合计"}</th>
+                {isRatio && <td className={num}>{formatExactOrDash(c.numerator, partUnit.scale)}</td>}
+                {isRatio && <td className={num}>{formatExactOrDash(c.denominator, partUnit.scale)}</td>}
+                <td data-actual className={num}>{isRatio ? formatActual(ind, c.actual) : formatExactOrDash(c.actual, unit.scale)}</td>
+                <td className={num}>{formatTarget(ind, t?.targetValue ?? null)}</td>
+                <td className={num}>{formatShare(c.pace.share)}</td>
+                {!isRatio && <td className={num}>{formatGap(c.pace.gapPoints)}</td>}
+                <td className={td}><PaceBadge status={c.pace.status} /></td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+        {!isRatio && <p className="px-4 py-2 text-xs text-slate-500">表中为精确值，各区县之和等于全市合计；总览页按 {ind.decimals} 位小数显示。点击区县查看逐条记录。</p>}
+      </section>
+    </div>
+  );
+}
+
+function round(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(x * f) / f;
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}

@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/app/_lib/guards";
+import { monthLabel, ytdLabel } from "@/app/_lib/months";
+import { cityHref, firstParam, type SearchParams } from "../_components/city-params";
+import { formatActual, formatGap, formatTarget } from "../_components/format";
+import { loadCityContext } from "../_components/load";
+import { PaceBadge } from "../_components/pace-badge";
+import { PaceLegend } from "../_components/pace-legend";
+import { CityPageHeader, NoCampaign } from "../_components/page-header";
+
+export const metadata: Metadata = { title: "滞后清单" };
+
+const th = "px-2 py-2 font-medium whitespace-nowrap";
+const td = "px-2 py-2 align-top";
+const num = `${td} tabular text-right whitespace-nowrap`;
+
+const SCOPES = { all: "全市和区县", city: "仅全市", districts: "仅区县" } as const;
+type Scope = keyof typeof SCOPES;
+const PAGE_SIZE = 50;
+
+export default async function LaggingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePermission("city.read", {}, { next: "/city/lagging" });
+  const sp = await searchParams;
+  const ctx = await loadCityContext(sp);
+  if (!ctx) return <NoCampaign />;
+  const { campaign, view, rollups } = ctx;
+  const scopeParam = firstParam(sp.scope);
+  const scope: Scope = scopeParam === "city" || scopeParam === "districts" ? scopeParam : "all";
+
+  // Every indicator × area behind pace (yellow or red), worst (largest gap) first.
+  const items = rollups.indicators.flatMap((ind) => {
+    const city = { ind, area: "city" as const, code: null, name: "全市", unit: ind.ownerDepartmentName ?? "（未指定责任单位）", v: ind.rollup.city, href: cityHref(`/city/indicators/${ind.code}`, view) };
+    const ds = rollups.districts.map((d) => ({ ind, area: "district" as const, code: d.code, name: d.name, unit: d.name, v: ind.rollup.districts.get(d.id)!, href: cityHref(`/city/districts/${d.code}`, view, { indicator: ind.code }) }));
+    return [...(scope === "districts" ? [] : [city]), ...(scope === "city" ? [] : ds)];
+  });
+  const behind = items
+    .filter((x) => (x.v.pace.status === "behind" || x.v.pace.status === "lagging") && x.v.pace.gapPoints != null)
+    .sort((a, b) => a.v.pace.gapPoints! - b.v.pace.gapPoints! || a.ind.name.localeCompare(b.ind.name, "zh-CN"));
+  const red = behind.filter((x) => x.v.pace.status === "lagging").length;
+  const pages = Math.max(1, Math.ceil(behind.length / PAGE_SIZE));
+  const pageParam = Number(firstParam(sp.page));
+  const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= pages ? pageParam : 1;
+  const shown = behind.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const pageHref = (n: number) => cityHref("/city/lagging", view, { scope: scope === "all" ? undefined : scope, page: n === 1 ? undefined : String(n) });
+
+  return (
+    <div className="space-y-5">
+      <CityPageHeader ctx={ctx} path="/city/lagging" title={`滞后清单 · ${monthLabel(view.month)}`} subtitle={`${ytdLabel(view.month)}落后于序时进度（比率指标：低于目标值）的指标和区县，差距最大的在前。共 ${behind.length} 项，其中严重落后 ${red} 项。`} extra={{ scope: scope === "all" ? undefined : scope }}>
+        <p className="mb-1 text-sm">
+          <Link href={cityHref("/city", view)} className="text-brand-700 underline">← 全市总览</Link>
+        </p>
+      </CityPageHeader>
+      <PaceLegend warnBp={campaign.paceWarnBp} />
+      <nav aria-label="范围" className="flex flex-wrap gap-2 text-sm">
+        {(Object.keys(SCOPES) as Scope[]).map((s) => (
+          <Link key={s} href={cityHref("/city/lagging", view, { scope: s === "all" ? undefined : s })} aria-current={s === scope ? "page" : undefined} className={`rounded-full border px-3 py-1 no-underline ${s === scope ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}>
+            {SCOPES[s]}
+          </Link>
+        ))}
+      </nav>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <caption className="sr-only">滞后清单：{SCOPES[scope]}，按落后差距从大到小排列，共 {behind.length} 项，第 {page}/{pages} 页</caption>
+          <thead>
+            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
+              <th scope="col" className={`${th} text-right`}>序号</th>
+              <th scope="col" className={th}>指标</th>
+              <th scope="col" className={th}>范围</th>
+              <th scope="col" className={`${th} text-right`}>{ytdLabel(view.month)}完成</th>
+              <th scope="col" className={`${th} text-right`}>目标</th>
+              <th scope="col" className={`${th} text-right`}>差距</th>
+              <th scope="col" className={th}>状态与原因</th>
+              <th scope="col" className={th}>责任单位</th>
+            </tr>
+          </thead>
+          <tbody>
+            {behind.length === 0 && (
+              <tr>
+                <td colSpan={8} className="px-3 py-6 text-center text-slate-600">没有落后于序时进度的指标。</td>
+              </tr>
+            )}
+            {shown.map((x, i) => (
+              <tr key={`${x.ind.code}-${x.code ?? "city"}`} data-indicator={x.ind.code} data-area={x.code ?? "city"} className={`border-b border-slate-100 last:border-0 ${x.v.pace.status === "lagging" ? "bg-red-50/40" : ""}`}>
+                <td className={num}>{(page - 1) * PAGE_SIZE + i + 1}</td>
+                <th scope="row" className={`${td} min-w-40 text-left font-normal`}>
+                  <Link href={x.href} className="text-brand-700 underline">{x.ind.name}</Link>
+                </th>
+                <td className={`${td} whitespace-nowrap`}>{x.area === "city" ? <strong>全市</strong> : x.name}</td>
+                <td className={num}>{formatActual(x.ind, x.v.actual)}</td>
+                <td className={num}>{formatTarget(x.ind, x.v.target)}</td>
+                <td data-gap className={`${num} font-medium ${x.v.pace.status === "lagging" ? "text-lagging" : "text-behind"}`}>{formatGap(x.v.pace.gapPoints)}</td>
+                <td className={`${td} min-w-56`}><PaceBadge status={x.v.pace.status} reason={x.v.pace.reason} /></td>
+                <td className={`${td} min-w-36`}>
+                  {x.unit}
+                  {x.area === "district" && x.ind.ownerDepartmentName && <span className="block text-xs text-slate-500">牵头：{x.ind.ownerDepartmentName}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 && (
+        <nav aria-label="分页" className="flex items-center justify-between text-sm">
+          <span className="text-slate-600">第 {(page - 1) * PAGE_SIZE + 1}—{Math.min(page * PAGE_SIZE, behind.length)} 项，共 {behind.length} 项</span>
+          <span className="flex gap-1">
+            {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
+              <Link key={n} href={pageHref(n)} aria-current={n === page ? "page" : undefined} className={`rounded border px-2.5 py-1 no-underline ${n === page ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}>
+                <span className="sr-only">第</span>{n}<span className="sr-only">页</span>
+              </Link>
+            ))}
+          </span>
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { getCampaignRollups, type IndicatorWithRollup } from "@/app/_lib/city-data";
+import { addMonths, monthNumber } from "@/app/_lib/months";
+import { computeRankings, parseRankingWeights, rankingIndicatorsFromRollups, rankingWeightsKey, type Rankings } from "@/app/_lib/rankings";
+import type { CampaignSummary } from "@/db/queries/campaigns";
+import { getMetaValue } from "@/db/queries/meta";
+import type { RollupMode } from "@/db/queries/rollups";
+
+export interface RankingData {
+  month: string;
+  /** The month the change column compares with; null in January. */
+  previousMonth: string | null;
+  mode: RollupMode;
+  rankings: Rankings;
+  /** Indicator facts by code (names, units, decimals) for display. */
+  indicators: Map<string, IndicatorWithRollup>;
+}
+
+/**
+ * Rankings for a month and the month before, with the campaign's weights setting.
+ * Caller must have checked `city.read` (mode "all") or pass "official" on a public page.
+ */
+export async function loadRankings(campaign: CampaignSummary, month: string, mode: RollupMode): Promise<RankingData> {
+  const previousMonth = monthNumber(month) > 1 ? addMonths(month, -1) : null;
+  const [current, previous, setting] = await Promise.all([
+    getCampaignRollups(campaign.id, month, mode, campaign.paceWarnBp),
+    previousMonth ? getCampaignRollups(campaign.id, previousMonth, mode, campaign.paceWarnBp) : Promise.resolve(null),
+    getMetaValue(rankingWeightsKey(campaign.slug)),
+  ]);
+  const weights = parseRankingWeights(setting, current.indicators);
+  const rankings = computeRankings({
+    districts: current.districts,
+    current: rankingIndicatorsFromRollups(current.indicators, monthNumber(month)),
+    previous: previous ? rankingIndicatorsFromRollups(previous.indicators, monthNumber(previousMonth!)) : null,
+    weights,
+  });
+  return { month, previousMonth, mode, rankings, indicators: new Map(current.indicators.map((i) => [i.code, i])) };
+}

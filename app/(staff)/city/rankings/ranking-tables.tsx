@@ -1,0 +1,188 @@
+import { DISTRICT_KIND_LABELS } from "@/app/_lib/labels";
+import { formatBase, formatPercent } from "@/app/_lib/numbers";
+import {
+  methodParagraphs,
+  rankChangeLabel,
+  rankChangeWords,
+  SCORE_CAP,
+  type IndicatorRanking,
+  type OverallRankRow,
+  type RankChange,
+  type RankingWeights,
+} from "@/app/_lib/rankings";
+
+/** What the tables need to know about an indicator to show its numbers. */
+export interface IndicatorFacts {
+  name: string;
+  aggregation: "sum" | "ratio" | "count";
+  unitSymbol: string;
+  unitScale: number;
+  decimals: number;
+}
+
+/** Column unit: a ratio's values are shown as percentages. */
+export function valueUnit(f: IndicatorFacts): string {
+  return f.aggregation === "ratio" ? "%" : f.unitSymbol;
+}
+
+/** Year-to-date actual as shown in a column headed with the unit: "1,234.5" or, for a ratio, "45.2". */
+export function formatActual(f: IndicatorFacts, actual: number | null): string {
+  if (actual == null) return "—";
+  if (f.aggregation === "ratio") return formatPercent(actual).replace("%", "");
+  return formatBase(actual, f.unitScale, f.decimals);
+}
+
+export function formatTarget(f: IndicatorFacts, target: number | null): string {
+  if (target == null) return "—";
+  return formatBase(target, f.unitScale, f.aggregation === "ratio" ? 1 : f.decimals);
+}
+
+const CHANGE_STYLES: Record<RankChange["kind"], string> = {
+  up: "text-green-800",
+  down: "text-red-800",
+  same: "text-slate-600",
+  new: "text-blue-800",
+  none: "text-slate-400",
+};
+
+export function ChangeBadge({ change }: { change: RankChange }) {
+  return (
+    <span className={`tabular whitespace-nowrap ${CHANGE_STYLES[change.kind]}`} title={rankChangeWords(change)}>
+      {rankChangeLabel(change)}
+    </span>
+  );
+}
+
+const th = "px-3 py-2 font-medium";
+const td = "px-3 py-1.5";
+
+export function MethodSection({ weights, nameOf, compact = false, headingLevel = 2 }: { weights: RankingWeights; nameOf: (code: string) => string; compact?: boolean; headingLevel?: 2 | 3 | 4 }) {
+  const total = weights.weights.reduce((s, w) => s + w.weight, 0);
+  const H = `h${headingLevel}` as const;
+  return (
+    <section aria-labelledby="ranking-method" className={compact ? "text-xs leading-relaxed text-slate-700" : "rounded-lg border border-slate-200 bg-white p-4 text-sm leading-relaxed text-slate-700"}>
+      <H id="ranking-method" className={compact ? "font-semibold text-slate-900" : "text-base font-semibold text-slate-900"}>排名方法</H>
+      {methodParagraphs().map((p) => (
+        <p key={p.slice(0, 8)} className="mt-1.5">{p}</p>
+      ))}
+      <p className="mt-1.5">
+        权重：{weights.source === "default" ? `默认各项主要指标等权（共 ${weights.weights.length} 项）。` : "专项办设置（系统设置中按指标代码填写，调整无需改程序）。"}
+        {weights.problem && <span className="ml-1 text-amber-900">注意：{weights.problem}。</span>}
+      </p>
+      {!compact && (
+        <div className="mt-2 overflow-x-auto">
+          <table className="text-sm">
+            <caption className="sr-only">综合排名的计分指标和权重</caption>
+            <thead>
+              <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
+                <th scope="col" className={th}>计分指标</th>
+                <th scope="col" className={`${th} text-right`}>权重</th>
+                <th scope="col" className={`${th} text-right`}>占比</th>
+              </tr>
+            </thead>
+            <tbody>
+              {weights.weights.map((w) => (
+                <tr key={w.code} className="border-b border-slate-100 last:border-0">
+                  <th scope="row" className={`${td} text-left font-normal`}>{nameOf(w.code)}</th>
+                  <td className={`${td} tabular text-right`}>{w.weight}</td>
+                  <td className={`${td} tabular text-right`}>{((100 * w.weight) / total).toFixed(1)}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {compact && (
+        <p className="mt-1.5">计分指标及权重：{weights.weights.map((w) => `${nameOf(w.code)} ${((100 * w.weight) / total).toFixed(1)}%`).join("，")}；单项封顶 {Math.round(SCORE_CAP * 100)}%。</p>
+      )}
+    </section>
+  );
+}
+
+export function formatScore(score: number | null): string {
+  return score == null ? "—" : (Math.round(score * 10) / 10).toFixed(1);
+}
+
+export function OverallTable({ rows, caption, group = false, compact = false }: { rows: OverallRankRow[]; caption: string; group?: boolean; compact?: boolean }) {
+  const cell = compact ? "px-2 py-1" : td;
+  const head = compact ? "px-2 py-1 font-medium" : th;
+  return (
+    <table className={compact ? "w-full text-xs" : "w-full text-sm"}>
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
+          <th scope="col" className={head}>{group ? "组内排名" : "全市排名"}</th>
+          <th scope="col" className={head}>较上月</th>
+          <th scope="col" className={head}>区县</th>
+          {!group && <th scope="col" className={head}>类别</th>}
+          {!group && <th scope="col" className={head}>类别内排名</th>}
+          <th scope="col" className={`${head} text-right`}>综合得分（分）</th>
+          {!compact && <th scope="col" className={`${head} text-right`}>计分指标</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => {
+          const rank = group ? r.groupRank : r.rank;
+          const scored = r.parts.filter((p) => p.capped != null).length;
+          return (
+            <tr key={r.district.id} data-district={r.district.code} className="border-b border-slate-100 last:border-0">
+              <td className={`${cell} tabular font-semibold`}>{rank ?? <span className="font-normal text-slate-500">不参与</span>}</td>
+              <td className={cell}><ChangeBadge change={group ? r.groupChange : r.change} /></td>
+              <th scope="row" className={`${cell} text-left font-normal`}>{r.district.name}</th>
+              {!group && <td className={cell}>{DISTRICT_KIND_LABELS[r.district.kind]}</td>}
+              {!group && (
+                <td className={`${cell} tabular`}>
+                  {r.groupRank ?? "—"} <ChangeBadge change={r.groupChange} />
+                </td>
+              )}
+              <td className={`${cell} tabular text-right`}>{r.score == null ? <span className="text-slate-500">{r.unrankedReason}</span> : formatScore(r.score)}</td>
+              {!compact && <td className={`${cell} tabular text-right`}>{scored}/{r.parts.length}</td>}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export function IndicatorTable({ ranking, facts, compact = false }: { ranking: IndicatorRanking; facts: IndicatorFacts; compact?: boolean }) {
+  const unit = valueUnit(facts);
+  const ratio = facts.aggregation === "ratio";
+  const cell = compact ? "px-2 py-1" : td;
+  const head = compact ? "px-2 py-1 font-medium" : th;
+  return (
+    <table className={compact ? "w-full text-xs" : "w-full text-sm"}>
+      <caption className="sr-only">分项排名：{facts.name}</caption>
+      <thead>
+        <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
+          <th scope="col" className={head}>全市排名</th>
+          <th scope="col" className={head}>较上月</th>
+          <th scope="col" className={head}>区县</th>
+          <th scope="col" className={head}>类别</th>
+          <th scope="col" className={head}>类别内排名</th>
+          <th scope="col" className={`${head} text-right`}>{ratio ? "当前比率（%）" : `累计完成（${unit}）`}</th>
+          <th scope="col" className={`${head} text-right`}>{ratio ? "目标比率（%）" : `区县目标（${unit}）`}</th>
+          <th scope="col" className={`${head} text-right`}>{ratio ? "达到目标" : "完成率"}</th>
+          <th scope="col" className={head}>说明</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ranking.rows.map((r) => (
+          <tr key={r.district.id} data-district={r.district.code} className="border-b border-slate-100 last:border-0">
+            <td className={`${cell} tabular font-semibold`}>{r.rank ?? <span className="font-normal text-slate-500">不参与</span>}</td>
+            <td className={cell}><ChangeBadge change={r.change} /></td>
+            <th scope="row" className={`${cell} text-left font-normal`}>{r.district.name}</th>
+            <td className={cell}>{DISTRICT_KIND_LABELS[r.district.kind]}</td>
+            <td className={`${cell} tabular`}>
+              {r.groupRank ?? "—"} <ChangeBadge change={r.groupChange} />
+            </td>
+            <td className={`${cell} tabular text-right`}>{formatActual(facts, r.actual)}</td>
+            <td className={`${cell} tabular text-right`}>{formatTarget(facts, r.target)}</td>
+            <td className={`${cell} tabular text-right`}>{r.completion == null ? "—" : formatPercent(r.completion)}</td>
+            <td className={`${cell} text-slate-600`}>{r.unrankedReason ?? (r.noData ? "暂无数据，按 0 计" : "")}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
