@@ -3,7 +3,7 @@
  * whenever the dispatch pages are read, so an order moves up a level even if nobody looks.
  */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.TUIJIN_ESCALATION_TIMER === "0") return;
   const { startEscalationTimer } = await import("./db/escalation-timer");
   startEscalationTimer();
 }

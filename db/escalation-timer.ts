@@ -1,5 +1,6 @@
 import { todayInShanghai } from "@/app/_lib/months";
-import { oneLine, openDatabase, type OpenDatabase } from "./client";
+import { oneLine } from "./client";
+import { getDatabase } from "./handle";
 import { escalateOverdueOrders } from "./mutations/orders";
 
 const EVERY_MS = 10 * 60_000;
@@ -8,11 +9,9 @@ const EVERY_MS = 10 * 60_000;
 export function startEscalationTimer(): void {
   const g = globalThis as unknown as { __tuijinEscalation?: NodeJS.Timeout };
   if (g.__tuijinEscalation) return;
-  let open: Promise<OpenDatabase> | null = null;
   const tick = async () => {
     try {
-      open ??= openDatabase();
-      await escalateOverdueOrders(await open, todayInShanghai());
+      await escalateOverdueOrders(await getDatabase(), todayInShanghai());
     } catch (e) {
       console.error(`[tuijin] 督办单逾期升级失败：${oneLine(e)}`);
     }
