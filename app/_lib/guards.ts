@@ -113,6 +113,7 @@ export async function recordDenied(user: SessionUser | null, action: string, res
       after: resource,
       clientAddress: address,
     }),
+    { data: false },
   );
 }
 

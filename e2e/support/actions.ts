@@ -68,7 +68,8 @@ export async function snapshotState(): Promise<string> {
     const parts: string[] = [];
     for (const t of tables.rows) {
       const name = String(t.name);
-      const rows = await db.execute(`select * from "${name}" order by rowid`);
+      // data_version counts writes of any kind (background escalation included): not a change to compare.
+      const rows = await db.execute(`select * from "${name}" ${name === "app_meta" ? "where key <> 'data_version'" : ""} order by rowid`);
       const cols = rows.columns.filter((c) => !(name === "user_sessions" && c === "last_seen_at"));
       parts.push(name + ":" + JSON.stringify(rows.rows.map((r) => cols.map((c) => r[c]))));
     }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
 import { conflictMessage } from "@/app/_lib/conflict";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
+import { can } from "@/app/_lib/policy";
 import { ORDER_STATUS_LABELS } from "@/app/_lib/labels";
 import { isDate } from "@/app/_lib/months";
 import { clientAddress } from "@/app/_lib/request-info";
@@ -26,9 +27,17 @@ export async function respondOrderAction(_prev: ActionState, formData: FormData)
   const raw = Object.fromEntries(["orderId", "version", "causes", "measures", "expectedOn"].map((k) => [k, String(formData.get(k) ?? "")]));
   const parsed = schema.safeParse(raw);
   const order = parsed.success ? await getOrder(parsed.data.orderId) : null;
-  if (order) await requirePermission("order.respond", { order: { districtId: order.districtId, departmentId: order.departmentId, status: order.status } });
+  // Only the responsible side may answer: a caller who is not gets 403 (and the attempt is audited).
+  // The responsible side answering an order that has moved on meanwhile gets a clear message.
+  if (order) await requirePermission("order.read", { order: { districtId: order.districtId, departmentId: order.departmentId, status: order.status } });
   if (!parsed.success) return failure("请检查标出的字段", fieldErrorsOf(parsed.error.issues), raw);
   if (!order) return failure("没有找到这张督办单", {}, raw);
+  if (!can(user, "order.respond", { order: { districtId: order.districtId, departmentId: order.departmentId, status: order.status } })) {
+    if (user.role === "district_editor" || user.role === "department_editor") {
+      return failure(`未保存：这张督办单当前为“${ORDER_STATUS_LABELS[order.status]}”，可能已由同事反馈。请刷新页面查看。`, {}, raw);
+    }
+    await requirePermission("order.respond", { order: { districtId: order.districtId, departmentId: order.departmentId, status: order.status } });
+  }
   const o = await respondOrder(await getDatabase(), {
     id: order.id,
     expectedVersion: parsed.data.version,

@@ -23,6 +23,8 @@ export default async function EditorOrderPage({ params }: { params: Promise<{ or
     <div className="max-w-4xl space-y-5">
       <p className="text-sm"><Link href="/district/orders" className="text-brand-700 underline">← 督办事项</Link></p>
       <OrderDetails order={order} today={todayInShanghai()} now={null} />
+      {order.status === "responded" && <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">已反馈，等待市里审核销号。</p>}
+      {order.status === "closed" && <p role="status" className="rounded-md border border-green-200 bg-green-50 px-4 py-2 text-sm text-green-900">已销号。</p>}
       {can(user, "order.respond", scope) && (
         <RespondForm orderId={order.id} version={order.version} previous={{ causes: order.responseCauses ?? "", measures: order.responseMeasures ?? "", expectedOn: order.responseExpectedOn ?? "" }} />
       )}
