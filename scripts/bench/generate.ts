@@ -123,7 +123,9 @@ export async function generate(url: string, size: BenchSize): Promise<{ rows: nu
       if (year === LAST_YEAR && m > AS_OF) continue;
       for (const d of districtIds) {
         reportOf[`${d}|${m}`] = ++reportId;
-        reportRows.push([periodOf[m]!, d, "approved", `${m}-28T00:00:00.000Z`, `${m}-28T00:00:00.000Z`]);
+        // The latest month is still being filled in (draft), so the benchmark can save into it.
+        const draft = year === LAST_YEAR && m === AS_OF;
+        reportRows.push([periodOf[m]!, d, draft ? "draft" : "approved", draft ? null : `${m}-28T00:00:00.000Z`, draft ? null : `${m}-28T00:00:00.000Z`]);
       }
     }
     await add("monthly_reports", ["period_id", "district_id", "status", "submitted_at", "approved_at"], reportRows);
