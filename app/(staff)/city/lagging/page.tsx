@@ -94,6 +94,11 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
                 <td className={`${td} min-w-36`}>
                   {x.unit}
                   {x.area === "district" && x.ind.ownerDepartmentName && <span className="block text-xs text-slate-500">牵头：{x.ind.ownerDepartmentName}</span>}
+                  {x.area === "district" && (
+                    <Link href={`/city/orders/new?subject=indicator&indicator=${x.ind.code}&district=${x.code}&month=${view.month}`} className="mt-1 inline-block text-xs text-brand-700 underline">
+                      下达督办<span className="sr-only">：{x.name}{x.ind.name}</span>
+                    </Link>
+                  )}
                 </td>
               </tr>
             ))}

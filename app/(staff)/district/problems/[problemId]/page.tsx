@@ -1,6 +1,8 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
+import { can } from "@/app/_lib/policy";
 import { formatDateTime } from "@/app/_lib/labels";
 import { monthLabel, monthOf, todayInShanghai } from "@/app/_lib/months";
 import { getProblem } from "@/db/queries/problems";
@@ -37,6 +39,9 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
         <p className="text-sm text-slate-600">
           {problem.districtName} · {problem.projectName}
         </p>
+        {can(user, "order.issue") && problem.status !== "resolved" && (
+          <Link href={`/city/orders/new?subject=problem&problem=${problem.id}`} className="mt-1 inline-block text-sm text-brand-700 underline">下达督办单</Link>
+        )}
       </div>
       {created === "1" && <CreatedNotice>难题已登记。</CreatedNotice>}
       {reopened === "1" && problem.status !== "resolved" && <CreatedNotice>难题已重新打开，状态为“{PROBLEM_STATUS_LABELS[problem.status]}”。</CreatedNotice>}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
+import { can } from "@/app/_lib/policy";
 import { formatDateTime } from "@/app/_lib/labels";
 import { monthNumber } from "@/app/_lib/months";
 import { baseToDisplayExact } from "@/app/_lib/numbers";
@@ -55,6 +56,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
       <h1 className="text-2xl font-bold">
         {project.name} <span className="tabular text-base font-normal text-slate-500">{project.code}</span>
       </h1>
+      {can(user, "order.issue") && (
+        <Link href={`/city/orders/new?subject=project&project=${project.id}`} className="text-sm text-brand-700 underline">下达督办单（本月未填进度等）</Link>
+      )}
       {created === "1" && (
         <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">项目已创建。开工后请在下方登记阶段和实际开工日期，并按月填报完成投资。</p>
       )}
