@@ -124,7 +124,7 @@ test.describe("city admin", () => {
     const first = rows.first();
     const district = (await first.locator("td").nth(1).innerText()).trim();
     await expect(first.locator("td").last()).toContainText(district);
-    await first.getByRole("link").click();
+    await first.getByRole("link").first().click();
     await expect(page).toHaveURL(/\/city\/districts\/[a-z]+\?.*indicator=/);
   });
 });
