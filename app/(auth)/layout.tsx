@@ -1,5 +1,10 @@
 import { DemoBanner } from "@/components/demo-banner";
 
+// Per-request pages: they read the session and the database, and the database exists only at run
+// time (never prerender them at build).
+export const dynamic = "force-dynamic";
+
+
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
   return (
     <>

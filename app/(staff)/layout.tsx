@@ -4,6 +4,11 @@ import { getCurrentUser } from "@/app/_lib/guards";
 import { ROLE_LABELS } from "@/app/_lib/labels";
 import { signOutAction } from "./account/actions";
 
+// Per-request pages: they read the session and the database, and the database exists only at run
+// time (never prerender them at build).
+export const dynamic = "force-dynamic";
+
+
 /** The signed-in shell. Each page still calls its own guard: a layout is not a security boundary. */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
