@@ -119,6 +119,9 @@ export const recoveryCodes = sqliteTable("recovery_codes", {
   createdAt: createdAt(),
 });
 
+export const CAMPAIGN_STATUSES = ["draft", "active", "archived"] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
 export const campaigns = sqliteTable("campaigns", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   slug: text("slug").notNull().unique(),
@@ -132,7 +135,8 @@ export const campaigns = sqliteTable("campaigns", {
   announcedOn: text("announced_on"),
   startsOn: text("starts_on").notNull(),
   endsOn: text("ends_on").notNull(),
-  status: text("status", { enum: ["active", "archived"] }).notNull().default("active"),
+  /** draft (being set up) → active → archived (read-only, still public). The current campaign is app_meta `current_campaign`. */
+  status: text("status", { enum: CAMPAIGN_STATUSES }).notNull().default("active"),
   /** Yellow band for pace, in basis points of the target (500 = 5 percentage points). */
   paceWarnBp: integer("pace_warn_bp").notNull().default(500),
   /** Day of the following month by which a monthly report is due. */
@@ -230,6 +234,8 @@ export const targets = sqliteTable(
     monthlyPlan: text("monthly_plan", { mode: "json" }).$type<number[]>(),
     /** Where the figure comes from, e.g. the meeting report, or how a baseline was inferred. */
     sourceNote: text("source_note").notNull().default(""),
+    /** City row only: why the district targets do not add up to the city target (required when they don't). */
+    breakdownNote: text("breakdown_note").notNull().default(""),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
     version: version(),
     createdAt: createdAt(),

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDatabase } from "../index";
-import { actions, campaigns, departments, indicators, targets, units } from "../schema";
+import { effectiveCurrentCampaignId } from "../current-campaign";
+import { actions, campaigns, departments, indicators, targets, units, type CampaignStatus } from "../schema";
 
 export interface CampaignSummary {
   id: number;
@@ -14,7 +15,7 @@ export interface CampaignSummary {
   sourceNote: string;
   /** Yellow band for pace, in basis points (500 = 5 percentage points). */
   paceWarnBp: number;
-  status: "active" | "archived";
+  status: CampaignStatus;
 }
 
 const campaignColumns = {
@@ -30,14 +31,16 @@ const campaignColumns = {
   status: campaigns.status,
 };
 
-/** Public: the campaign shown by default, the latest active one (or the latest of all). */
+/**
+ * Public: the campaign the whole app works on — the one the campaign office marked as current
+ * (app_meta `current_campaign`) while it is active; otherwise the latest active one by year;
+ * otherwise the latest archived one (still public, read-only). A draft is never current.
+ */
 export async function getCurrentCampaign(): Promise<CampaignSummary | null> {
   const { db } = await getDatabase();
-  const rows = await db
-    .select(campaignColumns)
-    .from(campaigns)
-    .orderBy(asc(campaigns.status), desc(campaigns.year), desc(campaigns.id))
-    .limit(1);
+  const id = await effectiveCurrentCampaignId(db);
+  if (id === null) return null;
+  const rows = await db.select(campaignColumns).from(campaigns).where(eq(campaigns.id, id));
   return rows[0] ?? null;
 }
 

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AGGREGATION_LABELS, derivationSummary } from "@/app/_lib/derivations";
+import { requirePermission } from "@/app/_lib/guards";
+import { hasFigures } from "@/db/mutations/setup/indicators";
+import { countApprovedMonths, listIndicatorsForSetup } from "@/db/queries/setup";
+import { CampaignHeader } from "../../../_components/campaign-header";
+import { loadSetupCampaign } from "../../../_lib/load";
+
+export const metadata: Metadata = { title: "指标设置" };
+
+const KIND = { reported: "填报", derived: "台账计算", milestone: "里程碑" } as const;
+
+export default async function IndicatorsSetupPage({ params }: { params: Promise<{ campaignId: string }> }) {
+  await requirePermission("campaign.manage", {}, { next: `/city/setup/campaigns/${encodeURIComponent((await params).campaignId)}/indicators` });
+  const { campaignId } = await params;
+  const { campaign: c, isCurrent } = await loadSetupCampaign(campaignId);
+  const [rows, approved] = await Promise.all([listIndicatorsForSetup(c.id), countApprovedMonths(c.id)]);
+  const base = `/city/setup/campaigns/${c.id}/indicators`;
+  return (
+    <div className="space-y-5">
+      <CampaignHeader campaign={c} isCurrent={isCurrent} tab="indicators" heading="指标" />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="max-w-3xl text-sm text-slate-600">
+          已有数据的指标不能再改口径（类型、汇总方式、单位、分子分母、计算规则），以免已审核的数据改变含义；名称、说明、公开等可以修改，需确认并记入审计日志。
+        </p>
+        {c.status !== "archived" && (
+          <Link href={`${base}/new`} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-800">新增指标</Link>
+        )}
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <caption className="sr-only">本专项的指标，共 {rows.length} 个</caption>
+          <thead>
+            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
+              <th scope="col" className="px-3 py-2">指标</th>
+              <th scope="col" className="px-3 py-2">专项行动</th>
+              <th scope="col" className="px-3 py-2">类型</th>
+              <th scope="col" className="px-3 py-2">汇总 · 单位</th>
+              <th scope="col" className="px-3 py-2">计算规则</th>
+              <th scope="col" className="px-3 py-2">主管部门</th>
+              <th scope="col" className="px-3 py-2">数据</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={7} className="px-3 py-6 text-center text-slate-500">还没有指标。</td>
+              </tr>
+            )}
+            {rows.map((i) => {
+              const frozen = hasFigures({ figures: i.figures, approvedMonths: approved }, i.kind);
+              return (
+                <tr key={i.id} data-indicator={i.code} className="border-b border-slate-100 align-top last:border-0">
+                  <th scope="row" className="px-3 py-2 text-left font-normal">
+                    <Link href={`${base}/${i.id}`} className="font-medium text-brand-700 underline">{i.name}</Link>
+                    <span className="block text-xs text-slate-500">
+                      {i.code}
+                      {!i.isPublic && " · 不公开"}
+                      {i.isHeadline && " · 首页重点"}
+                    </span>
+                  </th>
+                  <td className="px-3 py-2">{i.actionName}</td>
+                  <td className="px-3 py-2">{KIND[i.kind]}</td>
+                  <td className="px-3 py-2">{AGGREGATION_LABELS[i.aggregation].replace(/（.*）/, "")} · {i.unitSymbol}</td>
+                  <td className="px-3 py-2 text-xs">{i.kind === "reported" ? "—" : derivationSummary(i.derivation)}</td>
+                  <td className="px-3 py-2">{i.ownerName ?? "—"}</td>
+                  <td className="px-3 py-2 text-xs">
+                    {frozen ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-slate-800">已有数据，口径锁定</span> : <span className="text-slate-500">暂无数据</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

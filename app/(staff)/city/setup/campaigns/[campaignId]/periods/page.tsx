@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { requirePermission } from "@/app/_lib/guards";
+import { monthLabel } from "@/app/_lib/months";
+import { listPeriodsForSetup } from "@/db/queries/setup";
+import { CampaignHeader } from "../../../_components/campaign-header";
+import { RowButton } from "../../../_components/row-button";
+import { SpecForm } from "../../../_components/spec-form";
+import { loadSetupCampaign } from "../../../_lib/load";
+import { setDeadlineDayAction, setPeriodOpenAction } from "./actions";
+
+export const metadata: Metadata = { title: "填报月份" };
+
+export default async function PeriodsSetupPage({ params }: { params: Promise<{ campaignId: string }> }) {
+  await requirePermission("campaign.manage", {}, { next: `/city/setup/campaigns/${encodeURIComponent((await params).campaignId)}/periods` });
+  const { campaignId } = await params;
+  const { campaign: c, isCurrent } = await loadSetupCampaign(campaignId);
+  const rows = await listPeriodsForSetup(c.id);
+  const editable = c.status !== "archived";
+  return (
+    <div className="space-y-5">
+      <CampaignHeader campaign={c} isCurrent={isCurrent} tab="periods" heading="填报月份" />
+      <p className="max-w-3xl text-sm text-slate-600">
+        区县只能填报已开放的月份；每月报表在次月 {c.reportDeadlineDay} 日前报送，逾期记为迟报。锁定和解锁在“月份与锁定”页办理。
+      </p>
+      {editable && (
+        <section aria-labelledby="deadline-heading" className="max-w-md rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="deadline-heading" className="mb-2 font-semibold">月报截止日</h2>
+          <SpecForm
+            action={setDeadlineDayAction}
+            hidden={{ campaignId: String(c.id), version: String(c.version) }}
+            fields={[{ name: "reportDeadlineDay", label: "次月几日前报送", defaultValue: String(c.reportDeadlineDay), inputMode: "numeric", hint: "1–28；已锁定月份的截止日期不变" }]}
+            submitLabel="保存截止日"
+            idPrefix="deadline"
+          />
+        </section>
+      )}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <caption className="sr-only">{c.year}年各月份的开放状态和报送截止日期</caption>
+          <thead>
+            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
+              <th scope="col" className="px-3 py-2">月份</th>
+              <th scope="col" className="px-3 py-2">状态</th>
+              <th scope="col" className="px-3 py-2">报送截止</th>
+              <th scope="col" className="px-3 py-2 text-right">已有区县报表</th>
+              {editable && <th scope="col" className="px-3 py-2">操作</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr key={p.id} data-month={p.month} className="border-b border-slate-100 align-top last:border-0">
+                <th scope="row" className="px-3 py-2 text-left font-normal">{monthLabel(p.month)}</th>
+                <td className="px-3 py-2">
+                  {p.locked ? (
+                    <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs text-slate-700">已锁定</span>
+                  ) : p.isOpen ? (
+                    <span className="rounded-full bg-green-50 px-2 py-0.5 text-xs text-green-800">开放填报</span>
+                  ) : (
+                    <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">未开放</span>
+                  )}
+                </td>
+                <td className="tabular px-3 py-2">{p.dueOn}</td>
+                <td className="tabular px-3 py-2 text-right">{p.reports}</td>
+                {editable && (
+                  <td className="px-3 py-2">
+                    {!p.isOpen && <RowButton action={setPeriodOpenAction} hidden={{ campaignId: String(c.id), periodId: String(p.id), version: String(p.version), open: "1" }} label="开放" srLabel={monthLabel(p.month)} variant="primary" pendingText="正在开放…" />}
+                    {p.isOpen && !p.locked && p.reports === 0 && <RowButton action={setPeriodOpenAction} hidden={{ campaignId: String(c.id), periodId: String(p.id), version: String(p.version), open: "0" }} label="关闭" srLabel={monthLabel(p.month)} pendingText="正在关闭…" />}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/app/_lib/guards";
+import { formatWithUnit } from "@/app/_lib/numbers";
+import { CampaignHeader } from "../../../_components/campaign-header";
+import { loadSetupCampaign } from "../../../_lib/load";
+import { loadCampaignTargets } from "../../../_lib/target-load";
+import { districtSumProblem } from "../../../_lib/targets";
+import { TargetsUploadForm } from "./upload-form";
+
+export const metadata: Metadata = { title: "目标设置" };
+
+export default async function TargetsSetupPage({ params }: { params: Promise<{ campaignId: string }> }) {
+  await requirePermission("campaign.manage", {}, { next: `/city/setup/campaigns/${encodeURIComponent((await params).campaignId)}/targets` });
+  const { campaignId } = await params;
+  const { campaign: c, isCurrent } = await loadSetupCampaign(campaignId);
+  const rows = await loadCampaignTargets(c.id, c.year);
+  const base = `/city/setup/campaigns/${c.id}/targets`;
+  return (
+    <div className="space-y-5">
+      <CampaignHeader campaign={c} isCurrent={isCurrent} tab="targets" heading={`${c.year}年目标`} />
+      {c.status !== "archived" && <TargetsUploadForm campaignId={c.id} templateHref={`${base}/template`} />}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <caption className="sr-only">各指标的全市目标和区县分解</caption>
+          <thead>
+            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
+              <th scope="col" className="px-3 py-2">指标</th>
+              <th scope="col" className="px-3 py-2 text-right">全市目标</th>
+              <th scope="col" className="px-3 py-2 text-right">上年基数</th>
+              <th scope="col" className="px-3 py-2 text-right">增长 / 倍数</th>
+              <th scope="col" className="px-3 py-2">月度计划</th>
+              <th scope="col" className="px-3 py-2">区县分解</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ indicator: i, targets: t }) => {
+              const unit = { code: i.unitCode, symbol: i.unitSymbol, scale: i.unitScale };
+              const d = [...t.districts.values()].map((r) => r.targetValue);
+              const set = d.filter((v) => v !== null).length;
+              const problem = districtSumProblem(i.aggregation, t.city?.targetValue ?? null, d);
+              const fmt = (v: number | null | undefined) => (v == null ? "—" : formatWithUnit(v, unit, Math.max(i.decimals, 0)));
+              return (
+                <tr key={i.id} data-target-row={i.code} className="border-b border-slate-100 align-top last:border-0">
+                  <th scope="row" className="px-3 py-2 text-left font-normal">
+                    <Link href={`${base}/${i.id}`} className="font-medium text-brand-700 underline">{i.name}</Link>
+                    <span className="block text-xs text-slate-500">{i.code}</span>
+                  </th>
+                  <td data-city-target className="tabular px-3 py-2 text-right">{t.city?.targetValue != null ? fmt(t.city.targetValue) : <span className="text-amber-800">未设定</span>}</td>
+                  <td className="tabular px-3 py-2 text-right">{fmt(t.city?.baselineValue)}</td>
+                  <td className="tabular px-3 py-2 text-right">
+                    {t.city?.growthTargetBp != null ? `增长 ${(t.city.growthTargetBp / 100).toFixed(1)}%` : ""}
+                    {t.city?.multipleTargetPct != null ? ` ${t.city.multipleTargetPct / 100} 倍` : ""}
+                    {t.city?.growthTargetBp == null && t.city?.multipleTargetPct == null ? "—" : ""}
+                  </td>
+                  <td className="px-3 py-2">{i.aggregation === "ratio" ? <span className="text-slate-500">不适用（比率看目标水平）</span> : t.city?.monthlyPlan ? "自定义" : "按序时（线性）"}</td>
+                  <td className="px-3 py-2">
+                    {set === 0 ? (
+                      <span className="text-slate-500">未分解</span>
+                    ) : i.aggregation === "ratio" ? (
+                      <span>{set} 个区县有目标比率</span>
+                    ) : !problem ? (
+                      <span className="rounded-full bg-green-50 px-2 py-0.5 text-xs text-green-800">{set} 个区县，合计与全市相符</span>
+                    ) : t.city?.breakdownNote ? (
+                      <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900" title={t.city.breakdownNote}>合计 {fmt(problem.sum)}，差异已说明</span>
+                    ) : (
+                      <span className="rounded-full bg-red-50 px-2 py-0.5 text-xs text-red-800">合计 {fmt(problem.sum)}，与全市不符且未说明</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

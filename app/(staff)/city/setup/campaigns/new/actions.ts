@@ -1,0 +1,31 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { failure, fieldErrorsOf, type ActionState } from "@/app/_lib/action-state";
+import { requirePermission } from "@/app/_lib/guards";
+import { getDatabase } from "@/db/index";
+import { insertCampaign } from "@/db/mutations/setup/campaigns";
+import { campaignSchema, CAMPAIGN_FORM_FIELDS } from "../../_lib/campaign-schema";
+import { formText, optionalIdSchema } from "../../_lib/forms";
+import { actorOf, failureState } from "../../_lib/outcome";
+
+/**
+ * Creates a draft campaign (twelve closed months), blank or with the structure of another
+ * campaign copied in. The current campaign does not change.
+ */
+export async function createCampaignAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requirePermission("campaign.manage");
+  const raw = Object.fromEntries(CAMPAIGN_FORM_FIELDS.map((k) => [k, formText(formData, k)]));
+  const values = { ...raw, copyFrom: formText(formData, "copyFrom") };
+  const parsed = campaignSchema.safeParse(raw);
+  const source = optionalIdSchema.safeParse(values.copyFrom);
+  if (!parsed.success || !source.success) {
+    const errors = parsed.success ? {} : fieldErrorsOf(parsed.error.issues);
+    if (!source.success) errors.copyFrom = "选项无效";
+    return failure("请检查标出的字段", errors, values);
+  }
+  const result = await insertCampaign(await getDatabase(), parsed.data, source.data, await actorOf(admin));
+  if (!result.ok) return failureState(result, values, undefined, "该标识已被其他专项使用，请换一个");
+  const v = result.value;
+  redirect(`/city/setup/campaigns/${v.id}?created=${source.data ? `copy-${v.actions}-${v.subActions}-${v.indicators}` : "blank"}`);
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `targets` ADD `breakdown_note` text DEFAULT '' NOT NULL;
