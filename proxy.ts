@@ -29,7 +29,15 @@ export function proxy(request: NextRequest) {
   // Public pages are cached and shared by everyone, so they cannot carry a per-request nonce;
   // they hold no user input and no session. Every other page is rendered per request with one.
   if (isPublicPage(pathname)) {
-    const response = NextResponse.next();
+    // Chinese pages live at unprefixed URLs. The fallback rewrite in next.config.ts cannot reach
+    // one-segment paths such as /projects (the [locale] route claims them first), so rewrite here.
+    let response: NextResponse;
+    if (/^\/(en|zh)(\/|$)/.test(pathname)) response = NextResponse.next();
+    else {
+      const url = request.nextUrl.clone();
+      url.pathname = pathname === "/" ? "/zh" : `/zh${pathname}`;
+      response = NextResponse.rewrite(url);
+    }
     response.headers.set("Content-Security-Policy", policy(null, https));
     if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     return response;

@@ -131,6 +131,7 @@ async function main() {
   const big = await generate(`file:${dbFile}`, smoke ? SMALL : LARGE);
   log(`generated ${big.rows.toLocaleString()} rows in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   const small = await generate(`file:${smallDb}`, SMALL);
+  log(`generated the 10k comparison set: ${small.rows.toLocaleString()} rows`);
 
   // Rollup time for the dashboard, cold (computed from the rows) and warm (data unchanged).
   const rollup = (file: string) => {

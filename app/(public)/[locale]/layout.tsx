@@ -18,7 +18,8 @@ export default async function PublicLayout({ children, params }: { children: Rea
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   return (
-    <div lang={locale === "en" ? "en" : "zh-CN"}>
+    // English pages put Latin fonts first (the site's stack starts with CJK fonts, whose quotes are full-width).
+    <div lang={locale === "en" ? "en" : "zh-CN"} className={locale === "en" ? "[font-family:ui-sans-serif,system-ui,-apple-system,'Segoe_UI',Roboto,'Helvetica_Neue',Arial,'Noto_Sans',sans-serif]" : undefined}>
       <DemoBanner locale={locale} />
       {children}
     </div>

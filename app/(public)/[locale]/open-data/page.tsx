@@ -1,0 +1,250 @@
+import type { Metadata } from "next";
+import { getDict, pickName } from "@/app/_lib/i18n";
+import { PublicShell } from "@/components/public/public-shell";
+import { buildIndicatorDataset, buildProjectDataset, INDICATOR_FIELDS, PROJECT_FIELDS, toCsv } from "../../_lib/open-data";
+import { getPublicContext } from "../../_lib/public-data";
+import { pageLocale, pageMetadata } from "../../_lib/page";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  return pageMetadata(locale, getDict(locale).openData.title, "/open-data");
+}
+
+const INDICATOR_TYPES: Record<(typeof INDICATOR_FIELDS)[number], string> = {
+  indicator_code: "string",
+  indicator_name: "string",
+  indicator_name_en: "string",
+  action_code: "string",
+  unit: "string",
+  aggregation: "sum | count | ratio",
+  area_type: "city | district",
+  area_code: "string",
+  area_name: "string",
+  area_name_en: "string",
+  month: "YYYY-MM",
+  approved: "boolean",
+  month_value: "number | null",
+  ytd_value: "number | null",
+  target: "number | null",
+  completion_pct: "number | null",
+  expected_pct: "number | null",
+  pace_status: "string",
+};
+
+const PROJECT_TYPES: Record<(typeof PROJECT_FIELDS)[number] | "monthly_investment_wan_yuan", string> = {
+  code: "string",
+  name: "string",
+  district_code: "string",
+  action_code: "string | null",
+  sector_code: "string | null",
+  stage: "string",
+  is_key: "boolean",
+  total_investment_wan_yuan: "integer",
+  annual_planned_investment_wan_yuan: "integer",
+  investment_ytd_wan_yuan: "integer",
+  planned_start_on: "YYYY-MM-DD | null",
+  planned_completion_on: "YYYY-MM-DD | null",
+  actual_start_on: "YYYY-MM-DD | null",
+  actual_completion_on: "YYYY-MM-DD | null",
+  monthly_investment_wan_yuan: "{ \"YYYY-MM\": integer }",
+};
+
+function Code({ children }: { children: React.ReactNode }) {
+  return <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[13px] text-slate-900">{children}</code>;
+}
+
+function Pre({ label, children }: { label: string; children: string }) {
+  return (
+    <pre aria-label={label} tabIndex={0} className="mt-2 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-50">
+      {children}
+    </pre>
+  );
+}
+
+function FieldTable({ caption, rows, t }: { caption: string; rows: { field: string; type: string; meaning: string }[]; t: ReturnType<typeof getDict> }) {
+  return (
+    <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
+            <th scope="col" className="px-3 py-2 font-medium">
+              {t.openData.field} / {t.openData.type}
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">{t.openData.meaning}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.field} className="border-b border-slate-100 align-top last:border-0">
+              <th scope="row" className="px-3 py-1.5 text-left font-normal">
+                <Code>{r.field}</Code>
+                <span className="mt-0.5 block font-mono text-xs text-slate-700">{r.type}</span>
+              </th>
+              <td className="px-3 py-1.5">{r.meaning}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default async function OpenDataPage({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = await pageLocale(params);
+  const t = getDict(locale);
+  const o = t.openData;
+  const ctx = await getPublicContext();
+  // Examples are cut from the live datasets, so they always show real, current values.
+  const indicators = ctx ? buildIndicatorDataset(ctx) : null;
+  const projects = ctx ? await buildProjectDataset(ctx) : null;
+  const exampleCode = indicators?.indicators.find((i) => i.is_headline)?.code ?? indicators?.indicators[0]?.code ?? "key_investment";
+  const asOf = indicators?.meta.as_of_month ?? null;
+  const exampleRows = indicators?.values.filter((r) => r.indicator_code === exampleCode && r.area_type === "city" && r.month === asOf) ?? [];
+  const exampleCsvRows = indicators?.values.filter((r) => r.indicator_code === exampleCode && r.month === asOf).slice(0, 3) ?? [];
+  const exampleProject = projects?.projects[0];
+  const endpoints = [
+    { url: "/api/v1", format: "JSON", description: o.catalogJson },
+    { url: "/api/v1/indicators.json", format: "JSON", description: o.indicatorsJson },
+    { url: "/api/v1/indicators.csv", format: "CSV", description: o.indicatorsCsv },
+    { url: "/api/v1/projects.json", format: "JSON", description: o.projectsJson },
+    { url: "/api/v1/projects.csv", format: "CSV", description: o.projectsCsv },
+  ];
+  const origin = "https://<host>";
+  return (
+    <PublicShell locale={locale} path="/open-data" section="open-data" ctx={ctx}>
+      <h1 className="mt-6 text-2xl font-bold text-slate-900">{o.title}</h1>
+      <p className="mt-1 max-w-3xl text-slate-700">{o.intro}</p>
+
+      <section aria-labelledby="endpoints" className="mt-6">
+        <h2 id="endpoints" className="text-lg font-semibold">{o.endpointsHeading}</h2>
+        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-sm">
+            <caption className="sr-only">{o.endpointsHeading}</caption>
+            <thead>
+              <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {o.endpoint} / {o.format}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">{o.description}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {endpoints.map((e) => (
+                <tr key={e.url} className="border-b border-slate-100 align-top last:border-0">
+                  <th scope="row" className="px-3 py-2 text-left font-normal">
+                    <a href={e.url} className="font-mono text-[13px] break-all text-brand-700 underline">{e.url}</a>
+                    <span className="block text-xs text-slate-600">{e.format}</span>
+                  </th>
+                  <td className="px-3 py-2">{e.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="params" className="mt-6">
+        <h2 id="params" className="text-lg font-semibold">{o.paramsHeading}</h2>
+        <p className="mt-1 text-sm text-slate-700">{o.paramsIntro}</p>
+        <FieldTable
+          caption={o.paramsHeading}
+          t={t}
+          rows={(["indicator", "area", "month", "district"] as const).map((k) => ({ field: k, type: k === "month" ? "YYYY-MM" : "string", meaning: o.fields.params[k] }))}
+        />
+      </section>
+
+      <section aria-labelledby="rules" className="mt-6">
+        <h2 id="rules" className="text-lg font-semibold">{o.rulesHeading}</h2>
+        <ul className="mt-2 max-w-3xl list-disc space-y-1 pl-5 text-sm text-slate-700">
+          {o.rules.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="fields-indicators" className="mt-6">
+        <h2 id="fields-indicators" className="text-lg font-semibold">{o.fieldsHeading("indicators")}</h2>
+        <FieldTable caption={o.fieldsHeading("indicators")} t={t} rows={INDICATOR_FIELDS.map((f) => ({ field: f, type: INDICATOR_TYPES[f], meaning: o.fields.indicators[f] }))} />
+      </section>
+
+      <section aria-labelledby="fields-projects" className="mt-6">
+        <h2 id="fields-projects" className="text-lg font-semibold">{o.fieldsHeading("projects")}</h2>
+        <FieldTable
+          caption={o.fieldsHeading("projects")}
+          t={t}
+          rows={[...PROJECT_FIELDS, "monthly_investment_wan_yuan" as const].map((f) => ({ field: f, type: PROJECT_TYPES[f], meaning: o.fields.projects[f] }))}
+        />
+      </section>
+
+      <section aria-labelledby="examples" className="mt-6">
+        <h2 id="examples" className="text-lg font-semibold">{o.examplesHeading}</h2>
+        <p className="mt-1 text-sm text-slate-700">{o.exampleIntro}</p>
+        <Pre label="curl">{`curl '${origin}/api/v1/indicators.json?indicator=${exampleCode}&area=city${asOf ? `&month=${asOf}` : ""}'`}</Pre>
+        <Pre label="JSON">{JSON.stringify({ meta: indicators?.meta ?? null, values: exampleRows }, null, 2)}</Pre>
+        <Pre label="curl">{`curl '${origin}/api/v1/indicators.csv?indicator=${exampleCode}${asOf ? `&month=${asOf}` : ""}'`}</Pre>
+        <Pre label="CSV">{toCsv(INDICATOR_FIELDS, exampleCsvRows).replace(/^\uFEFF/, "").replace(/\r\n/g, "\n") + "…"}</Pre>
+        {exampleProject && (
+          <>
+            <Pre label="curl">{`curl '${origin}/api/v1/projects.json?district=${exampleProject.district_code}'`}</Pre>
+            <Pre label="JSON">{JSON.stringify({ projects: [exampleProject] }, null, 2).replace(/\n {2}\]\n\}$/, ",\n    …\n  ]\n}")}</Pre>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="caching" className="mt-6">
+        <h2 id="caching" className="text-lg font-semibold">{o.cachingHeading}</h2>
+        <p className="mt-1 max-w-3xl text-sm text-slate-700">{o.cachingBody}</p>
+        <Pre label="curl">{`curl -i '${origin}/api/v1/indicators.csv'\n#  HTTP/1.1 200 OK\n#  ETag: "…"\n#  Cache-Control: public, max-age=60, stale-while-revalidate=300\n\ncurl -i -H 'If-None-Match: "…"' '${origin}/api/v1/indicators.csv'\n#  HTTP/1.1 304 Not Modified`}</Pre>
+      </section>
+
+      {ctx && (
+        <section aria-labelledby="codes" className="mt-6">
+          <h2 id="codes" className="text-lg font-semibold">{o.codesHeading}</h2>
+          <div className="mt-2 grid gap-6 md:grid-cols-2">
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <table className="w-full text-sm">
+                <caption className="px-3 pt-2 text-left text-sm font-semibold text-slate-800">{o.districtCodes}</caption>
+                <thead>
+                  <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
+                    <th scope="col" className="px-3 py-2 font-medium">code</th>
+                    <th scope="col" className="px-3 py-2 font-medium">{t.common.district}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ctx.districts.map((d) => (
+                    <tr key={d.code} className="border-b border-slate-100 last:border-0">
+                      <th scope="row" className="px-3 py-1.5 text-left font-normal"><Code>{d.code}</Code></th>
+                      <td className="px-3 py-1.5">{pickName(locale, d.name, d.nameEn)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <table className="w-full text-sm">
+                <caption className="px-3 pt-2 text-left text-sm font-semibold text-slate-800">{o.indicatorCodes}</caption>
+                <thead>
+                  <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
+                    <th scope="col" className="px-3 py-2 font-medium">code</th>
+                    <th scope="col" className="px-3 py-2 font-medium">{t.common.indicator}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">{t.common.unit}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(indicators?.indicators ?? []).map((i) => (
+                    <tr key={i.code} className="border-b border-slate-100 last:border-0">
+                      <th scope="row" className="px-3 py-1.5 text-left font-normal"><Code>{i.code}</Code></th>
+                      <td className="px-3 py-1.5">{pickName(locale, i.name, i.name_en)}</td>
+                      <td className="px-3 py-1.5 whitespace-nowrap">{i.unit}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        </section>
+      )}
+    </PublicShell>
+  );
+}

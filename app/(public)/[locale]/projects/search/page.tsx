@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { getDict } from "@/app/_lib/i18n";
+import { PublicShell } from "@/components/public/public-shell";
+import { parseProjectQuery, projectListPath, ProjectList } from "@/components/public/project-list";
+import { getPublicContext } from "../../../_lib/public-data";
+import { pageLocale, pageMetadata } from "../../../_lib/page";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// Filters live in the query string: this page is rendered per request (see below).
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  return { ...pageMetadata(locale, getDict(locale).projects.title, "/projects"), robots: { index: false } };
+}
+
+/**
+ * Filtered or later pages of the project list. Reading the query string makes this page
+ * dynamic (rendered per request: one indexed query of 50 rows); the unfiltered first page,
+ * /projects, stays cached. Public data only, no cookies or headers.
+ */
+export default async function ProjectSearchPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: SearchParams }) {
+  const locale = await pageLocale(params);
+  const t = getDict(locale);
+  const query = parseProjectQuery(await searchParams);
+  const ctx = await getPublicContext();
+  return (
+    <PublicShell locale={locale} path={projectListPath(query)} section="projects" ctx={ctx}>
+      <h1 className="mt-6 text-2xl font-bold text-slate-900">{t.projects.title}</h1>
+      <p className="mt-1 text-slate-600">{t.projects.intro}</p>
+      {ctx && <ProjectList locale={locale} ctx={ctx} query={query} />}
+    </PublicShell>
+  );
+}

@@ -1,0 +1,236 @@
+import "server-only";
+import { cache } from "react";
+import { getCampaignRollups } from "@/app/_lib/city-data";
+import { monthNumber } from "@/app/_lib/months";
+import { pace, rateStatus, type PaceResult } from "@/app/_lib/pace";
+import type { AreaValue, CityTarget } from "@/app/_lib/rollup";
+import { getAsOfMonth } from "@/db/queries/rollups";
+import {
+  getLastApprovalAt,
+  getPublicCampaign,
+  listApprovedMonths,
+  listPublicActions,
+  listPublicDistricts,
+  listPublicIndicatorFacts,
+  type PublicAction,
+  type PublicCampaign,
+  type PublicDistrict,
+} from "@/db/queries/public";
+
+/*
+ * What every public page and the open-data API show, computed once per request (or per cached
+ * render): the campaign, the as-of month, and every PUBLIC indicator rolled up in "official"
+ * mode (approved district-months only). Pages and /api/v1 both read from here, so they show the
+ * same numbers. Nothing unapproved or non-public enters this structure.
+ */
+
+export interface PublicUnit {
+  code: string;
+  symbol: string;
+  symbolEn: string;
+  scale: number;
+}
+
+/** A district's or the city's published value of an indicator. */
+export interface PublicArea {
+  /** Year-to-date through `month` (base units; ratios: the rate as a fraction). */
+  actual: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: number | null;
+  pace: PaceResult;
+  /** The month (1..12) the figure runs to: the area's latest approved month (0: none). */
+  month: number;
+  /** By month 1..M: cumulative (ratios: the rate), null where nothing is published. */
+  series: (number | null)[];
+  /** By month 1..M: the value of that month alone, null where the month is not approved. */
+  monthly: (number | null)[];
+  /** By month 1..M: whether that month is approved (city: every district approved). */
+  approved: boolean[];
+}
+
+export interface PublicIndicator {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  description: string;
+  kind: "reported" | "derived" | "milestone";
+  aggregation: "sum" | "ratio" | "count";
+  unit: PublicUnit;
+  decimals: number;
+  isHeadline: boolean;
+  actionId: number;
+  topActionId: number;
+  numeratorLabel: string | null;
+  denominatorLabel: string | null;
+  sourceNote: string;
+  cityTarget: CityTarget | null;
+  city: PublicArea & { growth: number | null; multiple: number | null; districtsReporting: number };
+  districts: Map<number, PublicArea>;
+}
+
+export interface PublicContext {
+  campaign: PublicCampaign;
+  /** The "数据截至" month, or null when nothing is approved yet. */
+  asOf: { month: string; approved: number; total: number } | null;
+  /** The month figures run to (the as-of month, or January when nothing is approved). */
+  month: string;
+  lastApprovalAt: string | null;
+  districts: PublicDistrict[];
+  /** Each district's latest approved month number this year (0: none). */
+  approvedThrough: Map<number, number>;
+  actions: PublicAction[];
+  topActions: PublicAction[];
+  indicators: PublicIndicator[];
+}
+
+function paceOf(aggregation: PublicIndicator["aggregation"], unitScale: number, actual: number | null, target: number | null, month: number, plan: readonly number[] | null | undefined, warnBp: number): PaceResult {
+  if (aggregation === "ratio") return rateStatus(actual, target != null ? target / unitScale / 100 : null, warnBp);
+  return pace(actual, target, month, plan, warnBp);
+}
+
+/**
+ * An area's published figure: runs to its latest approved month and is judged against the plan
+ * of that month (a district whose October is not yet approved is not measured against October).
+ * Counts from records (derived, milestone) are 0, not missing, in an approved month without records;
+ * a reported figure left blank stays missing.
+ */
+function publicArea(
+  ind: { kind: PublicIndicator["kind"]; aggregation: PublicIndicator["aggregation"]; unitScale: number; plan: readonly number[] | null | undefined },
+  raw: AreaValue,
+  approved: boolean[],
+  warnBp: number,
+): PublicArea {
+  const m = approved.length;
+  let last = 0;
+  approved.forEach((a, i) => {
+    if (a) last = i + 1;
+  });
+  const fillZero = ind.kind !== "reported" && ind.aggregation !== "ratio";
+  const series: (number | null)[] = [];
+  for (let i = 0; i < m; i++) {
+    if (i + 1 > last) {
+      series.push(null);
+      continue;
+    }
+    const v = raw.series[i] ?? null;
+    if (ind.aggregation === "ratio") series.push(approved[i] ? v : null);
+    else series.push(v == null && fillZero ? (i === 0 ? 0 : (series[i - 1] ?? 0)) : v);
+  }
+  const monthly = series.map((v, i) => {
+    if (!approved[i] || v == null) return null;
+    if (ind.aggregation === "ratio") return v;
+    const prev = i === 0 ? 0 : (series[i - 1] ?? 0);
+    return v - prev;
+  });
+  const actual = last > 0 ? (series[last - 1] ?? null) : null;
+  const atEnd = last === m;
+  return {
+    actual,
+    numerator: atEnd ? raw.numerator : null,
+    denominator: atEnd ? raw.denominator : null,
+    target: raw.target,
+    pace: paceOf(ind.aggregation, ind.unitScale, actual, raw.target, Math.max(last, 1), ind.plan, warnBp),
+    month: last,
+    series,
+    monthly,
+    approved,
+  };
+}
+
+/** Everything the public pages show, once per request; null when no campaign exists. */
+export const getPublicContext = cache(async (): Promise<PublicContext | null> => {
+  const campaign = await getPublicCampaign();
+  if (!campaign) return null;
+  const [asOf, lastApprovalAt, districts, actions, facts, approvedRows] = await Promise.all([
+    getAsOfMonth(campaign.id),
+    getLastApprovalAt(campaign.id),
+    listPublicDistricts(),
+    listPublicActions(campaign.id),
+    listPublicIndicatorFacts(campaign.id),
+    listApprovedMonths(campaign.id),
+  ]);
+  const month = asOf?.month ?? `${campaign.year}-01`;
+  const m = monthNumber(month);
+  const warnBp = campaign.paceWarnBp;
+  const rollups = await getCampaignRollups(campaign.id, month, "official", warnBp);
+  const factsById = new Map(facts.map((f) => [f.id, f]));
+
+  const approvedOf = new Map<number, boolean[]>(districts.map((d) => [d.id, new Array<boolean>(m).fill(false)]));
+  for (const r of approvedRows) {
+    if (!r.month.startsWith(`${campaign.year}-`)) continue;
+    const i = monthNumber(r.month) - 1;
+    const list = approvedOf.get(r.districtId);
+    if (list && i < m) list[i] = true;
+  }
+  const cityApproved = Array.from({ length: m }, (_, i) => districts.length > 0 && districts.every((d) => approvedOf.get(d.id)![i]));
+  // The city figure runs to the as-of month even while some districts are still under review
+  // (it then adds up the approved districts only); `approved` says whether every district is in.
+  const cityRunsTo = new Array<boolean>(m).fill(asOf != null);
+
+  const indicators: PublicIndicator[] = [];
+  for (const ind of rollups.indicators) {
+    const f = factsById.get(ind.id);
+    if (!ind.isPublic || !f) continue;
+    const shape = { kind: ind.kind, aggregation: ind.aggregation, unitScale: ind.unitScale, plan: ind.cityTarget?.monthlyPlan };
+    const districtAreas = new Map<number, PublicArea>();
+    for (const d of districts) {
+      const raw = ind.rollup.districts.get(d.id);
+      if (raw) districtAreas.set(d.id, publicArea(shape, raw, approvedOf.get(d.id)!, warnBp));
+    }
+    const cityArea = publicArea(shape, ind.rollup.city, cityRunsTo, warnBp);
+    indicators.push({
+      id: ind.id,
+      code: ind.code,
+      name: ind.name,
+      nameEn: f.nameEn,
+      description: f.description,
+      kind: ind.kind,
+      aggregation: ind.aggregation,
+      unit: { code: f.unitCode, symbol: ind.unitSymbol, symbolEn: f.unitSymbolEn, scale: ind.unitScale },
+      decimals: ind.decimals,
+      isHeadline: ind.isHeadline,
+      actionId: ind.actionId,
+      topActionId: ind.topActionId,
+      numeratorLabel: ind.numeratorLabel,
+      denominatorLabel: ind.denominatorLabel,
+      sourceNote: ind.sourceNote,
+      cityTarget: ind.cityTarget,
+      city: {
+        ...cityArea,
+        approved: cityApproved,
+        growth: ind.rollup.city.growth,
+        multiple: ind.rollup.city.multiple,
+        districtsReporting: [...districtAreas.values()].filter((a) => a.actual != null).length,
+      },
+      districts: districtAreas,
+    });
+  }
+
+  return {
+    campaign,
+    asOf,
+    month,
+    lastApprovalAt,
+    districts,
+    approvedThrough: new Map(districts.map((d) => [d.id, approvedOf.get(d.id)!.lastIndexOf(true) + 1])),
+    actions,
+    topActions: actions.filter((a) => a.parentId === null),
+    indicators,
+  };
+});
+
+/** The top-level action of an action id (itself when it has no parent). */
+export function topActionOf(ctx: PublicContext, actionId: number | null): PublicAction | null {
+  if (actionId == null) return null;
+  const a = ctx.actions.find((x) => x.id === actionId);
+  if (!a) return null;
+  return a.parentId == null ? a : (ctx.actions.find((x) => x.id === a.parentId) ?? a);
+}
+
+/** Months 1..M of the context as "YYYY-MM". */
+export function contextMonths(ctx: PublicContext): string[] {
+  const m = monthNumber(ctx.month);
+  return Array.from({ length: m }, (_, i) => `${ctx.campaign.year}-${String(i + 1).padStart(2, "0")}`);
+}

@@ -1,0 +1,12 @@
+import { cachedIndicatorDataset, INDICATOR_FIELDS, toCsv } from "@/app/(public)/_lib/open-data";
+import { filterIndicatorRows } from "../_lib/filters";
+import { csvResponse, unavailable } from "../_lib/respond";
+
+/** GET /api/v1/indicators.csv[?indicator=&area=&month=] — the indicator values as CSV. Read-only public data; no guard needed. */
+export async function GET(request: Request): Promise<Response> {
+  const data = await cachedIndicatorDataset();
+  if (!data) return unavailable();
+  const rows = filterIndicatorRows(data, new URL(request.url));
+  if (rows instanceof Response) return rows;
+  return csvResponse(request, toCsv(INDICATOR_FIELDS, rows), `indicators-${data.meta.as_of_month ?? data.meta.campaign.year}.csv`);
+}

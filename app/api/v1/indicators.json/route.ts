@@ -1,0 +1,15 @@
+import { cachedIndicatorDataset } from "@/app/(public)/_lib/open-data";
+import { filterIndicatorRows } from "../_lib/filters";
+import { jsonResponse, unavailable } from "../_lib/respond";
+
+/**
+ * GET /api/v1/indicators.json[?indicator=&area=&month=] — approved figures of public indicators
+ * for the city and each district, by month and year-to-date. Read-only public data; no guard needed.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const data = await cachedIndicatorDataset();
+  if (!data) return unavailable();
+  const rows = filterIndicatorRows(data, new URL(request.url));
+  if (rows instanceof Response) return rows;
+  return jsonResponse(request, { ...data, values: rows });
+}
