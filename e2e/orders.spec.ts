@@ -157,3 +157,54 @@ test("the dispatch meeting sheet lists open orders and lagging items by district
   await expect(huian).toContainText("DB-");
   await expect(huian).toContainText("落后");
 });
+
+test("public district pages show issued and closed order counts, without details, only while the office turns them on", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const admin = await (await browser.newContext({ storageState: authFile("admin") })).newPage();
+  const citizen = await (await browser.newContext({ storageState: undefined })).newPage();
+  const counts = async () => {
+    const row = await queryOne<{ issued: number; closed: number }>(
+      "select count(*) as issued, coalesce(sum(status = 'closed'), 0) as closed from supervision_orders o join districts d on d.id = o.district_id where d.code = 'anxi'",
+    );
+    return { issued: Number(row?.issued), closed: Number(row?.closed) };
+  };
+  const toggle = async (to: "在公开页面显示" | "停止公开") => {
+    await admin.goto("/city/orders");
+    await admin.getByRole("button", { name: to }).click();
+    await expect(admin.getByText(`公开页面${to === "停止公开" ? "没有" : "正在"}显示各区县督办单的下达数和销号数`)).toBeVisible();
+  };
+
+  const issueText = await (async () => {
+    await issueFromLaggingIndicator(admin, "anxi");
+    return (await queryOne<{ issue: string }>("select issue from supervision_orders order by id desc limit 1"))!.issue;
+  })();
+  await citizen.goto("/districts/anxi");
+  await expect(citizen.getByRole("heading", { level: 1 })).toHaveText("安溪县");
+  await expect(citizen.getByRole("region", { name: "督办情况" })).toHaveCount(0);
+
+  await toggle("在公开页面显示");
+  try {
+    let c = await counts();
+    expect(c.issued).toBeGreaterThan(0);
+    await citizen.goto("/districts/anxi");
+    const region = citizen.getByRole("region", { name: "督办情况" });
+    await expect(region).toContainText(`下发督办单 ${c.issued} 件，已销号 ${c.closed} 件`);
+    // Counts only: the order's own text never reaches the public page.
+    expect(await citizen.content()).not.toContain(issueText.slice(0, 20));
+    await citizen.goto("/districts");
+    await expect(citizen.locator('tr[data-district="anxi"] [data-orders-issued]')).toHaveText(String(c.issued));
+    await citizen.goto("/en/districts/anxi");
+    await expect(citizen.getByRole("region", { name: "Supervision orders" })).toContainText(`${c.issued} supervision order`);
+
+    // A new order reaches the (cached) public page at once while the switch is on.
+    await issueFromLaggingIndicator(admin, "anxi", "key_investment");
+    c = await counts();
+    await citizen.goto("/districts/anxi");
+    await expect(region).toContainText(`下发督办单 ${c.issued} 件`);
+  } finally {
+    await toggle("停止公开");
+  }
+  await citizen.goto("/districts/anxi");
+  await expect(citizen.getByRole("heading", { level: 1 })).toHaveText("安溪县");
+  await expect(citizen.getByRole("region", { name: "督办情况" })).toHaveCount(0);
+});

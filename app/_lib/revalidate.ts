@@ -1,5 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { getMetaValue } from "@/db/queries/meta";
+import { PUBLIC_ORDER_COUNTS_KEY } from "./settings-keys";
 
 /**
  * Public pages are cached; after anything they show changes (an approval, a public record, a
@@ -9,4 +11,9 @@ export function revalidatePublic(): void {
   // The root layout covers every page, in both languages (Chinese URLs are rewritten to /zh/…).
   // Staff pages are rendered per request anyway, so nothing else is affected.
   revalidatePath("/", "layout");
+}
+
+/** After an order is issued or closed: the public pages show order counts only when the office turned them on. */
+export async function revalidatePublicOrderCounts(): Promise<void> {
+  if ((await getMetaValue(PUBLIC_ORDER_COUNTS_KEY)) === "1") revalidatePublic();
 }

@@ -133,7 +133,7 @@ export const en: Dict = {
   },
   districts: {
     title: "Districts",
-    intro: "The 13 reporting districts, counties and development zones: approved figures, rank and public projects.",
+    intro: (n) => `The ${n} reporting districts, counties and development zones: approved figures, rank and public projects.`,
     caption: "Approval status by district",
     latestApproved: "Approved through",
     notYet: "No approved month yet",
@@ -148,6 +148,11 @@ export const en: Dict = {
     allProjects: "See them in the project list",
     approvedThrough: (month) => `Figures approved through ${monthLabel(month)}`,
     kind: "Type",
+    ordersHeading: "Supervision orders",
+    ordersIssued: "Orders issued",
+    ordersClosed: "Closed",
+    ordersLine: (issued, closed) => `This year the city has issued ${issued} supervision order${issued === 1 ? "" : "s"} to this district; ${closed} closed, ${issued - closed} still open.`,
+    ordersNote: "A supervision order is the campaign office's written follow-up on a lagging item; only the counts are published, not the contents.",
   },
   projects: {
     title: "Projects",

@@ -130,7 +130,7 @@ export interface Dict {
   };
   districts: {
     title: string;
-    intro: string;
+    intro: (n: number) => string;
     caption: string;
     latestApproved: string;
     notYet: string;
@@ -145,6 +145,12 @@ export interface Dict {
     allProjects: string;
     approvedThrough: (month: string) => string;
     kind: string;
+    /** Supervision orders (督办单): counts only, shown when the campaign office turns them on. */
+    ordersHeading: string;
+    ordersIssued: string;
+    ordersClosed: string;
+    ordersLine: (issued: number, closed: number) => string;
+    ordersNote: string;
   };
   projects: {
     title: string;

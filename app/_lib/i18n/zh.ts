@@ -117,7 +117,7 @@ export const zh: Dict = {
   },
   districts: {
     title: "区县",
-    intro: "13个区县（含开发区）的已审核数字、排名和公开项目。",
+    intro: (n) => `${n}个区县（含开发区）的已审核数字、排名和公开项目。`,
     caption: "各区县数据审核情况",
     latestApproved: "已审核至",
     notYet: "尚无已审核月份",
@@ -132,6 +132,11 @@ export const zh: Dict = {
     allProjects: "在项目库中查看全部",
     approvedThrough: (month) => `数据已审核至 ${monthLabel(month)}`,
     kind: "类型",
+    ordersHeading: "督办情况",
+    ordersIssued: "督办单",
+    ordersClosed: "已销号",
+    ordersLine: (issued, closed) => `市里本年度共向本区县下发督办单 ${issued} 件，已销号 ${closed} 件，未销号 ${issued - closed} 件。`,
+    ordersNote: "督办单是市推进办对滞后事项的书面督促；这里只公布件数，不公布内容。",
   },
   projects: {
     title: "项目",

@@ -4,6 +4,7 @@ import { localePath } from "@/app/_lib/locale";
 import { PublicShell } from "@/components/public/public-shell";
 import { countPublicProjectsByDistrict } from "@/db/queries/public";
 import { getPublicContext } from "../../_lib/public-data";
+import { getPublicOrderCounts } from "../../_lib/order-counts";
 import { pageLocale, pageMetadata } from "../../_lib/page";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -15,11 +16,11 @@ export default async function DistrictsPage({ params }: { params: Promise<{ loca
   const locale = await pageLocale(params);
   const t = getDict(locale);
   const ctx = await getPublicContext();
-  const counts = ctx ? await countPublicProjectsByDistrict(ctx.campaign.id) : new Map<number, number>();
+  const [counts, orders] = ctx ? await Promise.all([countPublicProjectsByDistrict(ctx.campaign.id), getPublicOrderCounts(ctx.campaign.id)]) : [new Map<number, number>(), null];
   return (
     <PublicShell locale={locale} path="/districts" section="districts" ctx={ctx}>
       <h1 className="mt-6 text-2xl font-bold text-slate-900">{t.districts.title}</h1>
-      <p className="mt-1 text-slate-600">{t.districts.intro}</p>
+      <p className="mt-1 text-slate-600">{t.districts.intro(ctx?.districts.length ?? 0)}</p>
       {ctx && (
         <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-sm">
@@ -30,6 +31,12 @@ export default async function DistrictsPage({ params }: { params: Promise<{ loca
                 <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">{t.districts.kind}</th>
                 <th scope="col" className="px-3 py-2 font-medium">{t.districts.latestApproved}</th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">{t.projects.title}</th>
+                {orders && (
+                  <>
+                    <th scope="col" className="px-3 py-2 text-right font-medium">{t.districts.ordersIssued}</th>
+                    <th scope="col" className="px-3 py-2 text-right font-medium">{t.districts.ordersClosed}</th>
+                  </>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -46,6 +53,12 @@ export default async function DistrictsPage({ params }: { params: Promise<{ loca
                     <td className="hidden px-3 py-2 sm:table-cell">{t.districtKind[d.kind]}</td>
                     <td className="px-3 py-2">{m > 0 ? t.months.label(`${ctx.campaign.year}-${String(m).padStart(2, "0")}`) : t.districts.notYet}</td>
                     <td className="tabular break-keep px-3 py-2 text-right">{counts.get(d.id) ?? 0}</td>
+                    {orders && (
+                      <>
+                        <td className="tabular px-3 py-2 text-right" data-orders-issued>{orders.get(d.id)?.issued ?? 0}</td>
+                        <td className="tabular px-3 py-2 text-right" data-orders-closed>{orders.get(d.id)?.closed ?? 0}</td>
+                      </>
+                    )}
                   </tr>
                 );
               })}
@@ -53,6 +66,7 @@ export default async function DistrictsPage({ params }: { params: Promise<{ loca
           </table>
         </div>
       )}
+      {orders && <p className="mt-2 text-xs text-slate-600">{t.districts.ordersNote}</p>}
     </PublicShell>
   );
 }

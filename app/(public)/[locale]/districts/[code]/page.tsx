@@ -9,6 +9,7 @@ import { DistrictRank } from "@/components/public/ranking-tables";
 import { listPublicProjects } from "@/db/queries/public";
 import { getPublicRankings } from "../../../_lib/rankings-data";
 import { loadCodePage, pageMetadata } from "../../../_lib/page";
+import { getPublicOrderCounts } from "../../../_lib/order-counts";
 
 type Params = Promise<{ locale: string; code: string }>;
 
@@ -33,10 +34,12 @@ export default async function DistrictPage({ params }: { params: Params }) {
   if (!district) notFound();
   const name = pickName(locale, district.name, district.nameEn);
   const through = ctx.approvedThrough.get(district.id) ?? 0;
-  const [projects, rankings] = await Promise.all([
+  const [projects, rankings, orderCounts] = await Promise.all([
     listPublicProjects(ctx.campaign.id, ctx.campaign.year, { districtId: district.id }, { page: 1, pageSize: PROJECTS_SHOWN }),
     getPublicRankings(ctx),
+    getPublicOrderCounts(ctx.campaign.id),
   ]);
+  const orders = orderCounts ? (orderCounts.get(district.id) ?? { issued: 0, closed: 0 }) : null;
   const ytd = t.months.ytd(ctx.month);
   const listHref = localePath(locale, `/projects/search?district=${encodeURIComponent(district.code)}`);
   return (
@@ -53,6 +56,14 @@ export default async function DistrictPage({ params }: { params: Params }) {
         <h2 id="rank" className="text-lg font-semibold">{t.districts.rankHeading}</h2>
         <DistrictRank locale={locale} ctx={ctx} rankings={rankings} districtId={district.id} />
       </section>
+
+      {orders && (
+        <section aria-labelledby="orders" data-public-orders className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="orders" className="text-lg font-semibold">{t.districts.ordersHeading}</h2>
+          <p className="mt-1">{t.districts.ordersLine(orders.issued, orders.closed)}</p>
+          <p className="mt-1 text-xs text-slate-600">{t.districts.ordersNote}</p>
+        </section>
+      )}
 
       {ctx.topActions.map((a) => {
         const inds = ctx.indicators.filter((i) => i.topActionId === a.id);

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePublicOrderCounts } from "@/app/_lib/revalidate";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
@@ -50,5 +51,6 @@ export async function closeOrderAction(_prev: ActionState, formData: FormData): 
   if (!o.ok) return failure(why(o));
   revalidatePath(`/city/orders/${target.order.id}`);
   revalidatePath("/city/orders");
+  await revalidatePublicOrderCounts();
   return success("已销号");
 }

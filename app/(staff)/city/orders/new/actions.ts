@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePublicOrderCounts } from "@/app/_lib/revalidate";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { and, eq } from "drizzle-orm";
@@ -71,5 +72,6 @@ export async function issueOrderAction(_prev: ActionState, formData: FormData): 
   if (!o.ok) return failure("下达失败，请重试", {}, raw);
   revalidatePath("/city/orders");
   revalidatePath("/district");
+  await revalidatePublicOrderCounts();
   redirect(`/city/orders/${o.value.id}?issued=1`);
 }
