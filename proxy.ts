@@ -32,7 +32,7 @@ export function proxy(request: NextRequest) {
     // Chinese pages live at unprefixed URLs. The fallback rewrite in next.config.ts cannot reach
     // one-segment paths such as /projects (the [locale] route claims them first), so rewrite here.
     let response: NextResponse;
-    if (/^\/(en|zh)(\/|$)/.test(pathname)) response = NextResponse.next();
+    if (/^\/(en|zh)(\/|$)/.test(pathname) || ROOT_PAGES.includes(pathname)) response = NextResponse.next();
     else {
       const url = request.nextUrl.clone();
       url.pathname = pathname === "/" ? "/zh" : `/zh${pathname}`;
@@ -54,6 +54,9 @@ export function proxy(request: NextRequest) {
   if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   return response;
 }
+
+/** Public pages that live outside /[locale] (app/status: the operators' health check and the benchmark's static ceiling). */
+const ROOT_PAGES = ["/status"];
 
 const DYNAMIC_PREFIXES = [...STAFF_PREFIXES, "/login", "/api"];
 

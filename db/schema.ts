@@ -9,6 +9,7 @@ import {
   check,
   index,
   integer,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -368,6 +369,9 @@ export const projects = sqliteTable(
     uniqueIndex("projects_campaign_code_uq").on(t.campaignId, t.code),
     index("projects_district_idx").on(t.districtId),
     index("projects_sector_idx").on(t.sectorId),
+    // Rollups count starts and completions by date within one campaign.
+    index("projects_campaign_start_idx").on(t.campaignId, t.actualStartOn),
+    index("projects_campaign_completion_idx").on(t.campaignId, t.actualCompletionOn),
     check("projects_amounts_ck", sql`${t.totalInvestment} >= 0 and ${t.annualPlannedInvestment} >= 0`),
   ],
 );
@@ -390,6 +394,27 @@ export const projectProgress = sqliteTable(
     uniqueIndex("project_progress_project_month_uq").on(t.projectId, t.month),
     index("project_progress_month_idx").on(t.month),
   ],
+);
+
+/**
+ * Project investment summed by (campaign, district, sector, key or not, month): the rollups read
+ * these few rows instead of every project's monthly progress, so the dashboard costs the same
+ * whatever the size of the project register. Kept exact by triggers on project_progress and
+ * projects (migration 0005) — never written by the app. sector_id 0 means "no sector"; rows
+ * counts the progress rows behind the sum (0 once they are all gone).
+ */
+export const progressTotals = sqliteTable(
+  "progress_totals",
+  {
+    campaignId: integer("campaign_id").notNull(),
+    districtId: integer("district_id").notNull(),
+    sectorId: integer("sector_id").notNull(),
+    isKey: integer("is_key", { mode: "boolean" }).notNull(),
+    month: text("month").notNull(),
+    investment: integer("investment").notNull(),
+    rows: integer("rows").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.month, t.districtId, t.sectorId, t.isKey] })],
 );
 
 export const PROBLEM_TYPES = ["land_approval", "relocation", "grid_relocation", "other"] as const;
@@ -422,6 +447,8 @@ export const problems = sqliteTable(
   (t) => [
     index("problems_district_idx").on(t.districtId),
     index("problems_project_idx").on(t.projectId),
+    // Rollups count resolved problems of one type by resolution date.
+    index("problems_type_resolved_idx").on(t.type, t.status, t.resolvedOn),
     check("problems_resolved_ck", sql`${t.status} <> 'resolved' or ${t.resolvedOn} is not null`),
   ],
 );
@@ -461,6 +488,9 @@ export const signings = sqliteTable(
   },
   (t) => [
     index("signings_district_idx").on(t.districtId),
+    // Rollups add up one campaign's signings by signature or landing date.
+    index("signings_campaign_signed_idx").on(t.campaignId, t.signedOn),
+    index("signings_campaign_landed_idx").on(t.campaignId, t.landedOn),
     check("signings_amount_ck", sql`${t.amount} >= 0`),
   ],
 );

@@ -92,3 +92,13 @@ test("the English home page is reachable at /en with the same campaign", async (
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("note", { name: "Demo data" })).toBeVisible();
 });
+
+test("the status page (operators' health check, the benchmark's static ceiling) answers at /status and the site has an icon", async ({ page, request }) => {
+  const res = await page.goto("/status");
+  expect(res?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("推进 · 运行正常");
+  expect((await page.goto("/"))?.status()).toBe(200);
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toBeTruthy();
+  expect((await request.get(href!)).status()).toBe(200);
+});

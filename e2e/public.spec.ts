@@ -141,16 +141,21 @@ test.describe("public pages", () => {
     for (const text of await page.locator("tbody tr[data-project] td:first-of-type").allTextContents()) expect(text).toBe("晋江市");
     await page.goto("/projects");
     await page.getByRole("navigation", { name: "分页" }).getByRole("link", { name: "下一页" }).click();
-    await expect(page).toHaveURL(/\/projects\/search\?page=2$/);
+    // Unfiltered pages have their own cached URL; filtered ones are searches.
+    await expect(page).toHaveURL(/\/projects\/page\/2$/);
     await expect(page.getByRole("table", { name: /^项目列表：共 \d+ 个，第 51—100 个$/ })).toBeVisible();
   });
 
   test("page 50 of the project list answers with a way back rather than an error", async ({ page }) => {
-    const res = await page.goto("/projects/search?page=50");
-    expect(res?.status()).toBe(200);
-    await expect(page.getByText(/第 50 页没有项目（共 \d+ 页）/)).toBeVisible();
-    await page.getByRole("link", { name: "转到最后一页" }).click();
-    await expect(page.locator("tbody tr[data-project]").first()).toBeVisible();
+    for (const path of ["/projects/page/50", "/projects/search?page=50"]) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(200);
+      await expect(page.getByText(/第 50 页没有项目（共 \d+ 页）/)).toBeVisible();
+      await page.getByRole("link", { name: "转到最后一页" }).click();
+      await expect(page).toHaveURL(/\/projects\/page\/\d+$/);
+      await expect(page.locator("tbody tr[data-project]").first()).toBeVisible();
+    }
+    expect((await page.goto("/projects/page/abc"))?.status()).toBe(404);
   });
 
   test("a project page shows its investment by approved month and its milestones", async ({ page }) => {
@@ -201,6 +206,8 @@ test.describe("public pages", () => {
     await page.getByRole("link", { name: "中文" }).click();
     await expect(page).toHaveURL(/\/indicators\/key_investment$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("市重点项目完成投资");
+    await page.keyboard.press("Tab");
+    await expect(page.locator(":focus")).toHaveText("跳到正文");
   });
 
   test("every page exists in English with English names and words", async ({ page }) => {
@@ -212,6 +219,9 @@ test.describe("public pages", () => {
     }
     await page.goto("/en/districts/jinjiang");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jinjiang City");
+    // The first Tab reaches the skip link, in the page's language.
+    await page.keyboard.press("Tab");
+    await expect(page.locator(":focus")).toHaveText("Skip to main content");
     await expect(page.locator('tr[data-indicator="key_investment"] [data-reason]')).toHaveText(/% done, [\d.]+% expected by now/);
     await page.goto("/en/projects/search?q=%E6%99%8B%E6%B1%9F");
     await expect(page.getByRole("table", { name: /^Projects 1–\d+ of \d+$/ })).toBeVisible();
@@ -405,6 +415,40 @@ test.describe("only approved figures and public records leave the server", () =>
     expect(await row.locator("[data-actual]").textContent()).not.toBe(before);
     const api = (await (await visitor.request.get("/api/v1/indicators.json?indicator=key_investment&area=kaifaqu&month=2023-10")).json()) as { values: { approved: boolean }[] };
     expect(api.values[0]?.approved).toBe(true);
+    await visitor.context().close();
+  });
+
+  test("a district renaming a public project reaches the cached public page within seconds, with no manual refresh", async ({ browser }) => {
+    const target = await queryOne<{ id: number; code: string; name: string }>(
+      "select p.id, p.code, p.name from projects p join districts d on d.id = p.district_id where d.code = 'licheng' and p.is_public = 1 order by p.code desc limit 1",
+    );
+    const visitor = await (await browser.newContext({ storageState: undefined })).newPage();
+    const path = `/projects/${encodeURIComponent(target!.code)}`;
+    await visitor.goto(path);
+    await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(target!.name);
+    const clerk = await (await browser.newContext({ storageState: authFile("licheng") })).newPage();
+    const rename = async (name: string) => {
+      await clerk.goto(`/district/projects/${target!.id}`);
+      await clerk.getByLabel("项目名称").fill(name);
+      await clerk.getByRole("button", { name: "保存登记信息" }).click();
+      await expect(clerk.getByRole("status").filter({ hasText: "已保存登记信息" })).toBeVisible();
+    };
+    const renamed = `${target!.name}（二期）`;
+    await rename(renamed);
+    try {
+      await expect
+        .poll(
+          async () => {
+            await visitor.goto(path);
+            return visitor.getByRole("heading", { level: 1 }).textContent();
+          },
+          { timeout: 10_000, intervals: [250, 500, 1000] },
+        )
+        .toBe(renamed);
+    } finally {
+      await rename(target!.name);
+    }
+    await clerk.context().close();
     await visitor.context().close();
   });
 });

@@ -8,6 +8,7 @@
  * `--build-only` does step 3 alone (the test command uses it).
  */
 import { spawn } from "node:child_process";
+import { clearPageCache } from "./page-cache";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -120,6 +121,7 @@ async function main() {
   env.AUTH_SECRET = ensureAuthSecret();
   await prepareDatabase();
   await ensureBuilt(env);
+  clearPageCache(distDir);
   const port = process.env.PORT ?? "3000";
   const host = process.env.HOST ?? "0.0.0.0";
   console.log(`[tuijin] 启动：http://localhost:${port}`);

@@ -38,5 +38,8 @@ node node_modules/tsx/dist/cli.mjs scripts/start.ts --build-only
 step "browser tests (playwright, /usr/bin/chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-reports/playwright.json npx --no-install playwright test --reporter=list,json
 
+step "benchmark smoke run (npm run bench -- --smoke: tiny data, 1-second runs; keeps the script working, asserts no time)"
+node node_modules/tsx/dist/cli.mjs scripts/bench.ts --smoke
+
 echo
 node scripts/test-summary.mjs test-reports/vitest.json test-reports/playwright.json

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { DemoBanner } from "@/components/demo-banner";
+import { SkipLink } from "@/components/skip-link";
 import { getCurrentUser } from "@/app/_lib/guards";
 import { ROLE_LABELS } from "@/app/_lib/labels";
 import { signOutAction } from "./account/actions";
@@ -17,6 +18,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const isEditor = user?.role === "district_editor" || user?.role === "department_editor";
   return (
     <>
+      <SkipLink />
       <DemoBanner />
       <header className="no-print border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">

@@ -36,8 +36,12 @@ export function parseProjectQuery(sp: Record<string, string | string[] | undefin
   };
 }
 
-/** "/projects/search?…" for a query (page 1 unfiltered is the cached "/projects"). */
+/**
+ * The URL of a query: unfiltered pages are the cached "/projects" and "/projects/page/N";
+ * anything filtered is "/projects/search?…", rendered per request.
+ */
 export function projectListPath(q: ProjectQuery): string {
+  if (!(q.q || q.district || q.action || q.stage || q.key)) return q.page > 1 ? `/projects/page/${q.page}` : "/projects";
   const p = new URLSearchParams();
   if (q.q) p.set("q", q.q);
   if (q.district) p.set("district", q.district);
@@ -45,8 +49,7 @@ export function projectListPath(q: ProjectQuery): string {
   if (q.stage) p.set("stage", q.stage);
   if (q.key) p.set("key", q.key);
   if (q.page > 1) p.set("page", String(q.page));
-  const s = p.toString();
-  return s ? `/projects/search?${s}` : "/projects";
+  return `/projects/search?${p.toString()}`;
 }
 
 function pageWindow(page: number, pages: number): (number | null)[] {

@@ -83,10 +83,13 @@ async function derivedPointsRaw(db: Db, campaignId: number, year: number, month:
         where p.campaign_id = ${campaignId} and ${col} between ${from} and ${to} ${keyOnly} group by p.district_id, m`);
     }
     case "project_investment":
-      return all(db, sql`select p.district_id, cast(substr(g.month, 6, 2) as integer) as m, sum(g.investment) as value
-        from project_progress g join projects p on p.id = g.project_id
-        ${approvedJoin(mode, campaignId, sql`g.month`, sql`p.district_id`)}
-        where p.campaign_id = ${campaignId} and g.month between ${`${year}-01`} and ${month} ${keyOnly} group by p.district_id, m`);
+      // From the trigger-kept totals (one row per district, sector, key flag and month), not from
+      // every project's progress: the cost does not grow with the project register.
+      return all(db, sql`select t.district_id, cast(substr(t.month, 6, 2) as integer) as m, sum(t.investment) as value
+        from progress_totals t
+        ${approvedJoin(mode, campaignId, sql`t.month`, sql`t.district_id`)}
+        where t.campaign_id = ${campaignId} and t.month between ${`${year}-01`} and ${month} and t.rows > 0
+          ${params.keyOnly === true ? sql` and t.is_key = 1` : sql``} group by t.district_id, m`);
     case "problems_resolved":
       return all(db, sql`select q.district_id, cast(substr(q.resolved_on, 6, 2) as integer) as m, count(*) as value
         from problems q join projects p on p.id = q.project_id
@@ -128,6 +131,17 @@ async function reportedPoints(db: Db, campaignId: number, month: string, mode: R
   return all(db, sql`select f.indicator_id, r.district_id, cast(substr(p.month, 6, 2) as integer) as m, f.value, f.numerator, f.denominator
     from figure_values f join monthly_reports r on r.id = f.report_id join periods p on p.id = r.period_id
     where p.campaign_id = ${campaignId} and p.month <= ${month} ${mode === "official" ? sql` and r.status = 'approved'` : sql``}`);
+}
+
+/**
+ * Last year's reported amounts through the same month, one total per indicator (approved months
+ * only), as a single point in that month: growth needs only the year-to-date total, so the
+ * database adds them up rather than sending every district-month.
+ */
+async function lastYearTotals(db: Db, campaignId: number, month: string): Promise<Row[]> {
+  return all(db, sql`select f.indicator_id, 0 as district_id, ${Number(month.slice(5))} as m, sum(f.value) as value
+    from figure_values f join monthly_reports r on r.id = f.report_id join periods p on p.id = r.period_id
+    where p.campaign_id = ${campaignId} and p.month <= ${month} and r.status = 'approved' group by f.indicator_id`);
 }
 
 const toPoint = (r: Row): Point => ({ districtId: r.districtId, month: r.m, value: r.value, numerator: r.numerator, denominator: r.denominator });
@@ -177,10 +191,11 @@ export async function loadRollupInputs(campaignId: number, month: string, mode: 
     .innerJoin(indicators, eq(indicators.id, targets.indicatorId))
     .where(and(eq(indicators.campaignId, campaignId), eq(targets.year, campaign.year)));
   const reported = await reportedPoints(db, campaignId, month, mode);
-  const lastYear = (await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.year, campaign.year - 1)).limit(1))[0];
+  // Last year's campaign of the same city (another city's campaign of that year is not "last year").
+  const lastYear = (await db.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.year, campaign.year - 1), eq(campaigns.cityName, campaign.cityName))).limit(1))[0];
   const lastYearMonth = `${campaign.year - 1}${month.slice(4)}`;
   const lastYearCodes = lastYear ? new Map((await db.select({ id: indicators.id, code: indicators.code }).from(indicators).where(eq(indicators.campaignId, lastYear.id))).map((r) => [r.code, r.id])) : new Map<string, number>();
-  const lastYearReported = lastYear ? await reportedPoints(db, lastYear.id, lastYearMonth, "official") : [];
+  const lastYearReported = lastYear ? await lastYearTotals(db, lastYear.id, lastYearMonth) : [];
 
   const approved = mode === "official" ? await approvedPairs(db, campaignId) : null;
   let lastYearApproved: Set<string> | null = null;
@@ -248,19 +263,24 @@ export interface SectorRollupRow {
 export async function loadKeyProjectSectors(campaignId: number, month: string, mode: RollupMode, districtId?: number): Promise<SectorRollupRow[]> {
   const { db } = await getDatabase();
   const year = month.slice(0, 4);
+  const district = (col: SQL) => (districtId != null ? sql` and ${col} = ${districtId}` : sql``);
+  // Investment done comes from the trigger-kept totals (see db/schema.ts progressTotals).
   const rows = (await db.all(sql`
-    select s.id as sector_id, coalesce(s.name, '未分类') as sector_name, s.sort_order as sort_order, count(p.id) as projects,
-           sum(p.total_investment) as total_investment, sum(p.annual_planned_investment) as annual_plan, coalesce(sum(done.v), 0) as done_ytd
-    from projects p
-    left join sectors s on s.id = p.sector_id
+    select s.id as sector_id, coalesce(s.name, '未分类') as sector_name, s.sort_order as sort_order, reg.projects as projects,
+           reg.total_investment as total_investment, reg.annual_plan as annual_plan, coalesce(done.v, 0) as done_ytd
+    from (
+      select coalesce(p.sector_id, 0) as sid, count(*) as projects, sum(p.total_investment) as total_investment, sum(p.annual_planned_investment) as annual_plan
+      from projects p where p.campaign_id = ${campaignId} and p.is_key = 1 ${district(sql`p.district_id`)}
+      group by sid
+    ) reg
+    left join sectors s on s.id = reg.sid
     left join (
-      select g.project_id, sum(g.investment) as v from project_progress g join projects gp on gp.id = g.project_id
-      ${approvedJoin(mode, campaignId, sql`g.month`, sql`gp.district_id`)}
-      where gp.campaign_id = ${campaignId} and g.month between ${`${year}-01`} and ${month}
-      group by g.project_id
-    ) done on done.project_id = p.id
-    where p.campaign_id = ${campaignId} and p.is_key = 1 ${districtId != null ? sql` and p.district_id = ${districtId}` : sql``}
-    group by s.id order by coalesce(s.sort_order, 999)`)) as Record<string, unknown>[];
+      select t.sector_id as sid, sum(t.investment) as v from progress_totals t
+      ${approvedJoin(mode, campaignId, sql`t.month`, sql`t.district_id`)}
+      where t.campaign_id = ${campaignId} and t.is_key = 1 and t.rows > 0 and t.month between ${`${year}-01`} and ${month} ${district(sql`t.district_id`)}
+      group by t.sector_id
+    ) done on done.sid = reg.sid
+    order by coalesce(s.sort_order, 999)`)) as Record<string, unknown>[];
   return rows.map((r) => ({
     sectorId: r.sector_id == null ? null : Number(r.sector_id),
     sectorName: String(r.sector_name),

@@ -22,7 +22,11 @@ export interface BenchSize {
 }
 
 export const LARGE: BenchSize = { years: 5, indicatorsPerYear: 60, projectsPerYear: 4000, progressMonths: 48, problems: 5000, signings: 5000 };
-export const SMALL: BenchSize = { years: 1, indicatorsPerYear: 20, projectsPerYear: 700, progressMonths: 12, problems: 200, signings: 200 };
+/**
+ * The ~10,000-row city the rollup time is compared with: the same dashboard (the same 60
+ * indicators, 13 districts, every month of one year), with a small project register and no history.
+ */
+export const SMALL: BenchSize = { years: 1, indicatorsPerYear: 60, projectsPerYear: 150, progressMonths: 12, problems: 50, signings: 50 };
 export const BENCH_PASSWORD = "Bench-password-2023";
 export const LAST_YEAR = 2023;
 export const AS_OF = "2023-10";

@@ -56,6 +56,13 @@ describe("rollups on the demo data", () => {
     expect(sum).toBe(r.city.actual);
   });
 
+  it("sums key-project investment of approved district-months only in the official rollup", async () => {
+    const official = await one(`select sum(g.investment) from project_progress g join projects p on p.id = g.project_id
+      join periods pe on pe.month = g.month and pe.campaign_id = p.campaign_id join monthly_reports r on r.period_id = pe.id and r.district_id = p.district_id and r.status = 'approved'
+      where p.is_key = 1 and g.month between '2023-01' and '2023-10'`);
+    expect((await rollup("key_investment", "official")).city.actual).toBe(official);
+  });
+
   it("counts resolved problems by type", async () => {
     const direct = await one("select count(*) from problems where type = 'land_approval' and status = 'resolved' and resolved_on <= '2023-10-31'");
     expect((await rollup("land_approval_solved", "all")).city.actual).toBe(direct);
@@ -96,5 +103,41 @@ describe("key projects by sector", () => {
     const rows = await q.loadKeyProjectSectors(1, "2023-10", "all");
     expect(rows.reduce((s, r) => s + r.projects, 0)).toBe(300);
     expect(rows.reduce((s, r) => s + r.annualPlan, 0)).toBe(21_680_000);
+  });
+
+  it("adds up investment done by sector, for the city and one district, official mode counting approved district-months only", async () => {
+    const district = await one("select id from districts where code = 'jinjiang'");
+    for (const mode of ["all", "official"] as const) {
+      for (const d of [undefined, district]) {
+        const rows = await q.loadKeyProjectSectors(1, "2023-10", mode, d);
+        const direct = await one(`select coalesce(sum(g.investment), 0) from project_progress g join projects p on p.id = g.project_id
+          ${mode === "official" ? "join periods pe on pe.month = g.month and pe.campaign_id = p.campaign_id join monthly_reports r on r.period_id = pe.id and r.district_id = p.district_id and r.status = 'approved'" : ""}
+          where p.is_key = 1 and g.month between '2023-01' and '2023-10' ${d ? `and p.district_id = ${d}` : ""}`);
+        expect(direct).toBeGreaterThan(0);
+        expect(rows.reduce((s, r) => s + r.doneYtd, 0), `${mode} ${d ?? "city"}`).toBe(direct);
+      }
+    }
+  });
+});
+
+describe("last year", () => {
+  it("compares with last year's approved total through the same month, for the same city only", async () => {
+    const { insertCampaign } = await import("@/db/mutations/setup/campaigns");
+    const admin = Number((await open.client.execute("select id from users where username = 'admin'")).rows[0]!.id);
+    const actor = { id: admin, name: "admin", clientAddress: "test" };
+    const base = { cityNameEn: "", title: "t", titleEn: "", subtitle: "", subtitleEn: "", announcedOn: null, startsOn: "2024-01-01", endsOn: "2024-12-31", paceWarnBp: 500, reportDeadlineDay: 5, sourceNote: "" };
+    const copy = await insertCampaign(open, { ...base, slug: "ly-2024", year: 2024, cityName: "泉州市" }, 1, actor);
+    const other = await insertCampaign(open, { ...base, slug: "ly-other-2024", year: 2024, cityName: "厦门市" }, 1, actor);
+    if (!copy.ok || !other.ok) throw new Error("copy failed");
+    const direct = await one(`select sum(f.value) from figure_values f join monthly_reports r on r.id = f.report_id join periods p on p.id = r.period_id
+      join indicators i on i.id = f.indicator_id where i.code = 'urban_investment' and i.campaign_id = 1 and r.status = 'approved' and p.month <= '2023-08'`);
+    expect(direct).toBeGreaterThan(0);
+    const same = (await q.loadRollupInputs(copy.value.id, "2024-08", "official")).find((i) => i.code === "urban_investment")!;
+    const districts = (await open.client.execute("select id from districts")).rows.map((r) => Number(r.id));
+    // No 2024 figures yet: growth is unknown, but last year's total is there.
+    expect(same.lastYearPoints?.reduce((s, p) => s + (p.value ?? 0), 0)).toBe(direct);
+    expect(rollupIndicator(same, districts, 8, 500).city.growth).toBeNull();
+    const elsewhere = (await q.loadRollupInputs(other.value.id, "2024-08", "official")).find((i) => i.code === "urban_investment")!;
+    expect(elsewhere.lastYearPoints).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 import { notFound } from "next/navigation";
 import { DemoBanner } from "@/components/demo-banner";
+import { SkipLink } from "@/components/skip-link";
+import { getDict } from "@/app/_lib/i18n";
 import { isLocale } from "@/app/_lib/locale";
 
 /*
@@ -20,6 +22,7 @@ export default async function PublicLayout({ children, params }: { children: Rea
   return (
     // English pages put Latin fonts first (the site's stack starts with CJK fonts, whose quotes are full-width).
     <div lang={locale === "en" ? "en" : "zh-CN"} className={locale === "en" ? "[font-family:ui-sans-serif,system-ui,-apple-system,'Segoe_UI',Roboto,'Helvetica_Neue',Arial,'Noto_Sans',sans-serif]" : undefined}>
+      <SkipLink label={getDict(locale).site.skipToContent} />
       <DemoBanner locale={locale} />
       {children}
     </div>

@@ -13,6 +13,7 @@ export const en: Dict = {
   numberLocale: "en",
   site: {
     name: "Tuijin",
+    skipToContent: "Skip to main content",
     tagline: (city) => `${city} key projects progress`,
     staffLogin: "Staff sign-in",
     navLabel: "Main",

@@ -17,6 +17,8 @@ export interface Dict {
   numberLocale: string;
   site: {
     name: string;
+    /** The skip link, first thing a keyboard reaches. */
+    skipToContent: string;
     tagline: (city: string) => string;
     staffLogin: string;
     navLabel: string;

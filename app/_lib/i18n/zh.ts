@@ -7,6 +7,7 @@ export const zh: Dict = {
   numberLocale: "zh-CN",
   site: {
     name: "推进",
+    skipToContent: "跳到正文",
     tagline: (city) => `${city}重点项目攻坚调度平台`,
     staffLogin: "工作人员登录",
     navLabel: "主导航",

@@ -5,6 +5,7 @@ import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/ac
 import { conflictMessage } from "@/app/_lib/conflict";
 import { recordDenied, requirePermission, requireUser } from "@/app/_lib/guards";
 import { monthLabel, monthNumber, monthOf } from "@/app/_lib/months";
+import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { updateProjectRegister, updateProjectStage, upsertMonthProgress } from "@/db/mutations/projects";
 import { getProjectAccessFacts } from "@/db/queries/projects";
@@ -57,6 +58,8 @@ export async function updateRegisterAction(_prev: ActionState, formData: FormDat
     return failure(conflictMessage({ currentText, updatedByName: result.current.updatedByName, updatedAt: result.current.updatedAt }), {}, values);
   }
   revalidateProjects(facts.id);
+  // Register fields (name, sector, planned dates, public flag…) show on public pages at once, unlike figures, which wait for approval.
+  revalidatePublic();
   return success("已保存登记信息");
 }
 

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { revalidatePublic } from "@/app/_lib/revalidate";
 import { failure, fieldErrorsOf, type ActionState } from "@/app/_lib/action-state";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { getDatabase } from "@/db/index";
@@ -40,5 +41,6 @@ export async function createProjectAction(_prev: ActionState, formData: FormData
   }
   if (!result.ok) throw new Error(`insertProject: ${result.reason}`);
   revalidateProjects(result.value);
+  revalidatePublic();
   redirect(`/district/projects/${result.value}?created=1`);
 }

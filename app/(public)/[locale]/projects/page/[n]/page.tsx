@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDict } from "@/app/_lib/i18n";
+import { PublicShell } from "@/components/public/public-shell";
+import { EMPTY_QUERY, ProjectList, projectListPath } from "@/components/public/project-list";
+import { getPublicContext } from "../../../../_lib/public-data";
+import { pageLocale, pageMetadata } from "../../../../_lib/page";
+
+type Params = Promise<{ locale: string; n: string }>;
+
+/** Rendered on first request and cached like every public page (see the [locale] layout). */
+export function generateStaticParams(): { n: string }[] {
+  return [];
+}
+
+async function pageNumber(params: Params): Promise<number> {
+  const { n } = await params;
+  const page = /^[1-9]\d{0,5}$/.test(n) ? Number(n) : NaN;
+  if (!Number.isSafeInteger(page)) notFound();
+  return page;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const page = await pageNumber(params);
+  return pageMetadata(locale, `${getDict(locale).projects.title} · ${page}`, projectListPath({ ...EMPTY_QUERY, page }));
+}
+
+/**
+ * Later pages of the unfiltered list, /projects/page/N: no query string, so each page is cached
+ * like every public page and refreshed with them (browsing 20,000 projects costs no query per
+ * visit). Filters and search go to /projects/search, rendered per request.
+ */
+export default async function ProjectsPageN({ params }: { params: Params }) {
+  const locale = await pageLocale(params);
+  const page = await pageNumber(params);
+  const t = getDict(locale);
+  const ctx = await getPublicContext();
+  const query = { ...EMPTY_QUERY, page };
+  return (
+    <PublicShell locale={locale} path={projectListPath(query)} section="projects" ctx={ctx}>
+      <h1 className="mt-6 text-2xl font-bold text-slate-900">{t.projects.title}</h1>
+      <p className="mt-1 text-slate-600">{t.projects.intro}</p>
+      {ctx && <ProjectList locale={locale} ctx={ctx} query={query} />}
+    </PublicShell>
+  );
+}
