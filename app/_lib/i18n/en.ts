@@ -152,7 +152,7 @@ export const en: Dict = {
     ordersHeading: "Supervision orders",
     ordersIssued: "Orders issued",
     ordersClosed: "Closed",
-    ordersLine: (issued, closed) => `This year the city has issued ${issued} supervision order${issued === 1 ? "" : "s"} to this district; ${closed} closed, ${issued - closed} still open.`,
+    ordersLine: (issued, closed) => issued === 0 ? "The city has issued no supervision order to this district this year." : `This year the city has issued ${issued} supervision order${issued === 1 ? "" : "s"} to this district; ${closed} closed, ${issued - closed} still open.`,
     ordersNote: "A supervision order is the campaign office's written follow-up on a lagging item; only the counts are published, not the contents.",
   },
   projects: {

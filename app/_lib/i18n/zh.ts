@@ -136,7 +136,7 @@ export const zh: Dict = {
     ordersHeading: "督办情况",
     ordersIssued: "督办单",
     ordersClosed: "已销号",
-    ordersLine: (issued, closed) => `市里本年度共向本区县下发督办单 ${issued} 件，已销号 ${closed} 件，未销号 ${issued - closed} 件。`,
+    ordersLine: (issued, closed) => (issued === 0 ? "市里本年度尚未向本区县下发督办单。" : `市里本年度共向本区县下发督办单 ${issued} 件，已销号 ${closed} 件，未销号 ${issued - closed} 件。`),
     ordersNote: "督办单是市推进办对滞后事项的书面督促；这里只公布件数，不公布内容。",
   },
   projects: {
