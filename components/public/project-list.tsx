@@ -4,6 +4,7 @@ import type { PublicContext } from "@/app/(public)/_lib/public-data";
 import { listPublicProjects, type PublicStage } from "@/db/queries/public";
 import { PROJECT_STAGES } from "@/db/schema";
 import { ProjectTable } from "./project-table";
+import { PublicShell } from "./public-shell";
 
 export const PAGE_SIZE = 50;
 
@@ -174,5 +175,17 @@ export async function ProjectList({ locale, ctx, query }: { locale: Locale; ctx:
         </nav>
       )}
     </>
+  );
+}
+
+/** A whole project-list page (/projects, /projects/page/N, /projects/search): the shell, title and the list. */
+export function ProjectListPage({ locale, ctx, query }: { locale: Locale; ctx: PublicContext | null; query: ProjectQuery }) {
+  const t = getDict(locale);
+  return (
+    <PublicShell locale={locale} path={projectListPath(query)} section="projects" ctx={ctx}>
+      <h1 className="mt-6 text-2xl font-bold text-slate-900">{t.projects.title}</h1>
+      <p className="mt-1 text-slate-600">{t.projects.intro}</p>
+      {ctx && <ProjectList locale={locale} ctx={ctx} query={query} />}
+    </PublicShell>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getDict } from "@/app/_lib/i18n";
-import { PublicShell } from "@/components/public/public-shell";
-import { EMPTY_QUERY, ProjectList } from "@/components/public/project-list";
+import { EMPTY_QUERY, ProjectListPage } from "@/components/public/project-list";
 import { getPublicContext } from "../../_lib/public-data";
 import { pageLocale, pageMetadata } from "../../_lib/page";
 
@@ -16,13 +15,6 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
  */
 export default async function ProjectsPage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = await pageLocale(params);
-  const t = getDict(locale);
   const ctx = await getPublicContext();
-  return (
-    <PublicShell locale={locale} path="/projects" section="projects" ctx={ctx}>
-      <h1 className="mt-6 text-2xl font-bold text-slate-900">{t.projects.title}</h1>
-      <p className="mt-1 text-slate-600">{t.projects.intro}</p>
-      {ctx && <ProjectList locale={locale} ctx={ctx} query={EMPTY_QUERY} />}
-    </PublicShell>
-  );
+  return <ProjectListPage locale={locale} ctx={ctx} query={EMPTY_QUERY} />;
 }

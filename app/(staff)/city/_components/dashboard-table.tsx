@@ -6,7 +6,7 @@ import Link from "next/link";
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
 import { formatPercent } from "@/app/_lib/numbers";
 import { describeTarget } from "@/app/_lib/target-text";
-import { KIND_LABELS } from "./derivation-text";
+import { KIND_LABELS } from "@/app/_lib/derivations";
 import { formatActual, formatMultiple, unitOf } from "./format";
 import { PaceBadge } from "./pace-badge";
 import { ProgressBar } from "./progress-bar";

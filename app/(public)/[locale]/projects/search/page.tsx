@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getDict } from "@/app/_lib/i18n";
-import { PublicShell } from "@/components/public/public-shell";
-import { parseProjectQuery, projectListPath, ProjectList } from "@/components/public/project-list";
+import { ProjectListPage, parseProjectQuery } from "@/components/public/project-list";
 import { getPublicContext } from "../../../_lib/public-data";
 import { pageLocale, pageMetadata } from "../../../_lib/page";
 
@@ -22,14 +21,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
  */
 export default async function ProjectSearchPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: SearchParams }) {
   const locale = await pageLocale(params);
-  const t = getDict(locale);
   const query = parseProjectQuery(await searchParams);
   const ctx = await getPublicContext();
-  return (
-    <PublicShell locale={locale} path={projectListPath(query)} section="projects" ctx={ctx}>
-      <h1 className="mt-6 text-2xl font-bold text-slate-900">{t.projects.title}</h1>
-      <p className="mt-1 text-slate-600">{t.projects.intro}</p>
-      {ctx && <ProjectList locale={locale} ctx={ctx} query={query} />}
-    </PublicShell>
-  );
+  return <ProjectListPage locale={locale} ctx={ctx} query={query} />;
 }

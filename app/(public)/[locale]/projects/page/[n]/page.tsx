@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDict } from "@/app/_lib/i18n";
-import { PublicShell } from "@/components/public/public-shell";
-import { EMPTY_QUERY, ProjectList, projectListPath } from "@/components/public/project-list";
+import { EMPTY_QUERY, ProjectListPage, projectListPath } from "@/components/public/project-list";
 import { getPublicContext } from "../../../../_lib/public-data";
 import { pageLocale, pageMetadata } from "../../../../_lib/page";
 
@@ -34,14 +33,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ProjectsPageN({ params }: { params: Params }) {
   const locale = await pageLocale(params);
   const page = await pageNumber(params);
-  const t = getDict(locale);
   const ctx = await getPublicContext();
   const query = { ...EMPTY_QUERY, page };
-  return (
-    <PublicShell locale={locale} path={projectListPath(query)} section="projects" ctx={ctx}>
-      <h1 className="mt-6 text-2xl font-bold text-slate-900">{t.projects.title}</h1>
-      <p className="mt-1 text-slate-600">{t.projects.intro}</p>
-      {ctx && <ProjectList locale={locale} ctx={ctx} query={query} />}
-    </PublicShell>
-  );
+  return <ProjectListPage locale={locale} ctx={ctx} query={query} />;
 }
