@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type OpenDatabase } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
+import { MIGRATIONS_FOLDER, runMigrations } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
 
 /*
@@ -73,5 +73,29 @@ describe("progress_totals", () => {
     const before = await rowsOf(fromTotals);
     await open.client.execute({ sql: "update projects set name = name || '（改）' where id = ?", args: [p.id] });
     expect(await rowsOf(fromTotals)).toEqual(before);
+  });
+});
+
+describe("progress_totals on a database that already holds progress", () => {
+  it("is filled from the existing rows when migration 0005 is applied", async () => {
+    // A copy of the migrations that stops before 0005: the database as it was before the totals existed.
+    const folder = mkdtempSync(path.join(dir, "migrations-before-totals-"));
+    cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
+    const journalFile = path.join(folder, "meta", "_journal.json");
+    const journal = JSON.parse(readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
+    journal.entries = journal.entries.filter((e) => e.tag < "0005");
+    writeFileSync(journalFile, JSON.stringify(journal));
+    const old = await openDatabase(`file:${path.join(dir, "before.db")}`);
+    try {
+      await runMigrations(old, folder);
+      await seedDemo(old);
+      expect(Number((await old.client.execute("select count(*) as n from sqlite_master where name = 'progress_totals'")).rows[0]!.n)).toBe(0);
+      await runMigrations(old);
+      const totals = (await old.client.execute(fromTotals)).rows.map((r) => Object.values(r).map(Number).join("|"));
+      expect(totals.length).toBeGreaterThan(0);
+      expect(totals).toEqual((await old.client.execute(fromRows)).rows.map((r) => Object.values(r).map(Number).join("|")));
+    } finally {
+      old.close();
+    }
   });
 });
