@@ -68,6 +68,15 @@ interface RequireOptions {
 }
 
 /** Pages: the signed-in user, or a redirect to sign-in; forces a password change and admin 2FA first. */
+/**
+ * Public pages and the open-data API: anyone may read what is published (policy "public.read"),
+ * without a session. The guard reads no cookie or header, so cached pages stay cacheable; what
+ * they show must still come from the public query layer (approved figures, public records only).
+ */
+export function requirePublicRead(): void {
+  if (!can(null, "public.read")) forbidden();
+}
+
 export async function requireUser(opts: RequireOptions = {}): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect(opts.next ? `/login?next=${encodeURIComponent(opts.next)}` : "/login");

@@ -2,11 +2,13 @@ import "server-only";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDict } from "@/app/_lib/i18n";
+import { requirePublicRead } from "@/app/_lib/guards";
 import { isLocale, localePath, type Locale } from "@/app/_lib/locale";
 import { getPublicContext, type PublicContext } from "./public-data";
 
-/** The page's locale from its [locale] segment (404 for anything else). */
+/** The page's guard (public read) and its locale from its [locale] segment (404 for anything else). Every public page calls this first. */
 export async function pageLocale(params: Promise<{ locale: string }>): Promise<Locale> {
+  requirePublicRead();
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   return locale;

@@ -1,9 +1,11 @@
 import { cachedIndicatorDataset, INDICATOR_FIELDS, toCsv } from "@/app/(public)/_lib/open-data";
 import { filterIndicatorRows } from "../_lib/filters";
 import { csvResponse, unavailable } from "../_lib/respond";
+import { requirePublicRead } from "@/app/_lib/guards";
 
-/** GET /api/v1/indicators.csv[?indicator=&area=&month=] — the indicator values as CSV. Read-only public data; no guard needed. */
+/** GET /api/v1/indicators.csv[?indicator=&area=&month=] — the indicator values as CSV. Read-only public data (guard: public read). */
 export async function GET(request: Request): Promise<Response> {
+  requirePublicRead();
   const data = await cachedIndicatorDataset();
   if (!data) return unavailable();
   const rows = filterIndicatorRows(data, new URL(request.url));

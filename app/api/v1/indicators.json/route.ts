@@ -1,12 +1,14 @@
 import { cachedIndicatorDataset } from "@/app/(public)/_lib/open-data";
 import { filterIndicatorRows } from "../_lib/filters";
 import { jsonResponse, unavailable } from "../_lib/respond";
+import { requirePublicRead } from "@/app/_lib/guards";
 
 /**
  * GET /api/v1/indicators.json[?indicator=&area=&month=] — approved figures of public indicators
- * for the city and each district, by month and year-to-date. Read-only public data; no guard needed.
+ * for the city and each district, by month and year-to-date. Read-only public data (guard: public read).
  */
 export async function GET(request: Request): Promise<Response> {
+  requirePublicRead();
   const data = await cachedIndicatorDataset();
   if (!data) return unavailable();
   const rows = filterIndicatorRows(data, new URL(request.url));

@@ -1,9 +1,11 @@
 import { cachedProjectDataset, PROJECT_FIELDS, toCsv } from "@/app/(public)/_lib/open-data";
 import { filterProjects } from "../_lib/filters";
 import { csvResponse, unavailable } from "../_lib/respond";
+import { requirePublicRead } from "@/app/_lib/guards";
 
-/** GET /api/v1/projects.csv[?district=] — public projects, one row each. Read-only public data; no guard needed. */
+/** GET /api/v1/projects.csv[?district=] — public projects, one row each. Read-only public data (guard: public read). */
 export async function GET(request: Request): Promise<Response> {
+  requirePublicRead();
   const data = await cachedProjectDataset();
   if (!data) return unavailable();
   const rows = filterProjects(data, new URL(request.url));

@@ -1,9 +1,11 @@
 import { cachedProjectDataset } from "@/app/(public)/_lib/open-data";
 import { filterProjects } from "../_lib/filters";
 import { jsonResponse, unavailable } from "../_lib/respond";
+import { requirePublicRead } from "@/app/_lib/guards";
 
-/** GET /api/v1/projects.json[?district=] — public projects with approved investment by month. Read-only public data; no guard needed. */
+/** GET /api/v1/projects.json[?district=] — public projects with approved investment by month. Read-only public data (guard: public read). */
 export async function GET(request: Request): Promise<Response> {
+  requirePublicRead();
   const data = await cachedProjectDataset();
   if (!data) return unavailable();
   const rows = filterProjects(data, new URL(request.url));
