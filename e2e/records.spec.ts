@@ -142,7 +142,7 @@ test.describe("a district clerk's signings", () => {
     await page.getByLabel("项目名称").fill(name);
     await page.getByLabel("投资方").fill("某测试集团");
     await page.getByLabel("签约金额（亿元）").fill("12.5亿元");
-    await page.getByLabel("侨港澳台（含在外泉商）项目").check();
+    await page.getByLabel("侨港澳台（含在外乡贤）项目").check();
     await page.getByLabel("签约日期").fill("2023-10-09");
     await page.getByRole("button", { name: "保存签约" }).click();
     await expect(page).toHaveURL(/\/district\/signings\/\d+\?created=1$/);

@@ -51,7 +51,7 @@ const problemOptions = PROBLEM_TYPES.map((t) => ({ value: t, label: PROBLEM_TYPE
 const parkOptions = PARK_STATUSES.map((t) => ({ value: t, label: PARK_STATUS_LABELS[t] }));
 const keyOnly: ParamField = { kind: "boolean", name: "keyOnly", label: "只计市重点项目" };
 const signingParams: ParamField[] = [
-  { kind: "boolean", name: "overseas", label: "只计侨港澳台和在外泉商项目" },
+  { kind: "boolean", name: "overseas", label: "只计侨港澳台和在外乡贤项目" },
   { kind: "boolean", name: "cultureTourism", label: "只计文旅经济项目" },
   { kind: "amount", name: "minAmount", label: "单个项目金额不低于（亿元）", hint: "空着表示不限金额" },
   { kind: "boolean", name: "landedOnly", label: "只计已落地项目（按落地日期计入）" },
@@ -242,7 +242,7 @@ export function describeDerivation(kind: "reported" | "derived" | "milestone", d
     case "signings_sum":
     case "signings_count": {
       const filters = [
-        p.overseas === true ? "侨港澳台和在外泉商" : null,
+        p.overseas === true ? "侨港澳台和在外乡贤" : null,
         p.cultureTourism === true ? "文旅经济" : null,
         typeof p.minAmount === "number" ? `单个项目 ${p.minAmount / 10000} 亿元以上` : null,
       ].filter(Boolean);

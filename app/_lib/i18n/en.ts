@@ -100,7 +100,7 @@ export const en: Dict = {
   },
   actions: {
     title: "Special actions",
-    intro: "The indicators of the “1+3+2” special actions, progress so far and figures by district.",
+    intro: (subtitle) => `The indicators of ${subtitle ? `the ${subtitle}` : "each special action"}, progress so far and figures by district.`,
     indicatorsHeading: "Indicators",
     trendHeading: "Cumulative progress against plan",
     byDistrictHeading: "By district",

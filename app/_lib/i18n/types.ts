@@ -98,7 +98,8 @@ export interface Dict {
   };
   actions: {
     title: string;
-    intro: string;
+    /** The campaign's own name for its actions (its subtitle, e.g. “1+3+2”专项行动), or "" when it has none. */
+    intro: (subtitle: string) => string;
     indicatorsHeading: string;
     trendHeading: string;
     byDistrictHeading: string;

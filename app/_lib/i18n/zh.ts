@@ -84,7 +84,7 @@ export const zh: Dict = {
   },
   actions: {
     title: "专项行动",
-    intro: "“1+3+2”专项行动的各项指标、完成情况和分区县数字。",
+    intro: (subtitle) => `${subtitle || "各专项行动"}的各项指标、完成情况和分区县数字。`,
     indicatorsHeading: "指标完成情况",
     trendHeading: "累计完成与序时进度",
     byDistrictHeading: "分区县完成情况",

@@ -19,7 +19,7 @@ export default async function ActionsPage({ params }: { params: Promise<{ locale
   return (
     <PublicShell locale={locale} path="/actions" section="actions" ctx={ctx}>
       <h1 className="mt-6 text-2xl font-bold text-slate-900">{t.actions.title}</h1>
-      <p className="mt-1 text-slate-600">{t.actions.intro}</p>
+      <p className="mt-1 text-slate-600">{t.actions.intro(ctx ? pickName(locale, ctx.campaign.subtitle, ctx.campaign.subtitleEn) : "")}</p>
       {ctx && (
         <ul className="mt-6 grid gap-4 md:grid-cols-2">
           {ctx.topActions.map((a) => {

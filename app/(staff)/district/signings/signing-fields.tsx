@@ -26,7 +26,7 @@ export function SigningFields({ choices, values: v, errors: e }: { choices: Sign
       />
       <fieldset className="rounded-md border border-slate-200 px-3 pt-2">
         <legend className="px-1 text-sm font-medium text-slate-700">统计口径</legend>
-        <CheckboxField name="isOverseas" label="侨港澳台（含在外泉商）项目" defaultChecked={v.isOverseas === "1"} error={e.isOverseas} />
+        <CheckboxField name="isOverseas" label="侨港澳台（含在外乡贤）项目" defaultChecked={v.isOverseas === "1"} error={e.isOverseas} />
         <CheckboxField name="isCultureTourism" label="文旅经济项目" defaultChecked={v.isCultureTourism === "1"} error={e.isCultureTourism} />
       </fieldset>
       <SelectField name="eventId" label="签约活动" options={choices.events} placeholder="（不属于专项活动）" defaultValue={v.eventId} error={e.eventId} />
