@@ -83,6 +83,14 @@ test.describe("public pages", () => {
     await expect(page.locator('article[data-action="culture_tourism_plus"]')).toContainText("指标待专项办设定");
   });
 
+  test("the actions page introduces the campaign's actions by the campaign's own name, in both languages", async ({ page }) => {
+    const c = await queryOne<{ subtitle: string; subtitle_en: string }>("select subtitle, subtitle_en from campaigns where status = 'active' order by year desc limit 1");
+    await page.goto("/actions");
+    await expect(page.getByText(`${c!.subtitle}的各项指标、完成情况和分区县数字。`)).toBeVisible();
+    await page.goto("/en/actions");
+    await expect(page.getByText(`The indicators of the ${c!.subtitle_en}, progress so far and figures by district.`)).toBeVisible();
+  });
+
   test("an action page shows its city figures, trend charts against plan and a table by district", async ({ page }) => {
     await page.goto("/actions/battle_year");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("项目奋战年");
