@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDatabase } from "../index";
+import { campaignSummaryColumns } from "../campaign-columns";
 import { effectiveCurrentCampaignId } from "../current-campaign";
 import { actions, campaigns, departments, indicators, targets, units, type CampaignStatus } from "../schema";
 
@@ -9,8 +10,11 @@ export interface CampaignSummary {
   slug: string;
   year: number;
   cityName: string;
+  cityNameEn: string;
   title: string;
+  titleEn: string;
   subtitle: string;
+  subtitleEn: string;
   announcedOn: string | null;
   sourceNote: string;
   /** Yellow band for pace, in basis points (500 = 5 percentage points). */
@@ -18,18 +22,6 @@ export interface CampaignSummary {
   status: CampaignStatus;
 }
 
-const campaignColumns = {
-  id: campaigns.id,
-  slug: campaigns.slug,
-  year: campaigns.year,
-  cityName: campaigns.cityName,
-  title: campaigns.title,
-  subtitle: campaigns.subtitle,
-  announcedOn: campaigns.announcedOn,
-  sourceNote: campaigns.sourceNote,
-  paceWarnBp: campaigns.paceWarnBp,
-  status: campaigns.status,
-};
 
 /**
  * Public: the campaign the whole app works on — the one the campaign office marked as current
@@ -40,7 +32,7 @@ export async function getCurrentCampaign(): Promise<CampaignSummary | null> {
   const { db } = await getDatabase();
   const id = await effectiveCurrentCampaignId(db);
   if (id === null) return null;
-  const rows = await db.select(campaignColumns).from(campaigns).where(eq(campaigns.id, id));
+  const rows = await db.select(campaignSummaryColumns).from(campaigns).where(eq(campaigns.id, id));
   return rows[0] ?? null;
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getCurrentCampaign } from "./campaigns";
 import { getDatabase } from "../index";
-import { actions, campaigns, departments, districts, indicators, monthlyReports, periods, projectProgress, projects, sectors, units, PROJECT_STAGES } from "../schema";
+import { actions, departments, districts, indicators, monthlyReports, periods, projectProgress, projects, sectors, units, PROJECT_STAGES } from "../schema";
 
 /*
  * Reads for the public site and the open-data API. Everything here is public by construction:
@@ -32,26 +32,10 @@ export interface PublicCampaign {
  * names.
  */
 export async function getPublicCampaign(): Promise<PublicCampaign | null> {
-  const current = await getCurrentCampaign();
-  if (!current) return null;
-  const { db } = await getDatabase();
-  const rows = await db
-    .select({
-      id: campaigns.id,
-      slug: campaigns.slug,
-      year: campaigns.year,
-      cityName: campaigns.cityName,
-      cityNameEn: campaigns.cityNameEn,
-      title: campaigns.title,
-      titleEn: campaigns.titleEn,
-      subtitle: campaigns.subtitle,
-      subtitleEn: campaigns.subtitleEn,
-      sourceNote: campaigns.sourceNote,
-      paceWarnBp: campaigns.paceWarnBp,
-    })
-    .from(campaigns)
-    .where(eq(campaigns.id, current.id));
-  return rows[0] ?? null;
+  const c = await getCurrentCampaign();
+  if (!c) return null;
+  const { id, slug, year, cityName, cityNameEn, title, titleEn, subtitle, subtitleEn, sourceNote, paceWarnBp } = c;
+  return { id, slug, year, cityName, cityNameEn, title, titleEn, subtitle, subtitleEn, sourceNote, paceWarnBp };
 }
 
 export interface PublicDistrict {

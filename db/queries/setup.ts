@@ -1,4 +1,5 @@
 import "server-only";
+import { campaignEditableColumns } from "../campaign-columns";
 /**
  * Reads for the campaign set-up pages (专项设置). Definitions, targets and lists only — no
  * district figures beyond counts. Every caller must have checked `campaign.manage`.
@@ -72,26 +73,7 @@ export interface SetupCampaign {
 export async function getCampaignForSetup(id: number): Promise<SetupCampaign | null> {
   const { db } = await getDatabase();
   const rows = await db
-    .select({
-      id: campaigns.id,
-      slug: campaigns.slug,
-      year: campaigns.year,
-      cityName: campaigns.cityName,
-      cityNameEn: campaigns.cityNameEn,
-      title: campaigns.title,
-      titleEn: campaigns.titleEn,
-      subtitle: campaigns.subtitle,
-      subtitleEn: campaigns.subtitleEn,
-      announcedOn: campaigns.announcedOn,
-      startsOn: campaigns.startsOn,
-      endsOn: campaigns.endsOn,
-      status: campaigns.status,
-      paceWarnBp: campaigns.paceWarnBp,
-      reportDeadlineDay: campaigns.reportDeadlineDay,
-      sourceNote: campaigns.sourceNote,
-      version: campaigns.version,
-      updatedAt: campaigns.updatedAt,
-    })
+    .select({ ...campaignEditableColumns, updatedAt: campaigns.updatedAt })
     .from(campaigns)
     .where(eq(campaigns.id, id));
   return rows[0] ?? null;

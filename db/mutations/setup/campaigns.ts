@@ -8,6 +8,7 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../../client";
 import { actions, appMeta, campaigns, indicators, monthlyReports, periods, targets, type CampaignStatus } from "../../schema";
+import { campaignEditableColumns } from "../../campaign-columns";
 import { CURRENT_CAMPAIGN_KEY, effectiveCurrentCampaignId, markedCampaignId } from "../../current-campaign";
 import { diff, insertAuditEvent } from "../audit";
 import { dueOnFor, monthsOfYear, nowIso, writableCampaign, type Actor, type SetupOutcome } from "./common";
@@ -115,25 +116,6 @@ async function copyStructure(tx: Tx, fromId: number, toId: number): Promise<{ ac
   return { actions: top, subActions: srcActions.length - top, indicators: rows.length };
 }
 
-const editableColumns = {
-  id: campaigns.id,
-  slug: campaigns.slug,
-  year: campaigns.year,
-  cityName: campaigns.cityName,
-  cityNameEn: campaigns.cityNameEn,
-  title: campaigns.title,
-  titleEn: campaigns.titleEn,
-  subtitle: campaigns.subtitle,
-  subtitleEn: campaigns.subtitleEn,
-  announcedOn: campaigns.announcedOn,
-  startsOn: campaigns.startsOn,
-  endsOn: campaigns.endsOn,
-  paceWarnBp: campaigns.paceWarnBp,
-  reportDeadlineDay: campaigns.reportDeadlineDay,
-  sourceNote: campaigns.sourceNote,
-  status: campaigns.status,
-  version: campaigns.version,
-};
 
 /** The due dates of months not yet locked follow the campaign's deadline day. */
 async function recomputeDueDates(tx: Tx, campaignId: number, day: number): Promise<void> {
@@ -151,7 +133,7 @@ async function recomputeDueDates(tx: Tx, campaignId: number, day: number): Promi
  */
 export async function updateCampaign(open: OpenDatabase, id: number, expectedVersion: number, f: CampaignFields, actor: Actor): Promise<SetupOutcome> {
   return open.write(async (tx) => {
-    const current = (await tx.select(editableColumns).from(campaigns).where(eq(campaigns.id, id)))[0];
+    const current = (await tx.select(campaignEditableColumns).from(campaigns).where(eq(campaigns.id, id)))[0];
     if (!current) return { ok: false, reason: "not-found" };
     if (current.status === "archived") return { ok: false, reason: "archived" };
     if (current.version !== expectedVersion) return { ok: false, reason: "conflict" };
