@@ -298,6 +298,18 @@ export const monthlyReports = sqliteTable(
     returnedBy: integer("returned_by").references(() => users.id),
     returnedAt: text("returned_at"),
     returnComment: text("return_comment"),
+    /**
+     * True once the month has been approved, and it stays true while an approved month is
+     * reopened for correction (restatement): the published figures are then the approved copies
+     * (figure_values.approved_*, project_progress.approved_investment) until the correction is
+     * approved. Official reads filter on this, never on status.
+     */
+    official: integer("official", { mode: "boolean" }).notNull().default(false),
+    /** An approved month reopened by the office for correction, until the correction is approved. */
+    restating: integer("restating", { mode: "boolean" }).notNull().default(false),
+    reopenReason: text("reopen_reason"),
+    reopenedBy: integer("reopened_by").references(() => users.id),
+    reopenedAt: text("reopened_at"),
     updatedBy: integer("updated_by").references(() => users.id),
     version: version(),
     createdAt: createdAt(),
@@ -321,7 +333,9 @@ export const figureValues = sqliteTable(
     numerator: integer("numerator"),
     denominator: integer("denominator"),
     note: text("note"),
-    /** The value as last approved, so a resubmission shows what changed (old → new). */
+    /** "本月无数据": the district states the indicator has no data this month (the note gives the reason); never a typed zero. */
+    noData: integer("no_data", { mode: "boolean" }).notNull().default(false),
+    /** The value as last approved (the published one), so a resubmission shows what changed (old → new). */
     approvedValue: integer("approved_value"),
     approvedNumerator: integer("approved_numerator"),
     approvedDenominator: integer("approved_denominator"),
@@ -384,6 +398,8 @@ export const projectProgress = sqliteTable(
     projectId: integer("project_id").notNull().references(() => projects.id),
     month: text("month").notNull(),
     investment: integer("investment").notNull(),
+    /** The amount as last approved (published); null until the district-month is first approved. */
+    approvedInvestment: integer("approved_investment"),
     note: text("note"),
     updatedBy: integer("updated_by").references(() => users.id),
     version: version(),
@@ -412,6 +428,8 @@ export const progressTotals = sqliteTable(
     isKey: integer("is_key", { mode: "boolean" }).notNull(),
     month: text("month").notNull(),
     investment: integer("investment").notNull(),
+    /** Sum of the rows' approved_investment (the published amount). */
+    approvedInvestment: integer("approved_investment").notNull().default(0),
     rows: integer("rows").notNull(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.month, t.districtId, t.sectorId, t.isKey] })],
@@ -673,4 +691,96 @@ export const orderEvents = sqliteTable(
     note: text("note"),
   },
   (t) => [index("order_events_order_idx").on(t.orderId)],
+);
+
+export const FLAG_SUBJECTS = ["figure", "project"] as const;
+
+/**
+ * A plausibility warning on a number a district entered (a month far above its usual, a
+ * cumulative going down, …), saved with the one-line note the district gave to keep the value.
+ * Replaced whenever the value is saved again; resolved when the reviewer approves the month.
+ * message is the sentence the clerk saw, with the numbers, in Chinese.
+ */
+export const plausibilityFlags = sqliteTable(
+  "plausibility_flags",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+    districtId: integer("district_id").notNull().references(() => districts.id),
+    month: text("month").notNull(),
+    subject: text("subject", { enum: FLAG_SUBJECTS }).notNull(),
+    indicatorId: integer("indicator_id").references(() => indicators.id),
+    projectId: integer("project_id").references(() => projects.id),
+    /** Stable code of the rule, e.g. project_above_remaining_plan (app/_lib/plausibility.ts). */
+    rule: text("rule").notNull(),
+    message: text("message").notNull(),
+    note: text("note").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    resolvedAt: text("resolved_at"),
+    resolvedBy: integer("resolved_by").references(() => users.id),
+  },
+  (t) => [
+    index("plausibility_flags_month_idx").on(t.campaignId, t.month, t.districtId),
+    check("plausibility_flags_subject_ck", sql`(${t.subject} = 'figure' and ${t.indicatorId} is not null) or (${t.subject} = 'project' and ${t.projectId} is not null)`),
+  ],
+);
+
+/**
+ * What a district-month held when it was submitted or approved: {figures: {indicatorId:
+ * {value, numerator, denominator, noData}}, projects: {projectId: investment}}. The review page
+ * compares the current values with the last approved snapshot, or after a return with the
+ * submission that was returned.
+ */
+export const reportSnapshots = sqliteTable(
+  "report_snapshots",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id").notNull().references(() => monthlyReports.id),
+    kind: text("kind", { enum: ["submitted", "approved"] }).notNull(),
+    at: text("at").notNull().default(now),
+    byUserId: integer("by_user_id").references(() => users.id),
+    data: text("data", { mode: "json" }).notNull().$type<ReportSnapshotData>(),
+  },
+  (t) => [index("report_snapshots_report_idx").on(t.reportId, t.id)],
+);
+
+export interface ReportSnapshotData {
+  figures: Record<string, { value: number | null; numerator: number | null; denominator: number | null; noData: boolean }>;
+  projects: Record<string, number>;
+}
+
+/**
+ * A published value changed by a restatement: the approved value before and after, who reopened
+ * the month and why, who approved the correction and when. Append-only; the public pages mark
+ * corrected figures "已更正" from these rows and the open-data API lists them.
+ */
+export const corrections = sqliteTable(
+  "corrections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+    reportId: integer("report_id").notNull().references(() => monthlyReports.id),
+    districtId: integer("district_id").notNull().references(() => districts.id),
+    month: text("month").notNull(),
+    subject: text("subject", { enum: FLAG_SUBJECTS }).notNull(),
+    indicatorId: integer("indicator_id").references(() => indicators.id),
+    projectId: integer("project_id").references(() => projects.id),
+    oldValue: integer("old_value"),
+    oldNumerator: integer("old_numerator"),
+    oldDenominator: integer("old_denominator"),
+    newValue: integer("new_value"),
+    newNumerator: integer("new_numerator"),
+    newDenominator: integer("new_denominator"),
+    reason: text("reason").notNull(),
+    reopenedBy: integer("reopened_by").references(() => users.id),
+    reopenedAt: text("reopened_at").notNull(),
+    approvedBy: integer("approved_by").references(() => users.id),
+    approvedAt: text("approved_at").notNull(),
+  },
+  (t) => [
+    index("corrections_campaign_idx").on(t.campaignId, t.month, t.districtId),
+    index("corrections_indicator_idx").on(t.indicatorId),
+    index("corrections_project_idx").on(t.projectId),
+  ],
 );

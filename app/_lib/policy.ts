@@ -31,6 +31,8 @@ export const ACTIONS = [
   "report.submit",
   "report.approve",
   "report.return",
+  /** Reopen an approved (unlocked) month so the district can correct it (restatement). */
+  "report.reopen",
   "period.lock",
   "period.unlock",
   /** Project register, problems, signings, parks of a district (outside a month's figures). */
@@ -107,6 +109,9 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
       return role === "city_admin" && state === "submitted";
     case "report.return":
       return role === "city_admin" && state === "submitted";
+    // A locked month must be unlocked first; only approved months are restated.
+    case "report.reopen":
+      return role === "city_admin" && state === "approved";
     case "period.lock":
       return role === "city_admin" && state === "approved";
     case "period.unlock":

@@ -6,8 +6,9 @@
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../client";
-import { districts, figureValues, indicators, monthlyReports, periods, users, type ReportStatus } from "../schema";
+import { figureValues, indicators, monthlyReports, periods, users, type ReportStatus } from "../schema";
 import { insertAuditEvent } from "./audit";
+import { snapshotReport } from "./review";
 
 export interface Actor {
   id: number;
@@ -147,6 +148,7 @@ export async function saveFigureValuesTx(tx: Tx, args: SaveFiguresArgs): Promise
         .update(monthlyReports)
         .set({ status: "submitted", submittedBy: args.actor.id, submittedAt: now, updatedBy: args.actor.id, updatedAt: now, version: sql`${monthlyReports.version} + 1` })
         .where(eq(monthlyReports.id, reportId));
+      await snapshotReport(tx, reportId, "submitted", args.actor.id);
       await insertAuditEvent(tx, { actorUserId: args.actor.id, actorName: args.actor.name, action: "report.submit", entity: "monthly_report", entityId: reportId, districtId: args.districtId, before: { status }, after: { status: "submitted" }, clientAddress: args.actor.clientAddress });
       status = "submitted";
     } else if (changed > 0) {
@@ -154,87 +156,4 @@ export async function saveFigureValuesTx(tx: Tx, args: SaveFiguresArgs): Promise
     }
     return { ok: true, changed, status };
   }
-}
-
-export type ReviewOutcome = { ok: true } | { ok: false; reason: "not-found" | "conflict" | "state" };
-
-async function loadForReview(tx: Tx, reportId: number) {
-  return (
-    await tx
-      .select({ id: monthlyReports.id, status: monthlyReports.status, version: monthlyReports.version, districtId: monthlyReports.districtId, locked: periods.locked, month: periods.month })
-      .from(monthlyReports)
-      .innerJoin(periods, eq(periods.id, monthlyReports.periodId))
-      .where(eq(monthlyReports.id, reportId))
-  )[0];
-}
-
-/** Approves a submitted month and records the approved values, so later changes show as old → new. */
-export async function approveReport(open: OpenDatabase, args: { reportId: number; expectedVersion: number; actor: Actor }): Promise<ReviewOutcome> {
-  return open.write(async (tx) => {
-    const r = await loadForReview(tx, args.reportId);
-    if (!r) return { ok: false, reason: "not-found" };
-    if (r.version !== args.expectedVersion) return { ok: false, reason: "conflict" };
-    if (r.status !== "submitted" || r.locked) return { ok: false, reason: "state" };
-    const now = nowIso();
-    await tx
-      .update(monthlyReports)
-      .set({ status: "approved", approvedBy: args.actor.id, approvedAt: now, updatedBy: args.actor.id, updatedAt: now, version: sql`${monthlyReports.version} + 1` })
-      .where(and(eq(monthlyReports.id, r.id), eq(monthlyReports.version, args.expectedVersion)));
-    await tx
-      .update(figureValues)
-      .set({ approvedValue: sql`${figureValues.value}`, approvedNumerator: sql`${figureValues.numerator}`, approvedDenominator: sql`${figureValues.denominator}` })
-      .where(eq(figureValues.reportId, r.id));
-    await insertAuditEvent(tx, { actorUserId: args.actor.id, actorName: args.actor.name, action: "report.approve", entity: "monthly_report", entityId: r.id, districtId: r.districtId, before: { status: "submitted" }, after: { status: "approved", month: r.month }, clientAddress: args.actor.clientAddress });
-    return { ok: true };
-  });
-}
-
-/** Sends a submitted month back to the district with the reviewer's comment. */
-export async function returnReport(open: OpenDatabase, args: { reportId: number; expectedVersion: number; comment: string; actor: Actor }): Promise<ReviewOutcome> {
-  return open.write(async (tx) => {
-    const r = await loadForReview(tx, args.reportId);
-    if (!r) return { ok: false, reason: "not-found" };
-    if (r.version !== args.expectedVersion) return { ok: false, reason: "conflict" };
-    if (r.status !== "submitted" || r.locked) return { ok: false, reason: "state" };
-    const now = nowIso();
-    await tx
-      .update(monthlyReports)
-      .set({ status: "returned", returnedBy: args.actor.id, returnedAt: now, returnComment: args.comment, updatedBy: args.actor.id, updatedAt: now, version: sql`${monthlyReports.version} + 1` })
-      .where(and(eq(monthlyReports.id, r.id), eq(monthlyReports.version, args.expectedVersion)));
-    await insertAuditEvent(tx, { actorUserId: args.actor.id, actorName: args.actor.name, action: "report.return", entity: "monthly_report", entityId: r.id, districtId: r.districtId, before: { status: "submitted" }, after: { status: "returned", comment: args.comment, month: r.month }, clientAddress: args.actor.clientAddress });
-    return { ok: true };
-  });
-}
-
-export type LockOutcome = { ok: true } | { ok: false; reason: "not-found" | "conflict" | "unapproved"; pending?: string[] };
-
-/** Locks a month once every reporting district's report for it is approved. */
-export async function lockPeriod(open: OpenDatabase, args: { periodId: number; expectedVersion: number; actor: Actor }): Promise<LockOutcome> {
-  return open.write(async (tx) => {
-    const p = (await tx.select({ id: periods.id, version: periods.version, locked: periods.locked, month: periods.month }).from(periods).where(eq(periods.id, args.periodId)))[0];
-    if (!p) return { ok: false, reason: "not-found" };
-    if (p.version !== args.expectedVersion || p.locked) return { ok: false, reason: "conflict" };
-    const pending = await tx
-      .select({ name: districts.name })
-      .from(districts)
-      .leftJoin(monthlyReports, and(eq(monthlyReports.districtId, districts.id), eq(monthlyReports.periodId, p.id)))
-      .where(and(eq(districts.active, true), eq(districts.reports, true), sql`coalesce(${monthlyReports.status}, 'none') <> 'approved'`));
-    if (pending.length > 0) return { ok: false, reason: "unapproved", pending: pending.map((d) => d.name) };
-    const now = nowIso();
-    await tx.update(periods).set({ locked: true, lockedBy: args.actor.id, lockedAt: now, version: sql`${periods.version} + 1` }).where(and(eq(periods.id, p.id), eq(periods.version, args.expectedVersion)));
-    await insertAuditEvent(tx, { actorUserId: args.actor.id, actorName: args.actor.name, action: "period.lock", entity: "period", entityId: p.id, before: { locked: false }, after: { locked: true, month: p.month }, clientAddress: args.actor.clientAddress });
-    return { ok: true };
-  });
-}
-
-/** Unlocks a month (city admin only), recording the reason. */
-export async function unlockPeriod(open: OpenDatabase, args: { periodId: number; expectedVersion: number; reason: string; actor: Actor }): Promise<LockOutcome> {
-  return open.write(async (tx) => {
-    const p = (await tx.select({ id: periods.id, version: periods.version, locked: periods.locked, month: periods.month }).from(periods).where(eq(periods.id, args.periodId)))[0];
-    if (!p) return { ok: false, reason: "not-found" };
-    if (p.version !== args.expectedVersion || !p.locked) return { ok: false, reason: "conflict" };
-    await tx.update(periods).set({ locked: false, lockedBy: null, lockedAt: null, version: sql`${periods.version} + 1` }).where(and(eq(periods.id, p.id), eq(periods.version, args.expectedVersion)));
-    await insertAuditEvent(tx, { actorUserId: args.actor.id, actorName: args.actor.name, action: "period.unlock", entity: "period", entityId: p.id, before: { locked: true }, after: { locked: false, month: p.month, reason: args.reason }, clientAddress: args.actor.clientAddress });
-    return { ok: true };
-  });
 }

@@ -139,7 +139,7 @@ async function writeAll(tx: Tx, passwordHash: string): Promise<void> {
       const [r] = await tx.insert(s.monthlyReports).values({
         periodId: periodId[month]!, districtId: districtId[d]!, status,
         submittedBy: submittedAt ? userId.jinjiang : null, submittedAt,
-        approvedBy: status === "approved" ? admin : null, approvedAt: status === "approved" ? `${next}-${late ? "10" : "06"}T03:00:00.000Z` : null,
+        official: status === "approved", approvedBy: status === "approved" ? admin : null, approvedAt: status === "approved" ? `${next}-${late ? "10" : "06"}T03:00:00.000Z` : null,
         returnedBy: status === "returned" ? admin : null, returnedAt: status === "returned" ? `${next}-06T03:00:00.000Z` : null,
         returnComment: status === "returned" ? "城建项目完成投资与项目进度合计不一致，请核实后重新报送（演示）" : null,
       }).returning({ id: s.monthlyReports.id });
@@ -175,7 +175,11 @@ async function writeAll(tx: Tx, passwordHash: string): Promise<void> {
     }))).returning({ id: s.projects.id });
     projectIds.push(...rows.map((r) => r.id));
   }
-  await insertMany(tx, s.projectProgress, projects.flatMap((p, i) => p.progress.map((g) => ({ projectId: projectIds[i]!, month: g.month, investment: g.investment }))));
+  await insertMany(tx, s.projectProgress, projects.flatMap((p, i) => p.progress.map((g) => ({
+    projectId: projectIds[i]!, month: g.month, investment: g.investment,
+    // The published copy of an approved district-month's amount.
+    approvedInvestment: reportStatus[`${p.district}|${g.month}`] === "approved" ? g.investment : null,
+  }))));
 
   await insertMany(tx, s.problems, buildProblems(projects).map((pr) => ({
     projectId: projectIds[pr.projectIndex]!, districtId: districtId[projects[pr.projectIndex]!.district]!, type: pr.type,

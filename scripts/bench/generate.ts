@@ -129,26 +129,27 @@ export async function generate(url: string, size: BenchSize): Promise<{ rows: nu
         reportOf[`${d}|${m}`] = ++reportId;
         // The latest month is still being filled in (draft), so the benchmark can save into it.
         const draft = year === LAST_YEAR && m === AS_OF;
-        reportRows.push([periodOf[m]!, d, draft ? "draft" : "approved", draft ? null : `${m}-28T00:00:00.000Z`, draft ? null : `${m}-28T00:00:00.000Z`]);
+        reportRows.push([periodOf[m]!, d, draft ? "draft" : "approved", draft ? 0 : 1, draft ? null : `${m}-28T00:00:00.000Z`, draft ? null : `${m}-28T00:00:00.000Z`]);
       }
     }
-    await add("monthly_reports", ["period_id", "district_id", "status", "submitted_at", "approved_at"], reportRows);
+    await add("monthly_reports", ["period_id", "district_id", "status", "official", "submitted_at", "approved_at"], reportRows);
     const figureRows: Row[] = [];
     for (const [key, rid] of Object.entries(reportOf)) {
-      void key;
+      // Approved months carry their published copy (approved_*), as approval writes it.
+      const approved = !(year === LAST_YEAR && key.endsWith(`|${AS_OF}`));
       for (const m of indMeta) {
         if (m.kind !== "reported") continue;
         if (m.aggregation === "ratio") {
           const den = 200 + Math.floor(rand() * 800);
           const num = Math.floor(den * (0.3 + rand() * 0.3));
-          figureRows.push([rid, m.id, null, num, den, num, den]);
+          figureRows.push([rid, m.id, null, num, den, null, approved ? num : null, approved ? den : null]);
         } else {
           const v = Math.round((m.target / 13 / 12) * (0.6 + rand() * 0.8));
-          figureRows.push([rid, m.id, v, null, null, null, null]);
+          figureRows.push([rid, m.id, v, null, null, approved ? v : null, null, null]);
         }
       }
     }
-    await add("figure_values", ["report_id", "indicator_id", "value", "numerator", "denominator", "approved_numerator", "approved_denominator"], figureRows);
+    await add("figure_values", ["report_id", "indicator_id", "value", "numerator", "denominator", "approved_value", "approved_numerator", "approved_denominator"], figureRows);
 
     const projectRows: Row[] = [];
     const progressRows: Row[] = [];
@@ -164,11 +165,12 @@ export async function generate(url: string, size: BenchSize): Promise<{ rows: nu
         const idx = year * 12 + 11 - k;
         const month = `${Math.floor(idx / 12)}-${pad((idx % 12) + 1)}`;
         if (month > AS_OF && year === LAST_YEAR) continue;
-        progressRows.push([id, month, Math.round((annual / 12) * (0.5 + rand()))]);
+        const amount = Math.round((annual / 12) * (0.5 + rand()));
+        progressRows.push([id, month, amount, year === LAST_YEAR && month === AS_OF ? null : amount]);
       }
     }
     await add("projects", ["campaign_id", "code", "name", "district_id", "action_id", "sector_id", "total_investment", "annual_planned_investment", "actual_start_on", "actual_completion_on", "stage", "is_key", "is_public"], projectRows);
-    await add("project_progress", ["project_id", "month", "investment"], progressRows);
+    await add("project_progress", ["project_id", "month", "investment", "approved_investment"], progressRows);
 
     const firstProject = projectId - size.projectsPerYear + 1;
     const per = (n: number) => Math.round(n / size.years);

@@ -25,9 +25,9 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const fromRows = `select p.campaign_id, g.month, p.district_id, coalesce(p.sector_id, 0) as sector_id, p.is_key, sum(g.investment) as investment, count(*) as rows
+const fromRows = `select p.campaign_id, g.month, p.district_id, coalesce(p.sector_id, 0) as sector_id, p.is_key, sum(g.investment) as investment, sum(coalesce(g.approved_investment, 0)) as approved, count(*) as rows
   from project_progress g join projects p on p.id = g.project_id group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`;
-const fromTotals = `select campaign_id, month, district_id, sector_id, is_key, investment, rows from progress_totals where rows > 0 order by 1, 2, 3, 4, 5`;
+const fromTotals = `select campaign_id, month, district_id, sector_id, is_key, investment, approved_investment, rows from progress_totals where rows > 0 order by 1, 2, 3, 4, 5`;
 
 async function rowsOf(sql: string) {
   return (await open.client.execute(sql)).rows.map((r) => Object.values(r).map(Number).join("|"));
@@ -57,6 +57,9 @@ describe("progress_totals", () => {
     await expectExact();
     await open.client.execute({ sql: "update project_progress set investment = investment + 5 where project_id = ? and month = '2023-12'", args: [p.id] });
     await open.client.execute({ sql: "update project_progress set month = '2023-11' where project_id = ? and month = '2023-12'", args: [p.id] });
+    await expectExact();
+    // Approval copies the amount into its published copy; the totals follow.
+    await open.client.execute({ sql: "update project_progress set approved_investment = investment + 1 where project_id = ? and month = '2023-11'", args: [p.id] });
     await expectExact();
     await open.client.execute({ sql: "delete from project_progress where project_id = ? and month = '2023-11'", args: [p.id] });
     await expectExact();
@@ -88,7 +91,15 @@ describe("progress_totals on a database that already holds progress", () => {
     const old = await openDatabase(`file:${path.join(dir, "before.db")}`);
     try {
       await runMigrations(old, folder);
-      await seedDemo(old);
+      // Rows written as the schema stood then (the demo seed writes today's columns).
+      await old.client.batch([
+        "insert into campaigns (slug, year, city_name, title, starts_on, ends_on) values ('old-2023', 2023, '旧市', '旧专项行动', '2023-01-01', '2023-12-31')",
+        "insert into districts (code, name, kind) values ('a', '甲区', 'district'), ('b', '乙区', 'district')",
+        "insert into sectors (code, name) values ('s1', '产业'), ('s2', '交通')",
+        ...Array.from({ length: 12 }, (_, i) => `insert into projects (campaign_id, code, name, district_id, sector_id, total_investment, annual_planned_investment, is_key)
+          values (1, 'P${i}', '项目${i}', ${1 + (i % 2)}, ${i % 3 === 0 ? "null" : 1 + (i % 2)}, 100000, 20000, ${i % 4 === 0 ? 0 : 1})`),
+        ...Array.from({ length: 12 * 5 }, (_, k) => `insert into project_progress (project_id, month, investment) values (${1 + (k % 12)}, '2023-0${1 + Math.floor(k / 12)}', ${1000 + k * 37})`),
+      ], "write");
       expect(Number((await old.client.execute("select count(*) as n from sqlite_master where name = 'progress_totals'")).rows[0]!.n)).toBe(0);
       await runMigrations(old);
       const totals = (await old.client.execute(fromTotals)).rows.map((r) => Object.values(r).map(Number).join("|"));

@@ -36,6 +36,7 @@ const allowed: Record<string, Partial<Record<Action, StateKey[]>>> = {
     "record.edit": ["none", "draft", "returned", "submitted"],
     "report.approve": ["submitted"],
     "report.return": ["submitted"],
+    "report.reopen": ["approved"],
     "period.lock": ["approved"],
     "period.unlock": ["locked"],
     "user.manage": ALL,

@@ -7,7 +7,7 @@ import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { monthLabel } from "@/app/_lib/months";
 import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
-import { lockPeriod, unlockPeriod, type LockOutcome } from "@/db/mutations/reports";
+import { lockPeriod, unlockPeriod, type LockOutcome } from "@/db/mutations/review";
 
 const base = z.object({ periodId: z.coerce.number().int().positive(), version: z.coerce.number().int().positive(), month: z.string().regex(/^\d{4}-\d{2}$/) });
 

@@ -7,7 +7,7 @@ import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { clientAddress } from "@/app/_lib/request-info";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
-import { approveReport, returnReport, type ReviewOutcome } from "@/db/mutations/reports";
+import { approveReport, returnReport, type ReviewOutcome } from "@/db/mutations/review";
 import { getReportForReview } from "@/db/queries/review";
 import { monthState } from "@/db/queries/reporting";
 
@@ -16,6 +16,7 @@ const returnSchema = base.extend({ comment: z.string().trim().min(4, "请写明�
 
 function outcomeMessage(o: ReviewOutcome): string {
   if (o.ok) return "";
+  if (o.reason === "flagged") return `这份月报有 ${o.flags} 条未处理的数据合理性提醒，请逐条查看后勾选“已核实提醒”再审核通过`;
   return { "not-found": "没有找到这份月报", conflict: "这份月报已被他人处理或修改，请刷新页面后再操作", state: "这份月报当前不在“待审核”状态" }[o.reason];
 }
 
@@ -26,7 +27,7 @@ export async function approveAction(_prev: ActionState, formData: FormData): Pro
   const report = await getReportForReview(parsed.data.reportId);
   if (!report) return failure("没有找到这份月报");
   await requirePermission("report.approve", { districtId: report.districtId, state: monthState(report.locked, report.status) });
-  const o = await approveReport(await getDatabase(), { reportId: report.id, expectedVersion: parsed.data.version, actor: { id: user.id, name: user.username, clientAddress: await clientAddress() } });
+  const o = await approveReport(await getDatabase(), { reportId: report.id, expectedVersion: parsed.data.version, acceptFlags: formData.get("acceptFlags") === "1", actor: { id: user.id, name: user.username, clientAddress: await clientAddress() } });
   if (!o.ok) return failure(outcomeMessage(o));
   revalidatePublic();
   revalidatePath("/city/review");
