@@ -8,6 +8,12 @@
  */
 import { formatWithUnit, parseDisplayNumber, type UnitDef } from "./numbers";
 
+/** A plausibility warning the clerk kept with a note (stored as a plausibility flag). */
+export interface EntryFlag {
+  rule: string;
+  message: string;
+}
+
 export interface EntryIndicator {
   id: number;
   name: string;
@@ -39,8 +45,8 @@ export interface EntryContext {
 
 export type EntryResult =
   | { kind: "missing"; note: string | null }
-  | { kind: "value"; value: number; note: string | null; warning: string | null }
-  | { kind: "ratio"; numerator: number; denominator: number; note: string | null; warning: string | null }
+  | { kind: "value"; value: number; note: string | null; warning: string | null; flags: EntryFlag[] }
+  | { kind: "ratio"; numerator: number; denominator: number; note: string | null; warning: string | null; flags: EntryFlag[] }
   | { kind: "error"; field: "month" | "cumulative" | "numerator" | "denominator" | "note"; message: string };
 
 function median(xs: number[]): number {
@@ -94,11 +100,11 @@ export function checkEntry(ind: EntryIndicator, input: EntryInput, ctx: EntryCon
         message: `本月值为负（${formatWithUnit(value, ind.unit, ind.decimals)}）：累计数小于以前各月合计。如属更正，请在“说明”中写明原因`,
       };
     }
-    return { kind: "value", value, note, warning: "本月值为负，已按说明保存" };
+    return { kind: "value", value, note, warning: "本月值为负，已按说明保存", flags: [] };
   }
   const outlier = flowOutlier(value, ctx.history, ind.unit, ind.decimals);
   if (outlier && !note) return { kind: "error", field: "month", message: outlier };
-  return { kind: "value", value, note, warning: outlier ? "与以往差异较大，已按说明保存" : null };
+  return { kind: "value", value, note, warning: outlier ? "与以往差异较大，已按说明保存" : null, flags: [] };
 }
 
 function checkRatio(ind: EntryIndicator, input: EntryInput, ctx: EntryContext, note: string | null): EntryResult {
@@ -119,5 +125,5 @@ function checkRatio(ind: EntryIndicator, input: EntryInput, ctx: EntryContext, n
     if (!note) return { kind: "error", field: "numerator", message: warning };
     warning = "比率变化较大，已按说明保存";
   }
-  return { kind: "ratio", numerator: n.base, denominator: d.base, note, warning };
+  return { kind: "ratio", numerator: n.base, denominator: d.base, note, warning, flags: [] };
 }

@@ -8,6 +8,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../client";
 import { figureValues, indicators, monthlyReports, periods, users, type ReportStatus } from "../schema";
 import { insertAuditEvent } from "./audit";
+import type { FlagWrite } from "./flags";
 import { snapshotReport } from "./review";
 
 export interface Actor {
@@ -24,6 +25,10 @@ export interface FigureWrite {
   numerator: number | null;
   denominator: number | null;
   note: string | null;
+  /** "本月无数据" stated for this indicator (value null; the note gives the reason). */
+  noData?: boolean;
+  /** Plausibility warnings the value carries (kept with its note); replaces the indicator's unresolved flags. */
+  flags?: FlagWrite[];
 }
 
 export interface FigureConflict {

@@ -12,10 +12,10 @@ describe("monthly figure entry", () => {
     expect(checkEntry(flow, { month: "", cumulative: "" }, ctx)).toEqual({ kind: "missing", note: null });
   });
   it("takes the month's value as typed", () => {
-    expect(checkEntry(flow, { month: "5.5" }, ctx)).toEqual({ kind: "value", value: 55_000, note: null, warning: null });
+    expect(checkEntry(flow, { month: "5.5" }, ctx)).toEqual({ kind: "value", value: 55_000, note: null, warning: null, flags: [] });
   });
   it("derives the month from a year-to-date total", () => {
-    expect(checkEntry(flow, { cumulative: "55.5亿元" }, ctx)).toEqual({ kind: "value", value: 55_000, note: null, warning: null });
+    expect(checkEntry(flow, { cumulative: "55.5亿元" }, ctx)).toEqual({ kind: "value", value: 55_000, note: null, warning: null, flags: [] });
   });
   it("accepts both when they agree, and names the expected total when they do not", () => {
     expect(checkEntry(flow, { month: "5.5", cumulative: "55.5" }, ctx)).toMatchObject({ kind: "value", value: 55_000 });
