@@ -57,7 +57,7 @@ export async function countMonthReports(campaignId: number, month: string): Prom
   const rows = (await db.all(sql`
     select
       (select count(*) from monthly_reports r join periods p on p.id = r.period_id join districts d on d.id = r.district_id
-        where p.campaign_id = ${campaignId} and p.month = ${month} and r.status = 'approved' and d.active = 1 and d.reports = 1) as approved,
+        where p.campaign_id = ${campaignId} and p.month = ${month} and r.official = 1 and d.active = 1 and d.reports = 1) as approved,
       (select count(*) from monthly_reports r join periods p on p.id = r.period_id join districts d on d.id = r.district_id
         where p.campaign_id = ${campaignId} and p.month = ${month} and d.active = 1 and d.reports = 1) as reported,
       (select count(*) from districts d where d.active = 1 and d.reports = 1) as total`)) as Record<string, unknown>[];
@@ -99,11 +99,12 @@ export interface ReportValueRow {
 export async function listReportValues(campaignId: number, districtId: number, indicatorId: number, month: string, mode: RollupMode): Promise<ReportValueRow[]> {
   const { db } = await getDatabase();
   const rows = (await db.all(sql`
-    select p.month as month, f.value as value, f.numerator as numerator, f.denominator as denominator, f.note as note, r.status as status, p.locked as locked
+    select p.month as month, ${mode === "official" ? sql`f.approved_value as value, f.approved_numerator as numerator, f.approved_denominator as denominator` : sql`f.value as value, f.numerator as numerator, f.denominator as denominator`},
+      f.note as note, r.status as status, p.locked as locked
     from figure_values f join monthly_reports r on r.id = f.report_id join periods p on p.id = r.period_id
     where p.campaign_id = ${campaignId} and p.month <= ${month}
       and r.district_id = ${districtId} and f.indicator_id = ${indicatorId}
-      ${mode === "official" ? sql` and r.status = 'approved'` : sql``}
+      ${mode === "official" ? sql` and r.official = 1` : sql``}
     order by p.month`)) as Record<string, unknown>[];
   return rows.map((r) => ({
     month: String(r.month),
@@ -194,15 +195,15 @@ const num = (v: unknown): number | null => (v == null ? null : Number(v));
 const str = (v: unknown): string | null => (v == null ? null : String(v));
 
 /**
- * The join that decides which records count: "official" keeps only records in an approved
- * district-month (rollups.ts derivedPoints keeps the same (district, month) groups, filtering
+ * The join that decides which records count: "official" keeps only records in an official
+ * (approved, possibly reopened for correction) district-month (rollups.ts derivedPoints keeps the same (district, month) groups, filtering
  * after grouping); "all" keeps every record and still reports the month's status (a left
  * join, one row at most: periods and reports are unique per month).
  */
 function monthJoin(mode: RollupMode, campaignId: number, monthExpr: SQL, districtExpr: SQL): SQL {
   if (mode === "official") {
     return sql` join periods ap on ap.campaign_id = ${campaignId} and ap.month = ${monthExpr}
-                join monthly_reports ar on ar.period_id = ap.id and ar.district_id = ${districtExpr} and ar.status = 'approved'`;
+                join monthly_reports ar on ar.period_id = ap.id and ar.district_id = ${districtExpr} and ar.official = 1`;
   }
   return sql` left join periods ap on ap.campaign_id = ${campaignId} and ap.month = ${monthExpr}
               left join monthly_reports ar on ar.period_id = ap.id and ar.district_id = ${districtExpr}`;
@@ -262,7 +263,8 @@ export async function listDerivedRecords(
     }
     case "project_investment": {
       const rows = await rowsOf(db, sql`
-        select p.id as project_id, p.code as code, p.name as name, g.month as month, g.investment as investment, ar.status as status
+        select p.id as project_id, p.code as code, p.name as name, g.month as month,
+               ${mode === "official" ? sql`coalesce(g.approved_investment, 0)` : sql`g.investment`} as investment, ar.status as status
         from project_progress g join projects p on p.id = g.project_id
         ${monthJoin(mode, campaignId, sql`g.month`, sql`p.district_id`)}
         where p.campaign_id = ${campaignId} and p.district_id = ${districtId} and g.month between ${`${year}-01`} and ${month} ${keyOnly}
@@ -344,7 +346,7 @@ export async function listDerivedRecords(
         left join monthly_reports ar on ar.period_id = ap.id and ar.district_id = k.district_id
         where k.campaign_id = ${campaignId} and k.district_id = ${districtId} and k.trial_operation_on <= ${to}
           and k.status in (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)}) ${pilot}
-          ${mode === "all" ? sql`` : sql` and (k.trial_operation_on < ${from} or ar.status = 'approved')`}
+          ${mode === "all" ? sql`` : sql` and (k.trial_operation_on < ${from} or ar.official = 1)`}
         order by k.trial_operation_on, k.code`);
       return {
         kind: "parks",

@@ -36,7 +36,12 @@ type Row = { indicatorId?: number; districtId: number; m: number; value?: number
 function approvedJoin(mode: RollupMode, campaignId: number, monthExpr: SQL, districtExpr: SQL): SQL {
   if (mode === "all") return sql``;
   return sql` join periods ap on ap.campaign_id = ${campaignId} and ap.month = ${monthExpr}
-              join monthly_reports ar on ar.period_id = ap.id and ar.district_id = ${districtExpr} and ar.status = 'approved'`;
+              join monthly_reports ar on ar.period_id = ap.id and ar.district_id = ${districtExpr} and ar.official = 1`;
+}
+
+/** Official project investment is the published copy (approved_investment); "all" is what is entered now. */
+function investmentColumn(mode: RollupMode): SQL {
+  return mode === "official" ? sql.raw("t.approved_investment") : sql.raw("t.investment");
 }
 
 async function all(db: Db, q: SQL): Promise<Row[]> {
@@ -51,10 +56,14 @@ async function all(db: Db, q: SQL): Promise<Row[]> {
   }));
 }
 
-/** The (district, month number) pairs whose report is approved: the official rollup counts only these. */
+/**
+ * The (district, month number) pairs that are official (approved, or approved and now reopened for
+ * correction, which keeps its approved figures until the correction is approved): the official
+ * rollup counts only these.
+ */
 async function approvedPairs(db: Db, campaignId: number): Promise<Set<string>> {
   const rows = (await db.all(sql`select r.district_id as d, cast(substr(p.month, 6, 2) as integer) as m from monthly_reports r
-    join periods p on p.id = r.period_id where p.campaign_id = ${campaignId} and r.status = 'approved'`)) as { d: number; m: number }[];
+    join periods p on p.id = r.period_id where p.campaign_id = ${campaignId} and r.official = 1`)) as { d: number; m: number }[];
   return new Set(rows.map((r) => `${Number(r.d)}|${Number(r.m)}`));
 }
 
@@ -65,12 +74,13 @@ async function approvedPairs(db: Db, campaignId: number): Promise<Set<string>> {
  */
 async function derivedPoints(db: Db, campaignId: number, year: number, month: string, mode: RollupMode, rule: string, params: Record<string, unknown>, approved: Set<string> | null): Promise<Row[]> {
   if (rule === "parks_in_status") return derivedPointsRaw(db, campaignId, year, month, mode, rule, params);
-  const rows = await derivedPointsRaw(db, campaignId, year, month, "all", rule, params);
+  // Grouped without the approval join, but official amounts still read the published copies.
+  const rows = await derivedPointsRaw(db, campaignId, year, month, "all", rule, params, mode);
   return mode === "all" || !approved ? rows : rows.filter((r) => approved.has(`${r.districtId}|${r.m}`));
 }
 
 /** Points of one derived rule (supported derivations only; parameters come from data, never SQL). */
-async function derivedPointsRaw(db: Db, campaignId: number, year: number, month: string, mode: RollupMode, rule: string, params: Record<string, unknown>): Promise<Row[]> {
+async function derivedPointsRaw(db: Db, campaignId: number, year: number, month: string, mode: RollupMode, rule: string, params: Record<string, unknown>, valueMode: RollupMode = mode): Promise<Row[]> {
   const from = `${year}-01-01`;
   const to = `${month}-31`;
   const keyOnly = params.keyOnly === true ? sql` and p.is_key = 1` : sql``;
@@ -85,7 +95,7 @@ async function derivedPointsRaw(db: Db, campaignId: number, year: number, month:
     case "project_investment":
       // From the trigger-kept totals (one row per district, sector, key flag and month), not from
       // every project's progress: the cost does not grow with the project register.
-      return all(db, sql`select t.district_id, cast(substr(t.month, 6, 2) as integer) as m, sum(t.investment) as value
+      return all(db, sql`select t.district_id, cast(substr(t.month, 6, 2) as integer) as m, sum(${investmentColumn(valueMode)}) as value
         from progress_totals t
         ${approvedJoin(mode, campaignId, sql`t.month`, sql`t.district_id`)}
         where t.campaign_id = ${campaignId} and t.month between ${`${year}-01`} and ${month} and t.rows > 0
@@ -119,7 +129,7 @@ async function derivedPointsRaw(db: Db, campaignId: number, year: number, month:
         ${mode === "all" ? sql`` : sql` left join periods ap on ap.campaign_id = ${campaignId} and ap.month = substr(k.trial_operation_on, 1, 7)
           left join monthly_reports ar on ar.period_id = ap.id and ar.district_id = k.district_id`}
         where k.campaign_id = ${campaignId} and k.trial_operation_on <= ${to} and k.status in (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)}) ${pilot}
-          ${mode === "all" ? sql`` : sql` and (k.trial_operation_on < ${from} or ar.status = 'approved')`}
+          ${mode === "all" ? sql`` : sql` and (k.trial_operation_on < ${from} or ar.official = 1)`}
         group by k.district_id, m`);
     }
     default:
@@ -128,9 +138,12 @@ async function derivedPointsRaw(db: Db, campaignId: number, year: number, month:
 }
 
 async function reportedPoints(db: Db, campaignId: number, month: string, mode: RollupMode): Promise<Row[]> {
-  return all(db, sql`select f.indicator_id, r.district_id, cast(substr(p.month, 6, 2) as integer) as m, f.value, f.numerator, f.denominator
+  // Official figures are the approved copies: a month reopened for correction keeps them until the
+  // correction is approved. "all" reads what the districts have entered now.
+  const cols = mode === "official" ? sql`f.approved_value as value, f.approved_numerator as numerator, f.approved_denominator as denominator` : sql`f.value, f.numerator, f.denominator`;
+  return all(db, sql`select f.indicator_id, r.district_id, cast(substr(p.month, 6, 2) as integer) as m, ${cols}
     from figure_values f join monthly_reports r on r.id = f.report_id join periods p on p.id = r.period_id
-    where p.campaign_id = ${campaignId} and p.month <= ${month} ${mode === "official" ? sql` and r.status = 'approved'` : sql``}`);
+    where p.campaign_id = ${campaignId} and p.month <= ${month} ${mode === "official" ? sql` and r.official = 1` : sql``}`);
 }
 
 /**
@@ -139,9 +152,9 @@ async function reportedPoints(db: Db, campaignId: number, month: string, mode: R
  * database adds them up rather than sending every district-month.
  */
 async function lastYearTotals(db: Db, campaignId: number, month: string): Promise<Row[]> {
-  return all(db, sql`select f.indicator_id, 0 as district_id, ${Number(month.slice(5))} as m, sum(f.value) as value
+  return all(db, sql`select f.indicator_id, 0 as district_id, ${Number(month.slice(5))} as m, sum(f.approved_value) as value
     from figure_values f join monthly_reports r on r.id = f.report_id join periods p on p.id = r.period_id
-    where p.campaign_id = ${campaignId} and p.month <= ${month} and r.status = 'approved' group by f.indicator_id`);
+    where p.campaign_id = ${campaignId} and p.month <= ${month} and r.official = 1 group by f.indicator_id`);
 }
 
 const toPoint = (r: Row): Point => ({ districtId: r.districtId, month: r.m, value: r.value, numerator: r.numerator, denominator: r.denominator });
@@ -275,7 +288,7 @@ export async function loadKeyProjectSectors(campaignId: number, month: string, m
     ) reg
     left join sectors s on s.id = reg.sid
     left join (
-      select t.sector_id as sid, sum(t.investment) as v from progress_totals t
+      select t.sector_id as sid, sum(${investmentColumn(mode)}) as v from progress_totals t
       ${approvedJoin(mode, campaignId, sql`t.month`, sql`t.district_id`)}
       where t.campaign_id = ${campaignId} and t.is_key = 1 and t.rows > 0 and t.month between ${`${year}-01`} and ${month} ${district(sql`t.district_id`)}
       group by t.sector_id
@@ -299,10 +312,10 @@ export async function getAsOfMonth(campaignId: number): Promise<{ month: string;
   const { db } = await getDatabase();
   const rows = (await db.all(sql`
     select p.month as month,
-      (select count(*) from monthly_reports r join districts d on d.id = r.district_id where r.period_id = p.id and r.status = 'approved' and d.active = 1 and d.reports = 1) as approved,
+      (select count(*) from monthly_reports r join districts d on d.id = r.district_id where r.period_id = p.id and r.official = 1 and d.active = 1 and d.reports = 1) as approved,
       (select count(*) from districts d where d.active = 1 and d.reports = 1) as total
     from periods p where p.campaign_id = ${campaignId}
-      and exists (select 1 from monthly_reports r where r.period_id = p.id and r.status = 'approved')
+      and exists (select 1 from monthly_reports r where r.period_id = p.id and r.official = 1)
     order by p.month desc limit 1`)) as { month: string; approved: number; total: number }[];
   const r = rows[0];
   return r ? { month: String(r.month), approved: Number(r.approved), total: Number(r.total) } : null;

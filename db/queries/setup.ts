@@ -249,7 +249,7 @@ export async function countApprovedMonths(campaignId: number): Promise<number> {
     .select({ n: sql<number>`count(*)` })
     .from(monthlyReports)
     .innerJoin(periods, eq(periods.id, monthlyReports.periodId))
-    .where(and(eq(periods.campaignId, campaignId), eq(monthlyReports.status, "approved")));
+    .where(and(eq(periods.campaignId, campaignId), eq(monthlyReports.official, true)));
   return Number(r?.n ?? 0);
 }
 

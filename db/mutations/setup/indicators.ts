@@ -71,7 +71,7 @@ export async function loadIndicatorUsage(db: Pick<Tx, "select">, indicatorId: nu
     .select({ n: sql<number>`count(*)` })
     .from(monthlyReports)
     .innerJoin(periods, eq(periods.id, monthlyReports.periodId))
-    .where(and(eq(periods.campaignId, campaignId), eq(monthlyReports.status, "approved")));
+    .where(and(eq(periods.campaignId, campaignId), eq(monthlyReports.official, true)));
   return { figures: Number(f?.n ?? 0), approvedMonths: Number(a?.n ?? 0) };
 }
 

@@ -56,7 +56,7 @@ export function closedMonthMessage(districtName: string, month: string, s: Distr
   if (!s) return `${at}不在本次专项行动的填报期内`;
   if (!s.isOpen) return `${at}尚未开放填报`;
   if (state === "locked") return `${at}${districtName}月报已锁定，不能录入或修改；如需更正请联系专项办解锁`;
-  if (state === "approved") return `${at}${districtName}月报已审核通过，不能再修改；如需更正请联系专项办退回`;
+  if (state === "approved") return `${at}${districtName}月报已审核通过，不能再修改；如需更正请联系专项办重新打开该月`;
   if (state === "submitted") return `${at}${districtName}月报已报送、正在审核，不能修改；如需修改请联系专项办退回`;
   return `${at}${districtName}月报当前不能修改`;
 }
