@@ -7,6 +7,7 @@ import "server-only";
  * text such as 2024-03-15, 2024/3/15 or 2024年3月15日.
  */
 import ExcelJS from "exceljs";
+import { loadWorkbookSafely, UploadRefused } from "./safe-load";
 import type { ProjectImportRow } from "@/db/mutations/setup/projects";
 import { isDate } from "../months";
 import { parseDisplayNumber } from "../numbers";
@@ -90,11 +91,12 @@ export interface ReadProjects {
 const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, "").replace(/\*$/, "");
 
 export async function readProjectsWorkbook(buffer: ArrayBuffer): Promise<ReadProjects | { error: string }> {
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    await wb.xlsx.load(buffer);
-  } catch {
-    return { error: "无法读取文件：请上传 .xlsx 格式的项目清单" };
+    // Bounded before parsing (size, inflated size, rows, cell length): see safe-load.ts.
+    wb = await loadWorkbookSafely(buffer);
+  } catch (e) {
+    return { error: e instanceof UploadRefused ? e.message : "无法读取文件：请上传 .xlsx 格式的项目清单" };
   }
   const ws = wb.getWorksheet(PROJECTS_SHEET) ?? wb.worksheets[0];
   if (!ws) return { error: "文件中没有工作表" };

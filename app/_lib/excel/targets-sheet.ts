@@ -7,6 +7,7 @@ import "server-only";
  * version stamp, so an upload based on an old download stores nothing.
  */
 import ExcelJS from "exceljs";
+import { loadWorkbookSafely, UploadRefused } from "./safe-load";
 import { baseToDisplayExact } from "../numbers";
 import { cellText, styledSheet } from "./workbook";
 
@@ -109,11 +110,12 @@ const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, "").replace(/\*$
 
 /** Reads an uploaded targets sheet back into text per row; checking values is the caller's job. */
 export async function readTargetsWorkbook(buffer: ArrayBuffer, districts: readonly SheetDistrict[]): Promise<{ lines: TargetLine[] } | { error: string }> {
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    await wb.xlsx.load(buffer);
-  } catch {
-    return { error: "无法读取文件：请上传从本页下载的 .xlsx 目标分解表" };
+    // Bounded before parsing (size, inflated size, rows, cell length): see safe-load.ts.
+    wb = await loadWorkbookSafely(buffer);
+  } catch (e) {
+    return { error: e instanceof UploadRefused ? e.message : "无法读取文件：请上传从本页下载的 .xlsx 目标分解表" };
   }
   const ws = wb.getWorksheet(TARGETS_SHEET);
   if (!ws) return { error: `文件中没有“${TARGETS_SHEET}”工作表：请使用从本页下载的模板` };

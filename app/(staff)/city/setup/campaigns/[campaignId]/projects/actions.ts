@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { checkProjectLines, readProjectsWorkbook } from "@/app/_lib/excel/projects-import";
+import { capList, oneUploadAtATime, UploadRefused } from "@/app/_lib/excel/safe-load";
 import { requirePermission } from "@/app/_lib/guards";
 import { baseToDisplayExact } from "@/app/_lib/numbers";
 import { revalidatePublic } from "@/app/_lib/revalidate";
@@ -35,16 +36,23 @@ export async function importProjectsAction(_prev: ImportState, formData: FormDat
   if (!campaign) return fail(GONE);
   if (campaign.status === "archived") return fail(ARCHIVED);
 
-  const read = await readProjectsWorkbook(await file.arrayBuffer());
+  const buffer = await file.arrayBuffer();
+  let read: Awaited<ReturnType<typeof readProjectsWorkbook>>;
+  try {
+    read = await oneUploadAtATime(`user:${admin.id}`, () => readProjectsWorkbook(buffer));
+  } catch (e) {
+    if (!(e instanceof UploadRefused)) throw e;
+    return fail(e.message, [], { file: e.message });
+  }
   if ("error" in read) return fail(read.error, [], { file: read.error });
   if (read.lines.length === 0) return fail("文件中没有项目行", [], { file: "文件中没有项目行" });
   const [districts, sectors, actions] = await Promise.all([listDistrictsForSetup(), listSectorsForSetup(), listActionsForSetup(campaign.id)]);
   const checked = checkProjectLines(read, { districts, sectors, actions });
-  if (checked.errors.length > 0) return fail(`文件中有 ${checked.errors.length} 行有错误，未保存任何数据。请改正后重新上传。`, checked.errors);
+  if (checked.errors.length > 0) return fail(`文件中有 ${checked.errors.length} 行有错误，未保存任何数据。请改正后重新上传。`, capList(checked.errors, 200, (rest) => ({ line: 0, message: `另有 ${rest} 行有问题未列出，请先改正以上各行` })));
 
   const result = await importProjects(await getDatabase(), campaign.id, checked.rows, await actorOf(admin));
   if (!result.ok) {
-    if (result.reason === "rows") return fail(`文件中有 ${result.errors.length} 行不能导入，未保存任何数据。`, result.errors);
+    if (result.reason === "rows") return fail(`文件中有 ${result.errors.length} 行不能导入，未保存任何数据。`, capList(result.errors, 200, (rest) => ({ line: 0, message: `另有 ${rest} 行有问题未列出，请先改正以上各行` })));
     return fail(result.reason === "archived" ? ARCHIVED : GONE);
   }
   const nameOf = (list: { id: number; name: string }[], v: unknown) => (v == null ? "（空）" : (list.find((x) => x.id === v)?.name ?? String(v)));

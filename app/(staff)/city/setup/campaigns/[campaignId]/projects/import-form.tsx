@@ -25,7 +25,7 @@ export function ProjectsImportForm({ campaignId }: { campaignId: number }) {
       <FormMessage state={state} />
       {state.rowErrors.length > 0 && (
         <table className="w-full text-sm">
-          <caption className="text-left text-sm font-medium text-red-800">需要改正的行（共 {state.rowErrors.length} 行）</caption>
+          <caption className="text-left text-sm font-medium text-red-800">需要改正的行</caption>
           <thead>
             <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
               <th scope="col" className="py-1 pr-3">行号</th>
@@ -35,7 +35,7 @@ export function ProjectsImportForm({ campaignId }: { campaignId: number }) {
           <tbody>
             {state.rowErrors.slice(0, 500).map((e) => (
               <tr key={e.line} className="border-b border-slate-100">
-                <td className="tabular whitespace-nowrap py-1 pr-3">第 {e.line} 行</td>
+                <td className="tabular whitespace-nowrap py-1 pr-3">{e.line > 0 ? `第 ${e.line} 行` : "……"}</td>
                 <td className="py-1 text-red-800">{e.message}</td>
               </tr>
             ))}

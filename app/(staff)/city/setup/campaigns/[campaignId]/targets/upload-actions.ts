@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { ActionState } from "@/app/_lib/action-state";
+import { capList, oneUploadAtATime, UploadRefused } from "@/app/_lib/excel/safe-load";
 import { readTargetsWorkbook } from "@/app/_lib/excel/targets-sheet";
 import { requirePermission } from "@/app/_lib/guards";
 import { revalidatePublic } from "@/app/_lib/revalidate";
@@ -36,7 +37,14 @@ export async function uploadTargetsAction(_prev: UploadState, formData: FormData
   if (campaign.status === "archived") return fail(ARCHIVED);
 
   const districts = await targetDistricts();
-  const read = await readTargetsWorkbook(await file.arrayBuffer(), districts);
+  const buffer = await file.arrayBuffer();
+  let read: Awaited<ReturnType<typeof readTargetsWorkbook>>;
+  try {
+    read = await oneUploadAtATime(`user:${admin.id}`, () => readTargetsWorkbook(buffer, districts));
+  } catch (e) {
+    if (!(e instanceof UploadRefused)) throw e;
+    return fail(e.message, [], { file: e.message });
+  }
   if ("error" in read) return fail(read.error, [], { file: read.error });
   const current = await loadCampaignTargets(campaign.id, campaign.year);
   const byCode = new Map(current.map((r) => [r.indicator.code, r]));
@@ -71,7 +79,7 @@ export async function uploadTargetsAction(_prev: UploadState, formData: FormData
     }
     items.push({ indicatorId: ind.id, stamp: line.stamp, values: checked.value });
   }
-  if (errors.length > 0) return fail(`文件中有 ${errors.length} 行有错误，未保存任何数据。请改正后重新上传。`, errors);
+  if (errors.length > 0) return fail(`文件中有 ${errors.length} 行有错误，未保存任何数据。请改正后重新上传。`, capList(errors, 200, (rest) => ({ line: 0, message: `另有 ${rest} 行有问题未列出，请先改正以上各行` })));
   if (items.length === 0) return fail("文件中没有指标行");
 
   const result = await importTargets(await getDatabase(), campaign.id, items, await actorOf(admin));

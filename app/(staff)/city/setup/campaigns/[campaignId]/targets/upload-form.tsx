@@ -40,7 +40,7 @@ export function TargetsUploadForm({ campaignId, templateHref }: { campaignId: nu
           <tbody>
             {state.rowErrors.map((e) => (
               <tr key={e.line} className="border-b border-slate-100">
-                <td className="tabular py-1 pr-3 whitespace-nowrap">第 {e.line} 行</td>
+                <td className="tabular py-1 pr-3 whitespace-nowrap">{e.line > 0 ? `第 ${e.line} 行` : "……"}</td>
                 <td className="py-1 text-red-800">{e.message}</td>
               </tr>
             ))}
