@@ -4,18 +4,24 @@
  */
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "@/app/_lib/passwords";
+import { openSecret, sealSecret } from "@/app/_lib/secret-box";
 import { normaliseRecoveryCode } from "@/app/_lib/totp";
 import type { OpenDatabase } from "../client";
 import { recoveryCodes, users } from "../schema";
 import { insertAuditEvent } from "./audit";
 
+/** The user's two-factor state with the secret opened (it is stored sealed: app/_lib/secret-box.ts). */
 export async function getTotpState(open: OpenDatabase, userId: number) {
   const rows = await open.db
     .select({ secret: users.totpSecret, enabled: users.totpEnabled, lastStep: users.totpLastStep, username: users.username, role: users.role })
     .from(users)
     .where(eq(users.id, userId));
-  return rows[0] ?? null;
+  const row = rows[0];
+  if (!row) return null;
+  return { ...row, secret: row.secret == null ? null : openSecret(row.secret, authSecret()) };
 }
+
+const authSecret = () => process.env.AUTH_SECRET ?? "";
 
 /** Records an accepted TOTP step; false if that step (or a later one) was already used. */
 export async function acceptTotpStep(open: OpenDatabase, userId: number, step: number): Promise<boolean> {
@@ -56,7 +62,7 @@ export async function spendRecoveryCode(open: OpenDatabase, userId: number, inpu
 /** Stores a new, not yet confirmed secret for the user's own enrolment. */
 export async function setPendingTotpSecret(open: OpenDatabase, userId: number, secret: string): Promise<void> {
   await open.write(async (tx) => {
-    await tx.update(users).set({ totpSecret: secret, totpEnabled: false, totpLastStep: null }).where(and(eq(users.id, userId), eq(users.totpEnabled, false)));
+    await tx.update(users).set({ totpSecret: sealSecret(secret, authSecret()), totpEnabled: false, totpLastStep: null }).where(and(eq(users.id, userId), eq(users.totpEnabled, false)));
   });
 }
 

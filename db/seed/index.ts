@@ -3,6 +3,7 @@
  * Idempotent (a second run changes nothing), deterministic (same rows every time) and
  * safe: it refuses to touch a database that already holds non-demo data.
  */
+import { sealSecret } from "@/app/_lib/secret-box";
 import { hashPassword } from "@/app/_lib/passwords";
 import { eq } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
@@ -121,7 +122,8 @@ async function writeAll(tx: Tx, passwordHash: string): Promise<void> {
     departmentId: "department" in u ? departmentId[u.department!] : null,
     passwordHash, mustChangePassword: false,
     // City admins must use two-factor sign-in; the demo admin's secret is published (README, npm run demo:totp).
-    totpSecret: u.role === "city_admin" ? DEMO_ADMIN_TOTP_SECRET : null, totpEnabled: u.role === "city_admin",
+    // Sealed under AUTH_SECRET when it is set (npm start sets it before seeding); plaintext otherwise, read as legacy.
+    totpSecret: u.role === "city_admin" ? (process.env.AUTH_SECRET ? sealSecret(DEMO_ADMIN_TOTP_SECRET, process.env.AUTH_SECRET) : DEMO_ADMIN_TOTP_SECRET) : null, totpEnabled: u.role === "city_admin",
   })));
   const userId = Object.fromEntries((await tx.select({ id: s.users.id, username: s.users.username }).from(s.users)).map((u) => [u.username, u.id]));
   const admin = userId.admin!;
