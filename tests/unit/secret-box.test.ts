@@ -17,7 +17,7 @@ describe("secret box", () => {
     const sealed = sealSecret("JBSWY3DPEHPK3PXP", key);
     expect(() => openSecret(sealed, "another-secret")).toThrow();
     const raw = Buffer.from(sealed.slice(3), "base64");
-    raw[raw.length - 1] ^= 1;
+    raw.writeUInt8(raw.readUInt8(raw.length - 1) ^ 1, raw.length - 1);
     expect(() => openSecret(`v1:${raw.toString("base64")}`, key)).toThrow();
   });
 

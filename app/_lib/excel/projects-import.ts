@@ -96,7 +96,7 @@ export async function readProjectsWorkbook(buffer: ArrayBuffer): Promise<ReadPro
     // Bounded before parsing (size, inflated size, rows, cell length): see safe-load.ts.
     wb = await loadWorkbookSafely(buffer);
   } catch (e) {
-    return { error: e instanceof UploadRefused ? e.message : "无法读取文件：请上传 .xlsx 格式的项目清单" };
+    return { error: e instanceof UploadRefused && e.kind === "limit" ? e.message : "无法读取文件：请上传 .xlsx 格式的项目清单" };
   }
   const ws = wb.getWorksheet(PROJECTS_SHEET) ?? wb.worksheets[0];
   if (!ws) return { error: "文件中没有工作表" };

@@ -51,7 +51,15 @@ export function uploadLimits(env: NodeJS.ProcessEnv = process.env): UploadLimits
   };
 }
 
-export class UploadRefused extends Error {}
+/** A refused upload; kind "format" is a file that is not a readable .xlsx at all (callers may word that themselves). */
+export class UploadRefused extends Error {
+  constructor(
+    message: string,
+    readonly kind: "format" | "limit" = "limit",
+  ) {
+    super(message);
+  }
+}
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
 
@@ -67,7 +75,7 @@ async function inspect(buffer: Buffer, limits: UploadLimits): Promise<void> {
   try {
     zip = await openZip(buffer);
   } catch {
-    throw new UploadRefused("文件不是有效的 Excel（.xlsx）文件，请用模板另存后再上传");
+    throw new UploadRefused("文件不是有效的 Excel（.xlsx）文件，请用模板另存后再上传", "format");
   }
   let entries = 0;
   let total = 0;
@@ -78,7 +86,7 @@ async function inspect(buffer: Buffer, limits: UploadLimits): Promise<void> {
         zip.close();
         reject(e);
       };
-      zip.on("error", (e: Error) => fail(e instanceof UploadRefused ? e : new UploadRefused("文件已损坏，无法读取，请重新导出后上传")));
+      zip.on("error", (e: Error) => fail(e instanceof UploadRefused ? e : new UploadRefused("文件已损坏，无法读取，请重新导出后上传", "format")));
       zip.on("end", () => resolve());
       zip.on("entry", (entry: yauzl.Entry) => {
         if (++entries > limits.maxEntries) return fail(new UploadRefused(`文件内部结构异常（超过 ${limits.maxEntries} 个部件），未读取`));
@@ -88,7 +96,7 @@ async function inspect(buffer: Buffer, limits: UploadLimits): Promise<void> {
         if (total + entry.uncompressedSize > limits.maxInflatedBytes) return fail(new UploadRefused(`文件解压后超过 ${mb(limits.maxInflatedBytes)}，未读取；请只保留模板中的工作表和数据`));
         if (isShared && entry.uncompressedSize > limits.maxSharedStringsBytes) return fail(new UploadRefused(`文件中的文字内容超过 ${mb(limits.maxSharedStringsBytes)}（可能有异常长的单元格），未读取`));
         zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return fail(new UploadRefused("文件已损坏，无法读取，请重新导出后上传"));
+          if (err || !stream) return fail(new UploadRefused("文件已损坏，无法读取，请重新导出后上传", "format"));
           let own = 0;
           let tail = "";
           stream.on("data", (chunk: Buffer) => {
@@ -113,7 +121,7 @@ async function inspect(buffer: Buffer, limits: UploadLimits): Promise<void> {
               }
             }
           });
-          stream.on("error", () => fail(new UploadRefused("文件已损坏，无法读取，请重新导出后上传")));
+          stream.on("error", () => fail(new UploadRefused("文件已损坏，无法读取，请重新导出后上传", "format")));
           stream.on("end", () => zip.readEntry());
         });
       });
@@ -137,7 +145,7 @@ export async function loadWorkbookSafely(data: ArrayBuffer | Buffer, limits: Upl
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new UploadRefused("文件不是有效的 Excel（.xlsx）文件，请用模板另存后再上传");
+    throw new UploadRefused("文件不是有效的 Excel（.xlsx）文件，请用模板另存后再上传", "format");
   }
   for (const ws of wb.worksheets) {
     ws.eachRow((row, r) => {

@@ -115,7 +115,7 @@ export async function readTargetsWorkbook(buffer: ArrayBuffer, districts: readon
     // Bounded before parsing (size, inflated size, rows, cell length): see safe-load.ts.
     wb = await loadWorkbookSafely(buffer);
   } catch (e) {
-    return { error: e instanceof UploadRefused ? e.message : "无法读取文件：请上传从本页下载的 .xlsx 目标分解表" };
+    return { error: e instanceof UploadRefused && e.kind === "limit" ? e.message : "无法读取文件：请上传从本页下载的 .xlsx 目标分解表" };
   }
   const ws = wb.getWorksheet(TARGETS_SHEET);
   if (!ws) return { error: `文件中没有“${TARGETS_SHEET}”工作表：请使用从本页下载的模板` };
