@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blocksSave, checkProjectMonth, moneyText, type ProjectMonthFacts } from "@/app/_lib/plausibility/projects";
+import { blocksSave, checkProjectMonth, describeCheck, moneyText, type ProjectMonthFacts } from "@/app/_lib/plausibility/projects";
 import { DEFAULT_PLAUSIBILITY_SETTINGS, parsePlausibilitySettings } from "@/app/_lib/plausibility/settings";
 
 const s = DEFAULT_PLAUSIBILITY_SETTINGS;
@@ -101,5 +101,17 @@ describe("project month plausibility", () => {
     expect(moneyText(139_800)).toBe("13.98 亿元");
     expect(moneyText(10_000)).toBe("1.0 亿元");
     expect(moneyText(9_999)).toBe("9,999 万元");
+  });
+});
+
+describe("what the clerk reads next to a refused value", () => {
+  it("says how to keep a warned value, and that an error cannot be kept", () => {
+    expect(describeCheck(checkProjectMonth(9_001, { ...facts, ytdBefore: 0 }, s), "备注")).toEqual({
+      hard: false,
+      text: "本月 9,001 万元，为该项目以往最大月 3,000 万元的 3 倍（超过 3 倍需说明）。确认无误请在“备注”中写明原因",
+    });
+    const hard = describeCheck(checkProjectMonth(100_001, facts, s));
+    expect(hard.hard).toBe(true);
+    expect(hard.text).toMatch(/超过总投资，请核对金额和单位（万元）。不能保存$/);
   });
 });

@@ -110,3 +110,12 @@ export function checkProjectMonth(value: number, f: ProjectMonthFacts, s: Settin
 export function blocksSave(c: ProjectCheck, note: string | null | undefined): boolean {
   return c.errors.length > 0 || (c.warnings.length > 0 && !note?.trim());
 }
+
+/**
+ * What a clerk reads next to a refused value: the errors, or the warnings and how to keep the
+ * value ("确认无误请在“说明”中写明原因"), `noteLabel` naming where the note goes.
+ */
+export function describeCheck(c: ProjectCheck, noteLabel = "说明"): { hard: boolean; text: string } {
+  if (c.errors.length > 0) return { hard: true, text: `${c.errors.map((i) => i.message).join("；")}。不能保存` };
+  return { hard: false, text: `${c.warnings.map((i) => i.message).join("；")}。确认无误请在“${noteLabel}”中写明原因` };
+}
