@@ -83,7 +83,8 @@ test("a file with one bad row lists it with the reason and stores nothing", asyn
   rowOf(wb.getWorksheet("月度指标")!, "urban_investment").getCell(6).value = 7.7;
   const bad = rowOf(wb.getWorksheet("月度指标")!, "standard_factory_area");
   bad.getCell(6).value = "很多";
-  wb.getWorksheet("项目进度")!.getRow(2).getCell(4).value = 999;
+  // An ordinary project row (within its remaining plan): stored only if the whole file is good.
+  wb.getWorksheet("项目进度")!.getRow(2).getCell(4).value = 600;
   const before = await snapshotState();
   await upload(page, wb);
   await expect(page.getByText("文件中有 1 处错误，未保存任何数据")).toBeVisible();
@@ -99,4 +100,37 @@ test("a file that is not a spreadsheet is refused next to the file field", async
   await page.getByLabel("选择填好的模板文件").setInputFiles({ name: "x.xlsx", mimeType: "text/plain", buffer: Buffer.from("hello") });
   await page.getByRole("button", { name: "上传并导入" }).click();
   await expect(page.locator("#file-error")).toContainText("无法读取文件");
+});
+
+test("a project row above its remaining plan without a 说明 is refused whole; with the 说明 it is imported and flagged", async ({ page }) => {
+  await clerkWithOpenOctober(page, "huian");
+  const code = uniqueName("ZZ-XL-").toUpperCase();
+  const project = await queryOne<{ id: number }>(
+    `insert into projects (campaign_id, code, name, district_id, sector_id, owner, total_investment, annual_planned_investment, stage, actual_start_on, is_key)
+     values ((select id from campaigns where slug = 'quanzhou-2023'), ?, ?, (select id from districts where code = 'huian'), (select id from sectors where code = 'industry'), '', 100000, 20000, 'under_construction', '2023-05-10', 1)
+     returning id`,
+    [code, `惠安表格测试${code}`],
+  );
+  const wb = await downloadTemplate(page);
+  const ps = wb.getWorksheet("项目进度")!;
+  expect(ps.getRow(1).getCell(5).value).toBe("说明");
+  const row = rowOf(ps, code);
+  row.getCell(4).value = 25000;
+  const before = await snapshotState();
+  await upload(page, wb);
+  await expect(page.getByText("文件中有 1 处错误，未保存任何数据")).toBeVisible();
+  const errors = page.getByRole("table", { name: "需要改正的行" });
+  await expect(errors).toContainText(`第 ${row.number} 行`);
+  await expect(errors).toContainText(`惠安表格测试${code}：本月 2.5 亿元，超过该项目年度计划剩余额 2.0 亿元`);
+  await expect(errors).toContainText("确认无误请在“说明”中写明原因");
+  expect(await snapshotState()).toBe(before);
+
+  row.getCell(5).value = "二期设备款集中支付";
+  await upload(page, wb);
+  await expect(page.getByText(/已导入：更新指标 \d+ 项、项目进度 1 项/)).toBeVisible();
+  expect(await queryOne("select investment, note from project_progress where project_id = ? and month = '2023-10'", [project!.id])).toEqual({ investment: 25000, note: "二期设备款集中支付" });
+  expect(await queryOne("select rule, note from plausibility_flags where subject = 'project' and project_id = ? and resolved_at is null", [project!.id])).toEqual({
+    rule: "project_above_remaining_plan",
+    note: "二期设备款集中支付",
+  });
 });

@@ -1,10 +1,13 @@
 /**
  * An uploaded month template: the figures and the projects' investment saved in ONE transaction,
  * so a file is stored whole or not at all. Caller must have passed the policy checks for the
- * district-month (report.edit and record.edit) and validated every row first.
+ * district-month (report.edit and record.edit) and validated every row first; the projects'
+ * plausibility rules run again inside the transaction, so a row that turned implausible
+ * meanwhile (another month changed) stops the whole file.
  */
+import type { PlausibilitySettings } from "@/app/_lib/plausibility/settings";
 import type { OpenDatabase } from "../client";
-import { upsertMonthProgressTx, type ProgressInput, type ProgressOutcome } from "./projects";
+import { upsertMonthProgressTx, type ProgressInput, type ProgressOutcome } from "./project-progress";
 import { saveFigureValuesTx, type Actor, type FigureWrite, type SaveOutcome } from "./reports";
 
 class Abort extends Error {
@@ -20,13 +23,13 @@ export type ImportOutcome =
 
 export async function importMonthWorkbook(
   open: OpenDatabase,
-  args: { campaignId: number; periodId: number; districtId: number; month: string; figures: FigureWrite[]; progress: ProgressInput[]; actor: Actor },
+  args: { campaignId: number; periodId: number; districtId: number; month: string; figures: FigureWrite[]; progress: ProgressInput[]; actor: Actor; settings: PlausibilitySettings },
 ): Promise<ImportOutcome> {
   try {
     return await open.write(async (tx) => {
       const f = await saveFigureValuesTx(tx, { periodId: args.periodId, districtId: args.districtId, rows: args.figures, submit: false, actor: args.actor });
       if (!f.ok) throw new Abort({ ok: false, part: "figures", outcome: f });
-      const p = await upsertMonthProgressTx(tx, { campaignId: args.campaignId, districtId: args.districtId, month: args.month }, args.progress, args.actor);
+      const p = await upsertMonthProgressTx(tx, { campaignId: args.campaignId, districtId: args.districtId, month: args.month }, args.progress, args.actor, args.settings);
       if (!p.ok) throw new Abort({ ok: false, part: "progress", outcome: p });
       return { ok: true as const, figuresChanged: f.changed, progressChanged: p.value.changed };
     });

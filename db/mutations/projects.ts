@@ -1,12 +1,12 @@
 /**
- * The project register and its monthly investment. Every function runs in one write transaction
+ * The project register (its monthly investment: project-progress.ts). Every function runs in one write transaction
  * with its audit rows; updates carry the version the form was loaded with and the district the
  * caller was authorised for in their WHERE clause. Callers must have passed requirePermission
  * ("record.edit") for the project's district, with the month's state where a month is touched.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../client";
-import { projectProgress, projects, users, type PROJECT_STAGES } from "../schema";
+import { projects, users, type PROJECT_STAGES } from "../schema";
 import { diff, insertAuditEvent } from "./audit";
 
 export interface Actor {
@@ -162,128 +162,4 @@ export async function updateProjectStage(
   actor: Actor,
 ): Promise<ProjectOutcome<void, StageFields>> {
   return updateProjectColumns(open, { ...target, next: f, columns: stageColumns, action: "project.stage" }, actor);
-}
-
-export interface ProgressInput {
-  projectId: number;
-  /** The entry's version the form was loaded with; null when the form saw no entry. */
-  expectedVersion: number | null;
-  /** 万元; 0 is a real value (no investment this month). */
-  investment: number;
-  /** undefined leaves the note as it is. */
-  note?: string | null;
-}
-
-export interface ProgressRow {
-  investment: number;
-  note: string | null;
-}
-
-export type ProgressOutcome =
-  | { ok: true; value: { changed: number } }
-  | { ok: false; reason: "not-found" }
-  | { ok: false; reason: "conflict"; conflicts: Map<number, Current<ProgressRow | null>> };
-
-/**
- * Inserts or updates one month's investment for several projects of one district, all or
- * nothing: every project must be in `districtId` and the campaign, and every entry must still be
- * at the version its form saw, or nothing is written. Unchanged rows are skipped.
- */
-export async function upsertMonthProgress(
-  open: OpenDatabase,
-  target: { campaignId: number; districtId: number; month: string },
-  rows: readonly ProgressInput[],
-  actor: Actor,
-): Promise<ProgressOutcome> {
-  return open.write((tx) => upsertMonthProgressTx(tx, target, rows, actor));
-}
-
-/** The same inside a caller's transaction (the Excel import saves figures and progress together). */
-export async function upsertMonthProgressTx(
-  tx: Tx,
-  target: { campaignId: number; districtId: number; month: string },
-  rows: readonly ProgressInput[],
-  actor: Actor,
-): Promise<ProgressOutcome> {
-  {
-    const ids = [...new Set(rows.map((r) => r.projectId))];
-    if (ids.length !== rows.length) return { ok: false, reason: "not-found" };
-    if (ids.length === 0) return { ok: true, value: { changed: 0 } };
-    const inScope = await tx
-      .select({ id: projects.id })
-      .from(projects)
-      .where(and(inArray(projects.id, ids), eq(projects.campaignId, target.campaignId), eq(projects.districtId, target.districtId)));
-    if (inScope.length !== ids.length) return { ok: false, reason: "not-found" };
-
-    const existing = await tx
-      .select({
-        id: projectProgress.id,
-        projectId: projectProgress.projectId,
-        investment: projectProgress.investment,
-        note: projectProgress.note,
-        version: projectProgress.version,
-        updatedAt: projectProgress.updatedAt,
-        updatedByName: users.displayName,
-      })
-      .from(projectProgress)
-      .leftJoin(users, eq(users.id, projectProgress.updatedBy))
-      .where(and(inArray(projectProgress.projectId, ids), eq(projectProgress.month, target.month)));
-    const byProject = new Map(existing.map((e) => [e.projectId, e]));
-
-    // Check every row before writing any, so a conflict anywhere leaves everything as it was.
-    const conflicts = new Map<number, Current<ProgressRow | null>>();
-    for (const r of rows) {
-      const e = byProject.get(r.projectId);
-      if ((e?.version ?? null) !== r.expectedVersion) {
-        conflicts.set(r.projectId, e ? { row: { investment: e.investment, note: e.note }, updatedByName: e.updatedByName, updatedAt: e.updatedAt } : { row: null, updatedByName: null, updatedAt: "" });
-      }
-    }
-    if (conflicts.size > 0) return { ok: false, reason: "conflict", conflicts };
-
-    let changed = 0;
-    const at = nowIso();
-    for (const r of rows) {
-      const e = byProject.get(r.projectId);
-      const next = { investment: r.investment, ...(r.note !== undefined ? { note: r.note } : {}) };
-      if (!e) {
-        const [ins] = await tx
-          .insert(projectProgress)
-          .values({ projectId: r.projectId, month: target.month, investment: r.investment, note: r.note ?? null, updatedBy: actor.id, updatedAt: at })
-          .returning({ id: projectProgress.id });
-        await insertAuditEvent(tx, {
-          actorUserId: actor.id,
-          actorName: actor.name,
-          action: "project_progress.create",
-          entity: "project_progress",
-          entityId: ins!.id,
-          districtId: target.districtId,
-          after: { projectId: r.projectId, month: target.month, investment: r.investment, note: r.note ?? null },
-          clientAddress: actor.clientAddress,
-        });
-        changed++;
-        continue;
-      }
-      const change = diff({ investment: e.investment, note: e.note }, next);
-      if (Object.keys(change.after).length === 0) continue;
-      const updated = await tx
-        .update(projectProgress)
-        .set({ ...change.after, version: sql`${projectProgress.version} + 1`, updatedBy: actor.id, updatedAt: at })
-        .where(and(eq(projectProgress.id, e.id), eq(projectProgress.version, e.version)))
-        .returning({ id: projectProgress.id });
-      if (updated.length !== 1) throw new Error("project_progress changed inside a write transaction");
-      await insertAuditEvent(tx, {
-        actorUserId: actor.id,
-        actorName: actor.name,
-        action: "project_progress.update",
-        entity: "project_progress",
-        entityId: e.id,
-        districtId: target.districtId,
-        before: { projectId: r.projectId, month: target.month, ...change.before },
-        after: { projectId: r.projectId, month: target.month, ...change.after },
-        clientAddress: actor.clientAddress,
-      });
-      changed++;
-    }
-    return { ok: true, value: { changed } };
-  }
 }

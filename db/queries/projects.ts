@@ -1,7 +1,9 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import type { ProjectMonthFacts } from "@/app/_lib/plausibility/projects";
 import { getDatabase } from "../index";
+import { loadProjectMonthFacts } from "../mutations/project-progress";
 import { actions, districts, projectProgress, projects, sectors, users, PROJECT_STAGES } from "../schema";
 
 export type ProjectStage = (typeof PROJECT_STAGES)[number];
@@ -242,9 +244,13 @@ export interface MonthEntryRow {
   code: string;
   name: string;
   stage: ProjectStage;
+  actualStartOn: string | null;
+  actualCompletionOn: string | null;
+  totalInvestment: number;
   annualPlannedInvestment: number;
   /** The month's entry, if any. */
   entryInvestment: number | null;
+  entryNote: string | null;
   entryVersion: number | null;
   /** The previous month's entry, for reference. */
   previousInvestment: number | null;
@@ -272,8 +278,12 @@ export async function listKeyProjectsForMonth(scope: ProjectScope, districtId: n
       code: projects.code,
       name: projects.name,
       stage: projects.stage,
+      actualStartOn: projects.actualStartOn,
+      actualCompletionOn: projects.actualCompletionOn,
+      totalInvestment: projects.totalInvestment,
       annualPlannedInvestment: projects.annualPlannedInvestment,
       entryInvestment: cur.investment,
+      entryNote: cur.note,
       entryVersion: cur.version,
       previousInvestment: prev.investment,
       earlierInvestment: sql<number>`coalesce(${earlier.total}, 0)`,
@@ -285,6 +295,15 @@ export async function listKeyProjectsForMonth(scope: ProjectScope, districtId: n
     .where(and(scopeWhere(scope), eq(projects.districtId, districtId), eq(projects.isKey, true)))
     .orderBy(asc(projects.code));
   return rows.map((r) => ({ ...r, earlierInvestment: Number(r.earlierInvestment) }));
+}
+
+/**
+ * What the plausibility rules compare `month` with, per project (plan, total, earlier months): for
+ * checking a whole upload before its transaction. Caller must have checked the projects are in its scope.
+ */
+export async function getProjectMonthFacts(projectIds: readonly number[], month: string): Promise<Map<number, ProjectMonthFacts>> {
+  const { db } = await getDatabase();
+  return loadProjectMonthFacts(db, projectIds, month);
 }
 
 /** Choices for the register form: active sectors, the campaign's actions, active districts. Public names only. */

@@ -61,6 +61,9 @@ export function buildFiguresWorkbook(args: { districtName: string; month: string
     { header: "本月完成投资（万元）", key: "month", width: 20 },
     { header: "说明", key: "note", width: 30 },
   ]);
+  // The plausibility rules ask for a reason on some rows; say so where the clerk types it.
+  ps.getRow(1).getCell(5).note = "本月完成投资超过年度计划剩余额、远超该项目以往最大月，或使累计超过总投资时，须在此写一句原因，否则整个文件不会导入；超过总投资的月份不能导入。";
+  ws.getRow(1).getCell(10).note = "数值需要核实时（上传后会逐行列出），须在此写明原因，否则整个文件不会导入。";
   for (const p of args.projects) ps.addRow({ code: p.code, name: p.name, last: p.lastMonth, month: p.thisMonth, note: p.note });
   return wb;
 }

@@ -8,6 +8,8 @@ export const PLAUSIBILITY_SETTINGS_KEY = "plausibility_settings";
 export interface PlausibilitySettings {
   /** Project: a month above this multiple of the project's own largest month so far → warning. */
   projectMonthMultiple: number;
+  /** Project: a month above this share of the project's total investment → hard error, not saved even with a note. */
+  projectMonthMaxShareOfTotal: number;
   /** Figures: a month above this multiple of the district's own median month → warning (and below 1/N). */
   figureMedianMultiple: number;
   /** Figures: months of history needed before the median rule applies. */
@@ -20,6 +22,7 @@ export interface PlausibilitySettings {
 
 export const DEFAULT_PLAUSIBILITY_SETTINGS: PlausibilitySettings = {
   projectMonthMultiple: 3,
+  projectMonthMaxShareOfTotal: 1,
   figureMedianMultiple: 3,
   figureMedianMinMonths: 3,
   ratioPartJump: 0.5,

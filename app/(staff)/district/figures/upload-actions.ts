@@ -8,13 +8,15 @@ import { checkEntry } from "@/app/_lib/figure-entry";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { addMonths } from "@/app/_lib/months";
 import { parseDisplayNumber } from "@/app/_lib/numbers";
+import { blocksSave, checkProjectMonth, describeCheck } from "@/app/_lib/plausibility/projects";
 import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { importMonthWorkbook } from "@/db/mutations/month-import";
-import type { ProgressInput } from "@/db/mutations/projects";
+import type { ProgressInput } from "@/db/mutations/project-progress";
 import type { FigureWrite } from "@/db/mutations/reports";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
-import { listKeyProjectsForMonth } from "@/db/queries/projects";
+import { getPlausibilitySettings } from "@/db/queries/plausibility";
+import { getProjectMonthFacts, listKeyProjectsForMonth } from "@/db/queries/projects";
 import { getDistrictMonthState, getRecordOwners } from "@/db/queries/reporting";
 import { loadFigureRows } from "./load";
 import { resolveDistrict } from "./scope";
@@ -37,7 +39,11 @@ function fail(message: string, rowErrors: RowError[] = []): UploadState {
   return { ok: false, message, fieldErrors: {}, values: {}, rowErrors };
 }
 
-/** Imports a filled-in month template: every row is checked first; any bad row means nothing is stored. */
+/**
+ * Imports a filled-in month template: every row is checked first (numbers, and the plausibility
+ * rules: a warned row needs its 说明, an implausible one is refused); any bad row means nothing
+ * is stored. The write transaction checks the project rows again.
+ */
 export async function uploadFiguresAction(_prev: UploadState, formData: FormData): Promise<UploadState> {
   const user = await requireUser();
   const header = headerSchema.safeParse({ month: formData.get("month"), district: formData.get("district") || undefined });
@@ -85,10 +91,13 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
       numerator: r.kind === "ratio" ? r.numerator : null,
       denominator: r.kind === "ratio" ? r.denominator : null,
       note: r.note,
+      flags: r.kind === "value" || r.kind === "ratio" ? r.flags : undefined,
     });
   }
 
+  const settings = await getPlausibilitySettings();
   const progress: ProgressInput[] = [];
+  const lineOf = new Map<number, number>();
   const progressLines = parsed.progress.filter((l) => l.amount.trim() !== "" || l.note.trim() !== "");
   if (progressLines.length > 0) {
     const owners = await getRecordOwners(campaign.id);
@@ -96,6 +105,7 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
     const projects = await listKeyProjectsForMonth({ campaignId: campaign.id, districtIds: [district.id] }, district.id, month, addMonths(month, -1));
     const byProject = new Map(projects.map((p) => [p.code, p]));
     const seenProjects = new Set<string>();
+    const changed: { line: number; name: string; row: ProgressInput }[] = [];
     for (const line of progressLines) {
       const p = byProject.get(line.code);
       if (!p) {
@@ -116,9 +126,24 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
         errors.push({ sheet: "项目进度", line: line.line, message: `${p.name}：填了说明但没有填本月完成投资` });
         continue;
       }
-      progress.push({ projectId: p.id, expectedVersion: p.entryVersion, investment: amount.base, note: line.note.trim() || null });
+      const note = line.note.trim() || null;
+      if (note && note.length > 200) {
+        errors.push({ sheet: "项目进度", line: line.line, message: `${p.name}：说明最多 200 个字符` });
+        continue;
+      }
+      const row = { projectId: p.id, expectedVersion: p.entryVersion, investment: amount.base, note };
+      progress.push(row);
+      lineOf.set(p.id, line.line);
+      if (p.entryInvestment !== amount.base || p.entryNote !== note) changed.push({ line: line.line, name: p.name, row });
+    }
+    // The rules judge changed rows only (the template comes back with the stored values), as the save does.
+    const facts = await getProjectMonthFacts(changed.map((c) => c.row.projectId), month);
+    for (const c of changed) {
+      const check = checkProjectMonth(c.row.investment, facts.get(c.row.projectId)!, settings);
+      if (blocksSave(check, c.row.note)) errors.push({ sheet: "项目进度", line: c.line, message: `${c.name}：${describeCheck(check).text}` });
     }
   }
+  errors.sort((a, b) => (a.sheet === b.sheet ? a.line - b.line : a.sheet === "月度指标" ? -1 : 1));
   if (errors.length > 0) return fail(`文件中有 ${errors.length} 处错误，未保存任何数据。请改正后重新上传。`, errors);
 
   const outcome = await importMonthWorkbook(await getDatabase(), {
@@ -129,9 +154,14 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
     figures,
     progress,
     actor: { id: user.id, name: user.username, clientAddress: await clientAddress() },
+    settings,
   });
   if (!outcome.ok) {
     if (outcome.part === "figures" && outcome.outcome.reason === "state") return fail("本月报表当前不能修改，未保存任何数据");
+    if (outcome.part === "progress" && outcome.outcome.reason === "implausible") {
+      const rowErrors = [...outcome.outcome.issues].map(([id, c]) => ({ sheet: "项目进度", line: lineOf.get(id) ?? 0, message: describeCheck(c).text }));
+      return fail(`文件中有 ${rowErrors.length} 处错误，未保存任何数据。请改正后重新上传。`, rowErrors);
+    }
     return fail("上传期间有数据被他人修改，未保存任何数据。请重新下载模板后再试。");
   }
   revalidatePath("/district/figures");

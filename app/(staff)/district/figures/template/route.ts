@@ -28,7 +28,7 @@ export async function GET(request: Request): Promise<Response> {
     districtName: district.name,
     month,
     rows,
-    projects: projects.map((p) => ({ code: p.code, name: p.name, lastMonth: p.previousInvestment, thisMonth: p.entryInvestment, note: null })),
+    projects: projects.map((p) => ({ code: p.code, name: p.name, lastMonth: p.previousInvestment, thisMonth: p.entryInvestment, note: p.entryNote })),
   });
   return xlsxResponse(wb, `${district.name}${monthLabel(month)}填报模板.xlsx`);
 }

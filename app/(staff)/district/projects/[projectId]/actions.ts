@@ -7,7 +7,10 @@ import { recordDenied, requirePermission, requireUser } from "@/app/_lib/guards"
 import { monthLabel, monthNumber, monthOf } from "@/app/_lib/months";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
-import { updateProjectRegister, updateProjectStage, upsertMonthProgress } from "@/db/mutations/projects";
+import { describeCheck } from "@/app/_lib/plausibility/projects";
+import { upsertMonthProgress } from "@/db/mutations/project-progress";
+import { updateProjectRegister, updateProjectStage } from "@/db/mutations/projects";
+import { getPlausibilitySettings } from "@/db/queries/plausibility";
 import { getProjectAccessFacts } from "@/db/queries/projects";
 import { getDistrictMonthState } from "@/db/queries/reporting";
 import { canEditMonth, projectAccess, stateOfMonth } from "../access";
@@ -114,7 +117,10 @@ export async function changeStageAction(_prev: ActionState, formData: FormData):
 
 const monthEntrySchema = z.object({ projectId: idSchema, month: monthSchema, version: optionalVersionSchema });
 
-/** One month's investment completed for one project; the month must be editable for the project's district. */
+/**
+ * One month's investment completed for one project; the month must be editable for the project's
+ * district. A value the plausibility rules warn about is kept only with a note (备注), an error never.
+ */
 export async function saveMonthInvestmentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
   const values = { amount: formText(formData, "amount"), note: formText(formData, "note") };
@@ -140,13 +146,20 @@ export async function saveMonthInvestmentAction(_prev: ActionState, formData: Fo
     { campaignId: access.campaign.id, districtId: facts.districtId, month },
     [{ projectId, expectedVersion: version, investment: amount.base, note: note.data }],
     await actorOf(user),
+    await getPlausibilitySettings(),
   );
   if (!result.ok) {
     if (result.reason === "not-found") return failure(GONE, {}, values);
+    if (result.reason === "implausible") {
+      const d = describeCheck(result.issues.get(projectId)!, "备注");
+      if (d.hard) return failure("数值超出合理范围，未保存", { amount: d.text }, values);
+      return failure("数值需要核实，未保存：确认无误请在备注中写明原因后再保存", { amount: d.text, note: "请写一句说明（例如：设备集中到货）" }, values);
+    }
     const c = result.conflicts.get(projectId);
     const currentText = c?.row ? `${monthNumber(month)}月完成投资 ${wan(c.row.investment)} 万元${c.row.note ? `，备注“${c.row.note}”` : ""}` : "无数值";
     return failure(conflictMessage({ currentText, updatedByName: c?.updatedByName ?? null, updatedAt: c?.updatedAt || null }), {}, values);
   }
   revalidateProjects(projectId);
-  return success(result.value.changed > 0 ? `已保存${monthLabel(month)}完成投资` : "数值没有变化");
+  if (result.value.changed === 0) return success("数值没有变化");
+  return success(`已保存${monthLabel(month)}完成投资${result.value.flagged > 0 ? "（按备注保存，待专项办核实）" : ""}`);
 }

@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState, type ClipboardEvent } from "react";
 import Link from "next/link";
 import { initialActionState } from "@/app/_lib/action-state";
 import { FormMessage, SubmitButton } from "@/components/form";
+import { enterMovesDown, pasteIntoGrid } from "@/components/grid-paste";
 import { useFormKey } from "@/components/use-form-key";
 import { saveMonthProgressAction } from "./actions";
 
@@ -17,49 +18,71 @@ export interface BulkRow {
   previous: string;
   version: number | null;
   amount: string;
+  /** The stored note of the month's entry ("" if none): the row then shows its note input. */
+  note: string;
 }
 
+const th = "px-3 py-2 font-medium";
+const td = "px-3 py-1.5";
+
 /**
- * One amount per project, one form, one save. Only the amount inputs take focus (links are
- * out of the tab order), so Tab walks down the column; Enter saves.
+ * One amount per project, one form, one save. Only the inputs take focus (links are out of the
+ * tab order), so Tab walks down the column and Enter moves down like a spreadsheet; a column or
+ * block pasted from Excel fills the rows from the focused one. A row the server warned about gets
+ * a note input (说明): the save goes through once every warned row has one.
  */
 export function BulkProgressForm({ month, monthText, rows }: { month: string; monthText: string; rows: readonly BulkRow[] }) {
   const [state, action] = useActionState(saveMonthProgressAction, initialActionState);
   const key = useFormKey(state);
+  // What the last paste did, shown until the next save result (which remounts the form).
+  const [pasted, setPasted] = useState({ key: -1, text: "" });
   const typed = !state.ok && state.values.month === month ? state.values : null;
+  function onPaste(e: ClipboardEvent<HTMLTableSectionElement>) {
+    const r = pasteIntoGrid(e);
+    if (r) setPasted({ key, text: `已从剪贴板填入 ${r.filled} 行${r.dropped > 0 ? `；剪贴板多出的 ${r.dropped} 行没有对应的项目，未填入` : ""}。检查无误后请保存。` });
+  }
   return (
     <form key={key} action={action} className="space-y-3" noValidate>
       <input type="hidden" name="month" value={month} />
       <FormMessage state={state} />
+      <p className="text-sm text-slate-600">可以从 Excel 复制一列数值，粘贴到第一个格子，依次填入下面各行。</p>
+      <p role="status" className="text-sm text-slate-700 empty:hidden">{pasted.key === key ? pasted.text : ""}</p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{monthText}重点项目完成投资（万元）</caption>
           <thead>
             <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
-              <th scope="col" className="px-3 py-2 font-medium">代码</th>
-              <th scope="col" className="px-3 py-2 font-medium">项目名称</th>
-              <th scope="col" className="px-3 py-2 font-medium">阶段</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">年度计划（亿元）</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">本年此前已完成（万元）</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">上月（万元）</th>
-              <th scope="col" className="px-3 py-2 font-medium">{monthText}完成投资（万元）</th>
+              <th scope="col" className={`${th} hidden sm:table-cell`}>代码</th>
+              <th scope="col" className={th}>项目名称</th>
+              <th scope="col" className={`${th} hidden md:table-cell`}>阶段</th>
+              <th scope="col" className={`${th} hidden text-right sm:table-cell`}>年度计划（亿元）</th>
+              <th scope="col" className={`${th} hidden text-right md:table-cell`}>本年此前已完成（万元）</th>
+              <th scope="col" className={`${th} hidden text-right sm:table-cell`}>上月（万元）</th>
+              <th scope="col" className={th}>{monthText}完成投资（万元）</th>
             </tr>
           </thead>
-          <tbody>
-            {rows.map((r) => {
-              const error = state.fieldErrors[`amount-${r.id}`];
+          <tbody onPaste={onPaste} onKeyDown={enterMovesDown}>
+            {rows.map((r, i) => {
               const inputId = `amount-${r.id}`;
+              const noteId = `note-${r.id}`;
+              const error = state.fieldErrors[inputId];
+              const warning = state.fieldErrors[`warn-${r.id}`];
+              const noteError = state.fieldErrors[noteId];
+              const noteValue = typed?.[noteId] ?? r.note;
+              const showNote = !!warning || r.note !== "" || typed?.[noteId] !== undefined;
+              const tint = error ? "bg-red-50" : warning ? "bg-amber-50" : "";
               return (
-                <tr key={r.id} className={`border-b border-slate-100 align-top last:border-0 ${error ? "bg-red-50" : ""}`}>
-                  <td className="tabular px-3 py-1.5 whitespace-nowrap text-slate-600">{r.code}</td>
-                  <th scope="row" className="px-3 py-1.5 text-left font-medium">
+                <tr key={r.id} data-project-row={r.id} className={`border-b border-slate-100 align-top last:border-0 ${tint}`}>
+                  <td className={`${td} tabular hidden whitespace-nowrap text-slate-600 sm:table-cell`}>{r.code}</td>
+                  <th scope="row" className={`${td} text-left font-medium`}>
                     <Link href={`/district/projects/${r.id}`} tabIndex={-1} className="text-slate-900 no-underline hover:text-brand-700 hover:underline">{r.name}</Link>
+                    <span className="tabular block text-xs font-normal text-slate-500 sm:hidden">{r.code} · 上月 {r.previous}</span>
                   </th>
-                  <td className="px-3 py-1.5 whitespace-nowrap">{r.stageText}</td>
-                  <td className="tabular px-3 py-1.5 text-right">{r.plan}</td>
-                  <td className="tabular px-3 py-1.5 text-right">{r.earlier}</td>
-                  <td className="tabular px-3 py-1.5 text-right">{r.previous}</td>
-                  <td className="px-3 py-1.5">
+                  <td className={`${td} hidden whitespace-nowrap md:table-cell`}>{r.stageText}</td>
+                  <td className={`${td} tabular hidden text-right sm:table-cell`}>{r.plan}</td>
+                  <td className={`${td} tabular hidden text-right md:table-cell`}>{r.earlier}</td>
+                  <td className={`${td} tabular hidden text-right sm:table-cell`}>{r.previous}</td>
+                  <td className={td}>
                     <input type="hidden" name="projectId" value={r.id} />
                     <input type="hidden" name={`version-${r.id}`} value={r.version ?? ""} />
                     <input
@@ -67,13 +90,35 @@ export function BulkProgressForm({ month, monthText, rows }: { month: string; mo
                       name={inputId}
                       inputMode="decimal"
                       autoComplete="off"
+                      enterKeyHint="next"
                       defaultValue={typed ? typed[inputId] : r.amount}
+                      data-grid-row={i}
+                      data-grid-col={0}
                       aria-label={`${r.name} ${monthText}完成投资（万元）`}
-                      aria-invalid={!!error}
-                      aria-describedby={`${inputId}-error`}
+                      aria-invalid={!!error || !!warning}
+                      aria-describedby={`${inputId}-error${warning ? ` warn-${r.id}` : ""}`}
                       className="w-32 rounded-md border border-slate-300 px-2 py-1 text-right aria-[invalid=true]:border-red-600"
                     />
                     <p id={`${inputId}-error`} aria-live="polite" className="max-w-xs text-sm text-red-700">{error ?? ""}</p>
+                    {warning && <p id={`warn-${r.id}`} className="mt-1 max-w-xs text-sm text-amber-900">{warning}</p>}
+                    {showNote && (
+                      <div className="mt-1 max-w-xs">
+                        <label htmlFor={noteId} className="block text-xs font-medium text-slate-700">说明{warning ? "（必填，一句话）" : ""}</label>
+                        <input
+                          id={noteId}
+                          name={noteId}
+                          autoComplete="off"
+                          defaultValue={noteValue}
+                          maxLength={200}
+                          data-grid-row={i}
+                          data-grid-col={1}
+                          aria-invalid={!!noteError}
+                          aria-describedby={`${noteId}-error`}
+                          className="w-full min-w-48 rounded-md border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-600"
+                        />
+                        <p id={`${noteId}-error`} aria-live="polite" className="text-sm text-red-700">{noteError ?? ""}</p>
+                      </div>
+                    )}
                   </td>
                 </tr>
               );
@@ -83,7 +128,7 @@ export function BulkProgressForm({ month, monthText, rows }: { month: string; mo
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>保存{monthText}完成投资</SubmitButton>
-        <p className="text-sm text-slate-600">留空的行不作改动；本月没有投资请填 0。任何一行有误时，所有数值都不会保存。</p>
+        <p className="text-sm text-slate-600">留空的行不作改动；本月没有投资请填 0。任何一行有误或需要说明时，所有数值都不会保存。</p>
       </div>
     </form>
   );

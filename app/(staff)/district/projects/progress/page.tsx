@@ -8,6 +8,7 @@ import { getDefaultMonth, getDistrictMonthState, listPeriods } from "@/db/querie
 import { canEditMonth, projectAccess } from "../access";
 import { monthStateText, STAGE_LABELS, wan, yi } from "../format";
 import { BulkProgressForm, type BulkRow } from "./bulk-form";
+import { needsMonthValue } from "./filter";
 
 export const metadata: Metadata = { title: "批量填报月度投资" };
 
@@ -32,8 +33,18 @@ export default async function BulkProgressPage({ searchParams }: { searchParams:
   const ms = await getDistrictMonthState(campaign.id, district.id, month);
   const state = ms?.state ?? "locked";
   const editable = canEditMonth(user, access, district.id, state);
-  const projects = await listKeyProjectsForMonth(scope, district.id, month, addMonths(month, -1));
+  const allProjects = await listKeyProjectsForMonth(scope, district.id, month, addMonths(month, -1));
+  const needed = allProjects.filter((p) => needsMonthValue(p, month));
+  // By default only the projects that need a figure this month; ?all=1 (a plain link) shows every key project.
+  const showAll = first(sp.all) === "1";
+  const projects = showAll ? allProjects : needed;
   const monthText = `${monthNumber(month)}月`;
+  const hrefWith = (all: boolean) => {
+    const q = new URLSearchParams({ month });
+    if (acrossDistricts) q.set("district", String(district.id));
+    if (all) q.set("all", "1");
+    return `/district/projects/progress?${q.toString()}`;
+  };
   const rows: BulkRow[] = projects.map((p) => ({
     id: p.id,
     code: p.code,
@@ -44,8 +55,9 @@ export default async function BulkProgressPage({ searchParams }: { searchParams:
     previous: p.previousInvestment === null ? "—" : wan(p.previousInvestment),
     version: p.entryVersion,
     amount: p.entryInvestment === null ? "" : baseToDisplayExact(p.entryInvestment, 1),
+    note: p.entryNote ?? "",
   }));
-  const filled = projects.filter((p) => p.entryInvestment !== null).length;
+  const filled = needed.filter((p) => p.entryInvestment !== null).length;
 
   return (
     <div className="space-y-5">
@@ -72,17 +84,31 @@ export default async function BulkProgressPage({ searchParams }: { searchParams:
             ))}
           </select>
         </div>
+        {showAll && <input type="hidden" name="all" value="1" />}
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm text-slate-800 hover:bg-slate-100">切换</button>
       </form>
 
       <p className="text-sm text-slate-700">
         {acrossDistricts && `${district.name} · `}
         {monthLabel(month)}：<span className={`rounded-full px-2 py-0.5 text-xs ${editable ? "bg-green-50 text-green-800" : "bg-slate-200 text-slate-700"}`}>{monthStateText(state, ms?.isOpen ?? false)}</span>
-        <span className="ml-2">市重点项目 {projects.length} 个，已填 {filled} 个。</span>
+        <span className="ml-2">本月需填报 {needed.length} 个，已填 {filled} 个（共 {allProjects.length} 个市重点项目）。</span>
+      </p>
+      <p id="filter-state" className="flex flex-wrap items-baseline gap-x-3 gap-y-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
+        {showAll ? (
+          <>
+            <span>正在显示全部 {allProjects.length} 个市重点项目。</span>
+            <Link href={hrefWith(false)} className="text-brand-700 underline">只显示本月需填报的 {needed.length} 个项目</Link>
+          </>
+        ) : (
+          <>
+            <span>筛选：只显示本月需填报的 {needed.length} 个项目（{monthText}在建，含本月开工、本月建成的项目，以及本月已填数值的项目）。</span>
+            <Link href={hrefWith(true)} className="text-brand-700 underline">显示全部 {allProjects.length} 个项目</Link>
+          </>
+        )}
       </p>
 
       {projects.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-600">没有市重点项目。</p>
+        <p className="rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-600">{allProjects.length === 0 ? "没有市重点项目。" : "本月没有需要填报的项目。"}</p>
       ) : editable ? (
         <BulkProgressForm month={month} monthText={monthText} rows={rows} />
       ) : (

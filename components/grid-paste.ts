@@ -1,0 +1,46 @@
+import type { ClipboardEvent, KeyboardEvent } from "react";
+
+/**
+ * Pasting a column or block copied from Excel into a grid of inputs: it fills the grid from the
+ * focused cell, down the rows and across the columns, never into one cell (a browser would join
+ * the lines of a column into one number). Inputs take part through `data-grid-row` and
+ * `data-grid-col`; columns the grid does not have are dropped, so a block's first column lands
+ * in the focused column. A single value is left to the browser (returns null).
+ */
+export function pasteIntoGrid(e: ClipboardEvent<HTMLElement>): { filled: number; dropped: number } | null {
+  const target = e.target as HTMLElement;
+  const row = Number(target.dataset?.gridRow);
+  const col = Number(target.dataset?.gridCol);
+  const text = e.clipboardData.getData("text/plain");
+  if (!target.dataset || Number.isNaN(row) || Number.isNaN(col) || !/[\t\n]/.test(text.trim())) return null;
+  e.preventDefault();
+  const lines = text.replace(/\r/g, "").replace(/\n$/, "").split("\n");
+  const grid = e.currentTarget;
+  let filled = 0;
+  lines.forEach((line, i) => {
+    let any = false;
+    line.split("\t").forEach((cell, j) => {
+      const input = grid.querySelector<HTMLInputElement>(`input[data-grid-row="${row + i}"][data-grid-col="${col + j}"]`);
+      if (input && !input.disabled && !input.readOnly) {
+        input.value = cell.trim();
+        any = true;
+      }
+    });
+    if (any) filled++;
+  });
+  return { filled, dropped: lines.length - filled };
+}
+
+/** Enter in a grid input moves to the same column one row down, like a spreadsheet; on the last row it submits as usual. */
+export function enterMovesDown(e: KeyboardEvent<HTMLElement>): void {
+  if (e.key !== "Enter" || e.shiftKey || e.nativeEvent.isComposing) return;
+  const target = e.target as HTMLElement;
+  const row = Number(target.dataset?.gridRow);
+  const col = Number(target.dataset?.gridCol);
+  if (Number.isNaN(row) || Number.isNaN(col)) return;
+  const next = e.currentTarget.querySelector<HTMLInputElement>(`input[data-grid-row="${row + 1}"][data-grid-col="${col}"]`);
+  if (!next) return;
+  e.preventDefault();
+  next.focus();
+  next.select();
+}
