@@ -1,5 +1,6 @@
 import "server-only";
 import ExcelJS from "exceljs";
+import { loadWorkbookSafely, UploadRefused } from "./safe-load";
 import type { FigureRow } from "@/app/(staff)/district/figures/load";
 import { ytdLabel } from "../months";
 import { baseToDisplayExact } from "../numbers";
@@ -87,11 +88,12 @@ export interface ParsedProgressLine {
 
 /** Reads an uploaded template back into typed text per row (checking is the caller's job). */
 export async function readFiguresWorkbook(buffer: ArrayBuffer): Promise<{ figures: ParsedFigureLine[]; progress: ParsedProgressLine[] } | { error: string }> {
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    await wb.xlsx.load(buffer);
-  } catch {
-    return { error: "无法读取文件：请上传从本页下载的 .xlsx 模板" };
+    // Bounded before parsing (size, inflated size, rows, cell length): see safe-load.ts.
+    wb = await loadWorkbookSafely(buffer);
+  } catch (e) {
+    return { error: e instanceof UploadRefused && e.kind === "limit" ? e.message : "无法读取文件：请上传从本页下载的 .xlsx 模板" };
   }
   const ws = wb.getWorksheet(FIGURES_SHEET);
   if (!ws) return { error: `文件中没有“${FIGURES_SHEET}”工作表：请使用从本页下载的模板` };

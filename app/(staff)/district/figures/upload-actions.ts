@@ -18,6 +18,7 @@ import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getPlausibilitySettings } from "@/db/queries/plausibility";
 import { getProjectMonthFacts, listKeyProjectsForMonth } from "@/db/queries/projects";
 import { getDistrictMonthState, getRecordOwners } from "@/db/queries/reporting";
+import { capList, oneUploadAtATime, UploadRefused } from "@/app/_lib/excel/safe-load";
 import { loadFigureRows } from "./load";
 import { resolveDistrict } from "./scope";
 
@@ -62,7 +63,14 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
   const ownerDepartmentIds = [...new Set(rows.map((r) => r.indicator.ownerDepartmentId).filter((x): x is number => x != null))];
   await requirePermission("report.edit", { districtId: district.id, state, ownerDepartmentIds });
 
-  const parsed = await readFiguresWorkbook(await file.arrayBuffer());
+  const buffer = await file.arrayBuffer();
+  let parsed: Awaited<ReturnType<typeof readFiguresWorkbook>>;
+  try {
+    parsed = await oneUploadAtATime(`user:${user.id}`, () => readFiguresWorkbook(buffer));
+  } catch (e) {
+    if (!(e instanceof UploadRefused)) throw e;
+    return { ...fail(e.message), fieldErrors: { file: e.message } };
+  }
   if ("error" in parsed) return { ...fail(parsed.error), fieldErrors: { file: parsed.error } };
   const errors: RowError[] = [];
   const byCode = new Map(rows.map((r) => [r.indicator.code, r]));
@@ -144,7 +152,7 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
     }
   }
   errors.sort((a, b) => (a.sheet === b.sheet ? a.line - b.line : a.sheet === "月度指标" ? -1 : 1));
-  if (errors.length > 0) return fail(`文件中有 ${errors.length} 处错误，未保存任何数据。请改正后重新上传。`, errors);
+  if (errors.length > 0) return fail(`文件中有 ${errors.length} 处错误，未保存任何数据。请改正后重新上传。`, capList(errors, 200, (rest) => ({ sheet: "", line: 0, message: `另有 ${rest} 处错误未列出，请先改正以上各处` })));
 
   const outcome = await importMonthWorkbook(await getDatabase(), {
     campaignId: campaign.id,

@@ -41,7 +41,7 @@ export function UploadForm({ month, district, templateHref }: { month: string; d
             {state.rowErrors.map((e) => (
               <tr key={`${e.sheet}-${e.line}`} className="border-b border-slate-100">
                 <td className="py-1 pr-3">{e.sheet}</td>
-                <td className="tabular py-1 pr-3">第 {e.line} 行</td>
+                <td className="tabular py-1 pr-3">{e.line > 0 ? `第 ${e.line} 行` : "……"}</td>
                 <td className="py-1 text-red-800">{e.message}</td>
               </tr>
             ))}
