@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { e2eDatabase } from "./support/db";
 import { signIn } from "./support/login";
 import { createUser, queryOne, run, uniqueName } from "./support/users";
 
@@ -37,6 +38,15 @@ async function stored(district: string, code: string) {
   );
 }
 
+async function e2eRows<T>(sql: string, args: (string | number)[] = []): Promise<T[]> {
+  const db = e2eDatabase();
+  try {
+    return (await db.execute({ sql, args })).rows as unknown as T[];
+  } finally {
+    db.close();
+  }
+}
+
 const row = (page: Page, id: number) => page.locator(`tr[data-indicator-row="${id}"]`);
 const yi = (base: number) => `${new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 4 }).format(base / 10_000)} 亿元`;
 
@@ -64,7 +74,8 @@ test("a month 50 times the district's median is refused without a note, naming t
   expect(await stored("fengze", "urban_investment")).toEqual(before);
 
   await page.locator(`#note_${urban}`).fill("重大项目集中结算入账");
-  await page.getByRole("button", { name: "保存草稿" }).click();
+  // Enter in a field saves the draft (the form's default button), not a section's 本月无数据 control.
+  await page.locator(`#note_${urban}`).press("Enter");
   await expect(page.locator("form [role=status]")).toContainText("已保存草稿");
   expect(await stored("fengze", "urban_investment")).toMatchObject({ value, note: "重大项目集中结算入账", no_data: 0 });
   const flag = await queryOne<{ rule: string; message: string; note: string }>(
@@ -135,4 +146,39 @@ test.describe("without JavaScript", () => {
     expect(await stored("kaifaqu", "enterprise_entry_rate")).toMatchObject({ numerator: null, denominator: null, no_data: 1, note: "统计局本月未发布" });
     expect(await stored("kaifaqu", "standard_park_area_started")).toMatchObject({ no_data: 0 });
   });
+});
+
+test("a form equal to last month in every indicator needs a form note, kept as one flag on the first indicator", async ({ page }) => {
+  await reopenedMonthClerk(page, "nanan");
+  const last = await e2eRows<{ id: number; code: string; value: number | null; numerator: number | null; denominator: number | null; scale: number }>(
+    `select i.id, i.code, f.value, f.numerator, f.denominator, coalesce(pu.scale, u.scale) as scale from figure_values f
+     join monthly_reports r on r.id = f.report_id join periods p on p.id = r.period_id join indicators i on i.id = f.indicator_id
+     join units u on u.code = i.unit_code left join units pu on pu.code = i.part_unit_code
+     where r.district_id = (select id from districts where code = 'nanan') and p.month = '2023-06' order by i.sort_order, i.id`,
+  );
+  expect(last).toHaveLength(7);
+  const show = (base: number, scale: number) => String(base / scale);
+  for (const r of last) {
+    if (r.value != null) await page.locator(`#m_${r.id}`).fill(show(Number(r.value), Number(r.scale)));
+    else {
+      await page.locator(`#n_${r.id}`).fill(show(Number(r.numerator), Number(r.scale)));
+      await page.locator(`#d_${r.id}`).fill(show(Number(r.denominator), Number(r.scale)));
+    }
+  }
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.locator("#formnote-error")).toContainText("本表已填的 7 项指标与上月数值完全相同，疑似照抄上月报表");
+  await expect(page.locator("form [role=alert]")).toContainText("未保存任何数据");
+  await page.getByLabel("整表说明").fill("七月各项与六月持平，已逐项核对");
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.locator("form [role=status]")).toContainText("已保存草稿");
+  const flags = await e2eRows<{ indicator_id: number; rule: string; note: string; message: string }>(
+    `select indicator_id, rule, note, message from plausibility_flags where district_id = (select id from districts where code = 'nanan') and month = ? and resolved_at is null`,
+    [MONTH],
+  );
+  expect(flags).toHaveLength(1);
+  expect(flags[0]).toMatchObject({ rule: "figures_copied_from_last_month", note: "七月各项与六月持平，已逐项核对" });
+  const first = await page.locator("tr[data-indicator-row]").first().getAttribute("data-indicator-row");
+  expect(Number(flags[0]!.indicator_id)).toBe(Number(first));
+  await page.reload();
+  await expect(page.getByLabel("整表说明")).toHaveValue("七月各项与六月持平，已逐项核对");
 });

@@ -70,15 +70,16 @@ export function FiguresForm({ rows, initial, month, district, monthText, canSubm
   const showFormNote = !!(err("formnote") || v("formnote") || copied);
   return (
     <form key={key} action={action} className="space-y-4" noValidate>
-      {/* The default button: pressing Enter in a field saves the draft (not a section's 本月无数据 button). */}
-      <button type="submit" name="intent" value="save" tabIndex={-1} aria-hidden="true" className="sr-only">保存草稿</button>
+      {/* The default button (first in the form): Enter in a field saves the draft, not a section's 本月无数据 button. */}
+      <button type="submit" name="intent" value="save" className="hidden">保存草稿</button>
       <input type="hidden" name="month" value={month} />
       <input type="hidden" name="district" value={district} />
       <FormMessage state={state} />
       <p className="text-sm text-slate-600">
         “本月”和“累计”只填一项即可，另一项自动推算；空着表示未填报，不会当作 0。本月确实没有数据的指标，请勾选“本月无数据”并在“说明”中写明原因，不要填 0。可以从 Excel 复制一列或一块数据，粘贴到第一个格子。
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      {/* relative: the visually hidden labels (absolutely positioned) stay inside the scrolling box, not widening the page at 390 px. */}
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm" onPaste={pasteBlock}>
           <caption className="sr-only">{monthText}月度指标填报</caption>
           <thead>
@@ -138,8 +139,8 @@ function Row({ r, i, v, err, cell }: { r: FormRow; i: number; v: (name: string) 
   const rowError = err(a) ?? err(b) ?? err(note);
   const describedBy = r.flags.length > 0 ? `${errorId} ${flagId}` : errorId;
   return (
-    <tr data-indicator-row={r.id} className="border-t border-slate-100">
-      <th scope="row" className={`${cell} max-w-72 text-left font-normal`}>
+    <tr data-indicator-row={r.id} className="border-t border-slate-100 has-checked:bg-slate-50">
+      <th scope="row" className={`${cell} min-w-44 max-w-72 text-left font-normal`}>
         <span className="font-medium text-slate-900">{r.name}</span>
         <span className="ml-1 text-xs text-slate-500">（{r.ratio ? `${r.numeratorLabel}÷${r.denominatorLabel}，${r.partUnit}` : r.unit}）</span>
         {r.ownerName && <span className="block text-xs text-slate-400">主管：{r.ownerName}</span>}
@@ -154,8 +155,8 @@ function Row({ r, i, v, err, cell }: { r: FormRow; i: number; v: (name: string) 
           </ul>
         )}
       </th>
-      <td className={`${cell} tabular text-right text-slate-600`}>{r.lastMonth}</td>
-      <td className={`${cell} tabular text-right text-slate-600`}>{r.ratio ? "—" : r.previousYtd}</td>
+      <td className={`${cell} tabular whitespace-nowrap text-right text-slate-600`}>{r.lastMonth}</td>
+      <td className={`${cell} tabular whitespace-nowrap text-right text-slate-600`}>{r.ratio ? "—" : r.previousYtd}</td>
       <td className={cell}>
         <input type="hidden" name={`ver_${r.id}`} value={v(`ver_${r.id}`)} />
         <label className="sr-only" htmlFor={a}>{r.name}{r.ratio ? ` ${r.numeratorLabel}` : " 本月"}</label>
