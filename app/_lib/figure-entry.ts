@@ -1,18 +1,33 @@
 /**
  * What a clerk types for one indicator in one month, checked and turned into stored values.
- * Pure, so it is unit-tested (tests/unit/figure-entry.test.ts).
+ * Pure, so it is unit-tested (tests/unit/figure-entry.test.ts, tests/unit/plausibility-figures.test.ts).
  *
  * Flow indicators (monthly amounts add up over the year) accept the month's value or the
  * year-to-date total; the other is derived. Stock indicators (ratios) take numerator and
- * denominator as they stand at the end of the month. Blank means "not reported", never 0.
+ * denominator as they stand at the end of the month. Blank means "not reported", never 0;
+ * "本月无数据" is said explicitly (noData) with a reason in the note.
+ *
+ * Plausibility rules (thresholds from PlausibilitySettings): a warning refuses the value until
+ * the clerk writes a note; with a note the value is kept and carries the warning as a flag
+ * (rule code + the sentence the clerk saw), which the reviewer sees.
  */
-import { formatWithUnit, parseDisplayNumber, type UnitDef } from "./numbers";
+import { formatWithUnit, normaliseNumberText, parseDisplayNumber, type UnitDef } from "./numbers";
+import { DEFAULT_PLAUSIBILITY_SETTINGS, type PlausibilitySettings } from "./plausibility/settings";
 
 /** A plausibility warning the clerk kept with a note (stored as a plausibility flag). */
 export interface EntryFlag {
   rule: string;
   message: string;
 }
+
+export const FIGURE_RULES = {
+  cumulativeDown: "figure_cumulative_down",
+  aboveMedian: "figure_above_median",
+  belowMedian: "figure_below_median",
+  ratioPartJump: "ratio_part_jump",
+  ratioRateJump: "ratio_rate_jump",
+  copiedForm: "figures_copied_from_last_month",
+} as const;
 
 export interface EntryIndicator {
   id: number;
@@ -32,6 +47,8 @@ export interface EntryInput {
   numerator?: string | null;
   denominator?: string | null;
   note?: string | null;
+  /** "本月无数据" ticked: the value fields must be blank and the note gives the reason. */
+  noData?: boolean;
 }
 
 export interface EntryContext {
@@ -41,13 +58,31 @@ export interface EntryContext {
   history: number[];
   /** Last month's rate, for stock indicators. */
   lastRate: number | null;
+  /** Last month's numerator and denominator (ratio indicators), for the part-jump rule. */
+  lastNumerator?: number | null;
+  lastDenominator?: number | null;
 }
+
+type Field = "month" | "cumulative" | "numerator" | "denominator" | "note";
 
 export type EntryResult =
   | { kind: "missing"; note: string | null }
+  | { kind: "noData"; note: string }
   | { kind: "value"; value: number; note: string | null; warning: string | null; flags: EntryFlag[] }
   | { kind: "ratio"; numerator: number; denominator: number; note: string | null; warning: string | null; flags: EntryFlag[] }
-  | { kind: "error"; field: "month" | "cumulative" | "numerator" | "denominator" | "note"; message: string };
+  | { kind: "error"; field: Field; message: string };
+
+interface Warning extends EntryFlag {
+  field: Field;
+}
+
+/** What the clerk is told when a warning stops the save. */
+export const NOTE_HINT = "请核实；确认无误请在“说明”中写明原因";
+
+/** a > b, ignoring floating-point noise at the boundary (exactly N× is not "more than N×"). */
+function exceeds(a: number, b: number): boolean {
+  return a - b > 1e-9 * Math.max(1, Math.abs(b));
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -55,20 +90,51 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** A month far outside the district's own record: more than 3× or less than a third of its median month. */
-export function flowOutlier(value: number, history: number[], unit: UnitDef, decimals: number): string | null {
+const exactDecimals = (unit: UnitDef) => Math.round(Math.log10(unit.scale));
+/** A stored amount in its display unit at the unit's full precision (no rounding away of what was typed). */
+const exact = (base: number, unit: UnitDef) => formatWithUnit(base, unit, exactDecimals(unit));
+const plain = (x: number, maxDecimals: number) => new Intl.NumberFormat("zh-CN", { maximumFractionDigits: maxDecimals }).format(x);
+const multiple = (x: number) => plain(x, x >= 100 ? 0 : x >= 10 ? 1 : 2);
+const pct = (share: number) => `${plain(share * 100, 1)}%`;
+
+/**
+ * A month far outside the district's own record: more than N× its median month, or below 1/N of
+ * it (N = figureMedianMultiple), once it has figureMedianMinMonths earlier non-zero months.
+ */
+export function medianWarning(value: number, history: number[], unit: UnitDef, settings: PlausibilitySettings = DEFAULT_PLAUSIBILITY_SETTINGS): EntryFlag | null {
   const past = history.filter((x) => x > 0);
-  if (past.length < 3) return null;
+  if (past.length < settings.figureMedianMinMonths) return null;
   const m = median(past);
-  if (value > 3 * m || value < m / 3) {
-    return `本月数值与本区以往差异较大（以往月中位数 ${formatWithUnit(Math.round(m), unit, decimals)}），请核实；确认无误请在“说明”中写明原因`;
+  const n = settings.figureMedianMultiple;
+  const mText = exact(Math.round(m), unit);
+  if (exceeds(value, n * m)) {
+    return { rule: FIGURE_RULES.aboveMedian, message: `与本区以往差异较大：本月 ${exact(value, unit)}，为本区以往月份中位数 ${mText}的 ${multiple(value / m)} 倍（超过 ${plain(n, 2)} 倍）` };
+  }
+  if (exceeds(m, value * n)) {
+    return { rule: FIGURE_RULES.belowMedian, message: `与本区以往差异较大：本月 ${exact(value, unit)}，仅为本区以往月份中位数 ${mText}的 ${pct(value / m)}（不到 1/${plain(n, 2)}）` };
   }
   return null;
 }
 
-export function checkEntry(ind: EntryIndicator, input: EntryInput, ctx: EntryContext): EntryResult {
+/** Warnings → refused without a note (message + hint on the first warned field), kept as flags with one. */
+function settle(warnings: Warning[], note: string | null): { error: EntryResult } | { warning: string | null; flags: EntryFlag[] } {
+  if (warnings.length === 0) return { warning: null, flags: [] };
+  const text = warnings.map((w) => w.message).join("；");
+  if (!note) return { error: { kind: "error", field: warnings[0]!.field, message: `${text}。${NOTE_HINT}` } };
+  return { warning: text, flags: warnings.map(({ rule, message }) => ({ rule, message })) };
+}
+
+function noDataEntry(input: EntryInput, note: string | null): EntryResult {
+  const typed = (["month", "cumulative", "numerator", "denominator"] as const).find((f) => normaliseNumberText(input[f] ?? "") !== "");
+  if (typed) return { kind: "error", field: typed, message: "已勾选“本月无数据”，本项数值应留空；如有数据，请取消勾选" };
+  if (!note) return { kind: "error", field: "note", message: "勾选“本月无数据”时，请在“说明”中写明原因" };
+  return { kind: "noData", note };
+}
+
+export function checkEntry(ind: EntryIndicator, input: EntryInput, ctx: EntryContext, settings: PlausibilitySettings = DEFAULT_PLAUSIBILITY_SETTINGS): EntryResult {
   const note = input.note?.trim() ? input.note.trim().slice(0, 500) : null;
-  if (ind.aggregation === "ratio") return checkRatio(ind, input, ctx, note);
+  if (input.noData) return noDataEntry(input, note);
+  if (ind.aggregation === "ratio") return checkRatio(ind, input, ctx, note, settings);
 
   const monthParsed = parseDisplayNumber(input.month, ind.unit, { allowNegative: true });
   if (monthParsed.kind === "error") return { kind: "error", field: "month", message: monthParsed.message };
@@ -92,38 +158,97 @@ export function checkEntry(ind: EntryIndicator, input: EntryInput, ctx: EntryCon
     value = (cumParsed as { base: number }).base - ctx.previousYtd;
   }
 
+  const warnings: Warning[] = [];
   if (value < 0) {
-    if (!note) {
-      return {
-        kind: "error",
-        field: monthParsed.kind === "ok" ? "month" : "cumulative",
-        message: `本月值为负（${formatWithUnit(value, ind.unit, ind.decimals)}）：累计数小于以前各月合计。如属更正，请在“说明”中写明原因`,
-      };
-    }
-    return { kind: "value", value, note, warning: "本月值为负，已按说明保存", flags: [] };
+    warnings.push({
+      rule: FIGURE_RULES.cumulativeDown,
+      field: monthParsed.kind === "ok" ? "month" : "cumulative",
+      message: `本月值为负（${exact(value, ind.unit)}）：1至本月累计 ${exact(ctx.previousYtd + value, ind.unit)}，小于以前各月合计 ${exact(ctx.previousYtd, ind.unit)}`,
+    });
+  } else {
+    const w = medianWarning(value, ctx.history, ind.unit, settings);
+    if (w) warnings.push({ ...w, field: monthParsed.kind === "ok" ? "month" : "cumulative" });
   }
-  const outlier = flowOutlier(value, ctx.history, ind.unit, ind.decimals);
-  if (outlier && !note) return { kind: "error", field: "month", message: outlier };
-  return { kind: "value", value, note, warning: outlier ? "与以往差异较大，已按说明保存" : null, flags: [] };
+  const s = settle(warnings, note);
+  return "error" in s ? s.error : { kind: "value", value, note, ...s };
 }
 
-function checkRatio(ind: EntryIndicator, input: EntryInput, ctx: EntryContext, note: string | null): EntryResult {
+function partJump(label: string, now: number, last: number | null | undefined, part: UnitDef, share: number, field: Field): Warning | null {
+  if (last == null || last <= 0 || !exceeds(Math.abs(now - last), share * last)) return null;
+  return {
+    rule: FIGURE_RULES.ratioPartJump,
+    field,
+    message: `${label}本月 ${exact(now, part)}，较上月 ${exact(last, part)}${now > last ? "增加" : "减少"} ${plain((Math.abs(now - last) * 100) / last, 1)}%（变动超过 ${pct(share)}）`,
+  };
+}
+
+function checkRatio(ind: EntryIndicator, input: EntryInput, ctx: EntryContext, note: string | null, settings: PlausibilitySettings): EntryResult {
   const part = ind.partUnit ?? ind.unit;
+  const numLabel = ind.numeratorLabel ?? "分子";
+  const denLabel = ind.denominatorLabel ?? "分母";
   const n = parseDisplayNumber(input.numerator, part);
   if (n.kind === "error") return { kind: "error", field: "numerator", message: n.message };
   const d = parseDisplayNumber(input.denominator, part);
   if (d.kind === "error") return { kind: "error", field: "denominator", message: d.message };
   if (n.kind === "missing" && d.kind === "missing") return { kind: "missing", note };
-  if (n.kind === "missing") return { kind: "error", field: "numerator", message: `请填写${ind.numeratorLabel ?? "分子"}` };
-  if (d.kind === "missing") return { kind: "error", field: "denominator", message: `请填写${ind.denominatorLabel ?? "分母"}` };
-  if (d.base === 0) return { kind: "error", field: "denominator", message: `${ind.denominatorLabel ?? "分母"}不能为 0` };
-  if (n.base > d.base) return { kind: "error", field: "numerator", message: `${ind.numeratorLabel ?? "分子"}不能大于${ind.denominatorLabel ?? "分母"}` };
+  if (n.kind === "missing") return { kind: "error", field: "numerator", message: `请填写${numLabel}` };
+  if (d.kind === "missing") return { kind: "error", field: "denominator", message: `请填写${denLabel}` };
+  if (d.base === 0) return { kind: "error", field: "denominator", message: `${denLabel}不能为 0` };
+  if (n.base > d.base) return { kind: "error", field: "numerator", message: `${numLabel}不能大于${denLabel}` };
+
+  const warnings: Warning[] = [];
+  const nw = partJump(numLabel, n.base, ctx.lastNumerator, part, settings.ratioPartJump, "numerator");
+  if (nw) warnings.push(nw);
+  const dw = partJump(denLabel, d.base, ctx.lastDenominator, part, settings.ratioPartJump, "denominator");
+  if (dw) warnings.push(dw);
   const rate = n.base / d.base;
-  let warning: string | null = null;
-  if (ctx.lastRate != null && Math.abs(rate - ctx.lastRate) > 0.1) {
-    warning = `比率较上月变化超过 10 个百分点（上月 ${(ctx.lastRate * 100).toFixed(1)}%，本月 ${(rate * 100).toFixed(1)}%），请核实；确认无误请在“说明”中写明原因`;
-    if (!note) return { kind: "error", field: "numerator", message: warning };
-    warning = "比率变化较大，已按说明保存";
+  if (ctx.lastRate != null) {
+    const points = Math.abs(rate - ctx.lastRate) * 100;
+    if (exceeds(points, settings.ratioRateJumpPoints)) {
+      warnings.push({
+        rule: FIGURE_RULES.ratioRateJump,
+        field: "numerator",
+        message: `比率较上月变化 ${plain(points, 1)} 个百分点（上月 ${pct(ctx.lastRate)}，本月 ${pct(rate)}），超过 ${plain(settings.ratioRateJumpPoints, 1)} 个百分点`,
+      });
+    }
   }
-  return { kind: "ratio", numerator: n.base, denominator: d.base, note, warning, flags: [] };
+  const s = settle(warnings, note);
+  return "error" in s ? s.error : { kind: "ratio", numerator: n.base, denominator: d.base, note, ...s };
+}
+
+/** Fewest filled indicators for "the whole form equals last month" to mean anything. */
+export const COPIED_FORM_MIN_INDICATORS = 3;
+
+export interface FormEntry {
+  indicatorId: number;
+  result: EntryResult;
+  /** Last month's stored cell of this indicator, if any. */
+  last: { value: number | null; numerator: number | null; denominator: number | null; noData?: boolean } | null;
+}
+
+export type CopiedFormResult =
+  | { kind: "ok" }
+  | { kind: "error"; message: string }
+  /** Kept with the form note: one flag, stored on the first indicator whose value equals last month. */
+  | { kind: "flag"; indicatorId: number; flag: EntryFlag; note: string };
+
+/**
+ * A form copied from last month: every filled indicator (at least COPIED_FORM_MIN_INDICATORS)
+ * equal to last month's value. A warning on the whole form, kept only with a form-level note.
+ */
+export function checkCopiedForm(entries: FormEntry[], formNote: string | null | undefined): CopiedFormResult {
+  const filled = entries.filter((e) => e.result.kind === "value" || e.result.kind === "ratio");
+  if (filled.length < COPIED_FORM_MIN_INDICATORS) return { kind: "ok" };
+  const same = (e: FormEntry) => {
+    const r = e.result;
+    if (!e.last || e.last.noData) return false;
+    if (r.kind === "value") return e.last.value === r.value;
+    if (r.kind === "ratio") return e.last.numerator === r.numerator && e.last.denominator === r.denominator;
+    return false;
+  };
+  if (!filled.every(same)) return { kind: "ok" };
+  const message = `本表已填的 ${filled.length} 项指标与上月数值完全相同，疑似照抄上月报表`;
+  const note = formNote?.trim() ? formNote.trim().slice(0, 500) : null;
+  if (!note) return { kind: "error", message: `${message}。请核实；确认无误请在“整表说明”中写明原因` };
+  return { kind: "flag", indicatorId: filled[0]!.indicatorId, flag: { rule: FIGURE_RULES.copiedForm, message }, note };
 }

@@ -4,11 +4,11 @@
  * another save, a submission or a lock cannot slip through; every change is audited there too.
  * Callers must already have passed the policy check for the action on this district-month.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../client";
-import { figureValues, indicators, monthlyReports, periods, users, type ReportStatus } from "../schema";
+import { figureValues, indicators, monthlyReports, periods, plausibilityFlags, users, type ReportStatus } from "../schema";
 import { insertAuditEvent } from "./audit";
-import type { FlagWrite } from "./flags";
+import { replaceFlags, type FlagWrite } from "./flags";
 import { snapshotReport } from "./review";
 
 export interface Actor {
@@ -27,8 +27,16 @@ export interface FigureWrite {
   note: string | null;
   /** "本月无数据" stated for this indicator (value null; the note gives the reason). */
   noData?: boolean;
-  /** Plausibility warnings the value carries (kept with its note); replaces the indicator's unresolved flags. */
-  flags?: FlagWrite[];
+  /**
+   * Plausibility warnings the value carries (kept with its note); replaces the indicator's
+   * unresolved flags. Left out or empty: the value trips no rule, and its old flags are cleared.
+   */
+  flags?: FigureFlagWrite[];
+}
+
+export interface FigureFlagWrite extends FlagWrite {
+  /** The note kept with this flag when it is not the value's own (the copied-form flag carries the form-level note). */
+  note?: string;
 }
 
 export interface FigureConflict {
@@ -48,7 +56,7 @@ export type SaveOutcome =
 const nowIso = () => new Date().toISOString();
 
 async function reportFor(tx: Tx, periodId: number, districtId: number) {
-  const period = (await tx.select({ id: periods.id, locked: periods.locked, isOpen: periods.isOpen, month: periods.month }).from(periods).where(eq(periods.id, periodId)))[0];
+  const period = (await tx.select({ id: periods.id, campaignId: periods.campaignId, locked: periods.locked, isOpen: periods.isOpen, month: periods.month }).from(periods).where(eq(periods.id, periodId)))[0];
   const report = (
     await tx
       .select({ id: monthlyReports.id, status: monthlyReports.status, version: monthlyReports.version })
@@ -102,6 +110,7 @@ export async function saveFigureValuesTx(tx: Tx, args: SaveFiguresArgs): Promise
             numerator: figureValues.numerator,
             denominator: figureValues.denominator,
             note: figureValues.note,
+            noData: figureValues.noData,
             version: figureValues.version,
             updatedAt: figureValues.updatedAt,
             updatedByName: users.displayName,
@@ -123,25 +132,33 @@ export async function saveFigureValuesTx(tx: Tx, args: SaveFiguresArgs): Promise
     const codes = new Map(
       (ids.length ? await tx.select({ id: indicators.id, code: indicators.code }).from(indicators).where(inArray(indicators.id, ids)) : []).map((i) => [i.id, i.code]),
     );
+    const oldFlags = await unresolvedFigureFlags(tx, period.campaignId, args.districtId, period.month, ids);
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     const now = nowIso();
     for (const r of args.rows) {
       const cur = byIndicator.get(r.indicatorId);
-      const same = cur && cur.value === r.value && cur.numerator === r.numerator && cur.denominator === r.denominator && (cur.note ?? null) === r.note;
-      const empty = r.value === null && r.numerator === null && r.denominator === null && r.note === null;
-      if (same || (!cur && empty)) continue;
+      const noData = r.noData === true;
+      const flags = (r.flags ?? []).map((f) => ({ rule: f.rule, message: f.message, note: f.note ?? r.note ?? "" }));
+      if (flags.some((f) => f.note === "")) throw new Error("A plausibility flag needs a note: the caller must refuse a flagged value without one");
+      const had = oldFlags.get(r.indicatorId) ?? [];
+      const flagsSame = flagKey(had) === flagKey(flags);
+      const same = cur && cur.value === r.value && cur.numerator === r.numerator && cur.denominator === r.denominator && (cur.note ?? null) === r.note && cur.noData === noData;
+      const empty = r.value === null && r.numerator === null && r.denominator === null && r.note === null && !noData;
+      const valueSame = same || (!cur && empty);
+      if (valueSame && flagsSame) continue;
       const code = codes.get(r.indicatorId) ?? String(r.indicatorId);
-      before[code] = cur ? { value: cur.value, numerator: cur.numerator, denominator: cur.denominator, note: cur.note } : null;
-      after[code] = { value: r.value, numerator: r.numerator, denominator: r.denominator, note: r.note };
-      if (cur) {
+      before[code] = cur ? { value: cur.value, numerator: cur.numerator, denominator: cur.denominator, note: cur.note, noData: cur.noData, flags: had } : null;
+      after[code] = { value: r.value, numerator: r.numerator, denominator: r.denominator, note: r.note, noData, flags };
+      if (!valueSame && cur) {
         await tx
           .update(figureValues)
-          .set({ value: r.value, numerator: r.numerator, denominator: r.denominator, note: r.note, updatedBy: args.actor.id, updatedAt: now, version: sql`${figureValues.version} + 1` })
+          .set({ value: r.value, numerator: r.numerator, denominator: r.denominator, note: r.note, noData, updatedBy: args.actor.id, updatedAt: now, version: sql`${figureValues.version} + 1` })
           .where(and(eq(figureValues.id, cur.id), eq(figureValues.version, r.expectedVersion)));
-      } else {
-        await tx.insert(figureValues).values({ reportId, indicatorId: r.indicatorId, value: r.value, numerator: r.numerator, denominator: r.denominator, note: r.note, updatedBy: args.actor.id });
+      } else if (!valueSame) {
+        await tx.insert(figureValues).values({ reportId, indicatorId: r.indicatorId, value: r.value, numerator: r.numerator, denominator: r.denominator, note: r.note, noData, updatedBy: args.actor.id });
       }
+      if (!flagsSame) await storeFlags(tx, { campaignId: period.campaignId, districtId: args.districtId, month: period.month, indicatorId: r.indicatorId }, flags, r.note, args.actor.id);
     }
     const changed = Object.keys(after).length;
     if (changed > 0) {
@@ -161,4 +178,46 @@ export async function saveFigureValuesTx(tx: Tx, args: SaveFiguresArgs): Promise
     }
     return { ok: true, changed, status };
   }
+}
+
+type StoredFlag = { rule: string; message: string; note: string };
+/** Order-free identity of a set of flags, so an unchanged value keeps its flags (and their dates) untouched. */
+const flagKey = (fs: readonly StoredFlag[]) => JSON.stringify(fs.map((f) => [f.rule, f.message, f.note]).sort());
+
+/** Unresolved flags of the given indicators in one district-month, by indicator. */
+async function unresolvedFigureFlags(tx: Tx, campaignId: number, districtId: number, month: string, indicatorIds: number[]): Promise<Map<number, StoredFlag[]>> {
+  const out = new Map<number, StoredFlag[]>();
+  if (indicatorIds.length === 0) return out;
+  const rows = await tx
+    .select({ indicatorId: plausibilityFlags.indicatorId, rule: plausibilityFlags.rule, message: plausibilityFlags.message, note: plausibilityFlags.note })
+    .from(plausibilityFlags)
+    .where(
+      and(
+        eq(plausibilityFlags.campaignId, campaignId),
+        eq(plausibilityFlags.districtId, districtId),
+        eq(plausibilityFlags.month, month),
+        eq(plausibilityFlags.subject, "figure"),
+        inArray(plausibilityFlags.indicatorId, indicatorIds),
+        isNull(plausibilityFlags.resolvedAt),
+      ),
+    );
+  for (const r of rows) {
+    if (r.indicatorId == null) continue;
+    out.set(r.indicatorId, [...(out.get(r.indicatorId) ?? []), { rule: r.rule, message: r.message, note: r.note }]);
+  }
+  return out;
+}
+
+/**
+ * Replaces one value's unresolved flags: those kept with the value's own note through
+ * replaceFlags, a flag with a note of its own (the copied-form flag) added beside them.
+ */
+async function storeFlags(tx: Tx, s: { campaignId: number; districtId: number; month: string; indicatorId: number }, flags: StoredFlag[], note: string | null, actorId: number) {
+  const own = flags.filter((f) => f.note === (note ?? ""));
+  const others = flags.filter((f) => f.note !== (note ?? ""));
+  await replaceFlags(tx, { ...s, subject: "figure" }, own, note, actorId);
+  if (others.length === 0) return;
+  await tx.insert(plausibilityFlags).values(
+    others.map((f) => ({ campaignId: s.campaignId, districtId: s.districtId, month: s.month, subject: "figure" as const, indicatorId: s.indicatorId, rule: f.rule, message: f.message, note: f.note, createdBy: actorId })),
+  );
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import { getDatabase } from "../index";
-import { districts, figureValues, indicators, monthlyReports, periods, units, users } from "../schema";
+import { actions, districts, figureValues, indicators, monthlyReports, periods, units, users } from "../schema";
 
 export interface ReportedIndicator {
   id: number;
@@ -13,6 +13,8 @@ export interface ReportedIndicator {
   denominatorLabel: string | null;
   decimals: number;
   ownerDepartmentId: number | null;
+  /** The special action the indicator belongs to: the figures form's section. */
+  section: { code: string; name: string };
   unit: { code: string; symbol: string; scale: number };
   partUnit: { code: string; symbol: string; scale: number } | null;
 }
@@ -35,12 +37,15 @@ export async function listReportedIndicators(campaignId: number, ownerDepartment
       decimals: indicators.decimals,
       ownerDepartmentId: indicators.ownerDepartmentId,
       partUnitCode: indicators.partUnitCode,
+      actionCode: actions.code,
+      actionName: actions.name,
       unitCode: units.code,
       unitSymbol: units.symbol,
       unitScale: units.scale,
     })
     .from(indicators)
     .innerJoin(units, eq(units.code, indicators.unitCode))
+    .innerJoin(actions, eq(actions.id, indicators.actionId))
     .where(
       and(
         eq(indicators.campaignId, campaignId),
@@ -61,6 +66,7 @@ export async function listReportedIndicators(campaignId: number, ownerDepartment
     denominatorLabel: r.denominatorLabel,
     decimals: r.decimals,
     ownerDepartmentId: r.ownerDepartmentId,
+    section: { code: r.actionCode, name: r.actionName },
     unit: { code: r.unitCode, symbol: r.unitSymbol, scale: r.unitScale },
     partUnit: r.partUnitCode ? (unitOf.get(r.partUnitCode) ?? null) : null,
   }));
@@ -76,6 +82,8 @@ export interface FigureCell {
   approvedNumerator: number | null;
   approvedDenominator: number | null;
   note: string | null;
+  /** "本月无数据" stated (value null; the note is the reason). */
+  noData: boolean;
   version: number;
   updatedAt: string;
   updatedByName: string | null;
@@ -100,6 +108,7 @@ export async function listDistrictFigures(campaignId: number, districtId: number
       approvedNumerator: figureValues.approvedNumerator,
       approvedDenominator: figureValues.approvedDenominator,
       note: figureValues.note,
+      noData: figureValues.noData,
       version: figureValues.version,
       updatedAt: figureValues.updatedAt,
       updatedByName: users.displayName,

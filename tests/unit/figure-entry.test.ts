@@ -34,8 +34,8 @@ describe("monthly figure entry", () => {
   it("warns about a month far outside the district's own history until a note explains it", () => {
     const r = checkEntry(flow, { month: "30" }, ctx);
     expect(r).toMatchObject({ kind: "error", field: "month" });
-    expect(r.kind === "error" && r.message).toContain("以往月中位数 5.4 亿元");
-    expect(checkEntry(flow, { month: "30", note: "重大项目集中入账" }, ctx)).toMatchObject({ kind: "value", value: 300_000, warning: "与以往差异较大，已按说明保存" });
+    expect(r.kind === "error" && r.message).toContain("本月 30 亿元，为本区以往月份中位数 5.35 亿元的 5.61 倍");
+    expect(checkEntry(flow, { month: "30", note: "重大项目集中入账" }, ctx)).toMatchObject({ kind: "value", value: 300_000, flags: [{ rule: "figure_above_median" }] });
   });
   it("does not judge outliers without three earlier months", () => {
     expect(checkEntry(flow, { month: "30" }, { ...ctx, history: [50_000, 60_000] })).toMatchObject({ kind: "value", warning: null });
@@ -44,7 +44,7 @@ describe("monthly figure entry", () => {
     expect(checkEntry(flow, { month: "0" }, { ...ctx, history: [] })).toMatchObject({ kind: "value", value: 0 });
   });
   it("takes a ratio as numerator and denominator", () => {
-    expect(checkEntry(ratio, { numerator: "420", denominator: "1,000" }, ctx)).toEqual({ kind: "ratio", numerator: 420, denominator: 1000, note: null, warning: null });
+    expect(checkEntry(ratio, { numerator: "420", denominator: "1,000" }, ctx)).toEqual({ kind: "ratio", numerator: 420, denominator: 1000, note: null, warning: null, flags: [] });
   });
   it("needs both parts of a ratio, a non-zero denominator and a numerator not above it", () => {
     expect(checkEntry(ratio, { numerator: "420", denominator: "" }, ctx)).toMatchObject({ kind: "error", field: "denominator", message: "请填写规上工业企业数" });
@@ -53,7 +53,7 @@ describe("monthly figure entry", () => {
   });
   it("asks for a note when a ratio jumps more than 10 points from last month", () => {
     expect(checkEntry(ratio, { numerator: "600", denominator: "1000" }, ctx)).toMatchObject({ kind: "error", field: "numerator" });
-    expect(checkEntry(ratio, { numerator: "600", denominator: "1000", note: "新园区投用" }, ctx)).toMatchObject({ kind: "ratio", warning: "比率变化较大，已按说明保存" });
+    expect(checkEntry(ratio, { numerator: "600", denominator: "1000", note: "新园区投用" }, ctx)).toMatchObject({ kind: "ratio", flags: [{ rule: "ratio_rate_jump" }] });
   });
   it("reports the unit error of a mistyped unit", () => {
     expect(checkEntry(flow, { month: "500万元" }, ctx)).toMatchObject({ kind: "error", field: "month" });

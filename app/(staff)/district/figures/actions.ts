@@ -4,21 +4,24 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionState } from "@/app/_lib/action-state";
 import { conflictMessage } from "@/app/_lib/conflict";
-import { checkEntry } from "@/app/_lib/figure-entry";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { monthLabel } from "@/app/_lib/months";
-import { baseToDisplayExact, formatWithUnit } from "@/app/_lib/numbers";
+import { formatWithUnit } from "@/app/_lib/numbers";
 import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
-import { saveFigureValues, type FigureWrite } from "@/db/mutations/reports";
+import { saveFigureValues } from "@/db/mutations/reports";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
+import { getPlausibilitySettings, listMonthFlags } from "@/db/queries/plausibility";
 import { getDistrictMonthState } from "@/db/queries/reporting";
+import { checkFiguresForm, markSectionNoData } from "./check-form";
+import { fieldNames, FORM_NOTE, storedFormValues } from "./form-values";
 import { loadFigureRows } from "./load";
 import { resolveDistrict } from "./scope";
 
 const headerSchema = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-  intent: z.enum(["save", "submit"]),
+  // "nodata:<section>" marks the section's blank indicators 本月无数据 (and saves nothing): works without JavaScript.
+  intent: z.union([z.enum(["save", "submit"]), z.string().regex(/^nodata:[a-z0-9_-]{1,60}$/)]),
   district: z.string().max(40).optional(),
 });
 
@@ -42,31 +45,24 @@ export async function saveFiguresAction(_prev: ActionState, formData: FormData):
   const ownerDepartmentIds = [...new Set(rows.map((r) => r.indicator.ownerDepartmentId).filter((x): x is number => x != null))];
   await requirePermission(intent === "submit" ? "report.submit" : "report.edit", { districtId: district.id, state, ownerDepartmentIds });
 
-  const values: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && /^(m|c|n|d|note|ver)_\d+$/.test(k)) values[k] = v;
-  const fieldErrors: Record<string, string> = {};
-  const writes: FigureWrite[] = [];
+  // What was posted, every row's 本月无数据 box stated explicitly (an unticked box posts nothing).
+  const values: Record<string, string> = { [FORM_NOTE]: text(formData, FORM_NOTE).slice(0, 500) };
   for (const row of rows) {
-    const id = row.indicator.id;
-    const result = checkEntry(row.indicator, { month: values[`m_${id}`], cumulative: values[`c_${id}`], numerator: values[`n_${id}`], denominator: values[`d_${id}`], note: values[`note_${id}`] }, row.context);
-    if (result.kind === "error") {
-      fieldErrors[`${{ month: "m", cumulative: "c", numerator: "n", denominator: "d", note: "note" }[result.field]}_${id}`] = result.message;
-      continue;
-    }
-    if (result.kind === "missing" && intent === "submit" && !result.note) {
-      fieldErrors[`${row.indicator.aggregation === "ratio" ? "n" : "m"}_${id}`] = "报送前请填写本项；如确无数据，请在“说明”中写明原因";
-      continue;
-    }
-    const expectedVersion = Number(values[`ver_${id}`] ?? "0");
-    writes.push({
-      indicatorId: id,
-      expectedVersion: Number.isInteger(expectedVersion) && expectedVersion >= 0 ? expectedVersion : -1,
-      value: result.kind === "value" ? result.value : null,
-      numerator: result.kind === "ratio" ? result.numerator : null,
-      denominator: result.kind === "ratio" ? result.denominator : null,
-      note: result.note,
-    });
+    const f = fieldNames(row.indicator.id);
+    for (const key of [f.m, f.c, f.n, f.d, f.note, f.ver]) if (formData.has(key)) values[key] = text(formData, key).slice(0, 500);
+    values[f.noData] = formData.has(f.noData) ? "1" : "";
   }
+  if (intent.startsWith("nodata:")) {
+    const marked = markSectionNoData(rows, values, intent.slice("nodata:".length));
+    if (!marked) return { ok: false, message: "请求无效，请刷新页面后重试", fieldErrors: {}, values };
+    const message =
+      marked.count > 0
+        ? `已将“${marked.sectionName}”中 ${marked.count} 项未填的指标勾选为“本月无数据”。请在各项“说明”中写明原因，再保存（尚未保存）`
+        : `“${marked.sectionName}”中没有未填的指标`;
+    return { ok: true, message, fieldErrors: {}, values };
+  }
+
+  const { fieldErrors, writes } = checkFiguresForm(rows, values, intent === "submit", await getPlausibilitySettings());
   if (Object.keys(fieldErrors).length > 0) {
     return { ok: false, message: `有 ${Object.keys(fieldErrors).length} 项需要修改，未保存任何数据`, fieldErrors, values };
   }
@@ -98,19 +94,7 @@ export async function saveFiguresAction(_prev: ActionState, formData: FormData):
   revalidatePath("/district");
   // After a save the form shows what is stored now, with the new versions.
   const fresh = await loadFigureRows(campaign.id, district.id, month, ownerDepartment);
-  const stored: Record<string, string> = {};
-  for (const r of fresh) {
-    const id = r.indicator.id;
-    stored[`ver_${id}`] = String(r.current?.version ?? 0);
-    stored[`note_${id}`] = r.current?.note ?? "";
-    if (r.indicator.aggregation === "ratio") {
-      const part = r.indicator.partUnit ?? r.indicator.unit;
-      stored[`n_${id}`] = r.current?.numerator == null ? "" : baseToDisplayExact(r.current.numerator, part.scale);
-      stored[`d_${id}`] = r.current?.denominator == null ? "" : baseToDisplayExact(r.current.denominator, part.scale);
-    } else {
-      stored[`m_${id}`] = r.current?.value == null ? "" : baseToDisplayExact(r.current.value, r.indicator.unit.scale);
-    }
-  }
+  const flags = await listMonthFlags({ campaignId: campaign.id, month, districtId: district.id, unresolvedOnly: true });
   const message = intent === "submit" ? `已报送${monthLabel(month)}报表，等待专项办审核` : outcome.changed > 0 ? `已保存草稿（更新 ${outcome.changed} 项）` : "没有需要保存的修改";
-  return { ok: true, message, fieldErrors: {}, values: stored };
+  return { ok: true, message, fieldErrors: {}, values: storedFormValues(fresh, flags) };
 }

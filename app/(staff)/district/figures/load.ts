@@ -13,7 +13,7 @@ export interface FigureRow {
 /**
  * Everything the figures form needs for one district-month: each reported indicator with this
  * month's cell, last month's, and the district's own history (for the cumulative derivation
- * and the outlier warning). Caller must have checked `report.read` for the district.
+ * and the plausibility rules). Caller must have checked `report.read` for the district.
  */
 export async function loadFigureRows(campaignId: number, districtId: number, month: string, ownerDepartmentId?: number): Promise<FigureRow[]> {
   const indicators = await listReportedIndicators(campaignId, ownerDepartmentId);
@@ -33,6 +33,8 @@ export async function loadFigureRows(campaignId: number, districtId: number, mon
         previousYtd: before.reduce((s, c) => s + (c.value ?? 0), 0),
         history: indicator.aggregation === "ratio" ? before.map(rate).filter((x): x is number => x != null) : before.map((c) => c.value).filter((x): x is number => x != null),
         lastRate: rate(lastMonth),
+        lastNumerator: lastMonth?.numerator ?? null,
+        lastDenominator: lastMonth?.denominator ?? null,
       },
     };
   });

@@ -3,14 +3,16 @@ import { forbidden, notFound } from "next/navigation";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { formatDateTime } from "@/app/_lib/labels";
 import { isMonth, monthLabel, todayInShanghai, ytdLabel } from "@/app/_lib/months";
-import { baseToDisplayExact, formatWithUnit } from "@/app/_lib/numbers";
+import { formatWithUnit } from "@/app/_lib/numbers";
 import { can } from "@/app/_lib/policy";
 import { ReportStateBadge } from "@/components/report-state-badge";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listReportingDistricts } from "@/db/queries/figures";
+import { listMonthFlags, type FlagRow } from "@/db/queries/plausibility";
 import { getDefaultMonth, getDistrictMonthState, listPeriods } from "@/db/queries/reporting";
 import { getScopeName } from "@/db/queries/users";
 import { FiguresForm, type FormRow } from "./figures-form";
+import { storedFormValues } from "./form-values";
 import { loadFigureRows, type FigureRow } from "./load";
 import { resolveDistrict } from "./scope";
 import { UploadForm } from "./upload-form";
@@ -19,6 +21,7 @@ export const metadata: Metadata = { title: "月度指标填报" };
 
 function valueText(r: FigureRow, cell: FigureRow["current"]): string {
   if (!cell) return "—";
+  if (cell.noData) return "本月无数据";
   if (r.indicator.aggregation === "ratio") {
     if (cell.numerator == null || !cell.denominator) return "—";
     return `${((cell.numerator / cell.denominator) * 100).toFixed(1)}%`;
@@ -50,6 +53,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   const canEdit = can(user, "report.edit", { districtId: district.id, state, ownerDepartmentIds });
   const canSubmit = can(user, "report.submit", { districtId: district.id, state });
   const overdue = monthState && !monthState.submittedAt && (state === "draft" || state === "returned") && todayInShanghai() > monthState.dueOn;
+  const flags = (await listMonthFlags({ campaignId: campaign.id, month, districtId: district.id, unresolvedOnly: true })).filter((f) => f.subject === "figure");
   const ownerNames = new Map<number, string | null>();
   for (const id of ownerDepartmentIds) ownerNames.set(id, await getScopeName(null, id));
 
@@ -67,13 +71,8 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
       lastMonth: valueText(r, r.lastMonth),
       previousYtd: formatWithUnit(r.context.previousYtd, r.indicator.unit, r.indicator.decimals),
       ytd: cur?.value != null ? formatWithUnit(r.context.previousYtd + cur.value, r.indicator.unit, r.indicator.decimals) : "",
-      values: {
-        m: cur?.value == null ? "" : baseToDisplayExact(cur.value, r.indicator.unit.scale),
-        n: cur?.numerator == null ? "" : baseToDisplayExact(cur.numerator, part.scale),
-        d: cur?.denominator == null ? "" : baseToDisplayExact(cur.denominator, part.scale),
-        note: cur?.note ?? "",
-        ver: String(cur?.version ?? 0),
-      },
+      section: r.indicator.section,
+      flags: flags.filter((f) => f.indicatorId === r.indicator.id).map((f) => ({ rule: f.rule, message: f.message, note: f.note })),
       ownerName: r.indicator.ownerDepartmentId != null ? (ownerNames.get(r.indicator.ownerDepartmentId) ?? null) : null,
     };
   });
@@ -118,17 +117,17 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
       )}
       {canEdit ? (
         <>
-          <FiguresForm rows={formRows} month={month} district={district.code} monthText={monthLabel(month)} canSubmit={canSubmit} />
+          <FiguresForm rows={formRows} initial={storedFormValues(rows, flags)} month={month} district={district.code} monthText={monthLabel(month)} canSubmit={canSubmit} />
           <UploadForm month={month} district={district.code} templateHref={`/district/figures/template?month=${month}&district=${district.code}`} />
         </>
       ) : (
-        <ReadOnlyFigures rows={rows} month={month} reason={{ submitted: "已报送，审核期间不能修改。", approved: "已审核，不能修改。", locked: "本月已锁定，不能修改。", draft: "您没有修改本表的权限。", returned: "您没有修改本表的权限。" }[state]} />
+        <ReadOnlyFigures rows={rows} flags={flags} month={month} reason={{ submitted: "已报送，审核期间不能修改。", approved: "已审核，不能修改。", locked: "本月已锁定，不能修改。", draft: "您没有修改本表的权限。", returned: "您没有修改本表的权限。" }[state]} />
       )}
     </div>
   );
 }
 
-function ReadOnlyFigures({ rows, month, reason }: { rows: FigureRow[]; month: string; reason: string }) {
+function ReadOnlyFigures({ rows, flags, month, reason }: { rows: FigureRow[]; flags: FlagRow[]; month: string; reason: string }) {
   return (
     <section aria-label="本月数据（只读）" className="space-y-2">
       <p role="status" className="text-sm text-slate-600">{reason}</p>
@@ -153,7 +152,12 @@ function ReadOnlyFigures({ rows, month, reason }: { rows: FigureRow[]; month: st
                 <td className="tabular px-3 py-2 text-right">
                   {r.indicator.aggregation === "ratio" ? valueText(r, r.current) : r.current?.value != null ? formatWithUnit(r.context.previousYtd + r.current.value, r.indicator.unit, r.indicator.decimals) : "—"}
                 </td>
-                <td className="px-3 py-2 text-slate-600">{r.current?.note ?? ""}</td>
+                <td className="px-3 py-2 text-slate-600">
+                  {r.current?.note ?? ""}
+                  {flags.filter((f) => f.indicatorId === r.indicator.id).map((f) => (
+                    <span key={f.id} data-flag-rule={f.rule} className="mt-1 block rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-950">提醒：{f.message}</span>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,35 @@
+import { FIGURE_RULES } from "@/app/_lib/figure-entry";
+import { baseToDisplayExact } from "@/app/_lib/numbers";
+import type { FigureRow } from "./load";
+
+/** The field names of one indicator's row in the figures form (and in a failed save's echoed values). */
+export const fieldNames = (id: number) => ({ m: `m_${id}`, c: `c_${id}`, n: `n_${id}`, d: `d_${id}`, note: `note_${id}`, ver: `ver_${id}`, noData: `nodata_${id}` });
+
+/** The form-level note, needed when the whole form equals last month. */
+export const FORM_NOTE = "formnote";
+
+/**
+ * What the form shows for what is stored now: each row's value in its display unit (exact),
+ * note, version and 本月无数据 mark, and the form note kept with a copied-form flag.
+ */
+export function storedFormValues(rows: FigureRow[], flags: readonly { indicatorId: number | null; rule: string; note: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rows) {
+    const f = fieldNames(r.indicator.id);
+    const cur = r.current;
+    out[f.ver] = String(cur?.version ?? 0);
+    out[f.note] = cur?.note ?? "";
+    out[f.noData] = cur?.noData ? "1" : "";
+    if (r.indicator.aggregation === "ratio") {
+      const part = r.indicator.partUnit ?? r.indicator.unit;
+      out[f.n] = cur?.numerator == null ? "" : baseToDisplayExact(cur.numerator, part.scale);
+      out[f.d] = cur?.denominator == null ? "" : baseToDisplayExact(cur.denominator, part.scale);
+    } else {
+      out[f.m] = cur?.value == null ? "" : baseToDisplayExact(cur.value, r.indicator.unit.scale);
+      out[f.c] = "";
+    }
+  }
+  const ids = new Set(rows.map((r) => r.indicator.id));
+  out[FORM_NOTE] = flags.find((f) => f.rule === FIGURE_RULES.copiedForm && f.indicatorId != null && ids.has(f.indicatorId))?.note ?? "";
+  return out;
+}
