@@ -8,6 +8,9 @@ import { cellText, styledSheet } from "./workbook";
 
 export const FIGURES_SHEET = "月度指标";
 export const PROGRESS_SHEET = "项目进度";
+/** What the template shows, and a clerk types, for an indicator marked "本月无数据". */
+export const NO_DATA = "本月无数据";
+const isNoData = (text: string) => /^(本月)?无数据$/.test(text.normalize("NFKC").replace(/\s+/g, ""));
 
 export interface ProgressTemplateRow {
   code: string;
@@ -45,15 +48,15 @@ export function buildFiguresWorkbook(args: { districtName: string; month: string
       unit: ratio ? `${ind.numeratorLabel}÷${ind.denominatorLabel}（${part.symbol}）` : ind.unit.symbol,
       last: ratio ? (r.lastMonth?.numerator != null && r.lastMonth.denominator ? Math.round((r.lastMonth.numerator / r.lastMonth.denominator) * 1000) / 10 : null) : num(r.lastMonth?.value, ind.unit.scale),
       prev: ratio ? null : num(r.context.previousYtd, ind.unit.scale),
-      month: ratio ? null : num(r.current?.value, ind.unit.scale),
+      month: ratio ? null : r.current?.noData ? NO_DATA : num(r.current?.value, ind.unit.scale),
       cum: null,
-      num: ratio ? num(r.current?.numerator, part.scale) : null,
+      num: ratio ? (r.current?.noData ? NO_DATA : num(r.current?.numerator, part.scale)) : null,
       den: ratio ? num(r.current?.denominator, part.scale) : null,
       note: r.current?.note ?? null,
     });
   }
   ws.addRow({});
-  ws.addRow({ name: `说明：${args.districtName}，“本月值”和“累计”只填一项；空着表示未填报，不会当作 0。请勿修改指标代码。` });
+  ws.addRow({ name: `说明：${args.districtName}，“本月值”和“累计”只填一项；空着表示未填报，不会当作 0。本月确无数据的指标，在“本月值”（比率指标在“分子”）填“${NO_DATA}”并在“说明”写明原因。请勿修改指标代码。` });
 
   const ps = styledSheet(wb, PROGRESS_SHEET, [
     { header: "项目代码", key: "code", width: 18 },
@@ -77,6 +80,8 @@ export interface ParsedFigureLine {
   numerator: string;
   denominator: string;
   note: string;
+  /** The value cell said "本月无数据" (the value fields are then blank). */
+  noData: boolean;
 }
 
 export interface ParsedProgressLine {
@@ -104,14 +109,18 @@ export async function readFiguresWorkbook(buffer: ArrayBuffer): Promise<{ figure
     if (line === 1) return;
     const code = cellText(row.getCell(1).value).trim();
     if (!code) return;
+    const month = cellText(row.getCell(6).value);
+    const numerator = cellText(row.getCell(8).value);
+    const noData = isNoData(month) || isNoData(numerator);
     figures.push({
       line,
       code,
-      month: cellText(row.getCell(6).value),
+      month: isNoData(month) ? "" : month,
       cumulative: cellText(row.getCell(7).value),
-      numerator: cellText(row.getCell(8).value),
+      numerator: isNoData(numerator) ? "" : numerator,
       denominator: cellText(row.getCell(9).value),
       note: cellText(row.getCell(10).value),
+      noData,
     });
   });
   const progress: ParsedProgressLine[] = [];

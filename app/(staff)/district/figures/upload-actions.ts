@@ -73,6 +73,7 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
   }
   if ("error" in parsed) return { ...fail(parsed.error), fieldErrors: { file: parsed.error } };
   const errors: RowError[] = [];
+  const settings = await getPlausibilitySettings();
   const byCode = new Map(rows.map((r) => [r.indicator.code, r]));
   const seen = new Set<string>();
   const figures: FigureWrite[] = [];
@@ -87,7 +88,7 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
       continue;
     }
     seen.add(line.code);
-    const r = checkEntry(row.indicator, line, row.context);
+    const r = checkEntry(row.indicator, line, row.context, settings);
     if (r.kind === "error") {
       errors.push({ sheet: "月度指标", line: line.line, message: `${row.indicator.name}：${r.message}` });
       continue;
@@ -100,10 +101,10 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
       denominator: r.kind === "ratio" ? r.denominator : null,
       note: r.note,
       flags: r.kind === "value" || r.kind === "ratio" ? r.flags : undefined,
+      noData: r.kind === "noData",
     });
   }
 
-  const settings = await getPlausibilitySettings();
   const progress: ProgressInput[] = [];
   const lineOf = new Map<number, number>();
   const progressLines = parsed.progress.filter((l) => l.amount.trim() !== "" || l.note.trim() !== "");
