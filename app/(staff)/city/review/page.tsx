@@ -50,7 +50,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">查看</button>
           </form>
         </div>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full min-w-[34rem] text-sm">
             <caption className="sr-only">{monthLabel(month)}各区县月报状态</caption>
             <thead>

@@ -21,15 +21,15 @@ export function WaitingList({ reports }: { reports: Waiting[] }) {
       {months.map((m) => (
         <div key={m.month} data-waiting-month={m.month} className="space-y-2">
           <h3 className="font-medium">{monthLabel(m.month)}（{m.rows.length} 份待审核）</h3>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full min-w-[34rem] text-sm">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full min-w-[32rem] table-fixed text-sm">
               <caption className="sr-only">{monthLabel(m.month)}待审核月报</caption>
               <thead>
                 <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
                   <th scope="col" className={`${cell} w-10`}><span className="sr-only">选择</span></th>
-                  <th scope="col" className={cell}>区县</th>
-                  <th scope="col" className={cell}>报送时间</th>
-                  <th scope="col" className={cell}>数据提醒</th>
+                  <th scope="col" className={`${cell} w-[28%]`}>区县</th>
+                  <th scope="col" className={`${cell} w-[28%]`}>报送时间</th>
+                  <th scope="col" className={`${cell} w-[20%]`}>数据提醒</th>
                   <th scope="col" className={cell}>操作</th>
                 </tr>
               </thead>

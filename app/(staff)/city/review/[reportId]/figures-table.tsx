@@ -25,12 +25,12 @@ export function FiguresTable(props: { groups: FigureGroupView[]; oldColumn: stri
   const cell = "px-3 py-2 align-top";
   const cols = oldColumn ? 5 : 3;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full min-w-[36rem] text-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full min-w-[44rem] text-sm">
         <caption className="sr-only">各项指标{oldColumn ? `：${oldColumn}与${nowColumn}` : ""}</caption>
         <thead>
           <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-            <th scope="col" className={cell}>指标</th>
+            <th scope="col" className={`${cell} min-w-[10rem]`}>指标</th>
             {oldColumn && <th scope="col" className={`${cell} text-right`}>{oldColumn}</th>}
             <th scope="col" className={`${cell} text-right`}>{nowColumn}</th>
             {oldColumn && <th scope="col" className={cell}>变化</th>}

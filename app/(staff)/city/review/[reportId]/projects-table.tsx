@@ -39,12 +39,12 @@ export function ProjectsTable(props: { rows: ProjectRowView[]; oldColumn: string
           <p className="text-sm text-slate-700" data-projects-total>
             {counted(rows)} 个项目，本月完成投资合计 <strong className="tabular">{exact(total, YI_YUAN)}</strong>（{amountText(total)}）。
           </p>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full min-w-[40rem] text-sm">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full min-w-[48rem] text-sm">
               <caption className="sr-only">本月各项目完成投资（万元），按行业小计</caption>
               <thead>
                 <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-                  <th scope="col" className={cell}>项目</th>
+                  <th scope="col" className={`${cell} min-w-[12rem]`}>项目</th>
                   <th scope="col" className={cell}>行业</th>
                   {oldColumn && <th scope="col" className={`${cell} text-right`}>{oldColumn}</th>}
                   <th scope="col" className={`${cell} text-right`}>本月完成投资</th>

@@ -33,7 +33,7 @@ export function buildFigureGroups(values: ReviewValue[], baseline: Baseline, fla
       indicatorId: v.indicatorId,
       name: v.name,
       now: figureText(kind, current),
-      noDataReason: current?.noData ? (v.note ?? "") : null,
+      noDataReason: current?.noData ? v.note || "未说明原因" : null,
       note: v.note,
       old,
       changed: d.changed,
