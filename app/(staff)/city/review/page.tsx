@@ -51,7 +51,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           </form>
         </div>
         <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full min-w-[34rem] text-sm">
+          <table className="w-full text-sm">
             <caption className="sr-only">{monthLabel(month)}各区县月报状态</caption>
             <thead>
               <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">

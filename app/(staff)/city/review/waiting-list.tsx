@@ -22,15 +22,14 @@ export function WaitingList({ reports }: { reports: Waiting[] }) {
         <div key={m.month} data-waiting-month={m.month} className="space-y-2">
           <h3 className="font-medium">{monthLabel(m.month)}（{m.rows.length} 份待审核）</h3>
           <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full min-w-[32rem] table-fixed text-sm">
+            <table className="w-full table-fixed text-sm">
               <caption className="sr-only">{monthLabel(m.month)}待审核月报</caption>
               <thead>
                 <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
                   <th scope="col" className={`${cell} w-10`}><span className="sr-only">选择</span></th>
-                  <th scope="col" className={`${cell} w-[28%]`}>区县</th>
-                  <th scope="col" className={`${cell} w-[28%]`}>报送时间</th>
-                  <th scope="col" className={`${cell} w-[20%]`}>数据提醒</th>
-                  <th scope="col" className={cell}>操作</th>
+                  <th scope="col" className={`${cell} w-[34%]`}>区县</th>
+                  <th scope="col" className={`${cell} w-[26%]`}>数据提醒</th>
+                  <th scope="col" className={cell}>报送时间</th>
                 </tr>
               </thead>
               <tbody>
@@ -42,20 +41,17 @@ export function WaitingList({ reports }: { reports: Waiting[] }) {
                         <input type="checkbox" name="pick" value={`${r.reportId}:${r.version}`} aria-label={`选择 ${r.districtName} ${monthLabel(r.month)}`} className="size-4" />
                       </td>
                       <th scope="row" className={`${cell} text-left font-normal`}>
-                        {r.districtName}
-                        {r.restating && <span className="ml-1 rounded-full bg-purple-50 px-2 py-0.5 text-xs text-purple-800">更正</span>}
+                        <Link href={`/city/review/${r.reportId}`} className="text-brand-700 underline">
+                          {r.districtName}<span className="sr-only">{monthLabel(r.month)}月报</span>
+                        </Link>
+                        {r.restating && <span className="ml-1 whitespace-nowrap rounded-full bg-purple-50 px-2 py-0.5 text-xs text-purple-800">更正</span>}
                       </th>
-                      <td className={`${cell} tabular`}>
-                        {formatDateTime(r.submittedAt)}
-                        {late && <span className="ml-1 text-xs text-amber-800">逾期</span>}
-                      </td>
                       <td className={cell} data-open-flags={r.openFlags}>
                         {r.openFlags > 0 ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">{r.openFlags} 条待核实</span> : <span className="text-slate-500">无</span>}
                       </td>
-                      <td className={cell}>
-                        <Link href={`/city/review/${r.reportId}`} className="text-brand-700 underline">
-                          逐项审核<span className="sr-only">{r.districtName}{monthLabel(r.month)}</span>
-                        </Link>
+                      <td className={`${cell} tabular`}>
+                        {formatDateTime(r.submittedAt)}
+                        {late && <span className="ml-1 text-xs text-amber-800">逾期</span>}
                       </td>
                     </tr>
                   );
