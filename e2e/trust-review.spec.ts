@@ -242,3 +242,16 @@ test("a reopen posted for a month that has since been locked changes nothing", a
     await run("update periods set locked = 0 where month = '2023-08'");
   }
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("bulk approval works with a plain form post", async ({ page }) => {
+    await markSubmitted("nanan", "2023-07");
+    await page.goto("/city/review");
+    await page.getByRole("checkbox", { name: "选择 南安市 2023年7月" }).check();
+    await page.getByRole("button", { name: "批量审核通过所选月报" }).click();
+    await expect(page.locator("[data-bulk-approved]")).toContainText("南安市 2023年7月");
+    expect((await reportOf("nanan", "2023-07")).status).toBe("approved");
+  });
+});

@@ -58,8 +58,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                 <th scope="col" className="px-3 py-2">区县</th>
                 <th scope="col" className="px-3 py-2">状态</th>
                 <th scope="col" className="px-3 py-2">报送时间</th>
-                <th scope="col" className="px-3 py-2">是否按时</th>
-                <th scope="col" className="px-3 py-2">数据提醒</th>
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">是否按时</th>
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">数据提醒</th>
                 <th scope="col" className="px-3 py-2">操作</th>
               </tr>
             </thead>
@@ -73,9 +73,12 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                       <ReportStateBadge state={r.status ? monthState(r.locked, r.status) : null} />
                       {r.restating && <span className="ml-1 rounded-full bg-purple-50 px-2 py-0.5 text-xs text-purple-800">更正中</span>}
                     </td>
-                    <td className="px-3 py-2 tabular">{formatDateTime(r.submittedAt)}</td>
-                    <td className="px-3 py-2">{late === null ? "—" : late ? <span className="text-amber-800">逾期报送</span> : "按时"}</td>
-                    <td className="px-3 py-2">{r.openFlags > 0 ? <span className="text-amber-900">{r.openFlags} 条待核实</span> : "—"}</td>
+                    <td className="px-3 py-2 tabular">
+                      {formatDateTime(r.submittedAt)}
+                      {late && <span className="block text-xs text-amber-800 sm:hidden">逾期报送</span>}
+                    </td>
+                    <td className="hidden px-3 py-2 sm:table-cell">{late === null ? "—" : late ? <span className="text-amber-800">逾期报送</span> : "按时"}</td>
+                    <td className="hidden px-3 py-2 sm:table-cell">{r.openFlags > 0 ? <span className="text-amber-900">{r.openFlags} 条待核实</span> : "—"}</td>
                     <td className="px-3 py-2">
                       {r.reportId && (
                         <Link href={`/city/review/${r.reportId}`} className="text-brand-700 underline">

@@ -47,7 +47,7 @@ export function WaitingList({ reports }: { reports: Waiting[] }) {
                         {r.restating && <span className="ml-1 whitespace-nowrap rounded-full bg-purple-50 px-2 py-0.5 text-xs text-purple-800">更正</span>}
                       </th>
                       <td className={cell} data-open-flags={r.openFlags}>
-                        {r.openFlags > 0 ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">{r.openFlags} 条待核实</span> : <span className="text-slate-500">无</span>}
+                        {r.openFlags > 0 ? <span className="whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">{r.openFlags} 条待核实</span> : <span className="text-slate-500">无</span>}
                       </td>
                       <td className={`${cell} tabular`}>
                         {formatDateTime(r.submittedAt)}
