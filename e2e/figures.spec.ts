@@ -162,7 +162,7 @@ test.describe("submitting and reviewing", () => {
       await page.goto("/city/review?month=2023-10");
       await page.locator('tr[data-district="licheng"]').getByRole("link", { name: /审核/ }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("鲤城区 · 2023年10月月报");
-      await page.getByRole("button", { name: "审核通过" }).click();
+      await page.getByRole("button", { name: "审核通过", exact: true }).click();
       await expect(page.getByRole("status").filter({ hasText: "已审核通过" })).toBeVisible();
       const r = await queryOne<{ status: string; snap: number }>(
         `select r.status, (select count(*) from figure_values f where f.report_id = r.id and f.approved_value is f.value and f.approved_numerator is f.numerator) as snap

@@ -406,7 +406,7 @@ test.describe("only approved figures and public records leave the server", () =>
 
     await page.goto("/city/review?month=2023-10");
     await page.locator('tr[data-district="kaifaqu"]').getByRole("link", { name: /审核/ }).click();
-    await page.getByRole("button", { name: "审核通过" }).click();
+    await page.getByRole("button", { name: "审核通过", exact: true }).click();
     await expect(page.getByRole("status").filter({ hasText: "已审核通过" })).toBeVisible();
 
     await expect

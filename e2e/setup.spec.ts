@@ -182,7 +182,7 @@ test.describe("campaign set-up by the campaign office", () => {
       // 6. The campaign office approves it.
       await page.goto("/city/review?month=2024-01");
       await page.locator('tr[data-district="jinjiang"]').getByRole("link", { name: /审核/ }).click();
-      await page.getByRole("button", { name: "审核通过" }).click();
+      await page.getByRole("button", { name: "审核通过", exact: true }).click();
       await expect(page.getByRole("status").filter({ hasText: "已审核通过" })).toBeVisible();
 
       // 7. The city rollup of the current campaign (2024) counts it.

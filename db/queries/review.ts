@@ -1,7 +1,11 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { getDatabase } from "../index";
-import { districts, figureValues, indicators, monthlyReports, periods, units, users } from "../schema";
+import { actions, districts, figureValues, indicators, monthlyReports, periods, plausibilityFlags, units, users } from "../schema";
+
+/** Unresolved plausibility flags of the report's district-month (correlated on monthly_reports and periods). */
+const openFlags = sql<number>`(select count(*) from ${plausibilityFlags} f where f.campaign_id = ${periods.campaignId} and f.district_id = ${monthlyReports.districtId} and f.month = ${periods.month} and f.resolved_at is null)`;
 
 /** Every reporting district's report for a month (or none). Caller must have checked `city.read`. */
 export async function listMonthReports(campaignId: number, month: string) {
@@ -18,8 +22,10 @@ export async function listMonthReports(campaignId: number, month: string) {
       submittedAt: monthlyReports.submittedAt,
       approvedAt: monthlyReports.approvedAt,
       returnComment: monthlyReports.returnComment,
+      restating: monthlyReports.restating,
       dueOn: periods.dueOn,
       locked: periods.locked,
+      openFlags: sql<number>`case when ${monthlyReports.id} is null then 0 else ${openFlags} end`,
     })
     .from(districts)
     .innerJoin(periods, and(eq(periods.campaignId, campaignId), eq(periods.month, month)))
@@ -28,8 +34,38 @@ export async function listMonthReports(campaignId: number, month: string) {
     .orderBy(asc(districts.sortOrder));
 }
 
-/** One report with each value as stored now and as last approved. Caller must have checked `city.read`. */
-export async function getReportForReview(reportId: number) {
+/**
+ * Every submitted report of the campaign waiting for review, whatever its month: oldest month
+ * first, then the city's district order, with its count of unresolved plausibility flags.
+ * Caller must have checked `report.approve` (city-wide).
+ */
+export async function listWaitingReports(campaignId: number) {
+  const { db } = await getDatabase();
+  return db
+    .select({
+      reportId: monthlyReports.id,
+      version: monthlyReports.version,
+      restating: monthlyReports.restating,
+      submittedAt: monthlyReports.submittedAt,
+      districtCode: districts.code,
+      districtName: districts.name,
+      month: periods.month,
+      dueOn: periods.dueOn,
+      locked: periods.locked,
+      openFlags,
+    })
+    .from(monthlyReports)
+    .innerJoin(periods, eq(periods.id, monthlyReports.periodId))
+    .innerJoin(districts, eq(districts.id, monthlyReports.districtId))
+    .where(and(eq(periods.campaignId, campaignId), eq(monthlyReports.status, "submitted"), eq(districts.active, true), eq(districts.reports, true)))
+    .orderBy(asc(periods.month), asc(districts.sortOrder), asc(monthlyReports.id));
+}
+
+const reopener = alias(users, "reopener");
+const partUnits = alias(units, "part_units");
+
+/** One report's state and who did what to it. Caller must have checked `city.read`. */
+export async function getReviewHead(reportId: number) {
   const { db } = await getDatabase();
   const head = (
     await db
@@ -37,12 +73,18 @@ export async function getReportForReview(reportId: number) {
         id: monthlyReports.id,
         status: monthlyReports.status,
         version: monthlyReports.version,
+        official: monthlyReports.official,
+        restating: monthlyReports.restating,
+        reopenReason: monthlyReports.reopenReason,
+        reopenedAt: monthlyReports.reopenedAt,
+        reopenedByName: reopener.displayName,
         submittedAt: monthlyReports.submittedAt,
         submittedByName: users.displayName,
         returnComment: monthlyReports.returnComment,
         approvedAt: monthlyReports.approvedAt,
         returnedAt: monthlyReports.returnedAt,
         districtId: districts.id,
+        districtCode: districts.code,
         districtName: districts.name,
         month: periods.month,
         locked: periods.locked,
@@ -52,31 +94,61 @@ export async function getReportForReview(reportId: number) {
       .innerJoin(districts, eq(districts.id, monthlyReports.districtId))
       .innerJoin(periods, eq(periods.id, monthlyReports.periodId))
       .leftJoin(users, eq(users.id, monthlyReports.submittedBy))
+      .leftJoin(reopener, eq(reopener.id, monthlyReports.reopenedBy))
       .where(eq(monthlyReports.id, reportId))
   )[0];
-  if (!head) return null;
-  const values = await db
+  return head ?? null;
+}
+
+export type ReviewHead = NonNullable<Awaited<ReturnType<typeof getReviewHead>>>;
+
+/**
+ * Every reported indicator of the report's campaign, in the form's order (by action), with the
+ * report's live value and its approved copy. Caller must have checked `city.read`.
+ */
+export async function listReviewValues(reportId: number, campaignId: number) {
+  const { db } = await getDatabase();
+  
+  return db
     .select({
       indicatorId: indicators.id,
+      code: indicators.code,
       name: indicators.name,
       aggregation: indicators.aggregation,
       decimals: indicators.decimals,
+      numeratorLabel: indicators.numeratorLabel,
+      denominatorLabel: indicators.denominatorLabel,
+      actionId: actions.id,
+      actionName: actions.name,
       unitSymbol: units.symbol,
       unitScale: units.scale,
+      partUnitSymbol: partUnits.symbol,
+      partUnitScale: partUnits.scale,
       value: figureValues.value,
       numerator: figureValues.numerator,
       denominator: figureValues.denominator,
+      noData: figureValues.noData,
       approvedValue: figureValues.approvedValue,
       approvedNumerator: figureValues.approvedNumerator,
       approvedDenominator: figureValues.approvedDenominator,
       note: figureValues.note,
     })
     .from(indicators)
+    .innerJoin(actions, eq(actions.id, indicators.actionId))
     .innerJoin(units, eq(units.code, indicators.unitCode))
+    .leftJoin(partUnits, eq(partUnits.code, indicators.partUnitCode))
     .leftJoin(figureValues, and(eq(figureValues.indicatorId, indicators.id), eq(figureValues.reportId, reportId)))
-    .where(and(eq(indicators.campaignId, head.campaignId), eq(indicators.kind, "reported")))
-    .orderBy(asc(indicators.sortOrder));
-  return { ...head, values };
+    .where(and(eq(indicators.campaignId, campaignId), eq(indicators.kind, "reported")))
+    .orderBy(asc(indicators.sortOrder), asc(indicators.id));
+}
+
+export type ReviewValue = Awaited<ReturnType<typeof listReviewValues>>[number];
+
+/** One report with each value as stored now and as last approved. Caller must have checked `city.read`. */
+export async function getReportForReview(reportId: number) {
+  const head = await getReviewHead(reportId);
+  if (!head) return null;
+  return { ...head, values: await listReviewValues(reportId, head.campaignId) };
 }
 
 /** Months with how many reporting districts are approved. Caller must have checked `city.read`. */

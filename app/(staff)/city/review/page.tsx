@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/guards";
 import { formatDateTime } from "@/app/_lib/labels";
 import { isMonth, monthLabel } from "@/app/_lib/months";
-import { monthState } from "@/db/queries/reporting";
 import { ReportStateBadge } from "@/components/report-state-badge";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
-import { getDefaultMonth, listPeriods } from "@/db/queries/reporting";
-import { listMonthReports } from "@/db/queries/review";
+import { getDefaultMonth, listPeriods, monthState } from "@/db/queries/reporting";
+import { listMonthReports, listWaitingReports } from "@/db/queries/review";
+import { WaitingList } from "./waiting-list";
 
 export const metadata: Metadata = { title: "月报审核" };
 
@@ -20,60 +20,80 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const periods = (await listPeriods(campaign.id)).filter((p) => p.isOpen);
   const month = isMonth(sp.month) && periods.some((p) => p.month === sp.month) ? sp.month : await getDefaultMonth(campaign.id);
   if (!month) notFound();
-  const reports = await listMonthReports(campaign.id, month);
-  const waiting = reports.filter((r) => r.status === "submitted");
+  const [reports, waiting] = await Promise.all([listMonthReports(campaign.id, month), listWaitingReports(campaign.id)]);
+  const waitingMonths = new Set(waiting.map((w) => w.month)).size;
   return (
-    <div className="space-y-5">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-bold">月报审核 · {monthLabel(month)}</h1>
-          <p className="mt-1 text-sm text-slate-600">待审核 {waiting.length} 个，已审核 {reports.filter((r) => r.status === "approved").length} / {reports.length} 个区县。</p>
-        </div>
-        <form method="get" className="flex items-end gap-2" aria-label="选择月份">
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">月报审核 · {campaign.year}年</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {waiting.length > 0 ? `共 ${waiting.length} 份月报待审核，涉及 ${waitingMonths} 个月份，最早的在前。` : "目前没有待审核的月报。"}
+        </p>
+      </div>
+      <section aria-labelledby="waiting-title" className="space-y-3">
+        <h2 id="waiting-title" className="text-lg font-semibold">待审核月报</h2>
+        <WaitingList reports={waiting} />
+      </section>
+      <section aria-labelledby="overview-title" className="space-y-3">
+        <div className="flex flex-wrap items-end justify-between gap-4">
           <div>
-            <label htmlFor="month" className="block text-xs text-slate-600">月份</label>
-            <select id="month" name="month" defaultValue={month} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-              {periods.map((p) => <option key={p.month} value={p.month}>{monthLabel(p.month)}</option>)}
-            </select>
+            <h2 id="overview-title" className="text-lg font-semibold">各区县月报 · {monthLabel(month)}</h2>
+            <p className="mt-1 text-sm text-slate-600">待审核 {reports.filter((r) => r.status === "submitted").length} 个，已审核 {reports.filter((r) => r.status === "approved").length} / {reports.length} 个区县。</p>
           </div>
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">查看</button>
-        </form>
-      </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">{monthLabel(month)}各区县月报状态</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-              <th scope="col" className="px-3 py-2">区县</th>
-              <th scope="col" className="px-3 py-2">状态</th>
-              <th scope="col" className="px-3 py-2">报送时间</th>
-              <th scope="col" className="px-3 py-2">是否按时</th>
-              <th scope="col" className="px-3 py-2">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reports.map((r) => {
-              const late = r.submittedAt ? r.submittedAt.slice(0, 10) > r.dueOn : null;
-              return (
-                <tr key={r.districtCode} data-district={r.districtCode} className="border-b border-slate-100 last:border-0">
-                  <th scope="row" className="px-3 py-2 text-left font-normal">{r.districtName}</th>
-                  <td className="px-3 py-2"><ReportStateBadge state={r.status ? monthState(r.locked, r.status) : null} /></td>
-                  <td className="px-3 py-2 tabular">{formatDateTime(r.submittedAt)}</td>
-                  <td className="px-3 py-2">{late === null ? "—" : late ? <span className="text-amber-800">逾期报送</span> : "按时"}</td>
-                  <td className="px-3 py-2">
-                    {r.reportId && (
-                      <Link href={`/city/review/${r.reportId}`} className="text-brand-700 underline">
-                        {r.status === "submitted" ? "审核" : "查看"}
-                        <span className="sr-only">{r.districtName}</span>
-                      </Link>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          <form method="get" className="flex items-end gap-2" aria-label="选择月份">
+            <div>
+              <label htmlFor="month" className="block text-xs text-slate-600">月份</label>
+              <select id="month" name="month" defaultValue={month} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+                {periods.map((p) => <option key={p.month} value={p.month}>{monthLabel(p.month)}</option>)}
+              </select>
+            </div>
+            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">查看</button>
+          </form>
+        </div>
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-sm">
+            <caption className="sr-only">{monthLabel(month)}各区县月报状态</caption>
+            <thead>
+              <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
+                <th scope="col" className="px-3 py-2">区县</th>
+                <th scope="col" className="px-3 py-2">状态</th>
+                <th scope="col" className="px-3 py-2">报送时间</th>
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">是否按时</th>
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">数据提醒</th>
+                <th scope="col" className="px-3 py-2">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reports.map((r) => {
+                const late = r.submittedAt ? r.submittedAt.slice(0, 10) > r.dueOn : null;
+                return (
+                  <tr key={r.districtCode} data-district={r.districtCode} className="border-b border-slate-100 last:border-0">
+                    <th scope="row" className="px-3 py-2 text-left font-normal">{r.districtName}</th>
+                    <td className="px-3 py-2">
+                      <ReportStateBadge state={r.status ? monthState(r.locked, r.status) : null} />
+                      {r.restating && <span className="ml-1 rounded-full bg-purple-50 px-2 py-0.5 text-xs text-purple-800">更正中</span>}
+                    </td>
+                    <td className="px-3 py-2 tabular">
+                      {formatDateTime(r.submittedAt)}
+                      {late && <span className="block text-xs text-amber-800 sm:hidden">逾期报送</span>}
+                    </td>
+                    <td className="hidden px-3 py-2 sm:table-cell">{late === null ? "—" : late ? <span className="text-amber-800">逾期报送</span> : "按时"}</td>
+                    <td className="hidden px-3 py-2 sm:table-cell">{r.openFlags > 0 ? <span className="text-amber-900">{r.openFlags} 条待核实</span> : "—"}</td>
+                    <td className="px-3 py-2">
+                      {r.reportId && (
+                        <Link href={`/city/review/${r.reportId}`} className="text-brand-700 underline">
+                          {r.status === "submitted" ? "审核" : "查看"}
+                          <span className="sr-only">{r.districtName}</span>
+                        </Link>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
     </div>
   );
 }
