@@ -29,6 +29,8 @@ export const ACTIONS = [
   /** Enter or change a district-month's figures and the records that feed them. */
   "report.edit",
   "report.submit",
+  /** Open the review queue and a month's review page (the campaign office's desk; leaders use the drill-down). */
+  "report.review",
   "report.approve",
   "report.return",
   /** Reopen an approved (unlocked) month so the district can correct it (restatement). */
@@ -105,6 +107,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
       return editableState && (ownsDistrict(actor, resource) || ownsDepartmentData(actor, resource));
     case "report.submit":
       return editableState && state !== undefined && ownsDistrict(actor, resource);
+    case "report.review":
+      return role === "city_admin";
     case "report.approve":
       return role === "city_admin" && state === "submitted";
     case "report.return":

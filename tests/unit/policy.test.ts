@@ -34,6 +34,7 @@ const allowed: Record<string, Partial<Record<Action, StateKey[]>>> = {
     "report.read": ALL,
     "report.edit": ["none", "draft", "returned", "submitted"],
     "record.edit": ["none", "draft", "returned", "submitted"],
+    "report.review": ALL,
     "report.approve": ["submitted"],
     "report.return": ["submitted"],
     "report.reopen": ["approved"],

@@ -13,7 +13,7 @@ import { WaitingList } from "./waiting-list";
 export const metadata: Metadata = { title: "月报审核" };
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
-  await requirePermission("report.approve", { state: "submitted" }, { next: "/city/review" });
+  await requirePermission("report.review", {}, { next: "/city/review" });
   const campaign = await getCurrentCampaign();
   if (!campaign) notFound();
   const sp = await searchParams;

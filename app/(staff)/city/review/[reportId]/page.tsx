@@ -25,7 +25,7 @@ export const metadata: Metadata = { title: "审核月报" };
 export default async function ReviewReportPage({ params }: { params: Promise<{ reportId: string }> }) {
   const { reportId } = await params;
   const id = Number(reportId);
-  const user = await requirePermission("city.read", {}, { next: `/city/review/${reportId}` });
+  const user = await requirePermission("report.review", {}, { next: `/city/review/${reportId}` });
   if (!Number.isInteger(id) || id <= 0) notFound();
   const report = await getReviewHead(id);
   if (!report) notFound();
