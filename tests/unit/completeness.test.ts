@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classify, countMonth, stateLabel, timelinessLabel } from "@/app/(staff)/city/completeness/status";
+import { classify, countMonth, stateLabel, timelinessLabel, timelinessSentence } from "@/app/(staff)/city/completeness/status";
 
 const due = "2023-10-05";
 
@@ -67,5 +67,21 @@ describe("lateness against each month's own deadline", () => {
     const c = classify({ status: null, submittedAt: null, dueOn: "2023-11-05", locked: false }, "2026-12-03", campaign);
     expect(c).toMatchObject({ timeliness: "past_due", daysOverdue: null });
     expect(timelinessLabel(c)).toBe("已过截止日");
+  });
+});
+
+describe("the bulletin's timeliness sentence", () => {
+  const counts = { total: 13, approved: 5, submitted: 3, returned: 2, draft: 2, missing: 1, onTime: 9, late: 1, backfilled: 0, overdue: 0 };
+
+  it("states a late submission as days after the deadline, not as 逾期", () => {
+    const s = timelinessSentence(counts, ["洛江区晚 3 天"], []);
+    expect(s).toBe("按时报送 9 个，截止后报送 1 个（洛江区晚 3 天）。");
+    expect(s).not.toContain("逾期");
+  });
+
+  it("says 逾期 only of reports still not submitted, and counts back-filled months apart", () => {
+    expect(timelinessSentence({ ...counts, late: 0, onTime: 8, backfilled: 2, overdue: 3 }, [], ["晋江市逾期 5 天", "洛江区逾期 5 天", "泉州台商投资区逾期 5 天"])).toBe(
+      "按时报送 8 个，补录 2 个（截止日早于专项在系统中建立，不计迟报）。截止日已过仍未报送 3 个（晋江市逾期 5 天、洛江区逾期 5 天、泉州台商投资区逾期 5 天）。",
+    );
   });
 });

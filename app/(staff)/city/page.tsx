@@ -8,7 +8,7 @@ import { listActionOverview } from "@/db/queries/campaigns";
 import { loadKeyProjectSectors } from "@/db/queries/rollups";
 import { cityHref, type SearchParams } from "./_components/city-params";
 import { DashboardTable } from "./_components/dashboard-table";
-import { FLAG_LIST_ID, FlagList, FlagMark } from "./_components/flag-mark";
+import { FLAG_LIST_ID, FlagList, FlagMark, FlagNotice } from "./_components/flag-mark";
 import { keyProjectHeadline, SectorSentences, sumSectors } from "./_components/key-projects";
 import { loadCityContext, loadCityFlags } from "./_components/load";
 import { PACE_LABELS } from "./_components/pace-badge";
@@ -39,7 +39,11 @@ export default async function CityDashboardPage({ searchParams }: { searchParams
     <div className="space-y-6">
       <CityPageHeader ctx={ctx} path="/city" title={`全市总览 · ${monthLabel(view.month)}`} subtitle={`${campaign.cityName}${campaign.year}年“${campaign.title}”${campaign.subtitle}：各专项行动指标${ytd}累计完成情况`} />
       <PaceLegend warnBp={campaign.paceWarnBp} />
-      {view.include && flags.index.shown.length > 0 && <FlagLine flags={flags.index.shown} month={view.month} reviewHref={reviewHref} />}
+      {view.include ? (
+        flags.index.shown.length > 0 && <FlagLine flags={flags.index.shown} month={view.month} reviewHref={reviewHref} />
+      ) : (
+        <FlagNotice pending={flags.pending} includeHref={`${cityHref("/city", { ...view, include: true })}#${FLAG_LIST_ID}`} reviewHref={reviewHref} />
+      )}
 
       <section aria-labelledby="summary-heading" className="grid gap-4 md:grid-cols-[1fr_2fr]">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
@@ -102,7 +106,7 @@ export default async function CityDashboardPage({ searchParams }: { searchParams
           </section>
         );
       })}
-      <FlagList flags={flags.index.shown} include={view.include} pending={flags.pending} includeHref={`${cityHref("/city", { ...view, include: true })}#${FLAG_LIST_ID}`} reviewHref={reviewHref} />
+      {view.include && <FlagList flags={flags.index.shown} reviewHref={reviewHref} />}
     </div>
   );
 }

@@ -24,26 +24,28 @@ export function FlagMark({ flags, label }: { flags: readonly FlagFacts[]; label:
 }
 
 /**
- * The page's unresolved warnings, or in the official mode why there are none. `pending`: how
- * many warnings the unapproved data carries (shown in the official mode with a link to it).
+ * In the official mode: why no figure is marked, and how many warnings the unapproved data
+ * carries (with a link to the "含未审核数据" view of the page). Nothing when there are none.
  */
-export function FlagList({ flags, include, pending, includeHref, reviewHref }: { flags: readonly FlagFacts[]; include: boolean; pending: number; includeHref: string; reviewHref: string | null }) {
-  if (!include) {
-    if (pending === 0) return null;
-    return (
-      <p id={FLAG_LIST_ID} role="note" aria-label="数据提醒" className="text-sm text-slate-700">
-        正式口径只计已审核数据，审核时数据提醒已逐条处理，本口径下没有“待核实”的数字。未审核的填报中有 {pending} 条未核实的数据提醒：
-        <Link href={includeHref} className="text-brand-700 underline">切换到“含未审核数据”查看</Link>
-        {reviewHref && (
-          <>
-            {"，或"}
-            <Link href={reviewHref} className="text-brand-700 underline">到月报审核处理</Link>
-          </>
-        )}
-        。
-      </p>
-    );
-  }
+export function FlagNotice({ pending, includeHref, reviewHref }: { pending: number; includeHref: string; reviewHref: string | null }) {
+  if (pending === 0) return null;
+  return (
+    <p role="note" aria-label="数据提醒" className="text-sm text-slate-700">
+      正式口径只计已审核数据，审核时数据提醒已逐条处理，本口径下没有“待核实”的数字。未审核的填报中有 {pending} 条未核实的数据提醒：
+      <Link href={includeHref} className="text-brand-700 underline">切换到“含未审核数据”查看</Link>
+      {reviewHref && (
+        <>
+          {"，或"}
+          <Link href={reviewHref} className="text-brand-700 underline">到月报审核处理</Link>
+        </>
+      )}
+      。
+    </p>
+  );
+}
+
+/** In the "含未审核数据" mode: the warnings behind the marked figures, with the districts' notes. */
+export function FlagList({ flags, reviewHref }: { flags: readonly FlagFacts[]; reviewHref: string | null }) {
   if (flags.length === 0) return null;
   return (
     <section id={FLAG_LIST_ID} aria-labelledby="data-flags-heading" className="rounded-lg border border-amber-300 bg-amber-50/60 p-4 text-sm">

@@ -10,6 +10,7 @@ import { formatActual, formatTarget } from "../_components/format";
 import { sumSectors } from "../_components/key-projects";
 import { PaceBadge } from "../_components/pace-badge";
 import type { CompletenessMonth } from "../completeness/load";
+import { timelinessSentence } from "../completeness/status";
 import type { LaggingItem } from "../export/sheets";
 import type { RankingData } from "../rankings/load";
 import { MethodSection, OverallTable } from "../rankings/ranking-tables";
@@ -194,18 +195,6 @@ export function BulletinView({ data }: { data: BulletinData }) {
       </section>
     </article>
   );
-}
-
-/**
- * "按时报送 8 个，截止后报送 1 个（洛江区晚 3 天）；截止日已过仍未报送 2 个（…逾期 5 天）。"
- * Lateness only against the month's own deadline; back-filled months make no lateness claim.
- */
-function timelinessSentence(counts: CompletenessMonth["counts"], late: string[], overdue: string[]): string {
-  const parts = [`按时报送 ${counts.onTime} 个`];
-  if (counts.late > 0) parts.push(`截止后报送 ${counts.late} 个（${late.join("、")}）`);
-  if (counts.backfilled > 0) parts.push(`补录 ${counts.backfilled} 个（截止日早于专项在系统中建立，不计迟报）`);
-  const first = `${parts.join("，")}。`;
-  return counts.overdue > 0 ? `${first}截止日已过仍未报送 ${counts.overdue} 个（${overdue.join("、")}）。` : first;
 }
 
 function LaggingTable({ items }: { items: LaggingItem[] }) {

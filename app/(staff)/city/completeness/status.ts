@@ -147,3 +147,16 @@ export function countMonth(cells: readonly CompletenessCell[]): MonthCounts {
     overdue: n((c) => c.timeliness === "overdue"),
   };
 }
+
+/**
+ * The bulletin's sentence on timeliness: "按时报送 8 个，截止后报送 1 个（洛江区晚 3 天）。截止日已过仍未报送
+ * 2 个（晋江市逾期 5 天、…）。" `late` and `overdue` name the districts with their days. Lateness
+ * only against the month's own deadline; back-filled months are counted apart, with no claim.
+ */
+export function timelinessSentence(counts: MonthCounts, late: readonly string[], overdue: readonly string[]): string {
+  const parts = [`按时报送 ${counts.onTime} 个`];
+  if (counts.late > 0) parts.push(`截止后报送 ${counts.late} 个（${late.join("、")}）`);
+  if (counts.backfilled > 0) parts.push(`补录 ${counts.backfilled} 个（截止日早于专项在系统中建立，不计迟报）`);
+  const first = `${parts.join("，")}。`;
+  return counts.overdue > 0 ? `${first}截止日已过仍未报送 ${counts.overdue} 个（${overdue.join("、")}）。` : first;
+}
