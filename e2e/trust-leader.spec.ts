@@ -223,6 +223,7 @@ test.describe("figures with unresolved warnings", () => {
       const others = await page.locator(`tbody tr[data-indicator="${code}"]:not([data-area="${district}"]) [data-flag-mark]`).evaluateAll((els) => els.map((e) => e.getAttribute("title") ?? ""));
       expect(others.filter((t) => t.includes("测试提醒"))).toEqual([]);
       await expect(page.getByRole("region", { name: /未核实的数据提醒/ })).toContainText("含一次性结算款（测试说明）");
+      await expect(page.getByRole("note", { name: "数据提醒" })).toContainText(`${(await unresolvedFlags()).all} 条未核实的数据提醒`);
     });
   });
 

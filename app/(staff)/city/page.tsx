@@ -8,7 +8,7 @@ import { listActionOverview } from "@/db/queries/campaigns";
 import { loadKeyProjectSectors } from "@/db/queries/rollups";
 import { cityHref, type SearchParams } from "./_components/city-params";
 import { DashboardTable } from "./_components/dashboard-table";
-import { FLAG_LIST_ID, FlagList, FlagMark, FlagNotice } from "./_components/flag-mark";
+import { FLAG_LIST_ID, FlagLine, FlagList, FlagMark, FlagNotice } from "./_components/flag-mark";
 import { keyProjectHeadline, SectorSentences, sumSectors } from "./_components/key-projects";
 import { loadCityContext, loadCityFlags } from "./_components/load";
 import { PACE_LABELS } from "./_components/pace-badge";
@@ -108,21 +108,5 @@ export default async function CityDashboardPage({ searchParams }: { searchParams
       })}
       {view.include && <FlagList flags={flags.index.shown} reviewHref={reviewHref} />}
     </div>
-  );
-}
-
-/** "本月有 N 条未核实的数据提醒" (or year-to-date, when earlier months carry some too), linking to the list and, for the office, to review. */
-function FlagLine({ flags, month, reviewHref }: { flags: readonly { month: string }[]; month: string; reviewHref: string | null }) {
-  const thisMonth = flags.filter((f) => f.month === month).length;
-  const text = thisMonth === flags.length ? `本月（${monthLabel(month)}）有 ${flags.length} 条未核实的数据提醒` : `${ytdLabel(month)}的填报中有 ${flags.length} 条未核实的数据提醒（本月 ${thisMonth} 条）`;
-  return (
-    <p role="note" aria-label="数据提醒" data-flag-line={flags.length} className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-      <span aria-hidden="true">⚠ </span>
-      {text}，相关数字标有“待核实”。
-      <a href={`#${FLAG_LIST_ID}`} className="ml-1 text-brand-700 underline">查看提醒</a>
-      {reviewHref && (
-        <Link href={reviewHref} className="ml-2 text-brand-700 underline">到月报审核处理</Link>
-      )}
-    </p>
   );
 }

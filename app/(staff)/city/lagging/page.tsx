@@ -4,7 +4,7 @@ import { requirePermission } from "@/app/_lib/guards";
 import { monthLabel, ytdLabel } from "@/app/_lib/months";
 import { can } from "@/app/_lib/policy";
 import { cityHref, firstParam, type SearchParams } from "../_components/city-params";
-import { FLAG_LIST_ID, FlagList, FlagMark, FlagNotice } from "../_components/flag-mark";
+import { FLAG_LIST_ID, FlagLine, FlagList, FlagMark, FlagNotice } from "../_components/flag-mark";
 import { formatActual, formatGap, formatTarget } from "../_components/format";
 import { loadCityContext, loadCityFlags } from "../_components/load";
 import { PaceBadge } from "../_components/pace-badge";
@@ -62,6 +62,7 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
         </p>
       </CityPageHeader>
       <PaceLegend warnBp={campaign.paceWarnBp} />
+      {view.include && flags.index.shown.length > 0 && <FlagLine flags={flags.index.shown} month={view.month} reviewHref={reviewHref} />}
       {!view.include && <FlagNotice pending={flags.pending} includeHref={`${cityHref("/city/lagging", { ...view, include: true }, { scope: scope === "all" ? undefined : scope })}#${FLAG_LIST_ID}`} reviewHref={reviewHref} />}
       <nav aria-label="范围" className="flex flex-wrap gap-2 text-sm">
         {(Object.keys(SCOPES) as Scope[]).map((s) => (
