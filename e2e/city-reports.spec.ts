@@ -147,7 +147,7 @@ test.describe("city leader: rankings, completeness, exports and the bulletin", (
     const column = (label: string) => months.findIndex((t) => t.startsWith(label)) - 1;
     const luojiangSeptember = board.getByRole("row", { name: /^洛江区/ }).locator("td").nth(column("9月"));
     await expect(luojiangSeptember).toContainText("已审核");
-    await expect(luojiangSeptember).toContainText("逾期 3 天");
+    await expect(luojiangSeptember).toContainText("截止后 3 天报送");
     await expect(board.getByRole("row", { name: /^洛江区/ }).locator("td").nth(column("8月"))).toContainText("按时");
     await expect(board.getByRole("row", { name: /^泉州台商投资区/ }).locator("td").nth(column("10月"))).toContainText("缺报");
     await expect(board.getByRole("row", { name: /^缺报/ }).locator("td").nth(column("10月"))).toHaveText("1");
@@ -158,7 +158,7 @@ test.describe("city leader: rankings, completeness, exports and the bulletin", (
     const wb = await workbookOf(await download(page, page.getByRole("link", { name: "导出 Excel" })));
     const rows = rowsOf(wb.getWorksheet("报送情况")!);
     const luojiang = rows.find((r) => r["月份"] === "2023-09" && r["区县"] === "洛江区")!;
-    expect(luojiang).toMatchObject({ 状态: "已审核", 是否按时: "逾期 3 天", "逾期天数（天）": 3 });
+    expect(luojiang).toMatchObject({ 状态: "已审核", 是否按时: "截止后 3 天报送", "逾期天数（天）": 3 });
     const october = rowsOf(wb.getWorksheet("每月汇总")!).find((r) => r["月份"] === "2023-10")!;
     expect(october).toMatchObject({ "应报区县（个）": 13, "缺报（个）": 1 });
   });

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { todayInShanghai } from "@/app/_lib/months";
 import { getDatabase } from "../index";
-import { districts, monthlyReports, periods } from "../schema";
+import { campaigns, districts, monthlyReports, periods } from "../schema";
 
 export interface CompletenessRow {
   month: string;
@@ -40,8 +41,23 @@ export async function listCompleteness(campaignId: number, upToMonth?: string): 
 }
 
 /**
- * The latest opened month in which every active reporting district's report is approved (the
- * last month districts can be compared fairly on approved figures), or null. Public facts
+ * The dates lateness depends on: the day the campaign was set up in the system (Asia/Shanghai;
+ * deadlines before it are history being back-filled) and its last day. Public facts.
+ */
+export async function getCampaignDates(campaignId: number): Promise<{ setupOn: string; endsOn: string } | null> {
+  const { db } = await getDatabase();
+  const rows = await db.select({ createdAt: campaigns.createdAt, endsOn: campaigns.endsOn }).from(campaigns).where(eq(campaigns.id, campaignId));
+  const r = rows[0];
+  if (!r) return null;
+  const created = new Date(r.createdAt);
+  const setupOn = Number.isNaN(created.getTime()) ? r.createdAt.slice(0, 10) : todayInShanghai(created);
+  return { setupOn, endsOn: r.endsOn };
+}
+
+/**
+ * The latest opened month in which every active reporting district's report is official (approved
+ * once; a month reopened for correction keeps its published figures): the last month districts
+ * can be compared fairly on approved figures, or null. Public facts
  * (how many districts are approved is shown publicly as "数据截至").
  */
 export async function getLatestCompleteMonth(campaignId: number, upToMonth?: string): Promise<string | null> {
@@ -57,7 +73,7 @@ export async function getLatestCompleteMonth(campaignId: number, upToMonth?: str
         sql`not exists (
           select 1 from ${districts} d
           where d.active = 1 and d.reports = 1
-            and not exists (select 1 from ${monthlyReports} r where r.period_id = ${periods.id} and r.district_id = d.id and r.status = 'approved')
+            and not exists (select 1 from ${monthlyReports} r where r.period_id = ${periods.id} and r.district_id = d.id and r.official = 1)
         )`,
         sql`exists (select 1 from ${districts} d where d.active = 1 and d.reports = 1)`,
       ),

@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
 import { monthLabel, ytdLabel } from "@/app/_lib/months";
+import { summarizePace } from "@/app/_lib/pace-summary";
+import { can } from "@/app/_lib/policy";
 import { listActionOverview } from "@/db/queries/campaigns";
 import { loadKeyProjectSectors } from "@/db/queries/rollups";
 import { cityHref, type SearchParams } from "./_components/city-params";
 import { DashboardTable } from "./_components/dashboard-table";
+import { FLAG_LIST_ID, FlagLine, FlagList, FlagMark, FlagNotice } from "./_components/flag-mark";
 import { keyProjectHeadline, SectorSentences, sumSectors } from "./_components/key-projects";
-import { loadCityContext } from "./_components/load";
+import { loadCityContext, loadCityFlags } from "./_components/load";
 import { PACE_LABELS } from "./_components/pace-badge";
 import { PaceLegend } from "./_components/pace-legend";
 import { CityPageHeader, NoCampaign } from "./_components/page-header";
@@ -15,11 +18,13 @@ import { CityPageHeader, NoCampaign } from "./_components/page-header";
 export const metadata: Metadata = { title: "全市总览" };
 
 export default async function CityDashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePermission("city.read", {}, { next: "/city" });
+  const user = await requirePermission("city.read", {}, { next: "/city" });
   const ctx = await loadCityContext(await searchParams);
   if (!ctx) return <NoCampaign />;
   const { campaign, view, rollups } = ctx;
-  const [actions, sectors] = await Promise.all([listActionOverview(campaign.id), loadKeyProjectSectors(campaign.id, view.month, view.mode)]);
+  const [actions, sectors, flags] = await Promise.all([listActionOverview(campaign.id), loadKeyProjectSectors(campaign.id, view.month, view.mode), loadCityFlags(ctx)]);
+  const summary = summarizePace(rollups.indicators.map((i) => ({ name: i.name, status: i.rollup.city.pace.status })), "全市层面");
+  const reviewHref = can(user, "report.approve", { state: "submitted" }) ? `/city/review?month=${view.month}` : null;
   const groups = [...new Set(actions.map((a) => a.groupLabel))];
   const ytd = ytdLabel(view.month);
   const counts = { ahead: 0, behind: 0, lagging: 0 };
@@ -34,6 +39,11 @@ export default async function CityDashboardPage({ searchParams }: { searchParams
     <div className="space-y-6">
       <CityPageHeader ctx={ctx} path="/city" title={`全市总览 · ${monthLabel(view.month)}`} subtitle={`${campaign.cityName}${campaign.year}年“${campaign.title}”${campaign.subtitle}：各专项行动指标${ytd}累计完成情况`} />
       <PaceLegend warnBp={campaign.paceWarnBp} />
+      {view.include ? (
+        flags.index.shown.length > 0 && <FlagLine flags={flags.index.shown} month={view.month} reviewHref={reviewHref} />
+      ) : (
+        <FlagNotice pending={flags.pending} includeHref={`${cityHref("/city", { ...view, include: true })}#${FLAG_LIST_ID}`} reviewHref={reviewHref} />
+      )}
 
       <section aria-labelledby="summary-heading" className="grid gap-4 md:grid-cols-[1fr_2fr]">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
@@ -46,13 +56,18 @@ export default async function CityDashboardPage({ searchParams }: { searchParams
               </div>
             ))}
           </dl>
-          <p className="mt-3 text-sm">
+          <div data-pace-summary className="mt-3 space-y-1 text-sm text-slate-800">
+            {summary.sentences.map((t) => (
+              <p key={t}>{t}</p>
+            ))}
+          </div>
+          <p className="mt-2 text-sm">
             <Link href={cityHref("/city/lagging", view)} className="text-brand-700 underline">查看滞后清单（指标 × 区县）</Link>
           </p>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="text-base font-semibold">市重点项目</h2>
-          <p data-key-projects className="mt-1 font-medium text-slate-900">{keyProjectHeadline("全市", keyTotal, view.month, campaign.paceWarnBp)}。</p>
+          <p data-key-projects className="mt-1 font-medium text-slate-900">{keyProjectHeadline("全市", keyTotal, view.month, campaign.paceWarnBp)}。<FlagMark flags={flags.index.keyProjects} label="市重点项目完成投资" /></p>
           <details className="mt-2">
             <summary className="cursor-pointer text-sm text-brand-700">按行业（{sectors.length} 类）</summary>
             <div className="mt-2">
@@ -83,7 +98,7 @@ export default async function CityDashboardPage({ searchParams }: { searchParams
                   {inds.length === 0 ? (
                     <p className="px-4 py-3 text-sm text-slate-600">指标待专项办设定</p>
                   ) : (
-                    <DashboardTable caption={`${a.name}：各指标${ytd}完成情况`} indicators={inds} year={campaign.year} ytd={ytd} href={href} />
+                    <DashboardTable caption={`${a.name}：各指标${ytd}完成情况`} indicators={inds} year={campaign.year} ytd={ytd} href={href} flags={flags.index} />
                   )}
                 </article>
               );
@@ -91,6 +106,7 @@ export default async function CityDashboardPage({ searchParams }: { searchParams
           </section>
         );
       })}
+      {view.include && <FlagList flags={flags.index.shown} reviewHref={reviewHref} />}
     </div>
   );
 }

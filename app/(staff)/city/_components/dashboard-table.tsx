@@ -7,6 +7,8 @@ import type { IndicatorWithRollup } from "@/app/_lib/city-data";
 import { formatPercent } from "@/app/_lib/numbers";
 import { describeTarget } from "@/app/_lib/target-text";
 import { KIND_LABELS } from "@/app/_lib/derivations";
+import { FlagMark } from "./flag-mark";
+import type { FlagIndex } from "./flags";
 import { formatActual, formatMultiple, unitOf } from "./format";
 import { PaceBadge } from "./pace-badge";
 import { ProgressBar } from "./progress-bar";
@@ -15,7 +17,7 @@ const th = "px-2 py-2 font-medium";
 const td = "px-2 py-2 align-top";
 const num = `${td} tabular text-right`;
 
-export function DashboardTable({ caption, indicators, year, ytd, href }: { caption: string; indicators: IndicatorWithRollup[]; year: number; ytd: string; href: (code: string) => string }) {
+export function DashboardTable({ caption, indicators, year, ytd, href, flags }: { caption: string; indicators: IndicatorWithRollup[]; year: number; ytd: string; href: (code: string) => string; flags?: FlagIndex }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[60rem] table-fixed text-sm">
@@ -44,7 +46,7 @@ export function DashboardTable({ caption, indicators, year, ytd, href }: { capti
         </thead>
         <tbody>
           {indicators.map((ind) => (
-            <IndicatorRow key={ind.code} ind={ind} year={year} href={href(ind.code)} />
+            <IndicatorRow key={ind.code} ind={ind} year={year} href={href(ind.code)} flags={flags} />
           ))}
         </tbody>
       </table>
@@ -52,7 +54,7 @@ export function DashboardTable({ caption, indicators, year, ytd, href }: { capti
   );
 }
 
-function IndicatorRow({ ind, year, href }: { ind: IndicatorWithRollup; year: number; href: string }) {
+function IndicatorRow({ ind, year, href, flags }: { ind: IndicatorWithRollup; year: number; href: string; flags?: FlagIndex }) {
   const c = ind.rollup.city;
   const t = ind.cityTarget;
   const target = describeTarget(
@@ -75,6 +77,7 @@ function IndicatorRow({ ind, year, href }: { ind: IndicatorWithRollup; year: num
       </td>
       <td className={num}>
         <Link href={href} data-actual className="font-semibold text-slate-900 no-underline hover:underline">{formatActual(ind, c.actual)}</Link>
+        {flags && <FlagMark flags={flags.city(ind.id)} label={ind.name} />}
         {isRatio && <span className="block text-xs text-slate-500">Σ分子 ÷ Σ分母</span>}
       </td>
       <td className={num}>

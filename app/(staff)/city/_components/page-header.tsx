@@ -4,6 +4,7 @@
  */
 import { monthLabel } from "@/app/_lib/months";
 import { DataModeNotice, DataModeSwitch } from "./data-mode-switch";
+import { MonthBanner } from "./month-banner";
 import { MonthPicker } from "./month-picker";
 import type { CityContext } from "./load";
 
@@ -22,6 +23,7 @@ export function CityPageHeader({ ctx, path, title, subtitle, extra = {}, childre
           <DataModeSwitch path={path} month={view.month} include={view.include} extra={extra} />
         </div>
       </div>
+      <MonthBanner leader={ctx.leader} defaulted={ctx.defaulted} month={view.month} include={view.include} approved={reports.approved} total={reports.total} path={path} extra={extra} />
       <DataModeNotice include={view.include} approved={reports.approved} total={reports.total} monthText={monthLabel(view.month)} />
     </div>
   );

@@ -1,6 +1,7 @@
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
 import { monthLabel, monthNumber, todayInShanghai, ytdLabel } from "@/app/_lib/months";
 import { expectedShare } from "@/app/_lib/pace";
+import { summarizePace } from "@/app/_lib/pace-summary";
 import { sectorSentence } from "@/app/_lib/sector-sentence";
 import type { CampaignSummary } from "@/db/queries/campaigns";
 import type { SectorRollupRow } from "@/db/queries/rollups";
@@ -9,6 +10,7 @@ import { formatActual, formatTarget } from "../_components/format";
 import { sumSectors } from "../_components/key-projects";
 import { PaceBadge } from "../_components/pace-badge";
 import type { CompletenessMonth } from "../completeness/load";
+import { timelinessSentence } from "../completeness/status";
 import type { LaggingItem } from "../export/sheets";
 import type { RankingData } from "../rankings/load";
 import { MethodSection, OverallTable } from "../rankings/ranking-tables";
@@ -18,6 +20,8 @@ export interface BulletinData {
   month: string;
   include: boolean;
   demo: boolean;
+  /** Every indicator (the summary judges them all); `headline` is the table's selection. */
+  indicators: IndicatorWithRollup[];
   headline: IndicatorWithRollup[];
   sectors: SectorRollupRow[];
   cityLagging: LaggingItem[];
@@ -46,10 +50,13 @@ export function BulletinView({ data }: { data: BulletinData }) {
   const c = data.completeness;
   const ids = (f: (s: NonNullable<ReturnType<CompletenessMonth["cells"]["get"]>>) => boolean) => (c ? [...c.cells.entries()].filter(([, v]) => f(v)).map(([id]) => id) : []);
   const late = c ? [...c.cells.entries()].filter(([, v]) => v.timeliness === "late") : [];
+  const overdue = c ? [...c.cells.entries()].filter(([, v]) => v.timeliness === "overdue") : [];
   const missing = ids((v) => v.state === "missing");
   const drafts = ids((v) => v.state === "draft");
   const returned = ids((v) => v.state === "returned");
   const rankingIncomplete = rankings.month !== month;
+  const summary = summarizePace(data.indicators.map((i) => ({ name: i.name, status: i.rollup.city.pace.status })), "全市层面");
+  const districtJudged = data.indicators.reduce((n, i) => n + [...i.rollup.districts.values()].filter((v) => v.pace.status !== "no_target").length, 0);
 
   return (
     <article className="bulletin mx-auto max-w-[190mm] bg-white px-8 py-8 text-[13px] leading-relaxed text-slate-900 shadow-sm print:max-w-none print:p-0 print:shadow-none">
@@ -60,14 +67,14 @@ export function BulletinView({ data }: { data: BulletinData }) {
       )}
       <header className="border-b-2 border-brand-700 pb-3 text-center">
         <p className="text-3xl font-bold tracking-widest text-brand-700">专项行动工作简报</p>
-        <p className="mt-1 text-sm">{campaign.year}年第{monthNumber(month)}期（{ytd}）</p>
-        <p className="mt-2 flex justify-between text-xs text-slate-700">
+        <p data-bulletin-period className="mt-1 text-sm">{campaign.year}年第{monthNumber(month)}期（{month.slice(0, 4)}年{ytd}）</p>
+        <p className="mt-2 flex flex-wrap justify-between gap-x-4 text-xs text-slate-700">
           <span>{campaign.cityName}“{campaign.title}”专项行动办公室</span>
-          <span>{cn(todayInShanghai())}</span>
+          <span data-bulletin-printed>打印日期：{cn(todayInShanghai())}</span>
         </p>
       </header>
       <h2 className="mt-4 text-center text-lg font-bold">
-        {campaign.cityName}{campaign.subtitle}{ytd}推进情况
+        {campaign.cityName}{campaign.subtitle}{month.slice(0, 4)}年{ytd}推进情况
       </h2>
       <p className="mt-1 text-center text-xs text-slate-600">
         数据截至{monthLabel(month)}，{data.include ? "含未审核数据（可能仍会修改）" : "仅计已审核数据"}
@@ -77,7 +84,11 @@ export function BulletinView({ data }: { data: BulletinData }) {
       <section aria-labelledby="b-overall" className="mt-4">
         <h3 id="b-overall" className="text-base font-bold">一、市重点项目总体进展</h3>
         <p className="mt-1 indent-8">
-          {sectorSentence({ label: "全市市重点项目", ...total }, month, campaign.paceWarnBp)}。
+          {total.projects === 0
+            ? "本期没有计入的市重点项目数据。"
+            : total.annualPlan <= 0
+              ? `全市市重点项目${total.projects}个，未填年度计划投资，不评价序时进度。`
+              : `${sectorSentence({ label: "全市市重点项目", ...total }, month, campaign.paceWarnBp)}。`}
         </p>
         {data.sectors.length > 0 && (
           <>
@@ -136,8 +147,13 @@ export function BulletinView({ data }: { data: BulletinData }) {
 
       <section aria-labelledby="b-lagging" className="mt-4">
         <h3 id="b-lagging" className="text-base font-bold">三、进度滞后事项</h3>
+        <div data-pace-summary>
+          {summary.sentences.map((t) => (
+            <p key={t} className="mt-1 indent-8">{t}</p>
+          ))}
+        </div>
         {data.cityLagging.length === 0 && data.districtLagging.length === 0 ? (
-          <p className="mt-1 indent-8">本期各项指标均达到序时进度。</p>
+          <p className="mt-1 indent-8">{districtJudged > 0 ? "区县层面没有落后于序时进度的事项。" : "区县层面未设目标，不评价序时进度。"}</p>
         ) : (
           <>
             <p className="mt-1 indent-8">
@@ -171,8 +187,7 @@ export function BulletinView({ data }: { data: BulletinData }) {
           <p className="mt-1 indent-8">
             {monthLabel(month)}月报应报 {c.counts.total} 个区县（截止 {cn(c.dueOn)}）：已审核 {c.counts.approved} 个，待审核 {c.counts.submitted} 个，已退回 {c.counts.returned} 个
             {returned.length ? `（${names(returned, data.districtNames)}）` : ""}，草稿未报 {c.counts.draft} 个{drafts.length ? `（${names(drafts, data.districtNames)}）` : ""}，缺报 {c.counts.missing} 个
-            {missing.length ? `（${names(missing, data.districtNames)}）` : ""}。按时报送 {c.counts.onTime} 个，逾期报送 {c.counts.late} 个
-            {late.length ? `（${late.map(([id, v]) => `${data.districtNames.get(id) ?? ""}逾期 ${v.daysLate} 天`).join("、")}）` : ""}。
+            {missing.length ? `（${names(missing, data.districtNames)}）` : ""}。{timelinessSentence(c.counts, late.map(([id, v]) => `${data.districtNames.get(id) ?? ""}晚 ${v.daysLate} 天`), overdue.map(([id, v]) => `${data.districtNames.get(id) ?? ""}逾期 ${v.daysOverdue} 天`))}
           </p>
         ) : (
           <p className="mt-1 indent-8">本月尚未开放填报。</p>

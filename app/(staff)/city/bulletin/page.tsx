@@ -5,8 +5,11 @@ import { requirePermission } from "@/app/_lib/guards";
 import { monthLabel } from "@/app/_lib/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getLatestCompleteMonth } from "@/db/queries/completeness";
+import { listMonthApprovals } from "@/db/queries/leader-month";
 import { getIsDemoData } from "@/db/queries/meta";
 import { loadKeyProjectSectors } from "@/db/queries/rollups";
+import { chooseLeaderMonth } from "../_components/leader-month";
+import { MonthBanner } from "../_components/month-banner";
 import { loadCompletenessBoard } from "../completeness/load";
 import { resolveCityScope, scopeQuery } from "../export/scope";
 import { laggingItems } from "../export/sheets";
@@ -40,9 +43,12 @@ export default async function BulletinPage({ searchParams }: { searchParams: Sea
   await requirePermission("city.read", {}, { next: "/city/bulletin" });
   const campaign = await getCurrentCampaign();
   if (!campaign) notFound();
-  const scope = await resolveCityScope(campaign.id, await searchParams);
+  const sp = await searchParams;
+  const scope = await resolveCityScope(campaign.id, sp);
   if (!scope) notFound();
   const { month, mode, include } = scope;
+  const approvals = await listMonthApprovals(campaign.id);
+  const shown = approvals.find((a) => a.month === month);
   // Districts are ranked on the latest month all of them have had approved (fair comparison).
   const rankingMonth = (await getLatestCompleteMonth(campaign.id, month)) ?? month;
   const [rollups, sectors, rankings, board, demo] = await Promise.all([
@@ -77,6 +83,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Sea
           </div>
         </div>
         <ScopeForm action="/city/bulletin" month={month} include={include} periods={scope.periods} />
+        <MonthBanner leader={chooseLeaderMonth(approvals)} defaulted={sp.month !== month} month={month} include={include} approved={shown?.official ?? 0} total={shown?.total ?? 0} path="/city/bulletin" />
       </div>
       <BulletinView
         data={{
@@ -84,6 +91,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Sea
           month,
           include,
           demo,
+          indicators: rollups.indicators,
           headline: headline.length > 0 ? headline : rollups.indicators,
           sectors,
           cityLagging: lagging.filter((x) => x.city),

@@ -8,8 +8,9 @@ function short(date: string): string {
 
 function cellTitle(c: CompletenessCell): string {
   const parts = [stateLabel(c)];
-  if (c.submittedOn) parts.push(`${short(c.submittedOn)}报送`);
+  if (c.submittedOn) parts.push(`${short(c.submittedOn)}${c.timeliness === "backfilled" ? "补录" : "报送"}`);
   parts.push(`截止${short(c.dueOn)}`);
+  if (c.timeliness === "backfilled") parts.push("截止日早于专项在系统中建立，不计迟报");
   if (c.locked) parts.push("已锁定");
   return parts.join("，");
 }
@@ -63,13 +64,15 @@ export function CompletenessTable({ board, caption }: { board: CompletenessBoard
             ["草稿未报", "draft"],
             ["缺报", "missing"],
             ["按时报送", "onTime"],
-            ["逾期报送", "late"],
+            ["截止后报送", "late"],
+            ["补录", "backfilled"],
+            ["逾期未报", "overdue"],
           ] as const
         ).map(([label, key]) => (
           <tr key={key}>
             <th scope="row" className="sticky left-0 whitespace-nowrap border-t border-slate-200 bg-slate-50 px-2 py-1 text-left font-medium">{label}</th>
             {months.map((m) => (
-              <td key={m.month} className={`tabular border-t border-slate-200 bg-slate-50 px-1 py-1 text-center ${m.counts[key] > 0 && (key === "missing" || key === "late") ? "font-semibold text-red-800" : ""}`}>
+              <td key={m.month} className={`tabular border-t border-slate-200 bg-slate-50 px-1 py-1 text-center ${m.counts[key] > 0 && (key === "missing" || key === "late" || key === "overdue") ? "font-semibold text-red-800" : ""}`}>
                 {m.counts[key]}
               </td>
             ))}

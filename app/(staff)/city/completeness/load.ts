@@ -1,5 +1,6 @@
 import "server-only";
-import { listCompleteness } from "@/db/queries/completeness";
+import { todayInShanghai } from "@/app/_lib/months";
+import { getCampaignDates, listCompleteness } from "@/db/queries/completeness";
 import { listReportingDistricts } from "@/db/queries/figures";
 import { classify, countMonth, type CompletenessCell, type MonthCounts } from "./status";
 
@@ -19,7 +20,8 @@ export interface CompletenessBoard {
 
 /** The board: every opened month (up to `upToMonth`) × reporting district. Caller must have checked `city.read`. */
 export async function loadCompletenessBoard(campaignId: number, upToMonth?: string): Promise<CompletenessBoard> {
-  const [rows, districts] = await Promise.all([listCompleteness(campaignId, upToMonth), listReportingDistricts()]);
+  const [rows, districts, dates] = await Promise.all([listCompleteness(campaignId, upToMonth), listReportingDistricts(), getCampaignDates(campaignId)]);
+  const today = todayInShanghai();
   const months: CompletenessMonth[] = [];
   for (const r of rows) {
     let m = months[months.length - 1];
@@ -27,7 +29,7 @@ export async function loadCompletenessBoard(campaignId: number, upToMonth?: stri
       m = { month: r.month, dueOn: r.dueOn, locked: r.locked, cells: new Map(), counts: countMonth([]) };
       months.push(m);
     }
-    m.cells.set(r.districtId, classify(r));
+    m.cells.set(r.districtId, classify(r, today, dates ?? {}));
   }
   for (const m of months) m.counts = countMonth([...m.cells.values()]);
   return { districts, months };

@@ -1,11 +1,20 @@
 /**
  * What the completeness board says about one district-month, and the month's counts. Pure.
- * On time = submitted (date in Asia/Shanghai) on or before the period's due date.
+ *
+ * Lateness is measured against the month's own due date (periods.due_on), in Asia/Shanghai:
+ * - a submitted report is on time when submitted on or before it, else "截止后 N 天报送"
+ *   (a fact about the submission, not an open lateness);
+ * - "逾期 N 天" is said only of a report still not submitted, days since its due date, while
+ *   the campaign runs;
+ * - back-filled history makes no lateness claim: a month whose due date had passed before the
+ *   campaign was set up in the system, reported after that, is "补录"; a month not submitted in
+ *   such a month or after the campaign ended is "已过截止日", without a day count that would
+ *   only grow with the calendar.
  */
 import { todayInShanghai } from "@/app/_lib/months";
 
 export type CompletenessState = "approved" | "submitted" | "returned" | "draft" | "missing";
-export type Timeliness = "on_time" | "late" | "overdue" | "not_due";
+export type Timeliness = "on_time" | "late" | "backfilled" | "overdue" | "past_due" | "not_due";
 
 export interface CompletenessInput {
   status: "draft" | "submitted" | "approved" | "returned" | null;
@@ -14,12 +23,22 @@ export interface CompletenessInput {
   locked: boolean;
 }
 
+/** The campaign facts lateness depends on (dates YYYY-MM-DD, Asia/Shanghai). */
+export interface CampaignDates {
+  /** The day the campaign was set up in the system; earlier deadlines are history. */
+  setupOn?: string | null;
+  /** The campaign's last day; after it an unsubmitted month's lateness stops counting. */
+  endsOn?: string | null;
+}
+
 export interface CompletenessCell {
   state: CompletenessState;
   locked: boolean;
   timeliness: Timeliness | null;
-  /** Days after the due date it was submitted (late only). */
+  /** Days after the due date it was submitted ("late" only). */
   daysLate: number | null;
+  /** Days since the due date of a report still not submitted ("overdue" only). */
+  daysOverdue: number | null;
   /** Submission date in Asia/Shanghai. */
   submittedOn: string | null;
   dueOn: string;
@@ -41,32 +60,48 @@ export const STATE_STYLES: Record<CompletenessState, string> = {
   missing: "bg-red-50 text-red-900 border-red-300",
 };
 
-function daysBetween(from: string, to: string): number {
+export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export function classify(r: CompletenessInput, today = todayInShanghai()): CompletenessCell {
+export function classify(r: CompletenessInput, today = todayInShanghai(), campaign: CampaignDates = {}): CompletenessCell {
   const state: CompletenessState = r.status ?? "missing";
   const submittedOn = r.submittedAt && state !== "draft" ? todayInShanghai(new Date(r.submittedAt)) : null;
+  // The deadline passed before the campaign existed in the system: nobody could report on time.
+  const history = campaign.setupOn != null && r.dueOn < campaign.setupOn;
   let timeliness: Timeliness | null = null;
   let daysLate: number | null = null;
+  let daysOverdue: number | null = null;
   if (submittedOn) {
-    timeliness = submittedOn > r.dueOn ? "late" : "on_time";
-    if (timeliness === "late") daysLate = daysBetween(r.dueOn, submittedOn);
+    if (submittedOn <= r.dueOn) timeliness = "on_time";
+    else if (history && submittedOn >= campaign.setupOn!) timeliness = "backfilled";
+    else {
+      timeliness = "late";
+      daysLate = daysBetween(r.dueOn, submittedOn);
+    }
   } else if (state === "draft" || state === "missing") {
-    timeliness = today > r.dueOn ? "overdue" : "not_due";
+    if (today <= r.dueOn) timeliness = "not_due";
+    else if (history || (campaign.endsOn != null && today > campaign.endsOn)) timeliness = "past_due";
+    else {
+      timeliness = "overdue";
+      daysOverdue = daysBetween(r.dueOn, today);
+    }
   }
-  return { state, locked: r.locked, timeliness, daysLate, submittedOn, dueOn: r.dueOn };
+  return { state, locked: r.locked, timeliness, daysLate, daysOverdue, submittedOn, dueOn: r.dueOn };
 }
 
-/** "逾期 3 天" / "按时" / "已过截止日" / "未到截止日". */
+/** "按时" / "截止后 3 天报送" / "补录" / "逾期 3 天" / "已过截止日" / "未到截止日". */
 export function timelinessLabel(c: CompletenessCell): string | null {
   switch (c.timeliness) {
     case "on_time":
       return "按时";
     case "late":
-      return `逾期 ${c.daysLate} 天`;
+      return `截止后 ${c.daysLate} 天报送`;
+    case "backfilled":
+      return "补录";
     case "overdue":
+      return `逾期 ${c.daysOverdue} 天`;
+    case "past_due":
       return "已过截止日";
     case "not_due":
       return "未到截止日";
@@ -89,7 +124,12 @@ export interface MonthCounts {
   draft: number;
   missing: number;
   onTime: number;
+  /** Submitted after the due date. */
   late: number;
+  /** Back-filled after the campaign was set up (no lateness claimed). */
+  backfilled: number;
+  /** Still not submitted, due date passed, campaign running. */
+  overdue: number;
 }
 
 export function countMonth(cells: readonly CompletenessCell[]): MonthCounts {
@@ -103,5 +143,20 @@ export function countMonth(cells: readonly CompletenessCell[]): MonthCounts {
     missing: n((c) => c.state === "missing"),
     onTime: n((c) => c.timeliness === "on_time"),
     late: n((c) => c.timeliness === "late"),
+    backfilled: n((c) => c.timeliness === "backfilled"),
+    overdue: n((c) => c.timeliness === "overdue"),
   };
+}
+
+/**
+ * The bulletin's sentence on timeliness: "按时报送 8 个，截止后报送 1 个（洛江区晚 3 天）。截止日已过仍未报送
+ * 2 个（晋江市逾期 5 天、…）。" `late` and `overdue` name the districts with their days. Lateness
+ * only against the month's own deadline; back-filled months are counted apart, with no claim.
+ */
+export function timelinessSentence(counts: MonthCounts, late: readonly string[], overdue: readonly string[]): string {
+  const parts = [`按时报送 ${counts.onTime} 个`];
+  if (counts.late > 0) parts.push(`截止后报送 ${counts.late} 个（${late.join("、")}）`);
+  if (counts.backfilled > 0) parts.push(`补录 ${counts.backfilled} 个（截止日早于专项在系统中建立，不计迟报）`);
+  const first = `${parts.join("，")}。`;
+  return counts.overdue > 0 ? `${first}截止日已过仍未报送 ${counts.overdue} 个（${overdue.join("、")}）。` : first;
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import { isMonth } from "@/app/_lib/months";
 import type { RollupMode } from "@/db/queries/rollups";
-import { getAsOfMonth } from "@/db/queries/rollups";
 import { getLatestCompleteMonth } from "@/db/queries/completeness";
+import { listMonthApprovals } from "@/db/queries/leader-month";
+import { chooseLeaderMonth } from "../_components/leader-month";
 import { listPeriods, type PeriodRow } from "@/db/queries/reporting";
 
 export interface CityScope {
@@ -20,9 +21,10 @@ const one = (p: Param) => (Array.isArray(p) ? p[0] : p);
 /**
  * Month and figures mode of a city page or export, from the city pages' query
  * (?month=YYYY-MM&include=unapproved, as _components/city-params.ts). An unknown or unopened
- * month falls back to: "latest" = the latest opened month (the dashboard's default);
+ * month falls back to: "latest" = the dashboard's default (the latest month with an approved
+ * report, never a just-opened empty month; see _components/leader-month.ts);
  * "complete" = the latest month every district has had approved (fair for rankings), else the
- * latest month with any approved report. Null when the campaign has no opened month.
+ * dashboard's default. Null when the campaign has no opened month.
  */
 export async function resolveCityScope(campaignId: number, sp: { month?: Param; include?: Param }, fallback: "latest" | "complete" = "latest"): Promise<CityScope | null> {
   const periods = (await listPeriods(campaignId)).filter((p) => p.isOpen);
@@ -31,8 +33,8 @@ export async function resolveCityScope(campaignId: number, sp: { month?: Param; 
   const mode: RollupMode = include ? "all" : "official";
   const asked = one(sp.month);
   if (isMonth(asked) && periods.some((p) => p.month === asked)) return { month: asked, mode, include, periods };
-  const latest = periods[periods.length - 1]!.month;
-  const month = fallback === "complete" ? ((await getLatestCompleteMonth(campaignId)) ?? (await getAsOfMonth(campaignId))?.month ?? latest) : latest;
+  const complete = fallback === "complete" ? await getLatestCompleteMonth(campaignId) : null;
+  const month = complete ?? chooseLeaderMonth(await listMonthApprovals(campaignId)).month ?? periods[periods.length - 1]!.month;
   return { month, mode, include, periods };
 }
 

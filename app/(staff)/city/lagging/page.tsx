@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
 import { monthLabel, ytdLabel } from "@/app/_lib/months";
+import { can } from "@/app/_lib/policy";
 import { cityHref, firstParam, type SearchParams } from "../_components/city-params";
+import { FLAG_LIST_ID, FlagLine, FlagList, FlagMark, FlagNotice } from "../_components/flag-mark";
 import { formatActual, formatGap, formatTarget } from "../_components/format";
-import { loadCityContext } from "../_components/load";
+import { loadCityContext, loadCityFlags } from "../_components/load";
 import { PaceBadge } from "../_components/pace-badge";
 import { PaceLegend } from "../_components/pace-legend";
 import { CityPageHeader, NoCampaign } from "../_components/page-header";
@@ -20,24 +22,32 @@ type Scope = keyof typeof SCOPES;
 const PAGE_SIZE = 50;
 
 export default async function LaggingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePermission("city.read", {}, { next: "/city/lagging" });
+  const user = await requirePermission("city.read", {}, { next: "/city/lagging" });
   const sp = await searchParams;
   const ctx = await loadCityContext(sp);
   if (!ctx) return <NoCampaign />;
   const { campaign, view, rollups } = ctx;
+  const flags = await loadCityFlags(ctx);
+  const reviewHref = can(user, "report.approve", { state: "submitted" }) ? `/city/review?month=${view.month}` : null;
   const scopeParam = firstParam(sp.scope);
   const scope: Scope = scopeParam === "city" || scopeParam === "districts" ? scopeParam : "all";
 
   // Every indicator × area behind pace (yellow or red), worst (largest gap) first.
   const items = rollups.indicators.flatMap((ind) => {
-    const city = { ind, area: "city" as const, code: null, name: "全市", unit: ind.ownerDepartmentName ?? "（未指定责任单位）", v: ind.rollup.city, href: cityHref(`/city/indicators/${ind.code}`, view) };
-    const ds = rollups.districts.map((d) => ({ ind, area: "district" as const, code: d.code, name: d.name, unit: d.name, v: ind.rollup.districts.get(d.id)!, href: cityHref(`/city/districts/${d.code}`, view, { indicator: ind.code }) }));
+    const city = { ind, area: "city" as const, code: null, districtId: null, name: "全市", unit: ind.ownerDepartmentName ?? "（未指定责任单位）", v: ind.rollup.city, href: cityHref(`/city/indicators/${ind.code}`, view) };
+    const ds = rollups.districts.map((d) => ({ ind, area: "district" as const, code: d.code, districtId: d.id, name: d.name, unit: d.name, v: ind.rollup.districts.get(d.id)!, href: cityHref(`/city/districts/${d.code}`, view, { indicator: ind.code }) }));
     return [...(scope === "districts" ? [] : [city]), ...(scope === "city" ? [] : ds)];
   });
   const behind = items
     .filter((x) => (x.v.pace.status === "behind" || x.v.pace.status === "lagging") && x.v.pace.gapPoints != null)
     .sort((a, b) => a.v.pace.gapPoints! - b.v.pace.gapPoints! || a.ind.name.localeCompare(b.ind.name, "zh-CN"));
   const red = behind.filter((x) => x.v.pace.status === "lagging").length;
+  const judged = items.filter((x) => x.v.pace.status !== "no_target");
+  const noData = judged.filter((x) => x.v.pace.status === "no_data").length;
+  const emptyText =
+    judged.length === 0
+      ? "各项指标均未设定目标，不评价序时进度，因此没有滞后清单。"
+      : `设定目标的指标中没有落后于序时进度的${noData > 0 ? `（另有 ${noData} 项暂无数据、无法评价）` : ""}。`;
   const pages = Math.max(1, Math.ceil(behind.length / PAGE_SIZE));
   const pageParam = Number(firstParam(sp.page));
   const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= pages ? pageParam : 1;
@@ -52,6 +62,8 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
         </p>
       </CityPageHeader>
       <PaceLegend warnBp={campaign.paceWarnBp} />
+      {view.include && flags.index.shown.length > 0 && <FlagLine flags={flags.index.shown} month={view.month} reviewHref={reviewHref} />}
+      {!view.include && <FlagNotice pending={flags.pending} includeHref={`${cityHref("/city/lagging", { ...view, include: true }, { scope: scope === "all" ? undefined : scope })}#${FLAG_LIST_ID}`} reviewHref={reviewHref} />}
       <nav aria-label="范围" className="flex flex-wrap gap-2 text-sm">
         {(Object.keys(SCOPES) as Scope[]).map((s) => (
           <Link key={s} href={cityHref("/city/lagging", view, { scope: s === "all" ? undefined : s })} aria-current={s === scope ? "page" : undefined} className={`rounded-full border px-3 py-1 no-underline ${s === scope ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}>
@@ -77,7 +89,7 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
           <tbody>
             {behind.length === 0 && (
               <tr>
-                <td colSpan={8} className="px-3 py-6 text-center text-slate-600">没有落后于序时进度的指标。</td>
+                <td colSpan={8} className="px-3 py-6 text-center text-slate-600">{emptyText}</td>
               </tr>
             )}
             {shown.map((x, i) => (
@@ -87,7 +99,10 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
                   <Link href={x.href} className="text-brand-700 underline">{x.ind.name}</Link>
                 </th>
                 <td className={`${td} whitespace-nowrap`}>{x.area === "city" ? <strong>全市</strong> : x.name}</td>
-                <td className={num}>{formatActual(x.ind, x.v.actual)}</td>
+                <td className={num}>
+                  {formatActual(x.ind, x.v.actual)}
+                  <FlagMark flags={x.code == null ? flags.index.city(x.ind.id) : flags.index.cell(x.ind.id, x.districtId!)} label={`${x.name}${x.ind.name}`} />
+                </td>
                 <td className={num}>{formatTarget(x.ind, x.v.target)}</td>
                 <td data-gap className={`${num} font-medium ${x.v.pace.status === "lagging" ? "text-lagging" : "text-behind"}`}>{formatGap(x.v.pace.gapPoints)}</td>
                 <td className={`${td} min-w-56`}><PaceBadge status={x.v.pace.status} reason={x.v.pace.reason} /></td>
@@ -117,6 +132,7 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
           </span>
         </nav>
       )}
+      {view.include && <FlagList flags={flags.index.shown} reviewHref={reviewHref} />}
     </div>
   );
 }

@@ -10,7 +10,8 @@ import { getDatabase } from "@/db/index";
 import { escalateOverdueOrders } from "@/db/mutations/orders";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listOrders } from "@/db/queries/orders";
-import { getDefaultMonth } from "@/db/queries/reporting";
+import { listMonthApprovals } from "@/db/queries/leader-month";
+import { chooseLeaderMonth } from "../_components/leader-month";
 
 export const metadata: Metadata = { title: "调度会" };
 
@@ -32,7 +33,8 @@ export default async function MeetingPage({ searchParams }: { searchParams: Prom
   const date = isDate(sp.date) ? sp.date : todayInShanghai();
   const since = isDate(sp.since) ? sp.since : addDays(date, -14);
   await escalateOverdueOrders(await getDatabase(), todayInShanghai());
-  const month = await getDefaultMonth(campaign.id);
+  // The leaders' month (latest with approved reports), not a month that has only just opened.
+  const month = chooseLeaderMonth(await listMonthApprovals(campaign.id)).month;
   const [orders, rollups] = await Promise.all([listOrders(campaign.id, { kind: "all" }), month ? getCampaignRollups(campaign.id, month, "all", campaign.paceWarnBp) : null]);
   const open = orders.filter((o) => o.status !== "closed");
   const lastMeeting = orders.filter((o) => o.issuedAt.slice(0, 10) >= since && o.issuedAt.slice(0, 10) < date);
