@@ -7,14 +7,29 @@ import { LiftLockoutForm } from "./lift-lockout-form";
 
 export const metadata: Metadata = { title: "登录锁定" };
 
-const KIND_LABELS = { username_address: "账号（本地址）", username: "账号（不常用地址）", address: "地址" } as const;
+const KIND_LABELS = { username_address: "账号（在此地址）", username: "账号（不常用地址）", address: "地址" } as const;
 const FORM_ID = "lift-lockout";
 
-/** What a lock holds, readably: "zhang", "10.0.0.1" or "zhang · 10.0.0.1" for an account at one address. */
-function lockTarget(l: { kind: keyof typeof KIND_LABELS; key: string }): string {
+type Lock = { kind: keyof typeof KIND_LABELS; key: string };
+
+/** An account-at-address key "zhang@10.0.0.1" as its parts (usernames and addresses hold no "@"). */
+function splitPair(key: string): { user: string; address: string } {
+  const at = key.lastIndexOf("@");
+  return at === -1 ? { user: key, address: "" } : { user: key.slice(0, at), address: key.slice(at + 1) };
+}
+
+/** What a lock holds, readably: "zhang", "10.0.0.1", or "zhang · 10.0.0.1" for an account at one address. */
+function lockTarget(l: Lock): string {
   if (l.kind !== "username_address") return l.key;
-  const at = l.key.lastIndexOf("@");
-  return at === -1 ? l.key : `${l.key.slice(0, at)} · ${l.key.slice(at + 1)}`;
+  const p = splitPair(l.key);
+  return `${p.user} · ${p.address}`;
+}
+
+function liftLabel(l: Lock): string {
+  if (l.kind === "address") return `解除地址 ${l.key} 的锁定`;
+  if (l.kind === "username") return `解除账号 ${l.key} 的锁定（不常用地址）`;
+  const p = splitPair(l.key);
+  return `解除账号 ${p.user} 的锁定（仅地址 ${p.address}）`;
 }
 
 function statusOf(l: { liftedAt: string | null; lockedUntil: string }, nowIso: string): string {
@@ -86,7 +101,7 @@ export default async function LockoutsPage() {
                       form={FORM_ID}
                       name="lockoutId"
                       value={l.id}
-                      aria-label={`解除${KIND_LABELS[l.kind]} ${lockTarget(l)} 的锁定`}
+                      aria-label={liftLabel(l)}
                       className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-800 hover:bg-red-50"
                     >
                       解除锁定
