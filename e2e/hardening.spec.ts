@@ -21,11 +21,16 @@ interface RawResponse {
   body: string;
 }
 
-function send(baseURL: string, opts: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer; from?: string }): Promise<RawResponse> {
+/**
+ * One request over a fresh connection. With `expectContinue` the body is sent only after the
+ * server's "100 Continue", as curl does for large bodies, so a refusal can come first.
+ */
+function send(baseURL: string, opts: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer; from?: string; expectContinue?: boolean }): Promise<RawResponse> {
   const u = new URL(opts.path, baseURL);
+  const headers = { ...opts.headers, ...(opts.expectContinue ? { expect: "100-continue" } : {}) };
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: u.hostname, port: u.port, path: u.pathname + u.search, method: opts.method ?? "GET", headers: opts.headers, localAddress: opts.from },
+      { host: u.hostname, port: u.port, path: u.pathname + u.search, method: opts.method ?? "GET", headers, localAddress: opts.from },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
@@ -33,7 +38,8 @@ function send(baseURL: string, opts: { method?: string; path: string; headers?: 
       },
     );
     req.on("error", reject);
-    req.end(opts.body);
+    if (opts.expectContinue) req.on("continue", () => req.end(opts.body));
+    else req.end(opts.body);
   });
 }
 
@@ -160,8 +166,10 @@ test.describe("bad requests get 4xx, never 500", () => {
   test("an action body over the limit is 413 and the server keeps answering", async ({ page, baseURL }) => {
     const action = await captureSignIn(page);
     const body = Buffer.alloc(4 * 1024 * 1024 + 1, 0x61);
-    const r = await send(baseURL!, { method: "POST", path: "/login", headers: { ...action.headers, origin: new URL(baseURL!).origin, "content-length": String(body.length) }, body });
+    const headers = { ...action.headers, origin: new URL(baseURL!).origin, "content-length": String(body.length) };
+    const r = await send(baseURL!, { method: "POST", path: "/login", headers, body, expectContinue: true });
     expect(r.status).toBe(413);
+    expect(r.body).toContain("提交的内容太大");
     expect((await send(baseURL!, { path: "/status" })).status).toBe(200);
   });
 

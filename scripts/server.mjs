@@ -77,7 +77,12 @@ async function main() {
   const handle = app.getRequestHandler();
   const maxBody = await bodyLimitBytes();
 
-  const server = createServer((req, res) => {
+  /**
+   * @param {import("node:http").IncomingMessage} req
+   * @param {import("node:http").ServerResponse} res
+   * @param {boolean} expectsContinue the client waits for "100 Continue" before sending its body
+   */
+  const onRequest = (req, res, expectsContinue) => {
     const h = req.headers;
     const address = resolveClientAddress(req.socket.remoteAddress, one(h["x-forwarded-for"]), hops);
     if (hops === 0) for (const name of FORWARDED_HEADERS) delete h[name];
@@ -95,12 +100,16 @@ async function main() {
       if (length === undefined && h["transfer-encoding"]) return refuse(res, 411, "请求需要注明长度（Content-Length）");
       if (length !== undefined && Number(length) > maxBody) return refuse(res, 413, `提交的内容太大（上限 ${Math.floor(maxBody / 1024 / 1024)} MB）`);
     }
+    if (expectsContinue) res.writeContinue();
     handle(req, res).catch((e) => {
       console.error("[tuijin] 请求处理失败：", e instanceof Error ? e.message : e);
       if (!res.headersSent) refuse(res, 500, "服务器内部错误");
       else res.end();
     });
-  });
+  };
+  const server = createServer((req, res) => onRequest(req, res, false));
+  // "Expect: 100-continue": refuse before the body is sent, rather than after.
+  server.on("checkContinue", (req, res) => onRequest(req, res, true));
 
   server.on("error", (e) => fail(`无法在 ${hostname}:${port} 上监听：${e.message}`));
   server.listen(port, hostname, () => {
