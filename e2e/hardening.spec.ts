@@ -2,7 +2,8 @@ import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { captureAction, type CapturedAction } from "./support/actions";
 import { loginMessage, signIn, submitPassword } from "./support/login";
-import { createUser, queryOne, uniqueName } from "./support/users";
+import { authFile } from "./support/auth-file";
+import { createUser, queryOne, run, uniqueName } from "./support/users";
 
 /*
  * Issue 14, the parts a request can probe: HTTPS behind a proxy, client addresses that cannot be
@@ -136,6 +137,21 @@ test.describe("client addresses", () => {
     // The browser, on another address, is not affected.
     await submitPassword(page, username, PASSWORD);
     await expect(page).toHaveURL(/\/district$/);
+  });
+});
+
+test.describe("the admin's notice", () => {
+  test.use({ storageState: authFile("admin") });
+
+  test("an account locked from unfamiliar addresses is announced on the lock-out page, and the admin can lift it", async ({ page }) => {
+    const username = uniqueName("target");
+    await run("insert into lockouts (kind, key, locked_until, failures) values ('username', ?, strftime('%Y-%m-%dT%H:%M:%fZ','now','+60 minutes'), 50)", [username]);
+    await page.goto("/city/lockouts");
+    await expect(page.getByRole("alert").filter({ hasText: "有账号可能正被人猜测密码" })).toContainText(username);
+    const lift = page.getByRole("button", { name: `解除账号 ${username} 的锁定（不常用地址）` });
+    await lift.click();
+    await expect(lift).toHaveCount(0);
+    expect(await queryOne("select lifted_at is not null as lifted from lockouts where kind = 'username' and key = ?", [username])).toEqual({ lifted: 1 });
   });
 });
 

@@ -90,7 +90,7 @@ export default async function LockoutsPage() {
               )}
               {active.map((l) => (
                 <tr key={l.id} className="border-b border-slate-100 last:border-0">
-                  <td className={td}>{KIND_LABELS[l.kind]}</td>
+                  <td className={`${td} whitespace-nowrap`}>{KIND_LABELS[l.kind]}</td>
                   <th scope="row" className={`${td} text-left font-mono font-normal`}>{lockTarget(l)}</th>
                   <td className={`${td} tabular whitespace-nowrap`}>{formatDateTime(l.lockedAt)}</td>
                   <td className={`${td} tabular whitespace-nowrap`}>{formatDateTime(l.lockedUntil)}</td>
@@ -139,7 +139,7 @@ export default async function LockoutsPage() {
               )}
               {recent.map((l) => (
                 <tr key={l.id} className="border-b border-slate-100 last:border-0">
-                  <td className={td}>{KIND_LABELS[l.kind]}</td>
+                  <td className={`${td} whitespace-nowrap`}>{KIND_LABELS[l.kind]}</td>
                   <th scope="row" className={`${td} text-left font-mono font-normal`}>{lockTarget(l)}</th>
                   <td className={`${td} tabular whitespace-nowrap`}>{formatDateTime(l.lockedAt)}</td>
                   <td className={`${td} tabular whitespace-nowrap`}>{formatDateTime(l.lockedUntil)}</td>
