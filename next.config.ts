@@ -19,9 +19,21 @@ const nextConfig: NextConfig = {
   // Excel uploads go through a server action; templates are small, 4 MB leaves room.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
   serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2"],
-  // Chinese public pages live at unprefixed URLs: anything no route claims is served from /zh/….
+  // Chinese public pages live at unprefixed URLs (/projects is /zh/projects). The rewrite runs in
+  // the router before any route matches (the [locale] route would otherwise claim /projects), and
+  // it is internal: a rewrite returned from proxy.ts is fetched over the network when the server
+  // listens on a loopback address (Next.js issue 94745), which fails behind an HTTPS proxy.
+  // Excluded: the English and explicit Chinese pages, staff areas, sign-in, the API, the health
+  // page, framework assets and the icon.
   async rewrites() {
-    return { beforeFiles: [], afterFiles: [], fallback: [{ source: "/:path*", destination: "/zh/:path*" }] };
+    return {
+      beforeFiles: [
+        { source: "/", destination: "/zh" },
+        { source: "/:path((?!(?:en|zh|api|_next|login|account|city|district|status)(?:/|$)|icon\\.svg$|favicon\\.ico$).+)", destination: "/zh/:path" },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -29,15 +29,9 @@ export function proxy(request: NextRequest) {
   // Public pages are cached and shared by everyone, so they cannot carry a per-request nonce;
   // they hold no user input and no session. Every other page is rendered per request with one.
   if (isPublicPage(pathname)) {
-    // Chinese pages live at unprefixed URLs. The fallback rewrite in next.config.ts cannot reach
-    // one-segment paths such as /projects (the [locale] route claims them first), so rewrite here.
-    let response: NextResponse;
-    if (/^\/(en|zh)(\/|$)/.test(pathname) || ROOT_PAGES.includes(pathname)) response = NextResponse.next();
-    else {
-      const url = request.nextUrl.clone();
-      url.pathname = pathname === "/" ? "/zh" : `/zh${pathname}`;
-      response = NextResponse.rewrite(url);
-    }
+    // Unprefixed Chinese URLs are rewritten to /zh/… by next.config.ts, after this function: a
+    // rewrite returned from here would be fetched over the network (see the comment there).
+    const response = NextResponse.next();
     response.headers.set("Content-Security-Policy", policy(null, https));
     if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     return response;
@@ -54,9 +48,6 @@ export function proxy(request: NextRequest) {
   if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   return response;
 }
-
-/** Public pages that live outside /[locale] (app/status: the operators' health check and the benchmark's static ceiling). */
-const ROOT_PAGES = ["/status"];
 
 const DYNAMIC_PREFIXES = [...STAFF_PREFIXES, "/login", "/api"];
 

@@ -598,7 +598,9 @@ export const lockouts = sqliteTable(
   "lockouts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    kind: text("kind", { enum: ["username", "address"] }).notNull(),
+    // username: the account from every address it has not signed in from lately; address: every
+    // account from that address; username_address: one account from one address (key "user@address").
+    kind: text("kind", { enum: ["username", "address", "username_address"] }).notNull(),
     key: text("key").notNull(),
     lockedAt: text("locked_at").notNull().default(now),
     lockedUntil: text("locked_until").notNull(),

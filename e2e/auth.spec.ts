@@ -163,7 +163,7 @@ test.describe("sessions end when the account changes", () => {
 });
 
 test.describe("lock-out", () => {
-  test("five failures lock the username for 15 minutes, even for the right password", async ({ page }) => {
+  test("five failures lock the username at this address for 15 minutes, even for the right password", async ({ page }) => {
     const username = uniqueName("locked");
     await createUser({ username, password: PASSWORD });
     for (let i = 1; i <= 4; i++) {
@@ -175,9 +175,9 @@ test.describe("lock-out", () => {
     await submitPassword(page, username, PASSWORD);
     await expect(loginMessage(page)).toContainText("已锁定至");
     await expect(page).toHaveURL(/\/login/);
-    const lock = await queryOne<{ n: number }>("select count(*) as n from lockouts where kind = 'username' and key = ? and lifted_at is null", [username]);
+    const lock = await queryOne<{ n: number }>("select count(*) as n from lockouts where kind = 'username_address' and key = ? and lifted_at is null", [`${username}@127.0.0.1`]);
     expect(lock?.n).toBe(1);
-    const audit = await queryOne<{ n: number }>("select count(*) as n from audit_events where action = 'auth.lock_username' and after like ?", [`%${username}%`]);
+    const audit = await queryOne<{ n: number }>("select count(*) as n from audit_events where action = 'auth.lock_username_address' and after like ?", [`%${username}%`]);
     expect(audit?.n).toBe(1);
   });
 });

@@ -4,7 +4,13 @@
  * 2. the database opened (a bad DATABASE_URL stops here with one line), migrated, and seeded
  *    with demo data when it is empty (TUIJIN_DEMO=0 skips the demo data);
  * 3. a production build when there is none or the sources changed since the last one;
- * 4. `next start` on PORT (default 3000).
+ * 4. the server (scripts/server.mjs: Next.js behind a front that resolves client addresses and
+ *    checks mutations' Origin) on PORT (default 3000), supervised: when it exits without being
+ *    asked to (a crash, an out-of-memory kill), it is started again after 1 s, 2 s, 4 s … up to
+ *    30 s (back to 1 s once it has run for a minute); five failures in a row within seconds of
+ *    starting end `npm start` with exit code 1 (a port in use, a broken build), leaving any
+ *    outer supervisor (deploy/tuijin.service) to decide. While it serves a file database, the
+ *    pid file `<database>.pid` says so (npm run db:restore refuses to run then).
  * `--build-only` does step 3 alone (the test command uses it).
  */
 import { spawn } from "node:child_process";
@@ -12,9 +18,11 @@ import { clearPageCache } from "./page-cache";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DatabaseConfigError, oneLine, openDatabase } from "../db/client";
+import { DatabaseConfigError, databaseUrl, filePathOf, oneLine, openDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { SeedRefusedError, seedDemo } from "../db/seed";
+import { forwardingSettings } from "../app/_lib/forwarding.mjs";
+import { pidFileFor, removePidFile, writePidFile } from "./server-pid";
 
 const root = process.cwd();
 const dataDir = path.join(root, "data");
@@ -112,20 +120,65 @@ async function ensureBuilt(env: NodeJS.ProcessEnv): Promise<void> {
   }
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs the server and starts it again whenever it exits unasked (see the header comment). */
+async function supervise(env: NodeJS.ProcessEnv, port: number): Promise<never> {
+  const dbFile = filePathOf(databaseUrl());
+  const pidFile = dbFile && dbFile !== ":memory:" ? pidFileFor(path.resolve(dbFile)) : null;
+  let stopping = false;
+  let child: ReturnType<typeof spawn> | null = null;
+  const stop = (sig: NodeJS.Signals) => {
+    stopping = true;
+    child?.kill(sig);
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+
+  let delay = 1000;
+  let quickFailures = 0;
+  while (!stopping) {
+    const startedAt = Date.now();
+    child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { stdio: ["inherit", "inherit", "inherit", "ipc"], env });
+    if (pidFile) writePidFile(pidFile, { supervisor: process.pid, server: child.pid ?? null, port, startedAt: new Date(startedAt).toISOString() });
+    const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child!.once("exit", (c, s) => resolve({ code: c, signal: s })));
+    if (stopping) break;
+    const ranMs = Date.now() - startedAt;
+    if (ranMs > 60_000) delay = 1000;
+    quickFailures = ranMs < 10_000 ? quickFailures + 1 : 0;
+    if (quickFailures >= 5) {
+      if (pidFile) removePidFile(pidFile);
+      fail(`服务进程启动后连续 ${quickFailures} 次很快退出（最后一次：${signal ?? `退出码 ${code}`}），不再重启。`);
+    }
+    console.error(`[tuijin] 服务进程意外退出（${signal ?? `退出码 ${code}`}），${delay / 1000} 秒后重启。`);
+    await sleep(delay);
+    delay = Math.min(delay * 2, 30_000);
+  }
+  if (pidFile) removePidFile(pidFile);
+  process.exit(0);
+}
+
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (process.argv.includes("--build-only")) {
     await ensureBuilt(env);
     return;
   }
+  try {
+    forwardingSettings(process.env);
+  } catch (e) {
+    fail(oneLine(e));
+  }
   env.AUTH_SECRET = ensureAuthSecret();
   await prepareDatabase();
   await ensureBuilt(env);
   clearPageCache(distDir);
-  const port = process.env.PORT ?? "3000";
-  const host = process.env.HOST ?? "0.0.0.0";
+  const port = Number(process.env.PORT ?? "3000");
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`PORT 不是有效端口：${process.env.PORT}`);
+  env.PORT = String(port);
+  env.HOST = process.env.HOST ?? "0.0.0.0";
   console.log(`[tuijin] 启动：http://localhost:${port}`);
-  process.exit(await run(["start", "-p", port, "-H", host], env));
+  await supervise(env, port);
 }
 
 main().catch((e) => fail(oneLine(e)));

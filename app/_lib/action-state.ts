@@ -26,8 +26,15 @@ export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; m
   return out;
 }
 
-/** Only same-site paths may be used as a post-sign-in destination. */
+/**
+ * Only same-site paths may be used as a post-sign-in destination; control characters (a newline
+ * would end up in the Location header) and backslashes send the user to the fallback instead.
+ */
 export function safeNextPath(next: unknown, fallback: string): string {
-  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
+  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//")) return fallback;
+  for (let i = 0; i < next.length; i++) {
+    const c = next.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || c === 0x5c) return fallback;
+  }
   return next;
 }

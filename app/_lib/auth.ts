@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDatabase } from "@/db/index";
 import { createUserSession, redeemLoginTicket } from "@/db/mutations/auth";
 import { authSettings } from "./auth-settings";
+import { clientAddressFrom } from "./request-info";
 
 /**
  * Auth.js owns the session cookie (a signed, encrypted JWT) and nothing else. The cookie holds
@@ -28,9 +29,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const open = await getDatabase();
         const userId = await redeemLoginTicket(open, ticket, "session");
         if (userId === null) return null;
-        const xff = request.headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean).pop();
         const sessionId = await createUserSession(open, userId, {
-          clientAddress: xff ?? "unknown",
+          clientAddress: clientAddressFrom(request.headers),
           userAgent: request.headers.get("user-agent"),
         });
         return sessionId ? { id: sessionId } : null;

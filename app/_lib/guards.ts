@@ -9,7 +9,7 @@ import type { Role } from "@/db/schema";
 import { auth } from "./auth";
 import { authSettings } from "./auth-settings";
 import { can, type Action, type Resource } from "./policy";
-import { isSameOrigin } from "./origin";
+import { mutationOriginRefusal } from "./origin";
 import { clientAddress } from "./request-info";
 
 export interface SessionUser {
@@ -127,12 +127,13 @@ export async function recordDenied(user: SessionUser | null, action: string, res
 }
 
 /**
- * Route handlers that change data call this first: a browser always sends Origin on a
- * cross-site POST, so a foreign or missing Origin is refused (server actions get the same
- * check from Next.js itself).
+ * Route handlers that change data call this first: a browser always sends Origin on a POST, so
+ * a foreign or missing Origin is refused (403), a malformed one is a bad request (400). The front
+ * server (scripts/server.mjs) applies the same rule to every server action and route handler.
  */
 export function requireSameOrigin(request: Request): Response | null {
-  if (isSameOrigin(request.headers.get("origin"), request.headers.get("x-forwarded-host") ?? request.headers.get("host"))) return null;
-  return new Response("来源不被允许", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const refusal = mutationOriginRefusal(request);
+  if (!refusal) return null;
+  return new Response(refusal.reason, { status: refusal.status, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 

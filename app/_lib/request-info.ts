@@ -1,16 +1,25 @@
 import "server-only";
 import { headers } from "next/headers";
+import { CLIENT_ADDRESS_HEADER } from "./forwarding.mjs";
 
 /**
- * The client's address: the right-most X-Forwarded-For entry, i.e. the one added by the
- * nearest hop (Next.js fills it from the socket when no proxy set it). Behind a reverse
- * proxy, the proxy must overwrite or append to X-Forwarded-For.
+ * The client's address as the front server (scripts/server.mjs) resolved it: the socket's peer,
+ * or the X-Forwarded-For entry written by the outermost trusted proxy (TUIJIN_TRUSTED_PROXIES).
+ * Anything the client wrote itself is never used. Under `next dev` (no front server) the address
+ * Next.js took from the socket; a production server started without the front server has no
+ * trustworthy address and reports "unknown".
  */
+export function clientAddressFrom(h: Headers): string {
+  const resolved = h.get(CLIENT_ADDRESS_HEADER);
+  if (resolved) return resolved.slice(0, 64);
+  if (process.env.NODE_ENV !== "production") {
+    return (h.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean).pop() ?? "unknown").slice(0, 64);
+  }
+  return "unknown";
+}
+
 export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  const xff = h.get("x-forwarded-for");
-  const last = xff?.split(",").map((s) => s.trim()).filter(Boolean).pop();
-  return (last ?? h.get("x-real-ip") ?? "unknown").slice(0, 64);
+  return clientAddressFrom(await headers());
 }
 
 export async function userAgent(): Promise<string | null> {

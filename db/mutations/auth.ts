@@ -9,17 +9,32 @@ import { lockouts, loginAttempts, loginTickets, users, userSessions } from "../s
 import { insertAuditEvent } from "./audit";
 
 export interface ThrottleLimits {
+  /** Failures of one username from one address within `windowMinutes` that lock that pair. */
   usernameFailures: number;
+  /** More than this many failures from one address within `windowMinutes` block the address. */
   addressFailures: number;
   windowMinutes: number;
   lockMinutes: number;
+  /** Failures of one username from anywhere within `accountWindowMinutes` that lock the account from unfamiliar addresses. */
+  accountFailures: number;
+  accountWindowMinutes: number;
+  accountLockMinutes: number;
+  /** An address the user signed in from within this many days stays open during an account lock. */
+  knownAddressDays: number;
 }
+
+export type LockKind = "username" | "address" | "username_address";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 export const newId = () => randomBytes(32).toString("base64url");
 
-/** The lock in force on a username or an address, if any. */
-export async function getActiveLock(tx: Tx | OpenDatabase["db"], kind: "username" | "address", key: string, nowMs = Date.now()) {
+/** The lock key of one username at one address (usernames never contain "@", addresses neither). */
+export function pairKey(username: string, address: string): string {
+  return `${username}@${address}`;
+}
+
+/** The lock in force on a key, if any. */
+export async function getActiveLock(tx: Tx | OpenDatabase["db"], kind: LockKind, key: string, nowMs = Date.now()) {
   const rows = await tx
     .select({ id: lockouts.id, lockedUntil: lockouts.lockedUntil })
     .from(lockouts)
@@ -29,16 +44,44 @@ export async function getActiveLock(tx: Tx | OpenDatabase["db"], kind: "username
   return rows[0] ?? null;
 }
 
-async function failuresSince(tx: Tx, column: "username" | "address", key: string, sinceIso: string): Promise<number> {
-  const col = column === "username" ? loginAttempts.username : loginAttempts.clientAddress;
+/** True when the username signed in successfully from this address within the last `days`. */
+export async function isKnownAddress(tx: Tx | OpenDatabase["db"], username: string, address: string, days: number, nowMs = Date.now()): Promise<boolean> {
+  const rows = await tx
+    .select({ id: loginAttempts.id })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.username, username), eq(loginAttempts.clientAddress, address), eq(loginAttempts.success, true), gt(loginAttempts.at, iso(nowMs - days * 86_400_000))))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * Whether this username may try to sign in from this address now: the lock that stops it
+ * (address block first, then the pair lock, then an account lock unless the address is one the
+ * user signed in from lately), or null.
+ */
+export async function activeSignInBlock(db: Tx | OpenDatabase["db"], username: string, address: string, limits: Pick<ThrottleLimits, "knownAddressDays">, nowMs = Date.now()): Promise<{ kind: LockKind; lockedUntil: string } | null> {
+  const byAddress = await getActiveLock(db, "address", address, nowMs);
+  if (byAddress) return { kind: "address", lockedUntil: byAddress.lockedUntil };
+  const byPair = await getActiveLock(db, "username_address", pairKey(username, address), nowMs);
+  if (byPair) return { kind: "username_address", lockedUntil: byPair.lockedUntil };
+  const byAccount = await getActiveLock(db, "username", username, nowMs);
+  if (byAccount && !(await isKnownAddress(db, username, address, limits.knownAddressDays, nowMs))) return { kind: "username", lockedUntil: byAccount.lockedUntil };
+  return null;
+}
+
+async function failuresSince(tx: Tx, kind: LockKind, username: string, address: string, sinceIso: string): Promise<number> {
+  const match =
+    kind === "username" ? eq(loginAttempts.username, username)
+    : kind === "address" ? eq(loginAttempts.clientAddress, address)
+    : and(eq(loginAttempts.username, username), eq(loginAttempts.clientAddress, address));
   const rows = await tx
     .select({ n: sql<number>`count(*)` })
     .from(loginAttempts)
-    .where(and(eq(col, key), eq(loginAttempts.success, false), gt(loginAttempts.at, sinceIso)));
+    .where(and(match, eq(loginAttempts.success, false), gt(loginAttempts.at, sinceIso)));
   return Number(rows[0]?.n ?? 0);
 }
 
-async function lastLockStart(tx: Tx, kind: "username" | "address", key: string): Promise<string | null> {
+async function lastLockStart(tx: Tx, kind: LockKind, key: string): Promise<string | null> {
   const rows = await tx
     .select({ lockedAt: lockouts.lockedAt })
     .from(lockouts)
@@ -48,32 +91,42 @@ async function lastLockStart(tx: Tx, kind: "username" | "address", key: string):
   return rows[0]?.lockedAt ?? null;
 }
 
+const LOCK_ACTIONS: Record<LockKind, string> = {
+  username_address: "auth.lock_username_address",
+  username: "auth.lock_username",
+  address: "auth.block_address",
+};
+
 /**
- * Records one sign-in attempt and, on failure, locks the username after `usernameFailures`
- * failures in the window, and blocks the address after more than `addressFailures`. Failures
- * before the last lock began do not count again after it is lifted. Locks are audited.
+ * Records one sign-in attempt and, on failure, applies the lock-out policy (README, "Sign-in
+ * and lock-out"): one username from one address is locked after `usernameFailures` failures in
+ * `windowMinutes`; one address after more than `addressFailures` (any usernames); one username
+ * from all addresses after `accountFailures` in `accountWindowMinutes`, and then only for
+ * addresses it has not signed in from lately. Failures before a key's last lock began do not
+ * count again after it is lifted. Every lock is audited.
  */
 export async function recordLoginAttempt(
   open: OpenDatabase,
   a: { username: string; clientAddress: string; success: boolean; userId?: number | null },
   limits: ThrottleLimits,
   nowMs = Date.now(),
-): Promise<{ usernameLocked: boolean; addressLocked: boolean }> {
+): Promise<{ pairLocked: boolean; accountLocked: boolean; addressLocked: boolean }> {
   return open.write(async (tx) => {
     await tx.insert(loginAttempts).values({ username: a.username, clientAddress: a.clientAddress, success: a.success, at: iso(nowMs) });
-    const result = { usernameLocked: false, addressLocked: false };
+    const result = { pairLocked: false, accountLocked: false, addressLocked: false };
     if (a.success) return result;
-    const windowStart = iso(nowMs - limits.windowMinutes * 60_000);
     const checks = [
-      { kind: "username" as const, key: a.username, over: (n: number) => n >= limits.usernameFailures },
-      { kind: "address" as const, key: a.clientAddress, over: (n: number) => n > limits.addressFailures },
+      { kind: "username_address" as const, key: pairKey(a.username, a.clientAddress), windowMin: limits.windowMinutes, lockMin: limits.lockMinutes, over: (n: number) => n >= limits.usernameFailures },
+      { kind: "address" as const, key: a.clientAddress, windowMin: limits.windowMinutes, lockMin: limits.lockMinutes, over: (n: number) => n > limits.addressFailures },
+      { kind: "username" as const, key: a.username, windowMin: limits.accountWindowMinutes, lockMin: limits.accountLockMinutes, over: (n: number) => n >= limits.accountFailures },
     ];
     for (const c of checks) {
+      const windowStart = iso(nowMs - c.windowMin * 60_000);
       const lastLock = await lastLockStart(tx, c.kind, c.key);
       const since = lastLock && lastLock > windowStart ? lastLock : windowStart;
-      const n = await failuresSince(tx, c.kind, c.key, since);
+      const n = await failuresSince(tx, c.kind, a.username, a.clientAddress, since);
       if (!c.over(n) || (await getActiveLock(tx, c.kind, c.key, nowMs))) continue;
-      const until = iso(nowMs + limits.lockMinutes * 60_000);
+      const until = iso(nowMs + c.lockMin * 60_000);
       const [row] = await tx
         .insert(lockouts)
         .values({ kind: c.kind, key: c.key, lockedAt: iso(nowMs), lockedUntil: until, failures: n })
@@ -81,13 +134,14 @@ export async function recordLoginAttempt(
       await insertAuditEvent(tx, {
         actorUserId: null,
         actorName: "system",
-        action: c.kind === "username" ? "auth.lock_username" : "auth.block_address",
+        action: LOCK_ACTIONS[c.kind],
         entity: "lockout",
         entityId: row!.id,
-        after: { kind: c.kind, key: c.key, failures: n, lockedUntil: until },
+        after: { kind: c.kind, key: c.key, username: c.kind === "address" ? null : a.username, failures: n, lockedUntil: until },
         clientAddress: a.clientAddress,
       });
-      if (c.kind === "username") result.usernameLocked = true;
+      if (c.kind === "username_address") result.pairLocked = true;
+      else if (c.kind === "username") result.accountLocked = true;
       else result.addressLocked = true;
     }
     return result;

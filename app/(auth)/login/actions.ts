@@ -9,9 +9,10 @@ import { clientAddress } from "@/app/_lib/request-info";
 import { verifyTotp } from "@/app/_lib/totp";
 import { getDatabase } from "@/db/index";
 import {
+  activeSignInBlock,
   createLoginTicket,
   failLoginTicket,
-  getActiveLock,
+  type LockKind,
   peekLoginTicket,
   recordLoginAttempt,
   redeemLoginTicket,
@@ -55,20 +56,26 @@ function defaultHome(role: string): string {
   return "/account";
 }
 
-function lockMessage(kind: "username" | "address", until: string): string {
+function lockMessage(kind: LockKind, until: string): string {
   const time = new Date(until).toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit" });
-  return kind === "username"
-    ? `该账号连续登录失败次数过多，已锁定至 ${time}。如需提前解锁，请联系专项办。`
-    : `本机地址登录失败次数过多，已暂停登录至 ${time}。`;
+  if (kind === "address") return `本机地址登录失败次数过多，已暂停登录至 ${time}。`;
+  if (kind === "username_address") return `该账号在本机地址连续登录失败次数过多，已锁定至 ${time}。如需提前解锁，请联系专项办。`;
+  return `该账号近期从多个地址登录失败次数过多，暂停从不常用的地址登录，至 ${time}。请在平时登录的地点登录，或联系专项办。`;
 }
 
+/** The lock that stops this username at this address now (policy: db/mutations/auth.ts, README). */
 async function lockedOut(username: string, address: string): Promise<string | null> {
   const { db } = await getDatabase();
-  const byAddress = await getActiveLock(db, "address", address);
-  if (byAddress) return lockMessage("address", byAddress.lockedUntil);
-  const byUser = await getActiveLock(db, "username", username);
-  if (byUser) return lockMessage("username", byUser.lockedUntil);
-  return null;
+  const block = await activeSignInBlock(db, username, address, limits);
+  return block ? lockMessage(block.kind, block.lockedUntil) : null;
+}
+
+/** What a failed attempt tells the user when it set off a lock. */
+function failureMessage(r: { pairLocked: boolean; accountLocked: boolean; addressLocked: boolean }): string {
+  if (r.addressLocked) return `${GENERIC_FAILURE}。本机地址失败次数过多，已暂停登录 ${limits.lockMinutes} 分钟。`;
+  if (r.pairLocked) return `${GENERIC_FAILURE}。该账号在本机地址连续失败 ${limits.usernameFailures} 次，已锁定 ${limits.lockMinutes} 分钟。`;
+  if (r.accountLocked) return `${GENERIC_FAILURE}。该账号近期登录失败次数过多，已暂停从不常用的地址登录 ${limits.accountLockMinutes} 分钟。`;
+  return GENERIC_FAILURE;
 }
 
 async function finishSignIn(userId: number, role: string, next: string | undefined): Promise<never> {
@@ -101,12 +108,7 @@ export async function signInWithPassword(_prev: LoginState, formData: FormData):
   const ok = await verifyPassword(user?.active ? user.passwordHash : null, parsed.data.password);
   if (!ok || !user) {
     const r = await recordLoginAttempt(open, { username, clientAddress: address, success: false }, limits);
-    const message = r.usernameLocked
-      ? `${GENERIC_FAILURE}。该账号连续失败 ${limits.usernameFailures} 次，已锁定 ${limits.lockMinutes} 分钟。`
-      : r.addressLocked
-        ? `${GENERIC_FAILURE}。本机地址失败次数过多，已暂停登录 ${limits.lockMinutes} 分钟。`
-        : GENERIC_FAILURE;
-    return { step: "password", message, fieldErrors: {}, values: { username, next } };
+    return { step: "password", message: failureMessage(r), fieldErrors: {}, values: { username, next } };
   }
   if (user.totpEnabled) {
     const ticket = await createLoginTicket(open, user.id, "totp", limits.totpTicketMinutes * 60);
@@ -150,7 +152,7 @@ export async function signInSecondFactor(prev: LoginState, formData: FormData): 
   if (!accepted) {
     await failLoginTicket(open, ticket);
     const r = await recordLoginAttempt(open, { username: state.username, clientAddress: address, success: false }, limits);
-    if (r.usernameLocked || r.addressLocked) {
+    if (r.pairLocked || r.addressLocked) {
       return { step: "password", message: `验证码错误次数过多，已锁定 ${limits.lockMinutes} 分钟。`, fieldErrors: {}, values: { username: state.username, next } };
     }
     return { step: "totp", message: null, fieldErrors: { code: "验证码不正确或已使用，请输入验证器当前显示的 6 位数字" }, values: { username: state.username, next }, ticket };

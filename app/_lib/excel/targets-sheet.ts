@@ -9,7 +9,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { loadWorkbookSafely, UploadRefused } from "./safe-load";
 import { baseToDisplayExact } from "../numbers";
-import { cellText, styledSheet } from "./workbook";
+import { cellText, guardTextCells, styledSheet } from "./workbook";
 
 export const TARGETS_SHEET = "目标分解";
 
@@ -90,7 +90,8 @@ export function buildTargetsWorkbook(args: { title: string; year: number; indica
     "4. 请勿修改“指标代码”和区县列标题；隐藏的“版本”列用于防止覆盖他人在您下载后所做的修改。",
     "5. 上传时只要有一行有错误，就不会保存任何数据。月度计划请在网页上逐项设置。",
   ]) help.addRow([line]);
-  return wb;
+  // Indicator names and notes are typed by people: text that looks like a formula stays text.
+  return guardTextCells(wb);
 }
 
 export interface TargetLine {

@@ -8,7 +8,7 @@ import type { AreaValue } from "@/app/_lib/rollup";
 import { methodParagraphs, rankChangeLabel, SCORE_CAP, type RankChange, type Rankings } from "@/app/_lib/rankings";
 import { sectorSentence } from "@/app/_lib/sector-sentence";
 import { monthLabel, monthNumber, ytdLabel } from "@/app/_lib/months";
-import { styledSheet } from "@/app/_lib/excel/workbook";
+import { guardTextCells, styledSheet } from "@/app/_lib/excel/workbook";
 import type { SectorRollupRow } from "@/db/queries/rollups";
 import type { CompletenessBoard } from "../completeness/load";
 import { stateLabel, timelinessLabel } from "../completeness/status";
@@ -17,6 +17,7 @@ import { stateLabel, timelinessLabel } from "../completeness/status";
  * Workbooks of the city's tables. Headers in Chinese with the unit in brackets; amounts are
  * numbers in the display unit (exact: 亿元 to four decimals, as stored in 万元), percentages are
  * numbers in % rounded to one decimal as the pages show them; words only where the page has words.
+ * Every sheet function ends by neutralising formula-like text (names are typed by people).
  */
 
 export const PACE_WORDS: Record<PaceStatus, string> = {
@@ -77,6 +78,7 @@ export function aboutSheet(wb: ExcelJS.Workbook, lines: string[]): void {
     cell.alignment = { wrapText: true, vertical: "top" };
     if (i === 0) cell.font = { bold: true, size: 13 };
   });
+  guardTextCells(wb);
 }
 
 export function aboutLines(opts: { title: string; cityName: string; year: number; month: string | null; include: boolean | null; demo: boolean }): string[] {
@@ -133,6 +135,7 @@ export function dashboardSheet(wb: ExcelJS.Workbook, indicators: IndicatorWithRo
     });
     formatAmounts(row, ["target", "actual"], ind);
   }
+  guardTextCells(wb);
 }
 
 export interface PartUnit {
@@ -197,6 +200,7 @@ export function indicatorSheet(wb: ExcelJS.Workbook, ind: IndicatorWithRollup, d
   ws.addRow({});
   row("全市", "", ind.rollup.city);
   ws.lastRow!.font = { bold: true };
+  guardTextCells(wb);
 }
 
 const changeNumber = (c: RankChange) => (c.kind === "up" ? c.by : c.kind === "down" ? -c.by : c.kind === "same" ? 0 : null);
@@ -290,6 +294,7 @@ export function rankingSheets(wb: ExcelJS.Workbook, r: Rankings, facts: Map<stri
     row.alignment = { wrapText: true, vertical: "top" };
     row.height = 60;
   }
+  guardTextCells(wb);
 }
 
 /** The completeness board, long form (one row per district-month), and the month counts. */
@@ -335,6 +340,7 @@ export function completenessSheets(wb: ExcelJS.Workbook, board: CompletenessBoar
     { header: "逾期报送（个）", key: "late", width: 12 },
   ]);
   for (const m of board.months) sum.addRow({ month: m.month, dueOn: m.dueOn, ...m.counts });
+  guardTextCells(wb);
 }
 
 /** Key projects by sector in the city's published form, with a total row; then all key projects per district. */
@@ -376,6 +382,7 @@ export function sectorSheets(wb: ExcelJS.Workbook, bySector: SectorRollupRow[], 
     const wd = styledSheet(wb, "按区县", columns("区县"));
     for (const d of byDistrict) add(wd, d.name, total(d.rows), `${d.name}市重点项目`);
   }
+  guardTextCells(wb);
 }
 
 export interface LaggingItem {
@@ -433,4 +440,5 @@ export function laggingSheet(wb: ExcelJS.Workbook, items: LaggingItem[], month: 
     });
     formatAmounts(row, ["actual", "target"], x.ind);
   });
+  guardTextCells(wb);
 }

@@ -1,0 +1,139 @@
+// @ts-check
+/**
+ * The production HTTP server (`npm start` runs it as a child of scripts/start.ts, which restarts
+ * it when it dies). Next.js's own request handler (the documented custom-server API) behind a
+ * thin front that does what the app cannot do for itself:
+ *
+ * - the client address comes from the socket, or from X-Forwarded-For only as far as
+ *   TUIJIN_TRUSTED_PROXIES allows; it is handed to the app in `x-tuijin-client-address` (and as
+ *   the only X-Forwarded-For entry). Without a trusted proxy, forwarded headers sent by the
+ *   client (X-Forwarded-For/-Host/-Port, X-Real-IP, Forwarded) are dropped, so Next.js's own
+ *   checks compare against the real Host;
+ * - every request that can change something (not GET/HEAD/OPTIONS: server actions, route
+ *   handlers) must carry an Origin equal to TUIJIN_PUBLIC_ORIGIN, or to the Host it was sent
+ *   to: missing or foreign → 403, malformed → 400;
+ * - bodies over the server-action limit (next.config.ts) are refused with 413 before they are
+ *   read, and bodies of unknown length with 411, instead of failing inside Next.js with 500.
+ *
+ * Plain JavaScript: it runs with `node`, not through a TypeScript loader.
+ */
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import { CLIENT_ADDRESS_HEADER, FORWARDED_HEADERS, checkMutationOrigin, forwardingSettings, resolveClientAddress } from "../app/_lib/forwarding.mjs";
+
+process.env.NODE_ENV = "production";
+const root = process.cwd();
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "0.0.0.0";
+const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
+
+/** @param {string} message */
+function fail(message) {
+  console.error(`[tuijin] ${message}`);
+  process.exit(1);
+}
+
+let settings;
+try {
+  settings = forwardingSettings();
+} catch (e) {
+  fail(e instanceof Error ? e.message : String(e));
+}
+const { hops, publicOrigin } = settings;
+const publicUrl = publicOrigin ? new URL(publicOrigin) : null;
+
+/** The server-action body limit from the build's own copy of next.config (default 1 MB, as Next.js). */
+async function bodyLimitBytes() {
+  const { default: bytes } = await import("next/dist/compiled/bytes/index.js");
+  try {
+    const files = JSON.parse(readFileSync(path.join(distDir, "required-server-files.json"), "utf8"));
+    const limit = files?.config?.experimental?.serverActions?.bodySizeLimit;
+    const parsed = typeof limit === "number" ? limit : typeof limit === "string" ? bytes.parse(limit) : null;
+    if (typeof parsed === "number" && parsed > 0) return parsed;
+  } catch {
+    // No readable build metadata: Next.js will complain about the build itself.
+  }
+  return 1024 * 1024;
+}
+
+/**
+ * @param {import("node:http").ServerResponse} res
+ * @param {number} status
+ * @param {string} message
+ */
+function refuse(res, status, message) {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", connection: "close", "cache-control": "no-store" });
+  res.end(message);
+}
+
+/** @param {string | string[] | undefined} v */
+const one = (v) => (Array.isArray(v) ? v.join(", ") : v);
+
+async function main() {
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: root, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const maxBody = await bodyLimitBytes();
+
+  /**
+   * @param {import("node:http").IncomingMessage} req
+   * @param {import("node:http").ServerResponse} res
+   * @param {boolean} expectsContinue the client waits for "100 Continue" before sending its body
+   */
+  const onRequest = (req, res, expectsContinue) => {
+    const h = req.headers;
+    const address = resolveClientAddress(req.socket.remoteAddress, one(h["x-forwarded-for"]), hops);
+    if (hops === 0) for (const name of FORWARDED_HEADERS) delete h[name];
+    h[CLIENT_ADDRESS_HEADER] = address;
+    h["x-forwarded-for"] = address;
+    if (publicUrl) {
+      h["x-forwarded-host"] = publicUrl.host;
+      h["x-forwarded-proto"] = publicUrl.protocol.slice(0, -1);
+    }
+
+    const refusal = checkMutationOrigin({ method: req.method, origin: one(h.origin), host: one(h.host), forwardedHost: one(h["x-forwarded-host"]) }, { hops, publicOrigin });
+    if (refusal) return refuse(res, refusal.status, refusal.reason);
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      const length = h["content-length"];
+      if (length === undefined && h["transfer-encoding"]) return refuse(res, 411, "请求需要注明长度（Content-Length）");
+      if (length !== undefined && Number(length) > maxBody) return refuse(res, 413, `提交的内容太大（上限 ${Math.floor(maxBody / 1024 / 1024)} MB）`);
+    }
+    if (expectsContinue) res.writeContinue();
+    handle(req, res).catch((e) => {
+      console.error("[tuijin] 请求处理失败：", e instanceof Error ? e.message : e);
+      if (!res.headersSent) refuse(res, 500, "服务器内部错误");
+      else res.end();
+    });
+  };
+  const server = createServer((req, res) => onRequest(req, res, false));
+  // "Expect: 100-continue": refuse before the body is sent, rather than after.
+  server.on("checkContinue", (req, res) => onRequest(req, res, true));
+
+  server.on("error", (e) => fail(`无法在 ${hostname}:${port} 上监听：${e.message}`));
+  server.listen(port, hostname, () => {
+    // As `next start` does: where Next.js reaches itself (e.g. to render the page a server action redirects to).
+    const local = hostname === "0.0.0.0" ? "localhost" : hostname === "::" ? "[::1]" : hostname.includes(":") ? `[${hostname}]` : hostname;
+    process.env.__NEXT_PRIVATE_ORIGIN = `http://${local}:${port}`;
+    console.log(`[tuijin] 服务已就绪：http://${local}:${port}（可信代理层数 ${hops}${publicOrigin ? `，公开地址 ${publicOrigin}` : ""}）`);
+  });
+
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    server.close(() => {
+      app.close().finally(() => process.exit(0));
+    });
+    // Keep-alive connections would hold close() open: give in-flight requests a moment, then go.
+    setTimeout(() => process.exit(0), 5000).unref();
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+  // Started by scripts/start.ts with an IPC channel: if the supervisor dies, do not linger as an orphan.
+  process.on("disconnect", shutdown);
+}
+
+main().catch((e) => fail(e instanceof Error ? e.message : String(e)));
