@@ -158,7 +158,7 @@ test.describe("city leader: rankings, completeness, exports and the bulletin", (
     const wb = await workbookOf(await download(page, page.getByRole("link", { name: "导出 Excel" })));
     const rows = rowsOf(wb.getWorksheet("报送情况")!);
     const luojiang = rows.find((r) => r["月份"] === "2023-09" && r["区县"] === "洛江区")!;
-    expect(luojiang).toMatchObject({ 状态: "已审核", 是否按时: "截止后 3 天报送", "逾期天数（天）": 3 });
+    expect(luojiang).toMatchObject({ 状态: "已审核", 是否按时: "截止后 3 天报送", "截止后报送天数（天）": 3 });
     const october = rowsOf(wb.getWorksheet("每月汇总")!).find((r) => r["月份"] === "2023-10")!;
     expect(october).toMatchObject({ "应报区县（个）": 13, "缺报（个）": 1 });
   });

@@ -170,6 +170,8 @@ async function main() {
     fail(oneLine(e));
   }
   env.AUTH_SECRET = ensureAuthSecret();
+  // The seed seals the demo admin's TOTP secret under it (app/_lib/secret-box.ts).
+  process.env.AUTH_SECRET = env.AUTH_SECRET;
   await prepareDatabase();
   await ensureBuilt(env);
   clearPageCache(distDir);

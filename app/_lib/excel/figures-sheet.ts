@@ -4,7 +4,7 @@ import { loadWorkbookSafely, UploadRefused } from "./safe-load";
 import type { FigureRow } from "@/app/(staff)/district/figures/load";
 import { ytdLabel } from "../months";
 import { baseToDisplayExact } from "../numbers";
-import { cellText, styledSheet } from "./workbook";
+import { cellText, guardTextCells, styledSheet } from "./workbook";
 
 export const FIGURES_SHEET = "月度指标";
 export const PROGRESS_SHEET = "项目进度";
@@ -69,7 +69,8 @@ export function buildFiguresWorkbook(args: { districtName: string; month: string
   ps.getRow(1).getCell(5).note = "本月完成投资超过年度计划剩余额、远超该项目以往最大月，或使累计超过总投资时，须在此写一句原因，否则整个文件不会导入；超过总投资的月份不能导入。";
   ws.getRow(1).getCell(10).note = "数值需要核实时（上传后会逐行列出），须在此写明原因，否则整个文件不会导入。";
   for (const p of args.projects) ps.addRow({ code: p.code, name: p.name, last: p.lastMonth, month: p.thisMonth, note: p.note });
-  return wb;
+  // Project names and notes are the districts' own text: never let one start a formula.
+  return guardTextCells(wb);
 }
 
 export interface ParsedFigureLine {

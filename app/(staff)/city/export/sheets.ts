@@ -305,7 +305,8 @@ export function completenessSheets(wb: ExcelJS.Workbook, board: CompletenessBoar
     { header: "类别", key: "kind", width: 9 },
     { header: "状态", key: "state", width: 10 },
     { header: "是否按时", key: "timeliness", width: 12 },
-    { header: "逾期天数（天）", key: "daysLate", width: 12 },
+    { header: "截止后报送天数（天）", key: "daysLate", width: 14 },
+    { header: "逾期未报天数（天）", key: "daysOverdue", width: 14 },
     { header: "报送日期", key: "submittedOn", width: 12 },
     { header: "截止日期", key: "dueOn", width: 12 },
     { header: "月份已锁定", key: "locked", width: 10 },
@@ -321,6 +322,7 @@ export function completenessSheets(wb: ExcelJS.Workbook, board: CompletenessBoar
         state: stateLabel(c),
         timeliness: timelinessLabel(c) ?? "",
         daysLate: c.daysLate,
+        daysOverdue: c.daysOverdue,
         submittedOn: c.submittedOn ?? "",
         dueOn: c.dueOn,
         locked: c.locked ? "是" : "否",
@@ -337,7 +339,9 @@ export function completenessSheets(wb: ExcelJS.Workbook, board: CompletenessBoar
     { header: "草稿未报（个）", key: "draft", width: 12 },
     { header: "缺报（个）", key: "missing", width: 10 },
     { header: "按时报送（个）", key: "onTime", width: 12 },
-    { header: "逾期报送（个）", key: "late", width: 12 },
+    { header: "截止后报送（个）", key: "late", width: 12 },
+    { header: "补录（个）", key: "backfilled", width: 10 },
+    { header: "逾期未报（个）", key: "overdue", width: 12 },
   ]);
   for (const m of board.months) sum.addRow({ month: m.month, dueOn: m.dueOn, ...m.counts });
   guardTextCells(wb);
