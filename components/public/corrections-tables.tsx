@@ -25,64 +25,86 @@ function change(ind: PublicIndicator, c: PublicCorrection, locale: Locale): stri
 }
 
 const th = "px-3 py-2 font-medium";
-const td = "px-3 py-2 align-top";
+const td = "px-3 pt-2 align-top";
 
+/**
+ * Where (district or project, and month), original, revised, when: narrow enough for a phone.
+ * The reason follows in a row of its own, so each correction is one <tbody>.
+ */
 function Head({ locale, first }: { locale: Locale; first: string }) {
   const t = getDict(locale).corrections;
-  const common = getDict(locale).common;
   return (
     <thead>
       <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
         <th scope="col" className={th}>{first}</th>
-        <th scope="col" className={th}>{first === common.district ? t.monthCol : `${common.district} · ${t.monthCol}`}</th>
         <th scope="col" className={`${th} text-right`}>{t.original}</th>
         <th scope="col" className={`${th} text-right`}>{t.revised}</th>
         <th scope="col" className={th}>{t.correctedAt}</th>
-        <th scope="col" className={th}>{t.reason}</th>
       </tr>
     </thead>
   );
 }
 
+function Reason({ locale, reason }: { locale: Locale; reason: string }) {
+  const t = getDict(locale);
+  return (
+    <tr>
+      <td colSpan={4} data-reason className="px-3 pt-1 pb-3 text-slate-700">
+        <span className="text-slate-600">{t.corrections.reason}{t.common.colon}</span>
+        {reason}
+      </td>
+    </tr>
+  );
+}
+
+function When({ locale, at }: { locale: Locale; at: string }) {
+  const t = getDict(locale).corrections;
+  return (
+    <td className={`${td} whitespace-nowrap`}>
+      {t.day(at)}
+      <span className="block text-xs text-slate-600">{t.byOffice}</span>
+    </td>
+  );
+}
+
+const oldCls = `${td} tabular text-right whitespace-nowrap text-slate-600 line-through decoration-slate-400`;
+
 /** One indicator's corrections, one row per corrected district-month. */
 export function IndicatorCorrectionsTable({ locale, ctx, ind }: { locale: Locale; ctx: PublicContext; ind: PublicIndicator }) {
   const t = getDict(locale);
   const name = pickName(locale, ind.name, ind.nameEn);
-  const rows = [...ind.corrections].reverse();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm" data-corrections={ind.code}>
         <caption className="sr-only">{t.corrections.indicatorCaption(name)}</caption>
-        <Head locale={locale} first={t.common.district} />
-        <tbody>
-          {rows.map((c) => {
-            const d = ctx.districts.find((x) => x.id === c.districtId);
-            return (
-              <tr key={`${c.districtId}|${c.month}|${c.correctedAt}`} data-correction={`${d?.code ?? c.districtId}|${c.month}`} className="border-b border-slate-100 last:border-0">
+        <Head locale={locale} first={`${t.common.district} · ${t.corrections.monthCol}`} />
+        {[...ind.corrections].reverse().map((c) => {
+          const d = ctx.districts.find((x) => x.id === c.districtId);
+          const delta = change(ind, c, locale);
+          return (
+            <tbody key={`${c.districtId}|${c.month}|${c.correctedAt}`} data-correction={`${d?.code ?? c.districtId}|${c.month}`} className="border-b border-slate-100 last:border-0">
+              <tr>
                 <th scope="row" className={`${td} text-left font-normal`}>
                   {d ? (
-                    <a href={localePath(locale, `/districts/${encodeURIComponent(d.code)}`)} className="text-slate-900 hover:text-brand-700 hover:underline">
+                    <a data-district-name href={localePath(locale, `/districts/${encodeURIComponent(d.code)}`)} className="text-slate-900 hover:text-brand-700 hover:underline">
                       {pickName(locale, d.name, d.nameEn)}
                     </a>
                   ) : (
                     "—"
                   )}
+                  <span className="block whitespace-nowrap text-xs text-slate-600">{t.months.label(c.month)}</span>
                 </th>
-                <td className={`${td} whitespace-nowrap`}>{t.months.label(c.month)}</td>
-                <td data-original className={`${td} tabular break-keep text-right text-slate-600 line-through decoration-slate-400`}>{shownValue(ind, c.original, locale)}</td>
-                <td className={`${td} tabular break-keep text-right`}>
+                <td data-original className={oldCls}>{shownValue(ind, c.original, locale)}</td>
+                <td className={`${td} tabular text-right whitespace-nowrap`}>
                   <span data-revised className="font-semibold text-slate-900">{shownValue(ind, c.revised, locale)}</span>
-                  {change(ind, c, locale) && <span className="block text-xs text-slate-600">{change(ind, c, locale)}</span>}
+                  {delta && <span className="block text-xs text-slate-600">{delta}</span>}
                 </td>
-                <td className={`${td} whitespace-nowrap`}>
-                  {t.corrections.day(c.correctedAt)}
-                  <span className="block text-xs text-slate-600">{t.corrections.byOffice}</span>
-                </td>
-                <td className={`${td} min-w-48`}>{c.reason}</td>
+                <When locale={locale} at={c.correctedAt} />
               </tr>
-            );
-          })}
-        </tbody>
+              <Reason locale={locale} reason={c.reason} />
+            </tbody>
+          );
+        })}
       </table>
     </div>
   );
@@ -97,33 +119,28 @@ export function ProjectCorrectionsTable({ locale, ctx, rows }: { locale: Locale;
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm" data-project-corrections>
         <caption className="sr-only">{t.corrections.projectsCaption}</caption>
-        <Head locale={locale} first={t.corrections.project} />
-        <tbody>
-          {[...rows].reverse().map((c) => {
-            const d = ctx.districts.find((x) => x.id === c.districtId);
-            return (
-              <tr key={c.id} data-correction={`${c.projectCode}|${c.month}`} className="border-b border-slate-100 last:border-0">
+        <Head locale={locale} first={`${t.corrections.project} · ${t.corrections.monthCol}`} />
+        {[...rows].reverse().map((c) => {
+          const d = ctx.districts.find((x) => x.id === c.districtId);
+          return (
+            <tbody key={c.id} data-correction={`${c.projectCode}|${c.month}`} className="border-b border-slate-100 last:border-0">
+              <tr>
                 <th scope="row" className={`${td} text-left font-normal`}>
                   <a href={localePath(locale, `/projects/${encodeURIComponent(c.projectCode)}`)} className="text-slate-900 hover:text-brand-700 hover:underline">
                     {c.projectName}
                   </a>
-                  <span className="block font-mono text-xs text-slate-600">{c.projectCode}</span>
+                  <span className="block text-xs text-slate-600">
+                    {d ? pickName(locale, d.name, d.nameEn) : "—"} · {t.months.label(c.month)}
+                  </span>
                 </th>
-                <td className={`${td} whitespace-nowrap`}>
-                  {d ? pickName(locale, d.name, d.nameEn) : "—"}
-                  <span className="block">{t.months.label(c.month)}</span>
-                </td>
-                <td data-original className={`${td} tabular break-keep text-right text-slate-600 line-through decoration-slate-400`}>{money(c.oldValue)}</td>
-                <td data-revised className={`${td} tabular break-keep text-right font-semibold text-slate-900`}>{money(c.newValue)}</td>
-                <td className={`${td} whitespace-nowrap`}>
-                  {t.corrections.day(c.correctedAt)}
-                  <span className="block text-xs text-slate-600">{t.corrections.byOffice}</span>
-                </td>
-                <td className={`${td} min-w-48`}>{c.reason}</td>
+                <td data-original className={oldCls}>{money(c.oldValue)}</td>
+                <td data-revised className={`${td} tabular text-right font-semibold whitespace-nowrap text-slate-900`}>{money(c.newValue)}</td>
+                <When locale={locale} at={c.correctedAt} />
               </tr>
-            );
-          })}
-        </tbody>
+              <Reason locale={locale} reason={c.reason} />
+            </tbody>
+          );
+        })}
       </table>
     </div>
   );

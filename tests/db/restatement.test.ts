@@ -178,6 +178,20 @@ describe("correcting an approved month", () => {
     expect(await corr.listPublicProjectCorrections(ids.campaign)).toMatchObject([{ month: MONTH, oldValue: before.investment, newValue: before.investment + PROJECT_DELTA, reason: REASON }]);
   });
 
+  it("never gives the public a correction of a non-public indicator or project", async () => {
+    await open.client.execute({ sql: "update indicators set is_public = 0 where id = ?", args: [ids.urban] });
+    await open.client.execute({ sql: "update projects set is_public = 0 where id = ?", args: [ids.project] });
+    try {
+      expect(await corr.listPublicFigureCorrections(ids.campaign)).toEqual([]);
+      expect(await corr.listPublicProjectCorrections(ids.campaign)).toEqual([]);
+      // The key-investment sum still moved (a non-public project counts in it), but no project is named.
+      expect((await corr.listProjectCorrectionEvents(ids.campaign)).map((e) => e.deltaKey)).toEqual([PROJECT_DELTA]);
+    } finally {
+      await open.client.execute({ sql: "update indicators set is_public = 1 where id = ?", args: [ids.urban] });
+      await open.client.execute({ sql: "update projects set is_public = 1 where id = ?", args: [ids.project] });
+    }
+  });
+
   it("names who reopened and who approved for staff, filterable by district, month and indicator", async () => {
     const all = await corr.listCorrections({ campaignId: ids.campaign });
     expect(all).toHaveLength(2);

@@ -38,7 +38,7 @@ function shown(c: StaffCorrection, which: "old" | "new"): string {
 
 const control = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 const th = "px-3 py-2 font-medium whitespace-nowrap";
-const td = "px-3 py-2 align-top";
+const td = "px-3 pt-2 align-top";
 
 /**
  * Every correction of an approved month (restatement): original → revised, why, who reopened the
@@ -94,57 +94,47 @@ export default async function CityCorrectionsPage({ searchParams }: { searchPara
 
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
-          <caption className="sr-only">数据更正记录，按审核通过时间从新到旧排列</caption>
+          <caption className="sr-only">数据更正记录，按审核通过时间从新到旧排列；每条更正下一行是原因和经办人</caption>
           <thead>
             <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
               <th scope="col" className={th}>区县 · 月份</th>
               <th scope="col" className={th}>指标或项目</th>
               <th scope="col" className={`${th} text-right`}>原值</th>
               <th scope="col" className={`${th} text-right`}>更正后</th>
-              <th scope="col" className={th}>更正原因</th>
-              <th scope="col" className={th}>重新打开</th>
-              <th scope="col" className={th}>审核通过</th>
             </tr>
           </thead>
-          <tbody>
-            {rows.length === 0 && (
+          {rows.length === 0 && (
+            <tbody>
               <tr>
-                <td colSpan={7} className="px-3 py-6 text-center text-slate-600">没有符合条件的更正记录</td>
+                <td colSpan={4} className="px-3 py-6 text-center text-slate-600">没有符合条件的更正记录</td>
               </tr>
-            )}
-            {rows.map((c) => (
-              <tr key={c.id} data-correction={c.id} className="border-b border-slate-100 last:border-0">
+            </tbody>
+          )}
+          {rows.map((c) => (
+            <tbody key={c.id} data-correction={c.id} className="border-b border-slate-100 last:border-0">
+              <tr>
                 <th scope="row" className={`${td} text-left font-normal whitespace-nowrap`}>
                   {c.districtName}
                   <Link href={`/city/review/${c.reportId}`} className="block text-xs text-brand-700 underline">{monthLabel(c.month)}月报</Link>
                 </th>
                 <td className={td}>
-                  {c.subject === "project" ? (
-                    <>
-                      {c.projectName}
-                      <span className="block font-mono text-xs text-slate-600">项目 {c.projectCode}</span>
-                    </>
-                  ) : (
-                    <>
-                      {c.indicatorName}
-                      <span className="block font-mono text-xs text-slate-600">{c.indicatorCode}</span>
-                    </>
-                  )}
+                  {c.subject === "project" ? c.projectName : c.indicatorName}
+                  <span className="block font-mono text-xs text-slate-600">{c.subject === "project" ? `项目 ${c.projectCode}` : c.indicatorCode}</span>
                 </td>
                 <td data-original className={`${td} tabular text-right whitespace-nowrap text-slate-600`}>{shown(c, "old")}</td>
                 <td data-revised className={`${td} tabular text-right font-medium whitespace-nowrap`}>{shown(c, "new")}</td>
-                <td className={`${td} min-w-48`}>{c.reason}</td>
-                <td className={`${td} whitespace-nowrap`}>
-                  {c.reopenedByName ?? "—"}
-                  <span className="block text-xs text-slate-600">{formatDateTime(c.reopenedAt)}</span>
-                </td>
-                <td className={`${td} whitespace-nowrap`}>
-                  {c.approvedByName ?? "—"}
-                  <span className="block text-xs text-slate-600">{formatDateTime(c.approvedAt)}</span>
+              </tr>
+              <tr>
+                <td colSpan={4} className="px-3 pt-1 pb-3 text-slate-700">
+                  <p data-reason><span className="text-slate-600">更正原因：</span>{c.reason}</p>
+                  <p className="mt-1 flex flex-wrap gap-x-4 text-xs text-slate-600">
+                    <span data-reopened>重新打开：{c.reopenedByName ?? "—"}，{formatDateTime(c.reopenedAt)}</span>
+                    <span data-approved>审核通过：{c.approvedByName ?? "—"}，{formatDateTime(c.approvedAt)}</span>
+                  </p>
                 </td>
               </tr>
-            ))}
-          </tbody>
+            </tbody>
+          ))}
         </table>
       </div>
     </div>
