@@ -112,7 +112,7 @@ test("an approved month is reopened with a reason, corrected and approved; the p
 
     await mark.click();
     await expect(page).toHaveURL(new RegExp(`/corrections/${CODE}$`));
-    const row = page.locator(`tr[data-correction="${DISTRICT}|${MONTH}"]`);
+    const row = page.locator(`tbody[data-correction="${DISTRICT}|${MONTH}"]`);
     await expect(row.locator("[data-district-name]")).toHaveText(DISTRICT_NAME);
     await expect(row.locator("[data-original]")).toHaveText(yi(original.value));
     await expect(row.locator("[data-revised]")).toHaveText(yi(original.value + DELTA));
