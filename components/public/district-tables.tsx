@@ -4,6 +4,7 @@ import { monthNumber } from "@/app/_lib/months";
 import type { PublicContext, PublicIndicator } from "@/app/(public)/_lib/public-data";
 import { formatPct, formatTarget, formatValue } from "./format";
 import { PaceBadge, paceReason } from "./pace-bar";
+import { CorrectedMark } from "./corrected-mark";
 
 function DistrictLink({ locale, code, name }: { locale: Locale; code: string; name: string }) {
   return (
@@ -43,6 +44,7 @@ export function IndicatorByDistrict({ locale, ctx, ind, caption }: { locale: Loc
                 <td className="tabular break-keep px-3 py-2 text-right">
                   <span data-actual className="font-medium">{formatValue(ind, a.actual, locale)}</span>
                   {a.actual != null && a.month < m && <span className="block text-xs text-slate-600">{t.common.through(a.month)}</span>}
+                  {a.month > 0 && <CorrectedMark locale={locale} at={a.correctedAt[a.month - 1]} indicatorCode={ind.code} block />}
                 </td>
                 <td className="tabular break-keep px-3 py-2 text-right">{formatTarget(ind, a.target, locale)}</td>
                 <td className="tabular break-keep px-3 py-2 text-right">{a.pace.share == null ? "—" : formatPct(a.pace.share, locale)}</td>
@@ -92,6 +94,7 @@ export function DistrictMatrix({ locale, ctx, indicators, caption }: { locale: L
                 return (
                     <td key={i.code} data-indicator={i.code} className="tabular break-keep px-3 py-2 text-right">
                       <span className="font-medium">{a ? formatValue(i, a.actual, locale) : "—"}</span>
+                      {a && a.month > 0 && <CorrectedMark locale={locale} at={a.correctedAt[a.month - 1]} indicatorCode={i.code} block />}
                       {a && !isRate && a.pace.share != null && <span className="block text-xs text-slate-600">{t.pace.completion} {formatPct(a.pace.share, locale)}</span>}
                       {a && (
                         <span className="mt-0.5 block">

@@ -4,6 +4,7 @@ import { monthNumber } from "@/app/_lib/months";
 import type { PublicArea, PublicContext, PublicIndicator } from "@/app/(public)/_lib/public-data";
 import { describeTarget, formatValue } from "./format";
 import { PaceBar } from "./pace-bar";
+import { CorrectedMark } from "./corrected-mark";
 
 /**
  * Indicators with their year-to-date figure, annual target and pace, for the city (default) or
@@ -43,6 +44,7 @@ export function IndicatorTable({ locale, ctx, indicators, caption, districtId }:
                 <td className="tabular break-keep py-2 pr-3 text-right">
                   <span data-actual className="font-semibold text-slate-900">{formatValue(ind, area.actual, locale)}</span>
                   {area.actual != null && area.month < through && <span className="block text-xs font-normal text-slate-600">{t.common.through(area.month)}</span>}
+                  {area.month > 0 && <CorrectedMark locale={locale} at={area.correctedAt[area.month - 1]} indicatorCode={ind.code} block />}
                 </td>
                 <td className="tabular break-keep py-2 text-right">
                   <span data-target className="break-keep font-semibold text-slate-900">{target.main}</span>

@@ -82,6 +82,10 @@ export function PublicShell({ locale, path, section, ctx, children }: { locale: 
             <a href={localePath(locale, "/open-data")} className="text-brand-700 underline">
               {t.site.footerOpenData}
             </a>
+            {" · "}
+            <a href={localePath(locale, "/corrections")} className="text-brand-700 underline">
+              {t.corrections.title}
+            </a>
           </p>
         </div>
       </footer>

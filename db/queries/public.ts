@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { getCurrentCampaign } from "./campaigns";
 import { getDatabase } from "../index";
 import { actions, departments, districts, indicators, monthlyReports, periods, projectProgress, projects, sectors, units, PROJECT_STAGES } from "../schema";
@@ -8,7 +8,10 @@ import { actions, departments, districts, indicators, monthlyReports, periods, p
  * Reads for the public site and the open-data API. Everything here is public by construction:
  * projects only when is_public = 1, indicators only when is_public = 1, and anything tied to a
  * month (a project's monthly investment, its actual start or completion date) only once that
- * district's month is approved. Callers need no session; they must not add unapproved data.
+ * district's month is official (approved once; it stays official while reopened for correction).
+ * Published amounts are the approved copies (project_progress.approved_investment), never the
+ * live values a district may be correcting. Callers need no session; they must not add
+ * unofficial data.
  */
 
 export type PublicStage = (typeof PROJECT_STAGES)[number];
@@ -98,6 +101,8 @@ export interface PublicIndicatorFacts {
   description: string;
   unitCode: string;
   unitSymbolEn: string;
+  /** The unit amounts are stored in (e.g. 万元 for 亿元). */
+  unitBaseSymbol: string;
   ownerDepartmentEn: string | null;
 }
 
@@ -112,6 +117,7 @@ export async function listPublicIndicatorFacts(campaignId: number): Promise<Publ
       description: indicators.description,
       unitCode: units.code,
       unitSymbolEn: units.symbolEn,
+      unitBaseSymbol: units.baseSymbol,
       ownerDepartmentEn: departments.nameEn,
     })
     .from(indicators)
@@ -120,25 +126,25 @@ export async function listPublicIndicatorFacts(campaignId: number): Promise<Publ
     .where(and(eq(indicators.campaignId, campaignId), eq(indicators.isPublic, true)));
 }
 
-/** Public: when the latest approval happened (ISO timestamp), or null. */
+/** Public: when the latest approval (first or of a correction) happened (ISO timestamp), or null. */
 export async function getLastApprovalAt(campaignId: number): Promise<string | null> {
   const { db } = await getDatabase();
   const rows = await db
     .select({ at: sql<string | null>`max(${monthlyReports.approvedAt})` })
     .from(monthlyReports)
     .innerJoin(periods, eq(periods.id, monthlyReports.periodId))
-    .where(and(eq(periods.campaignId, campaignId), eq(monthlyReports.status, "approved")));
+    .where(and(eq(periods.campaignId, campaignId), eq(monthlyReports.official, true)));
   return rows[0]?.at ?? null;
 }
 
-/** Public: which district-months are approved (the published ones), oldest first. */
-export async function listApprovedMonths(campaignId: number): Promise<{ districtId: number; month: string }[]> {
+/** Public: which district-months are official (the published ones), oldest first. */
+export async function listOfficialMonths(campaignId: number): Promise<{ districtId: number; month: string }[]> {
   const { db } = await getDatabase();
   return db
     .select({ districtId: monthlyReports.districtId, month: periods.month })
     .from(monthlyReports)
     .innerJoin(periods, eq(periods.id, monthlyReports.periodId))
-    .where(and(eq(periods.campaignId, campaignId), eq(monthlyReports.status, "approved")))
+    .where(and(eq(periods.campaignId, campaignId), eq(monthlyReports.official, true)))
     .orderBy(asc(periods.month));
 }
 
@@ -159,7 +165,7 @@ export async function listPublicSectors(): Promise<PublicSector[]> {
 // Projects
 
 /**
- * Whether a date column of the project is published: its month is approved for the project's
+ * Whether a date column of the project is published: its month is official for the project's
  * district, or it lies before the campaign's first reporting month (history nobody reports).
  */
 function publishedDate(col: SQL): SQL<boolean> {
@@ -167,24 +173,24 @@ function publishedDate(col: SQL): SQL<boolean> {
     substr(${col}, 1, 7) < (select min(pm.month) from periods pm where pm.campaign_id = ${projects.campaignId})
     or exists (select 1 from periods pa join monthly_reports ra on ra.period_id = pa.id
                where pa.campaign_id = ${projects.campaignId} and pa.month = substr(${col}, 1, 7)
-                 and ra.district_id = ${projects.districtId} and ra.status = 'approved')))`;
+                 and ra.district_id = ${projects.districtId} and ra.official = 1)))`;
 }
 
 const startPublished = publishedDate(sql`${projects.actualStartOn}`);
 const completionPublished = publishedDate(sql`${projects.actualCompletionOn}`);
 
-/** The stage as the approved record shows it: a start or completion counts once its month is approved. */
+/** The stage as the published record shows it: a start or completion counts once its month is official. */
 const publicStage = sql<PublicStage>`(case
   when ${projects.stage} = 'suspended' then 'suspended'
   when ${completionPublished} then 'completed'
   when ${startPublished} then 'under_construction'
   else 'preparing' end)`;
 
-/** This year's investment of the project, approved months only (万元). */
+/** This year's published investment of the project: the approved copies of official months (万元). */
 function approvedInvestment(year: number): SQL<number> {
-  return sql<number>`(select coalesce(sum(g.investment), 0) from project_progress g
+  return sql<number>`(select coalesce(sum(g.approved_investment), 0) from project_progress g
     join periods pa on pa.campaign_id = ${projects.campaignId} and pa.month = g.month
-    join monthly_reports ra on ra.period_id = pa.id and ra.district_id = ${projects.districtId} and ra.status = 'approved'
+    join monthly_reports ra on ra.period_id = pa.id and ra.district_id = ${projects.districtId} and ra.official = 1
     where g.project_id = ${projects.id} and g.month between ${`${year}-01`} and ${`${year}-12`})`;
 }
 
@@ -342,22 +348,23 @@ export interface PublicProgress {
 }
 
 /**
- * Public: monthly investment of public projects in approved district-months of `year`, for one
- * project (by id) or all of them.
+ * Public: published monthly investment (the approved copy) of public projects in official
+ * district-months of `year`, for one project (by id) or all of them.
  */
 export async function listPublicProgress(campaignId: number, year: number, projectId?: number): Promise<PublicProgress[]> {
   const { db } = await getDatabase();
   return db
-    .select({ projectCode: projects.code, month: projectProgress.month, investment: projectProgress.investment })
+    .select({ projectCode: projects.code, month: projectProgress.month, investment: sql<number>`${projectProgress.approvedInvestment}` })
     .from(projectProgress)
     .innerJoin(projects, eq(projects.id, projectProgress.projectId))
     .innerJoin(periods, and(eq(periods.campaignId, projects.campaignId), eq(periods.month, projectProgress.month)))
-    .innerJoin(monthlyReports, and(eq(monthlyReports.periodId, periods.id), eq(monthlyReports.districtId, projects.districtId), eq(monthlyReports.status, "approved")))
+    .innerJoin(monthlyReports, and(eq(monthlyReports.periodId, periods.id), eq(monthlyReports.districtId, projects.districtId), eq(monthlyReports.official, true)))
     .where(
       and(
         eq(projects.campaignId, campaignId),
         eq(projects.isPublic, true),
         projectId === undefined ? undefined : eq(projects.id, projectId),
+        isNotNull(projectProgress.approvedInvestment),
         sql`${projectProgress.month} between ${`${year}-01`} and ${`${year}-12`}`,
       ),
     )

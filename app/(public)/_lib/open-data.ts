@@ -31,6 +31,8 @@ export const INDICATOR_FIELDS = [
   "completion_pct",
   "expected_pct",
   "pace_status",
+  "corrected",
+  "corrected_at",
 ] as const;
 
 export const PROJECT_FIELDS = [
@@ -62,12 +64,12 @@ export interface DatasetMeta {
   last_approval_at: string | null;
 }
 
-const round = (x: number, digits: number) => {
+export const round = (x: number, digits: number) => {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 };
 
-function meta(ctx: PublicContext): DatasetMeta {
+export function meta(ctx: PublicContext): DatasetMeta {
   const c = ctx.campaign;
   return {
     version: OPEN_DATA_VERSION,
@@ -117,6 +119,8 @@ function monthRows(ind: PublicIndicator, area: PublicArea, areaType: "city" | "d
       completion_pct: p?.share == null ? null : round(p.share * 100, 1),
       expected_pct: p && p.status !== "no_target" ? round(p.expected * 100, 1) : null,
       pace_status: status,
+      corrected: published && area.correctedAt[i] != null,
+      corrected_at: published ? (area.correctedAt[i] ?? null) : null,
     });
   }
   return rows;
@@ -231,6 +235,8 @@ export async function buildCatalog(ctx: PublicContext): Promise<Catalog> {
       { id: "indicators", format: "csv", url: "/api/v1/indicators.csv", description: "The same, one row per indicator × area × month" },
       { id: "projects", format: "json", url: "/api/v1/projects.json", description: "Public projects with investment by month" },
       { id: "projects", format: "csv", url: "/api/v1/projects.csv", description: "Public projects, one row per project" },
+      { id: "corrections", format: "json", url: "/api/v1/corrections.json", description: "Corrections of approved months: original and revised values, reason, date" },
+      { id: "corrections", format: "csv", url: "/api/v1/corrections.csv", description: "The same, one row per corrected value" },
     ],
     districts: ctx.districts.map((d) => ({ code: d.code, name: d.name, name_en: d.nameEn, kind: d.kind })),
     actions: ctx.actions.map((a) => ({ code: a.code, name: a.name, name_en: a.nameEn, parent_code: a.parentId == null ? null : (ctx.actions.find((p) => p.id === a.parentId)?.code ?? null) })),

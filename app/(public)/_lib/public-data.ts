@@ -5,10 +5,11 @@ import { monthNumber } from "@/app/_lib/months";
 import { pace, rateStatus, type PaceResult } from "@/app/_lib/pace";
 import type { AreaValue, CityTarget } from "@/app/_lib/rollup";
 import { getAsOfMonth } from "@/db/queries/rollups";
+import { listCorrectedMonthTotals, listProjectCorrectionEvents, listPublicFigureCorrections } from "@/db/queries/corrections";
 import {
   getLastApprovalAt,
   getPublicCampaign,
-  listApprovedMonths,
+  listOfficialMonths,
   listPublicActions,
   listPublicDistricts,
   listPublicIndicatorFacts,
@@ -16,18 +17,22 @@ import {
   type PublicCampaign,
   type PublicDistrict,
 } from "@/db/queries/public";
+import { correctedThrough, indicatorCorrections, type PublicCorrection } from "./corrections-data";
 
 /*
  * What every public page and the open-data API show, computed once per request (or per cached
  * render): the campaign, the as-of month, and every PUBLIC indicator rolled up in "official"
- * mode (approved district-months only). Pages and /api/v1 both read from here, so they show the
- * same numbers. Nothing unapproved or non-public enters this structure.
+ * mode (official district-months, their approved copies). Pages and /api/v1 both read from here,
+ * so they show the same numbers, and the same corrections of approved months. Nothing unofficial
+ * or non-public enters this structure.
  */
 
 export interface PublicUnit {
   code: string;
   symbol: string;
   symbolEn: string;
+  /** The unit amounts are stored in (万元 for 亿元). */
+  baseSymbol: string;
   scale: number;
 }
 
@@ -39,14 +44,19 @@ export interface PublicArea {
   denominator: number | null;
   target: number | null;
   pace: PaceResult;
-  /** The month (1..12) the figure runs to: the area's latest approved month (0: none). */
+  /** The month (1..12) the figure runs to: the area's latest official month (0: none). */
   month: number;
   /** By month 1..M: cumulative (ratios: the rate), null where nothing is published. */
   series: (number | null)[];
-  /** By month 1..M: the value of that month alone, null where the month is not approved. */
+  /** By month 1..M: the value of that month alone, null where the month is not official. */
   monthly: (number | null)[];
-  /** By month 1..M: whether that month is approved (city: every district approved). */
+  /** By month 1..M: whether that month is official (city: every district official). */
   approved: boolean[];
+  /**
+   * By month 1..M: when the latest correction of an approved month that the figure to that month
+   * includes was approved (ISO), or null: the "已更正" mark.
+   */
+  correctedAt: (string | null)[];
 }
 
 export interface PublicIndicator {
@@ -68,17 +78,19 @@ export interface PublicIndicator {
   cityTarget: CityTarget | null;
   city: PublicArea & { growth: number | null; multiple: number | null; districtsReporting: number };
   districts: Map<number, PublicArea>;
+  /** Every approved correction of a district-month of this indicator, oldest first. */
+  corrections: PublicCorrection[];
 }
 
 export interface PublicContext {
   campaign: PublicCampaign;
-  /** The "数据截至" month, or null when nothing is approved yet. */
+  /** The "数据截至" month, or null when nothing is official yet. */
   asOf: { month: string; approved: number; total: number } | null;
   /** The month figures run to (the as-of month, or January when nothing is approved). */
   month: string;
   lastApprovalAt: string | null;
   districts: PublicDistrict[];
-  /** Each district's latest approved month number this year (0: none). */
+  /** Each district's latest official month number this year (0: none). */
   approvedThrough: Map<number, number>;
   actions: PublicAction[];
   topActions: PublicAction[];
@@ -91,15 +103,16 @@ function paceOf(aggregation: PublicIndicator["aggregation"], unitScale: number, 
 }
 
 /**
- * An area's published figure: runs to its latest approved month and is judged against the plan
+ * An area's published figure: runs to its latest official month and is judged against the plan
  * of that month (a district whose October is not yet approved is not measured against October).
- * Counts from records (derived, milestone) are 0, not missing, in an approved month without records;
- * a reported figure left blank stays missing.
+ * Counts from records (derived, milestone) are 0, not missing, in an official month without records;
+ * a reported figure left blank stays missing. `corrected`: correctedThrough() of the area.
  */
 function publicArea(
   ind: { kind: PublicIndicator["kind"]; aggregation: PublicIndicator["aggregation"]; unitScale: number; plan: readonly number[] | null | undefined },
   raw: AreaValue,
   approved: boolean[],
+  corrected: (string | null)[],
   warnBp: number,
 ): PublicArea {
   const m = approved.length;
@@ -136,6 +149,7 @@ function publicArea(
     series,
     monthly,
     approved,
+    correctedAt: corrected.map((at, i) => (i + 1 <= last ? at : null)),
   };
 }
 
@@ -143,13 +157,16 @@ function publicArea(
 export const getPublicContext = cache(async (): Promise<PublicContext | null> => {
   const campaign = await getPublicCampaign();
   if (!campaign) return null;
-  const [asOf, lastApprovalAt, districts, actions, facts, approvedRows] = await Promise.all([
+  const [asOf, lastApprovalAt, districts, actions, facts, officialRows, figureFixes, projectFixes, fixedTotals] = await Promise.all([
     getAsOfMonth(campaign.id),
     getLastApprovalAt(campaign.id),
     listPublicDistricts(),
     listPublicActions(campaign.id),
     listPublicIndicatorFacts(campaign.id),
-    listApprovedMonths(campaign.id),
+    listOfficialMonths(campaign.id),
+    listPublicFigureCorrections(campaign.id),
+    listProjectCorrectionEvents(campaign.id),
+    listCorrectedMonthTotals(campaign.id),
   ]);
   const month = asOf?.month ?? `${campaign.year}-01`;
   const m = monthNumber(month);
@@ -158,7 +175,7 @@ export const getPublicContext = cache(async (): Promise<PublicContext | null> =>
   const factsById = new Map(facts.map((f) => [f.id, f]));
 
   const approvedOf = new Map<number, boolean[]>(districts.map((d) => [d.id, new Array<boolean>(m).fill(false)]));
-  for (const r of approvedRows) {
+  for (const r of officialRows) {
     if (!r.month.startsWith(`${campaign.year}-`)) continue;
     const i = monthNumber(r.month) - 1;
     const list = approvedOf.get(r.districtId);
@@ -169,17 +186,21 @@ export const getPublicContext = cache(async (): Promise<PublicContext | null> =>
   // (it then adds up the approved districts only); `approved` says whether every district is in.
   const cityRunsTo = new Array<boolean>(m).fill(asOf != null);
 
+  const publicInds = rollups.indicators.filter((ind) => ind.isPublic && factsById.has(ind.id));
+  const fixes = indicatorCorrections(publicInds, figureFixes, projectFixes, fixedTotals);
+
   const indicators: PublicIndicator[] = [];
-  for (const ind of rollups.indicators) {
-    const f = factsById.get(ind.id);
-    if (!ind.isPublic || !f) continue;
+  for (const ind of publicInds) {
+    const f = factsById.get(ind.id)!;
     const shape = { kind: ind.kind, aggregation: ind.aggregation, unitScale: ind.unitScale, plan: ind.cityTarget?.monthlyPlan };
+    const isRate = ind.aggregation === "ratio";
+    const indFixes = fixes.get(ind.id) ?? [];
     const districtAreas = new Map<number, PublicArea>();
     for (const d of districts) {
       const raw = ind.rollup.districts.get(d.id);
-      if (raw) districtAreas.set(d.id, publicArea(shape, raw, approvedOf.get(d.id)!, warnBp));
+      if (raw) districtAreas.set(d.id, publicArea(shape, raw, approvedOf.get(d.id)!, correctedThrough(indFixes, campaign.year, m, d.id, isRate), warnBp));
     }
-    const cityArea = publicArea(shape, ind.rollup.city, cityRunsTo, warnBp);
+    const cityArea = publicArea(shape, ind.rollup.city, cityRunsTo, correctedThrough(indFixes, campaign.year, m, null, isRate), warnBp);
     indicators.push({
       id: ind.id,
       code: ind.code,
@@ -188,7 +209,7 @@ export const getPublicContext = cache(async (): Promise<PublicContext | null> =>
       description: f.description,
       kind: ind.kind,
       aggregation: ind.aggregation,
-      unit: { code: f.unitCode, symbol: ind.unitSymbol, symbolEn: f.unitSymbolEn, scale: ind.unitScale },
+      unit: { code: f.unitCode, symbol: ind.unitSymbol, symbolEn: f.unitSymbolEn, baseSymbol: f.unitBaseSymbol, scale: ind.unitScale },
       decimals: ind.decimals,
       isHeadline: ind.isHeadline,
       actionId: ind.actionId,
@@ -205,6 +226,7 @@ export const getPublicContext = cache(async (): Promise<PublicContext | null> =>
         districtsReporting: [...districtAreas.values()].filter((a) => a.actual != null).length,
       },
       districts: districtAreas,
+      corrections: indFixes,
     });
   }
 

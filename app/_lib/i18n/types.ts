@@ -6,6 +6,7 @@
  */
 import type { PaceStatus } from "@/app/_lib/pace";
 import type { INDICATOR_FIELDS, PROJECT_FIELDS } from "@/app/(public)/_lib/open-data";
+import type { CORRECTION_FIELDS } from "@/app/(public)/_lib/open-data-corrections";
 
 export type Stage = "preparing" | "under_construction" | "completed" | "suspended";
 export type DistrictKind = "district" | "county_city" | "county" | "development_zone";
@@ -248,6 +249,37 @@ export interface Dict {
     yourGroupRank: (group: string, rank: number, total: number) => string;
     scoreLine: (score: string) => string;
   };
+  /** Corrections of approved months (restatements): the mark on a value and the history pages. */
+  corrections: {
+    /** The mark beside a value that includes a corrected month: "已更正 2023年11月5日". */
+    mark: (day: string) => string;
+    /** Read after the mark by screen readers: where the link goes. */
+    markLink: string;
+    /** A day (ISO timestamp, Beijing time) as the mark and the history show it. */
+    day: (iso: string) => string;
+    title: string;
+    indicatorTitle: (indicator: string) => string;
+    intro: string;
+    none: string;
+    noneForIndicator: string;
+    indicatorsHeading: string;
+    indicatorCaption: (indicator: string) => string;
+    fromProjects: string;
+    projectsHeading: string;
+    projectsCaption: string;
+    project: string;
+    monthCol: string;
+    original: string;
+    revised: string;
+    change: string;
+    correctedAt: string;
+    reason: string;
+    /** Who corrected: the campaign office (the public pages name no person). */
+    byOffice: string;
+    allLink: string;
+    indicatorLink: string;
+    openData: string;
+  };
   openData: {
     title: string;
     intro: string;
@@ -259,6 +291,8 @@ export interface Dict {
     indicatorsCsv: string;
     projectsJson: string;
     projectsCsv: string;
+    correctionsJson: string;
+    correctionsCsv: string;
     catalogJson: string;
     paramsHeading: string;
     paramsIntro: string;
@@ -279,6 +313,7 @@ export interface Dict {
     fields: {
       indicators: Record<(typeof INDICATOR_FIELDS)[number], string>;
       projects: Record<(typeof PROJECT_FIELDS)[number] | "monthly_investment_wan_yuan", string>;
+      corrections: Record<(typeof CORRECTION_FIELDS)[number], string>;
       params: Record<"indicator" | "area" | "month" | "district", string>;
     };
   };

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { getDict, pickName } from "@/app/_lib/i18n";
+import { localePath } from "@/app/_lib/locale";
 import { PublicShell } from "@/components/public/public-shell";
 import { buildIndicatorDataset, buildProjectDataset, INDICATOR_FIELDS, PROJECT_FIELDS, toCsv } from "../../_lib/open-data";
+import { CORRECTION_FIELDS } from "../../_lib/open-data-corrections";
+import { CORRECTION_TYPES, INDICATOR_TYPES, PROJECT_TYPES } from "./field-types";
 import { getPublicContext } from "../../_lib/public-data";
 import { pageLocale, pageMetadata } from "../../_lib/page";
 
@@ -9,45 +12,6 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   const locale = await pageLocale(params);
   return pageMetadata(locale, getDict(locale).openData.title, "/open-data");
 }
-
-const INDICATOR_TYPES: Record<(typeof INDICATOR_FIELDS)[number], string> = {
-  indicator_code: "string",
-  indicator_name: "string",
-  indicator_name_en: "string",
-  action_code: "string",
-  unit: "string",
-  aggregation: "sum | count | ratio",
-  area_type: "city | district",
-  area_code: "string",
-  area_name: "string",
-  area_name_en: "string",
-  month: "YYYY-MM",
-  approved: "boolean",
-  month_value: "number | null",
-  ytd_value: "number | null",
-  target: "number | null",
-  completion_pct: "number | null",
-  expected_pct: "number | null",
-  pace_status: "string",
-};
-
-const PROJECT_TYPES: Record<(typeof PROJECT_FIELDS)[number] | "monthly_investment_wan_yuan", string> = {
-  code: "string",
-  name: "string",
-  district_code: "string",
-  action_code: "string | null",
-  sector_code: "string | null",
-  stage: "string",
-  is_key: "boolean",
-  total_investment_wan_yuan: "integer",
-  annual_planned_investment_wan_yuan: "integer",
-  investment_ytd_wan_yuan: "integer",
-  planned_start_on: "YYYY-MM-DD | null",
-  planned_completion_on: "YYYY-MM-DD | null",
-  actual_start_on: "YYYY-MM-DD | null",
-  actual_completion_on: "YYYY-MM-DD | null",
-  monthly_investment_wan_yuan: "{ \"YYYY-MM\": integer }",
-};
 
 function Code({ children }: { children: React.ReactNode }) {
   return <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[13px] text-slate-900">{children}</code>;
@@ -109,6 +73,8 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
     { url: "/api/v1/indicators.csv", format: "CSV", description: o.indicatorsCsv },
     { url: "/api/v1/projects.json", format: "JSON", description: o.projectsJson },
     { url: "/api/v1/projects.csv", format: "CSV", description: o.projectsCsv },
+    { url: "/api/v1/corrections.json", format: "JSON", description: o.correctionsJson },
+    { url: "/api/v1/corrections.csv", format: "CSV", description: o.correctionsCsv },
   ];
   const origin = "https://<host>";
   return (
@@ -175,6 +141,14 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
           t={t}
           rows={[...PROJECT_FIELDS, "monthly_investment_wan_yuan" as const].map((f) => ({ field: f, type: PROJECT_TYPES[f], meaning: o.fields.projects[f] }))}
         />
+      </section>
+
+      <section aria-labelledby="fields-corrections" className="mt-6">
+        <h2 id="fields-corrections" className="text-lg font-semibold">{o.fieldsHeading("corrections")}</h2>
+        <FieldTable caption={o.fieldsHeading("corrections")} t={t} rows={CORRECTION_FIELDS.map((f) => ({ field: f, type: CORRECTION_TYPES[f], meaning: o.fields.corrections[f] }))} />
+        <p className="mt-2 text-sm">
+          <a href={localePath(locale, "/corrections")} className="text-brand-700 underline">{t.corrections.title}</a>
+        </p>
       </section>
 
       <section aria-labelledby="examples" className="mt-6">

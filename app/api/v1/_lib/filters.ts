@@ -1,6 +1,7 @@
 import "server-only";
 import { isMonth } from "@/app/_lib/months";
 import type { IndicatorDataset, IndicatorValueRow, ProjectDataset } from "@/app/(public)/_lib/open-data";
+import type { CorrectionDataset, CorrectionRecord } from "@/app/(public)/_lib/open-data-corrections";
 import { badRequest } from "./respond";
 
 /** ?indicator=&area=&month= on the indicator dataset; a Response for a bad or unknown value. */
@@ -21,4 +22,19 @@ export function filterProjects(data: ProjectDataset, url: URL): ProjectDataset["
   const rows = data.projects.filter((p) => p.district_code === district);
   if (rows.length === 0 && !/^[a-z0-9_-]{1,60}$/.test(district)) return badRequest(400, "bad_district", "district must be a district code.");
   return rows;
+}
+
+/**
+ * ?indicator=&district=&month= on the corrections dataset. A code that is well formed but has no
+ * correction gives an empty list (a correction may simply not have happened yet), not a 404.
+ */
+export function filterCorrections(data: CorrectionDataset, url: URL): CorrectionRecord[] | Response {
+  const indicator = url.searchParams.get("indicator");
+  const district = url.searchParams.get("district");
+  const month = url.searchParams.get("month");
+  const code = /^[A-Za-z0-9_-]{1,60}$/;
+  if (indicator != null && !code.test(indicator)) return badRequest(400, "bad_indicator", "indicator must be an indicator code.");
+  if (district != null && !code.test(district)) return badRequest(400, "bad_district", "district must be a district code.");
+  if (month != null && !isMonth(month)) return badRequest(400, "bad_month", "month must be YYYY-MM.");
+  return data.corrections.filter((r) => (indicator == null || r.indicator_code === indicator) && (district == null || r.district_code === district) && (month == null || r.month === month));
 }

@@ -5,6 +5,7 @@ import { localePath } from "@/app/_lib/locale";
 import { PublicShell } from "@/components/public/public-shell";
 import { describeTarget, formatPct, formatValue, unitSymbol } from "@/components/public/format";
 import { PaceBar } from "@/components/public/pace-bar";
+import { CorrectedMark } from "@/components/public/corrected-mark";
 import { IndicatorChart } from "@/components/public/indicator-chart";
 import { IndicatorByDistrict } from "@/components/public/district-tables";
 import { topActionOf } from "../../../_lib/public-data";
@@ -60,6 +61,11 @@ export default async function IndicatorPage({ params }: { params: Params }) {
           <div>
             <dt className="text-sm text-slate-600">{isRate ? t.indicator.currentLevel(ytd) : t.indicator.ytdDone(ytd)}</dt>
             <dd data-city-actual className="tabular break-keep text-3xl font-bold text-slate-900">{formatValue(ind, ind.city.actual, locale)}</dd>
+            {ind.city.month > 0 && (
+              <dd>
+                <CorrectedMark locale={locale} at={ind.city.correctedAt[ind.city.month - 1]} indicatorCode={ind.code} />
+              </dd>
+            )}
           </div>
           <div>
             <dt className="text-sm text-slate-600">{t.indicator.annualTarget}</dt>
@@ -100,6 +106,12 @@ export default async function IndicatorPage({ params }: { params: Params }) {
         <span className="text-slate-600">(CSV · </span>
         <a href={`/api/v1/indicators.json?indicator=${encodeURIComponent(ind.code)}`} className="text-brand-700 underline">JSON</a>
         <span className="text-slate-600">)</span>
+        {ind.corrections.length > 0 && (
+          <>
+            {" · "}
+            <a href={localePath(locale, `/corrections/${encodeURIComponent(ind.code)}`)} className="text-brand-700 underline">{t.corrections.title}</a>
+          </>
+        )}
       </p>
     </PublicShell>
   );

@@ -1,0 +1,18 @@
+import { cachedCorrectionDataset } from "@/app/(public)/_lib/open-data-corrections";
+import { filterCorrections } from "../_lib/filters";
+import { jsonResponse, unavailable } from "../_lib/respond";
+import { requirePublicRead } from "@/app/_lib/guards";
+
+/**
+ * GET /api/v1/corrections.json[?indicator=&district=&month=] — every approved correction of a
+ * published value of a public indicator or public project: original and revised (display and base
+ * units), reason, date. Read-only public data (guard: public read).
+ */
+export async function GET(request: Request): Promise<Response> {
+  requirePublicRead();
+  const data = await cachedCorrectionDataset();
+  if (!data) return unavailable();
+  const rows = filterCorrections(data, new URL(request.url));
+  if (rows instanceof Response) return rows;
+  return jsonResponse(request, { ...data, corrections: rows });
+}
