@@ -7,7 +7,8 @@ import { runMigrations } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
 import { approveReport, reopenReport } from "@/db/mutations/review";
 import { saveFigureValues } from "@/db/mutations/reports";
-import { upsertMonthProgress } from "@/db/mutations/projects";
+import { upsertMonthProgress } from "@/db/mutations/project-progress";
+import { DEFAULT_PLAUSIBILITY_SETTINGS } from "@/app/_lib/plausibility/settings";
 import { indicatorCorrections } from "@/app/(public)/_lib/corrections-data";
 
 /*
@@ -119,7 +120,7 @@ describe("correcting an approved month", () => {
     });
     expect(saved).toMatchObject({ ok: true, changed: 1 });
     const g = await progress();
-    const progressed = await upsertMonthProgress(open, { campaignId: ids.campaign, districtId: ids.district, month: MONTH }, [{ projectId: ids.project, expectedVersion: g.version, investment: g.investment + PROJECT_DELTA }], actor(ids.editor, "jinjiang"));
+    const progressed = await upsertMonthProgress(open, { campaignId: ids.campaign, districtId: ids.district, month: MONTH }, [{ projectId: ids.project, expectedVersion: g.version, investment: g.investment + PROJECT_DELTA, note: "更正重复填报" }], actor(ids.editor, "jinjiang"), DEFAULT_PLAUSIBILITY_SETTINGS);
     expect(progressed.ok).toBe(true);
 
     expect(await figure()).toMatchObject({ value: before.figure + FIGURE_DELTA, approved_value: before.figure });

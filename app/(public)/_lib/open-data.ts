@@ -1,4 +1,5 @@
 import "server-only";
+import { neutraliseFormula } from "@/app/_lib/excel/formula-guard";
 import { unstable_cache } from "next/cache";
 import { pace, rateStatus, type PaceStatus } from "@/app/_lib/pace";
 import { listAllPublicProjects, listPublicProgress, listPublicSectors } from "@/db/queries/public";
@@ -276,8 +277,8 @@ export function csvCell(v: string | number | boolean | null | undefined): string
   if (v == null) return "";
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
   if (typeof v === "boolean") return v ? "true" : "false";
-  let s = v;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  // The same neutralising as every spreadsheet the server writes (app/_lib/excel/formula-guard.ts).
+  const s = neutraliseFormula(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -15,6 +15,7 @@ import { describeDerivation, KIND_LABELS } from "@/app/_lib/derivations";
 import { formatActual, formatExact, formatExactOrDash, formatGap, formatShare, formatTarget, unitOf } from "../../_components/format";
 import { loadCityContext } from "../../_components/load";
 import { PaceBadge } from "../../_components/pace-badge";
+import { CorrectionsLink } from "@/components/corrections-link";
 import { CityPageHeader, NoCampaign } from "../../_components/page-header";
 
 export const metadata: Metadata = { title: "指标下钻" };
@@ -69,6 +70,7 @@ export default async function IndicatorDrilldownPage({ params, searchParams }: {
       >
         <p className="mb-1 text-sm">
           <Link href={cityHref("/city", view)} className="text-brand-700 underline">← 全市总览</Link>
+          <span className="ml-3"><CorrectionsLink indicator={code}>本指标的更正记录</CorrectionsLink></span>
         </p>
       </CityPageHeader>
 
