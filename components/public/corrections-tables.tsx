@@ -60,7 +60,7 @@ function Reason({ locale, reason }: { locale: Locale; reason: string }) {
 function When({ locale, at }: { locale: Locale; at: string }) {
   const t = getDict(locale).corrections;
   return (
-    <td className={`${td} whitespace-nowrap`}>
+    <td className={td}>
       {t.day(at)}
       <span className="block text-xs text-slate-600">{t.byOffice}</span>
     </td>

@@ -99,14 +99,13 @@ export default async function CityCorrectionsPage({ searchParams }: { searchPara
             <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
               <th scope="col" className={th}>区县 · 月份</th>
               <th scope="col" className={th}>指标或项目</th>
-              <th scope="col" className={`${th} text-right`}>原值</th>
-              <th scope="col" className={`${th} text-right`}>更正后</th>
+              <th scope="col" className={`${th} text-right`}>原值 → 更正后</th>
             </tr>
           </thead>
           {rows.length === 0 && (
             <tbody>
               <tr>
-                <td colSpan={4} className="px-3 py-6 text-center text-slate-600">没有符合条件的更正记录</td>
+                <td colSpan={3} className="px-3 py-6 text-center text-slate-600">没有符合条件的更正记录</td>
               </tr>
             </tbody>
           )}
@@ -121,11 +120,15 @@ export default async function CityCorrectionsPage({ searchParams }: { searchPara
                   {c.subject === "project" ? c.projectName : c.indicatorName}
                   <span className="block font-mono text-xs text-slate-600">{c.subject === "project" ? `项目 ${c.projectCode}` : c.indicatorCode}</span>
                 </td>
-                <td data-original className={`${td} tabular text-right whitespace-nowrap text-slate-600`}>{shown(c, "old")}</td>
-                <td data-revised className={`${td} tabular text-right font-medium whitespace-nowrap`}>{shown(c, "new")}</td>
+                <td className={`${td} tabular text-right`}>
+                  <span data-original className="whitespace-nowrap text-slate-600">{shown(c, "old")}</span>
+                  <span aria-hidden="true" className="text-slate-500"> → </span>
+                  <span className="sr-only">，更正为</span>
+                  <span data-revised className="inline-block font-medium whitespace-nowrap">{shown(c, "new")}</span>
+                </td>
               </tr>
               <tr>
-                <td colSpan={4} className="px-3 pt-1 pb-3 text-slate-700">
+                <td colSpan={3} className="px-3 pt-1 pb-3 text-slate-700">
                   <p data-reason><span className="text-slate-600">更正原因：</span>{c.reason}</p>
                   <p className="mt-1 flex flex-wrap gap-x-4 text-xs text-slate-600">
                     <span data-reopened>重新打开：{c.reopenedByName ?? "—"}，{formatDateTime(c.reopenedAt)}</span>
