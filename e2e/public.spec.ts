@@ -30,9 +30,9 @@ const en = (path: string) => (path === "/" ? "/en" : `/en${path}`);
 async function expectedAsOf(): Promise<{ month: string; approved: number; total: number }> {
   const r = await queryOne<{ month: string; approved: number; total: number }>(
     `select p.month as month,
-       (select count(*) from monthly_reports r join districts d on d.id = r.district_id where r.period_id = p.id and r.status = 'approved' and d.active = 1 and d.reports = 1) as approved,
+       (select count(*) from monthly_reports r join districts d on d.id = r.district_id where r.period_id = p.id and r.official = 1 and d.active = 1 and d.reports = 1) as approved,
        (select count(*) from districts d where d.active = 1 and d.reports = 1) as total
-     from periods p where exists (select 1 from monthly_reports r where r.period_id = p.id and r.status = 'approved') order by p.month desc limit 1`,
+     from periods p where exists (select 1 from monthly_reports r where r.period_id = p.id and r.official = 1) order by p.month desc limit 1`,
   );
   return { month: String(r!.month), approved: Number(r!.approved), total: Number(r!.total) };
 }

@@ -33,6 +33,9 @@ async function indicatorId(code: string): Promise<number> {
 /** Puts an approved (unlocked) month back into the queue, as a district's submission would. */
 async function markSubmitted(district: string, month: string): Promise<void> {
   await run(`update monthly_reports set status = 'submitted', submitted_at = '2023-11-03T02:00:00.000Z', version = version + 1 where id = ${REPORT}`, [district, month]);
+  // Other specs share the database and may have left warnings on the same district-month; this
+  // spec plants its own warnings where it tests them, so start from none.
+  await run("delete from plausibility_flags where resolved_at is null and month = ? and district_id = (select id from districts where code = ?)", [month, district]);
 }
 
 async function setFigure(district: string, month: string, code: string, v: { value?: number | null; numerator?: number | null; denominator?: number | null; noData?: boolean; note?: string | null }) {
