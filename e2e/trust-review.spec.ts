@@ -80,7 +80,7 @@ test("the queue lists every waiting month oldest first and approves several at o
   await expect(page.locator('[data-waiting="fengze|2023-07"]')).toHaveCount(0);
   for (const id of ids) {
     const r = await queryOne<{ status: string; audits: number }>(
-      "select status, (select count(*) from audit_events a where a.id > ? and a.action = 'report.approve' and a.entity = 'monthly_report' and a.entity_id = cast(r.id as text)) as audits from monthly_reports r where r.id = ?",
+      "select status, (select count(*) from audit_events a where a.id > ? and a.action in ('report.approve', 'report.approve_correction') and a.entity = 'monthly_report' and a.entity_id = cast(r.id as text)) as audits from monthly_reports r where r.id = ?",
       [lastAudit, id],
     );
     expect(r).toEqual({ status: "approved", audits: 1 });
