@@ -168,7 +168,7 @@ test("the grid shows the projects that need a figure this month, and a link show
   const startsNow = await seedProject(`${prefix}-STARTS`, { start: "2023-10-20" });
   const preparing = await seedProject(`${prefix}-PREP`, { stage: "preparing", start: null });
   const doneBefore = await seedProject(`${prefix}-DONE`, { stage: "completed", start: "2023-02-01", done: "2023-09-28" });
-  const total = Number((await queryOne<{ n: number }>("select count(*) as n from projects where is_key = 1 and district_id = (select id from districts where code = 'jinjiang')"))!.n);
+  const total = Number((await queryOne<{ n: number }>("select count(*) as n from projects where is_key = 1 and campaign_id = (select id from campaigns where slug = 'quanzhou-2023') and district_id = (select id from districts where code = 'jinjiang')"))!.n);
 
   await page.goto("/district/projects/progress?month=2023-10");
   await expect(page.locator("#filter-state")).toContainText("筛选：只显示本月需填报的");
