@@ -1,10 +1,35 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
+/**
+ * Layer boundaries (issue #16): the direction imports may point. Warnings while the code moves,
+ * errors once it is clean. A route group is a folder named "(name)" under app/.
+ */
+const GROUPS = ["public", "staff", "auth"];
+const group = (names) => `(^|/)\\((${names.join("|")})\\)/`;
+const boundary = (files, patterns) => ({
+  files,
+  rules: { "no-restricted-imports": ["warn", { patterns }] },
+});
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   { ignores: [".next/**", ".next-*/**", "node_modules/**", "data/**", "tmp/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  boundary(["db/**"], [
+    { regex: "^@/(app|components)/|^(\\.\\./)+(app|components)/", message: "db/ imports nothing from app/ or components/: move the shared code down (domain) or pass it in." },
+  ]),
+  boundary(["components/**"], [
+    { regex: group(GROUPS), message: "components/ imports nothing from a route group: move the code to app/_lib or the component beside its route." },
+  ]),
+  boundary(["app/_lib/**", "app/api/**", "app/*.ts", "app/*.tsx"], [
+    { regex: group(GROUPS), message: "Shared app code imports nothing from a route group." },
+  ]),
+  ...GROUPS.map((g) =>
+    boundary([`app/(${g})/**`], [
+      { regex: group(GROUPS.filter((o) => o !== g)), message: `No route group imports another: (${g}) may not reach into a sibling group.` },
+    ]),
+  ),
 ];
 
 export default config;
