@@ -85,6 +85,17 @@ function multiLine(label: string, max: number, required: boolean) {
 /** A required multi-line text (problem description, resolution). */
 export const requiredNoteSchema = (label: string, max: number) => multiLine(label, max, true);
 
+/**
+ * For schemas written elsewhere (`z.string().trim().max(…).superRefine(hiddenCharacters("退回意见", true))`):
+ * refuses control and direction characters with the same message.
+ */
+export function hiddenCharacters(label: string, multiline = false) {
+  return (s: string, ctx: z.RefinementCtx) => {
+    const p = textProblem(multiline ? normaliseLines(s) : s, label, { multiline });
+    if (p) ctx.addIssue({ code: "custom", message: p });
+  };
+}
+
 /** An optional multi-line text kept as "" when blank (project description). */
 export const longTextSchema = (label: string, max: number) => multiLine(label, max, false);
 

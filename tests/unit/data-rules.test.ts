@@ -8,7 +8,9 @@ import { amountBound, parseAmountBounds } from "@/app/_lib/amount-bounds";
 import { checkCopiedForm, checkEntry, type EntryIndicator, type FormEntry } from "@/app/_lib/figure-entry";
 import { parseDisplayNumber } from "@/app/_lib/numbers";
 import { DEFAULT_PLAUSIBILITY_SETTINGS, parsePlausibilitySettings } from "@/app/_lib/plausibility/settings";
-import { checkNote, codeSchema, nameSchema, noteSchema } from "@/app/_lib/text-rules";
+import { z } from "zod";
+import { checkNote, codeSchema, hiddenCharacters, nameSchema, noteSchema } from "@/app/_lib/text-rules";
+import { displayNameSchema } from "@/app/(staff)/city/users/schemas";
 import { problemFieldsSchema } from "@/app/(staff)/district/problems/schemas";
 import { noteSchema as progressNoteSchema, parseInvestment, registerSchema, registerSchemaWith } from "@/app/(staff)/district/projects/schemas";
 import { parseSigningForm } from "@/app/(staff)/district/signings/schemas";
@@ -63,6 +65,13 @@ describe("names and free text", () => {
     expect(noteSchema("说明", 500).safeParse("第一行\u0007").success).toBe(false);
     expect(noteSchema("说明", 500).safeParse("\u2067第一行").success).toBe(false);
     expect(noteSchema("说明", 500).parse("   ")).toBeNull();
+  });
+  it("are refused in comments and names written with their own schemas", () => {
+    const comment = z.string().trim().max(1000).superRefine(hiddenCharacters("退回意见", true));
+    expect(comment.parse("请核实\r\n标准厂房面积")).toBe("请核实\r\n标准厂房面积");
+    expect(firstMessage(comment.safeParse("请核实\u202E面积"))).toBe("退回意见含有改变文字方向的隐藏字符，请删除后重新输入（可先粘贴到记事本再复制）");
+    expect(displayNameSchema.safeParse("张\u0007三").success).toBe(false);
+    expect(displayNameSchema.parse("张三")).toBe("张三");
   });
   it("refuse a problem description with a direction override", () => {
     const r = problemFieldsSchema.safeParse({ type: "land_approval", description: "征地\u202E延误", responsibleUnit: "晋江市自然资源局", escalationLevel: "district", deadlineOn: "2023-11-30", openedOn: "2023-10-08" });

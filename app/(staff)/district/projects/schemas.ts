@@ -72,28 +72,28 @@ const checkbox = z.enum(["", "1"], { error: "选项无效" }).transform((v) => v
 /** The register form; amounts bounded by the city's settings (`bounds`), the defaults when not given. */
 export const registerSchemaWith = (bounds?: AmountBounds) =>
   z
-  .object({
-    code: codeSchema("项目代码", 40),
-    name: nameSchema("项目名称", 100),
-    sectorId: optionalIdSchema.refine((v) => v !== null, "请选择行业"),
-    actionId: optionalIdSchema,
-    owner: optionalLineSchema("业主单位", 100),
-    totalInvestment: amountSchema(YI_YUAN, "请填写总投资（亿元）", bounds),
-    annualPlannedInvestment: amountSchema(YI_YUAN, "请填写年度计划投资（亿元）", bounds),
-    plannedStartOn: optionalDateSchema,
-    plannedCompletionOn: optionalDateSchema,
-    isKey: checkbox,
-    isPublic: checkbox,
-    description: longTextSchema("项目简介", 1000),
-  })
-  .superRefine((v, ctx) => {
-    if (v.annualPlannedInvestment > v.totalInvestment) {
-      ctx.addIssue({ code: "custom", path: ["annualPlannedInvestment"], message: "年度计划投资不能大于总投资" });
-    }
-    if (v.plannedStartOn && v.plannedCompletionOn && v.plannedCompletionOn < v.plannedStartOn) {
-      ctx.addIssue({ code: "custom", path: ["plannedCompletionOn"], message: "计划建成日期不能早于计划开工日期" });
-    }
-  });
+    .object({
+      code: codeSchema("项目代码", 40),
+      name: nameSchema("项目名称", 100),
+      sectorId: optionalIdSchema.refine((v) => v !== null, "请选择行业"),
+      actionId: optionalIdSchema,
+      owner: optionalLineSchema("业主单位", 100),
+      totalInvestment: amountSchema(YI_YUAN, "请填写总投资（亿元）", bounds),
+      annualPlannedInvestment: amountSchema(YI_YUAN, "请填写年度计划投资（亿元）", bounds),
+      plannedStartOn: optionalDateSchema,
+      plannedCompletionOn: optionalDateSchema,
+      isKey: checkbox,
+      isPublic: checkbox,
+      description: longTextSchema("项目简介", 1000),
+    })
+    .superRefine((v, ctx) => {
+      if (v.annualPlannedInvestment > v.totalInvestment) {
+        ctx.addIssue({ code: "custom", path: ["annualPlannedInvestment"], message: "年度计划投资不能大于总投资" });
+      }
+      if (v.plannedStartOn && v.plannedCompletionOn && v.plannedCompletionOn < v.plannedStartOn) {
+        ctx.addIssue({ code: "custom", path: ["plannedCompletionOn"], message: "计划建成日期不能早于计划开工日期" });
+      }
+    });
 
 export const registerSchema = registerSchemaWith();
 
