@@ -18,7 +18,9 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Excel uploads go through a server action; templates are small, 4 MB leaves room.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
-  serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2"],
+  // exceljs is loaded by Node at run time, not bundled: its zip reader (unzipper ≥ 0.12, pinned in
+  // package.json overrides) has an optional S3 source whose require the bundler cannot resolve.
+  serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2", "exceljs"],
   // Chinese public pages live at unprefixed URLs (/projects is /zh/projects). The rewrite runs in
   // the router before any route matches (the [locale] route would otherwise claim /projects), and
   // it is internal: a rewrite returned from proxy.ts is fetched over the network when the server

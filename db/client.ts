@@ -11,8 +11,9 @@
 import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from "node:fs";
 import path from "node:path";
 import { createClient, type Client, type Config } from "@libsql/client";
-import { sql } from "drizzle-orm";
+import { DrizzleQueryError, sql } from "drizzle-orm";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import { SQLitePreparedQuery } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema";
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -96,6 +97,37 @@ export function checkDatabaseUrl(url: string): void {
 
 function redact(url: string): string {
   return url.replace(/\/\/[^@/]*@/, "//***@").replace(/authToken=[^&]*/, "authToken=***");
+}
+
+/**
+ * A failed query's error as drizzle builds it carries the statement's parameters in its message,
+ * its stack and its `params` field, and Next.js prints uncaught errors in full: session ids,
+ * password hashes, TOTP secrets and tokens would reach the server log (e.g. when the database
+ * is unreachable during a session lookup). The same error with the parameters left out.
+ */
+export function redactQueryError(e: unknown): unknown {
+  if (!(e instanceof DrizzleQueryError)) return e;
+  const count = Array.isArray(e.params) ? e.params.length : 0;
+  const frames = (e.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l));
+  e.message = `Failed query: ${e.query}\nparams: [${count} 个参数已隐去]`;
+  e.params = [];
+  e.stack = [`${e.name}: ${e.message}`, ...frames].join("\n");
+  return e;
+}
+
+// Every drizzle query on SQLite goes through queryWithCache, which wraps a failure with its
+// parameters: redact there, once per process, so no caller can forget it.
+const proto = SQLitePreparedQuery.prototype as unknown as { queryWithCache: (...args: unknown[]) => Promise<unknown>; tuijinRedacts?: boolean };
+if (!proto.tuijinRedacts) {
+  const original = proto.queryWithCache;
+  proto.queryWithCache = async function (this: unknown, ...args: unknown[]) {
+    try {
+      return await original.apply(this, args);
+    } catch (e) {
+      throw redactQueryError(e);
+    }
+  };
+  proto.tuijinRedacts = true;
 }
 
 export interface OpenDatabase {

@@ -13,6 +13,10 @@
  */
 import { formatWithUnit, normaliseNumberText, parseDisplayNumber, type UnitDef } from "./numbers";
 import { DEFAULT_PLAUSIBILITY_SETTINGS, type PlausibilitySettings } from "./plausibility/settings";
+import { checkNote } from "./text-rules";
+
+/** Longest 说明 of one indicator, and of the whole form: longer ones are refused, never cut. */
+export const NOTE_MAX = 500;
 
 /** A plausibility warning the clerk kept with a note (stored as a plausibility flag). */
 export interface EntryFlag {
@@ -132,13 +136,16 @@ function noDataEntry(input: EntryInput, note: string | null): EntryResult {
 }
 
 export function checkEntry(ind: EntryIndicator, input: EntryInput, ctx: EntryContext, settings: PlausibilitySettings = DEFAULT_PLAUSIBILITY_SETTINGS): EntryResult {
-  const note = input.note?.trim() ? input.note.trim().slice(0, 500) : null;
+  const checked = checkNote(input.note, "说明", NOTE_MAX);
+  if (!checked.ok) return { kind: "error", field: "note", message: checked.message };
+  const note = checked.note;
   if (input.noData) return noDataEntry(input, note);
+  const bounds = settings.amountMax;
   if (ind.aggregation === "ratio") return checkRatio(ind, input, ctx, note, settings);
 
-  const monthParsed = parseDisplayNumber(input.month, ind.unit, { allowNegative: true });
+  const monthParsed = parseDisplayNumber(input.month, ind.unit, { allowNegative: true, bounds });
   if (monthParsed.kind === "error") return { kind: "error", field: "month", message: monthParsed.message };
-  const cumParsed = parseDisplayNumber(input.cumulative, ind.unit);
+  const cumParsed = parseDisplayNumber(input.cumulative, ind.unit, { bounds });
   if (cumParsed.kind === "error") return { kind: "error", field: "cumulative", message: cumParsed.message };
 
   let value: number;
@@ -186,9 +193,9 @@ function checkRatio(ind: EntryIndicator, input: EntryInput, ctx: EntryContext, n
   const part = ind.partUnit ?? ind.unit;
   const numLabel = ind.numeratorLabel ?? "分子";
   const denLabel = ind.denominatorLabel ?? "分母";
-  const n = parseDisplayNumber(input.numerator, part);
+  const n = parseDisplayNumber(input.numerator, part, { bounds: settings.amountMax });
   if (n.kind === "error") return { kind: "error", field: "numerator", message: n.message };
-  const d = parseDisplayNumber(input.denominator, part);
+  const d = parseDisplayNumber(input.denominator, part, { bounds: settings.amountMax });
   if (d.kind === "error") return { kind: "error", field: "denominator", message: d.message };
   if (n.kind === "missing" && d.kind === "missing") return { kind: "missing", note };
   if (n.kind === "missing") return { kind: "error", field: "numerator", message: `请填写${numLabel}` };
@@ -248,7 +255,9 @@ export function checkCopiedForm(entries: FormEntry[], formNote: string | null | 
   };
   if (!filled.every(same)) return { kind: "ok" };
   const message = `本表已填的 ${filled.length} 项指标与上月数值完全相同，疑似照抄上月报表`;
-  const note = formNote?.trim() ? formNote.trim().slice(0, 500) : null;
+  const checked = checkNote(formNote, "整表说明", NOTE_MAX);
+  if (!checked.ok) return { kind: "error", message: checked.message };
+  const note = checked.note;
   if (!note) return { kind: "error", message: `${message}。请核实；确认无误请在“整表说明”中写明原因` };
   return { kind: "flag", indicatorId: filled[0]!.indicatorId, flag: { rule: FIGURE_RULES.copiedForm, message }, note };
 }

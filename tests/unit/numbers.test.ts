@@ -35,7 +35,7 @@ describe("parseDisplayNumber", () => {
     expect(r.kind === "error" && r.message).toContain("亿元");
   });
   it("refuses more decimals than the unit can store", () => {
-    expect(parseDisplayNumber("1.5", ge)).toMatchObject({ kind: "error", message: "个只能填整数" });
+    expect(parseDisplayNumber("1.5", ge)).toMatchObject({ kind: "error", message: "单位为“个”，只能填整数" });
     expect(parseDisplayNumber("1.234", mu)).toMatchObject({ kind: "error", message: "最多保留 2 位小数" });
   });
   it("refuses text and negative numbers", () => {

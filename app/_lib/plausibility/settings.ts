@@ -2,7 +2,11 @@
  * Thresholds of the plausibility checks. Stored as one JSON object in app_meta under
  * PLAUSIBILITY_SETTINGS_KEY (any field may be left out: the default applies), so a city tunes
  * them without a code change. Pure: read by db/queries/plausibility.ts, used by the rules.
+ * amountMax holds the upper bound of typed amounts per unit code, in display units
+ * (app/_lib/amount-bounds.ts has the defaults), e.g. {"amountMax":{"yi_yuan":50000}}.
  */
+import { DEFAULT_AMOUNT_BOUNDS, parseAmountBounds, type AmountBounds } from "../amount-bounds";
+
 export const PLAUSIBILITY_SETTINGS_KEY = "plausibility_settings";
 
 export interface PlausibilitySettings {
@@ -18,6 +22,8 @@ export interface PlausibilitySettings {
   ratioPartJump: number;
   /** Ratio indicators: the rate changing by more than this many percentage points → warning. */
   ratioRateJumpPoints: number;
+  /** Largest amount accepted per unit code, in display units (亿元, 万元, 个 …). */
+  amountMax: AmountBounds;
 }
 
 export const DEFAULT_PLAUSIBILITY_SETTINGS: PlausibilitySettings = {
@@ -27,7 +33,10 @@ export const DEFAULT_PLAUSIBILITY_SETTINGS: PlausibilitySettings = {
   figureMedianMinMonths: 3,
   ratioPartJump: 0.5,
   ratioRateJumpPoints: 10,
+  amountMax: DEFAULT_AMOUNT_BOUNDS,
 };
+
+type NumericSetting = Exclude<keyof PlausibilitySettings, "amountMax">;
 
 /** Settings from the stored JSON, every missing or invalid field at its default. */
 export function parsePlausibilitySettings(json: string | null): PlausibilitySettings {
@@ -38,8 +47,8 @@ export function parsePlausibilitySettings(json: string | null): PlausibilitySett
   } catch {
     raw = {};
   }
-  const out = { ...DEFAULT_PLAUSIBILITY_SETTINGS };
-  for (const k of Object.keys(out) as (keyof PlausibilitySettings)[]) {
+  const out = { ...DEFAULT_PLAUSIBILITY_SETTINGS, amountMax: parseAmountBounds(raw.amountMax) };
+  for (const k of Object.keys(out).filter((k) => k !== "amountMax") as NumericSetting[]) {
     const v = raw[k];
     if (typeof v === "number" && Number.isFinite(v) && v > 0) out[k] = v;
   }

@@ -8,6 +8,7 @@ import { monthLabel } from "@/app/_lib/months";
 import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { lockPeriod, unlockPeriod, type LockOutcome } from "@/db/mutations/review";
+import { hiddenCharacters } from "@/app/_lib/text-rules";
 
 const base = z.object({ periodId: z.coerce.number().int().positive(), version: z.coerce.number().int().positive(), month: z.string().regex(/^\d{4}-\d{2}$/) });
 
@@ -30,7 +31,7 @@ export async function lockPeriodAction(_prev: ActionState, formData: FormData): 
 
 export async function unlockPeriodAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const parsed = base.extend({ reason: z.string().trim().min(4, "请写明解锁原因（至少 4 个字）").max(500, "最多 500 字") }).safeParse({
+  const parsed = base.extend({ reason: z.string().trim().min(4, "请写明解锁原因（至少 4 个字）").max(500, "最多 500 字").superRefine(hiddenCharacters("解锁原因", true)) }).safeParse({
     periodId: formData.get("periodId"),
     version: formData.get("version"),
     month: formData.get("month"),

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ROLES } from "@/db/schema";
+import { hiddenCharacters } from "@/app/_lib/text-rules";
 
 /** A form value as text: absent fields and file uploads read as "". */
 export function formText(formData: FormData, name: string): string {
@@ -17,7 +18,7 @@ export const usernameSchema = z
   .toLowerCase()
   .regex(/^[a-z0-9_.-]{3,32}$/, "用户名为 3–32 个字符，只能包含小写字母、数字、下划线（_）、连字符（-）和点（.）");
 
-export const displayNameSchema = z.string().trim().min(1, "请输入姓名").max(50, "姓名最多 50 个字符");
+export const displayNameSchema = z.string().trim().min(1, "请输入姓名").max(50, "姓名最多 50 个字符").superRefine(hiddenCharacters("姓名"));
 
 export const roleSchema = z.enum(ROLES, { error: "请选择角色" });
 

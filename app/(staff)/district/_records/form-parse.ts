@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { isDate } from "@/app/_lib/months";
+import { nameSchema, optionalLineSchema, requiredNoteSchema } from "@/app/_lib/text-rules";
 
 /** A form value as text: absent fields and file uploads read as "". */
 export function formText(formData: FormData, name: string): string {
@@ -31,12 +32,18 @@ export const idSchema = z
 /** The record a form was loaded with and the version it saw. */
 export const targetSchema = z.object({ id: idSchema, version: idSchema });
 
+/** One line of required text (names, units): control and direction characters refused, too long refused (app/_lib/text-rules.ts). */
 export function requiredText(label: string, max: number) {
-  return z.string().trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`);
+  return nameSchema(label, max);
+}
+
+/** Required text that may run over several lines (descriptions, resolutions). */
+export function requiredMultilineText(label: string, max: number) {
+  return requiredNoteSchema(label, max);
 }
 
 export function optionalText(label: string, max: number) {
-  return z.string().trim().max(max, `${label}最多 ${max} 个字`);
+  return optionalLineSchema(label, max);
 }
 
 const DATE_HINT = "格式为 年-月-日，例如 2023-10-15";

@@ -46,10 +46,11 @@ export async function saveFiguresAction(_prev: ActionState, formData: FormData):
   await requirePermission(intent === "submit" ? "report.submit" : "report.edit", { districtId: district.id, state, ownerDepartmentIds });
 
   // What was posted, every row's 本月无数据 box stated explicitly (an unticked box posts nothing).
-  const values: Record<string, string> = { [FORM_NOTE]: text(formData, FORM_NOTE).slice(0, 500) };
+  // Never cut here: a note over its limit is refused by checkEntry with both lengths.
+  const values: Record<string, string> = { [FORM_NOTE]: text(formData, FORM_NOTE) };
   for (const row of rows) {
     const f = fieldNames(row.indicator.id);
-    for (const key of [f.m, f.c, f.n, f.d, f.note, f.ver]) if (formData.has(key)) values[key] = text(formData, key).slice(0, 500);
+    for (const key of [f.m, f.c, f.n, f.d, f.note, f.ver]) if (formData.has(key)) values[key] = text(formData, key);
     values[f.noData] = formData.has(f.noData) ? "1" : "";
   }
   if (intent.startsWith("nodata:")) {

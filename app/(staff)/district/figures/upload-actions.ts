@@ -10,6 +10,7 @@ import { addMonths } from "@/app/_lib/months";
 import { parseDisplayNumber } from "@/app/_lib/numbers";
 import { blocksSave, checkProjectMonth, describeCheck } from "@/app/_lib/plausibility/projects";
 import { clientAddress } from "@/app/_lib/request-info";
+import { checkNote } from "@/app/_lib/text-rules";
 import { getDatabase } from "@/db/index";
 import { importMonthWorkbook } from "@/db/mutations/month-import";
 import type { ProgressInput } from "@/db/mutations/project-progress";
@@ -33,6 +34,8 @@ export interface UploadState extends ActionState {
 }
 
 const MAX_BYTES = 2 * 1024 * 1024;
+/** A project month's 说明, as on the progress pages (projects/schemas.ts noteSchema). */
+const PROGRESS_NOTE_MAX = 200;
 const WAN_YUAN = { code: "wan_yuan", symbol: "万元", scale: 1 };
 const headerSchema = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), district: z.string().max(40).optional() });
 
@@ -126,7 +129,7 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
         continue;
       }
       seenProjects.add(line.code);
-      const amount = parseDisplayNumber(line.amount, WAN_YUAN);
+      const amount = parseDisplayNumber(line.amount, WAN_YUAN, { bounds: settings.amountMax });
       if (amount.kind === "error") {
         errors.push({ sheet: "项目进度", line: line.line, message: `${p.name}：${amount.message}` });
         continue;
@@ -135,11 +138,12 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
         errors.push({ sheet: "项目进度", line: line.line, message: `${p.name}：填了说明但没有填本月完成投资` });
         continue;
       }
-      const note = line.note.trim() || null;
-      if (note && note.length > 200) {
-        errors.push({ sheet: "项目进度", line: line.line, message: `${p.name}：说明最多 200 个字符` });
+      const checkedNote = checkNote(line.note, "说明", PROGRESS_NOTE_MAX);
+      if (!checkedNote.ok) {
+        errors.push({ sheet: "项目进度", line: line.line, message: `${p.name}：${checkedNote.message}` });
         continue;
       }
+      const note = checkedNote.note;
       const row = { projectId: p.id, expectedVersion: p.entryVersion, investment: amount.base, note };
       progress.push(row);
       lineOf.set(p.id, line.line);

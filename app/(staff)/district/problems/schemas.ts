@@ -2,13 +2,13 @@
 import { z } from "zod";
 import { isDate, todayInShanghai } from "@/app/_lib/months";
 import { ESCALATION_LEVELS, PROBLEM_TYPES } from "@/db/schema";
-import { requiredDate, requiredText } from "../_records/form-parse";
+import { requiredDate, requiredMultilineText, requiredText } from "../_records/form-parse";
 
 export const problemFieldNames = ["type", "description", "responsibleUnit", "escalationLevel", "deadlineOn", "openedOn"] as const;
 
 const problemShape = {
   type: z.enum(PROBLEM_TYPES, { error: "请选择难题类型" }),
-  description: requiredText("问题描述", 500),
+  description: requiredMultilineText("问题描述", 500),
   responsibleUnit: requiredText("责任单位", 100),
   escalationLevel: z.enum(ESCALATION_LEVELS, { error: "请选择协调层级" }),
   deadlineOn: requiredDate("办结时限"),
@@ -32,7 +32,7 @@ export const newProblemSchema = z
 
 export const resolveSchema = z.object({
   resolvedOn: requiredDate("解决日期").refine((s) => s <= todayInShanghai(), "解决日期不能晚于今天"),
-  resolutionNote: requiredText("解决情况", 500),
+  resolutionNote: requiredMultilineText("解决情况", 500),
 });
 
 export const statusSchema = z.object({

@@ -5,7 +5,9 @@
  */
 import { z } from "zod";
 import { isDate, isMonth } from "@/app/_lib/months";
+import type { AmountBounds } from "@/app/_lib/amount-bounds";
 import { parseDisplayNumber, type UnitDef } from "@/app/_lib/numbers";
+import { codeSchema, longTextSchema, nameSchema, noteSchema as noteTextSchema, optionalLineSchema } from "@/app/_lib/text-rules";
 import { PROJECT_STAGES } from "@/db/schema";
 import { WAN_YUAN, YI_YUAN } from "./format";
 
@@ -56,9 +58,9 @@ const optionalDateSchema = z
 export const monthSchema = z.string().refine(isMonth, "月份无效");
 
 /** A required amount in `unit`, stored in base units; blank is an error here (not 0). */
-function amountSchema(unit: UnitDef, missingMessage: string) {
+function amountSchema(unit: UnitDef, missingMessage: string, bounds?: AmountBounds) {
   return z.string().transform((s, ctx) => {
-    const r = parseDisplayNumber(s, unit);
+    const r = parseDisplayNumber(s, unit, { bounds });
     if (r.kind === "ok") return r.base;
     ctx.addIssue({ code: "custom", message: r.kind === "missing" ? missingMessage : r.message });
     return z.NEVER;
@@ -67,32 +69,33 @@ function amountSchema(unit: UnitDef, missingMessage: string) {
 
 const checkbox = z.enum(["", "1"], { error: "选项无效" }).transform((v) => v === "1");
 
-export const registerSchema = z
-  .object({
-    code: z
-      .string()
-      .transform((s) => s.normalize("NFKC").trim())
-      .pipe(z.string().min(1, "请输入项目代码").max(40, "项目代码最多 40 个字符").regex(/^\S+$/, "项目代码不能包含空格")),
-    name: z.string().trim().min(1, "请输入项目名称").max(100, "项目名称最多 100 个字符"),
-    sectorId: optionalIdSchema.refine((v) => v !== null, "请选择行业"),
-    actionId: optionalIdSchema,
-    owner: z.string().trim().max(100, "业主单位最多 100 个字符"),
-    totalInvestment: amountSchema(YI_YUAN, "请填写总投资（亿元）"),
-    annualPlannedInvestment: amountSchema(YI_YUAN, "请填写年度计划投资（亿元）"),
-    plannedStartOn: optionalDateSchema,
-    plannedCompletionOn: optionalDateSchema,
-    isKey: checkbox,
-    isPublic: checkbox,
-    description: z.string().trim().max(1000, "项目简介最多 1000 个字符"),
-  })
-  .superRefine((v, ctx) => {
-    if (v.annualPlannedInvestment > v.totalInvestment) {
-      ctx.addIssue({ code: "custom", path: ["annualPlannedInvestment"], message: "年度计划投资不能大于总投资" });
-    }
-    if (v.plannedStartOn && v.plannedCompletionOn && v.plannedCompletionOn < v.plannedStartOn) {
-      ctx.addIssue({ code: "custom", path: ["plannedCompletionOn"], message: "计划建成日期不能早于计划开工日期" });
-    }
-  });
+/** The register form; amounts bounded by the city's settings (`bounds`), the defaults when not given. */
+export const registerSchemaWith = (bounds?: AmountBounds) =>
+  z
+    .object({
+      code: codeSchema("项目代码", 40),
+      name: nameSchema("项目名称", 100),
+      sectorId: optionalIdSchema.refine((v) => v !== null, "请选择行业"),
+      actionId: optionalIdSchema,
+      owner: optionalLineSchema("业主单位", 100),
+      totalInvestment: amountSchema(YI_YUAN, "请填写总投资（亿元）", bounds),
+      annualPlannedInvestment: amountSchema(YI_YUAN, "请填写年度计划投资（亿元）", bounds),
+      plannedStartOn: optionalDateSchema,
+      plannedCompletionOn: optionalDateSchema,
+      isKey: checkbox,
+      isPublic: checkbox,
+      description: longTextSchema("项目简介", 1000),
+    })
+    .superRefine((v, ctx) => {
+      if (v.annualPlannedInvestment > v.totalInvestment) {
+        ctx.addIssue({ code: "custom", path: ["annualPlannedInvestment"], message: "年度计划投资不能大于总投资" });
+      }
+      if (v.plannedStartOn && v.plannedCompletionOn && v.plannedCompletionOn < v.plannedStartOn) {
+        ctx.addIssue({ code: "custom", path: ["plannedCompletionOn"], message: "计划建成日期不能早于计划开工日期" });
+      }
+    });
+
+export const registerSchema = registerSchemaWith();
 
 export const REGISTER_FIELDS = [
   "code",
@@ -153,12 +156,11 @@ export const stageSchema = z
   });
 
 /** One month's investment in 万元: blank is "missing" (the caller decides what that means), 0 is zero. */
-export function parseInvestment(raw: string): { kind: "missing" } | { kind: "ok"; base: number } | { kind: "error"; message: string } {
-  return parseDisplayNumber(raw, WAN_YUAN);
+export function parseInvestment(raw: string, bounds?: AmountBounds): { kind: "missing" } | { kind: "ok"; base: number } | { kind: "error"; message: string } {
+  return parseDisplayNumber(raw, WAN_YUAN, { bounds });
 }
 
-export const noteSchema = z
-  .string()
-  .trim()
-  .max(200, "备注最多 200 个字符")
-  .transform((s) => (s === "" ? null : s));
+/** A project month's note: blank is null; control or direction characters and over 200 characters are refused, never cut. */
+export const noteSchema = noteTextSchema("说明", 200);
+/** The same rule where the project page calls it 备注. */
+export const remarkSchema = noteTextSchema("备注", 200);

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { isDate, todayInShanghai } from "@/app/_lib/months";
+import type { AmountBounds } from "@/app/_lib/amount-bounds";
 import { parseDisplayNumber, type UnitDef } from "@/app/_lib/numbers";
 import type { SigningFields } from "@/db/mutations/signings";
 import { fieldErrorsOf, flagSchema, optionalDate, optionalIdSchema, optionalText, requiredDate, requiredText } from "../_records/form-parse";
@@ -32,10 +33,11 @@ const signingSchema = z
 
 export type ParsedSigning = { ok: true; data: SigningFields } | { ok: false; fieldErrors: Record<string, string> };
 
-export function parseSigningForm(values: Record<string, string>, unit: UnitDef): ParsedSigning {
+/** `bounds`: the city's upper bounds of amounts (plausibility settings); the defaults when not given. */
+export function parseSigningForm(values: Record<string, string>, unit: UnitDef, bounds?: AmountBounds): ParsedSigning {
   const parsed = signingSchema.safeParse(values);
   const fieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error.issues);
-  const amount = parseDisplayNumber(values.amount, unit);
+  const amount = parseDisplayNumber(values.amount, unit, { bounds });
   if (amount.kind === "missing") fieldErrors.amount ??= `请填写签约金额（${unit.symbol}）`;
   if (amount.kind === "error") fieldErrors.amount ??= amount.message;
   if (!parsed.success || amount.kind !== "ok" || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };

@@ -11,6 +11,7 @@ import { closeOrder, returnOrder, type OrderOutcome } from "@/db/mutations/order
 import { getOrder } from "@/db/queries/orders";
 import { conflictMessage } from "@/app/_lib/conflict";
 import { ORDER_STATUS_LABELS } from "@/app/_lib/labels";
+import { hiddenCharacters } from "@/app/_lib/text-rules";
 
 const base = z.object({ orderId: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() });
 
@@ -34,7 +35,7 @@ export async function returnOrderAction(_prev: ActionState, formData: FormData):
   const user = await requireUser();
   const target = await load(formData, "order.return");
   if (!target) return failure("没有找到这张督办单");
-  const comment = z.string().trim().min(4, "请写明退回原因（至少 4 个字）").max(1000, "最多 1000 字").safeParse(formData.get("comment") ?? "");
+  const comment = z.string().trim().min(4, "请写明退回原因（至少 4 个字）").max(1000, "最多 1000 字").superRefine(hiddenCharacters("退回原因", true)).safeParse(formData.get("comment") ?? "");
   if (!comment.success) return failure("请检查标出的字段", fieldErrorsOf(comment.error.issues.map((i) => ({ ...i, path: ["comment"] }))));
   const o = await returnOrder(await getDatabase(), { id: target.order.id, expectedVersion: target.version, comment: comment.data, actor: { id: user.id, name: user.username, clientAddress: await clientAddress() } });
   if (!o.ok) return failure(why(o));
@@ -46,7 +47,10 @@ export async function closeOrderAction(_prev: ActionState, formData: FormData): 
   const user = await requireUser();
   const target = await load(formData, "order.close");
   if (!target) return failure("没有找到这张督办单");
-  const note = z.string().trim().max(1000, "最多 1000 字").parse(String(formData.get("note") ?? ""));
+  const parsedNote = z.string().trim().max(1000, "销号意见最多 1000 字").superRefine(hiddenCharacters("销号意见", true)).safeParse(String(formData.get("note") ?? ""));
+  // The close form shows the form's message only (no field error slot): the message says which field.
+  if (!parsedNote.success) return failure(`${parsedNote.error.issues[0]?.message ?? "销号意见无效"}；未销号`);
+  const note = parsedNote.data;
   const o = await closeOrder(await getDatabase(), { id: target.order.id, expectedVersion: target.version, note: note || "办理情况属实，同意销号", actor: { id: user.id, name: user.username, clientAddress: await clientAddress() } });
   if (!o.ok) return failure(why(o));
   revalidatePath(`/city/orders/${target.order.id}`);

@@ -13,6 +13,7 @@ import { getDatabase } from "@/db/index";
 import { issueOrder } from "@/db/mutations/orders";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { departments, districts, indicators, problems, projects, ORDER_LEVELS } from "@/db/schema";
+import { hiddenCharacters } from "@/app/_lib/text-rules";
 
 const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable());
 
@@ -23,8 +24,8 @@ const schema = z.object({
   problemId: optionalId,
   month: z.preprocess((v) => (v === "" ? null : v), z.string().regex(/^\d{4}-\d{2}$/).nullable()),
   responsible: z.string().regex(/^(district|department):\d+$/, "请选择责任单位"),
-  issue: z.string().trim().min(4, "请写明存在的问题（至少 4 个字）").max(2000, "最多 2000 字"),
-  requirement: z.string().trim().min(4, "请写明整改要求（至少 4 个字）").max(2000, "最多 2000 字"),
+  issue: z.string().trim().min(4, "请写明存在的问题（至少 4 个字）").max(2000, "最多 2000 字").superRefine(hiddenCharacters("存在的问题", true)),
+  requirement: z.string().trim().min(4, "请写明整改要求（至少 4 个字）").max(2000, "最多 2000 字").superRefine(hiddenCharacters("整改要求", true)),
   deadlineOn: z.string().refine(isDate, "请选择办结期限"),
   level: z.enum(ORDER_LEVELS, { message: "请选择督办等级" }),
 });

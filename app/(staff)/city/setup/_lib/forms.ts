@@ -3,6 +3,7 @@
  * ids from the form are only "which record" and are looked up again before use.
  */
 import { z } from "zod";
+import { longTextSchema, nameSchema as lineSchema } from "@/app/_lib/text-rules";
 
 /** A form value as text: absent fields and file uploads read as "". */
 export function formText(formData: FormData, name: string): string {
@@ -39,8 +40,10 @@ export const codeSchema = z
   .toLowerCase()
   .regex(/^[a-z][a-z0-9_]{1,39}$/, "代码为 2–40 个字符：小写字母开头，只能包含小写字母、数字和下划线");
 
-export const nameSchema = (label: string, max = 60) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`);
-export const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label}最多 ${max} 个字`);
+/** Names: one line, no control or direction characters, too long refused (app/_lib/text-rules.ts). */
+export const nameSchema = (label: string, max = 60) => lineSchema(label, max);
+/** Optional texts (some are text areas, so line breaks and tabs are kept); other control and direction characters refused. */
+export const optionalText = (label: string, max: number) => longTextSchema(label, max);
 
 export const checkbox = z.enum(["", "1"], { error: "选项无效" }).transform((v) => v === "1");
 

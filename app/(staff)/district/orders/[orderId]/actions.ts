@@ -12,12 +12,13 @@ import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { respondOrder } from "@/db/mutations/orders";
 import { getOrder } from "@/db/queries/orders";
+import { hiddenCharacters } from "@/app/_lib/text-rules";
 
 const schema = z.object({
   orderId: z.coerce.number().int().positive(),
   version: z.coerce.number().int().positive(),
-  causes: z.string().trim().min(4, "请分析原因（至少 4 个字）").max(2000, "最多 2000 字"),
-  measures: z.string().trim().min(4, "请写明整改措施（至少 4 个字）").max(2000, "最多 2000 字"),
+  causes: z.string().trim().min(4, "请分析原因（至少 4 个字）").max(2000, "最多 2000 字").superRefine(hiddenCharacters("原因分析", true)),
+  measures: z.string().trim().min(4, "请写明整改措施（至少 4 个字）").max(2000, "最多 2000 字").superRefine(hiddenCharacters("整改措施", true)),
   expectedOn: z.string().refine(isDate, "请选择预计完成日期"),
 });
 

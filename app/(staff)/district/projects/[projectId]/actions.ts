@@ -16,7 +16,7 @@ import { getDistrictMonthState } from "@/db/queries/reporting";
 import { canEditMonth, projectAccess, stateOfMonth } from "../access";
 import { actorOf, CHECK_FIELDS, choiceErrors, describeRegister, GONE, revalidateProjects, STALE_FORM } from "../action-helpers";
 import { monthStateText, STAGE_LABELS, wan } from "../format";
-import { formText, idSchema, monthSchema, noteSchema, optionalVersionSchema, parseInvestment, registerSchema, registerValues, stageSchema } from "../schemas";
+import { formText, idSchema, monthSchema, optionalVersionSchema, parseInvestment, registerSchemaWith, registerValues, remarkSchema, stageSchema } from "../schemas";
 
 /*
  * The hidden projectId and version fields are trusted only as "which project" and "the version the
@@ -39,7 +39,7 @@ async function loadForEdit(formData: FormData) {
 export async function updateRegisterAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
   const values = registerValues(formData);
-  const parsed = registerSchema.safeParse(values);
+  const parsed = registerSchemaWith((await getPlausibilitySettings()).amountMax).safeParse(values);
   const loaded = await loadForEdit(formData);
   if (!loaded.found) return failure(loaded.message, {}, values);
   const { access, facts, version } = loaded;
@@ -133,8 +133,9 @@ export async function saveMonthInvestmentAction(_prev: ActionState, formData: Fo
   const state = await stateOfMonth(access.campaign.id, facts.districtId, month);
   await requirePermission("record.edit", { districtId: facts.districtId, state, ownerDepartmentIds: access.ownerDepartmentIds });
 
-  const amount = parseInvestment(values.amount);
-  const note = noteSchema.safeParse(values.note);
+  const settings = await getPlausibilitySettings();
+  const amount = parseInvestment(values.amount, settings.amountMax);
+  const note = remarkSchema.safeParse(values.note);
   const fieldErrors: Record<string, string> = {};
   if (amount.kind === "missing") fieldErrors.amount = "请填写完成投资（万元）；本月没有投资请填 0";
   if (amount.kind === "error") fieldErrors.amount = amount.message;
@@ -146,7 +147,7 @@ export async function saveMonthInvestmentAction(_prev: ActionState, formData: Fo
     { campaignId: access.campaign.id, districtId: facts.districtId, month },
     [{ projectId, expectedVersion: version, investment: amount.base, note: note.data }],
     await actorOf(user),
-    await getPlausibilitySettings(),
+    settings,
   );
   if (!result.ok) {
     if (result.reason === "not-found") return failure(GONE, {}, values);

@@ -8,7 +8,8 @@ import { getDatabase } from "@/db/index";
 import { insertProject } from "@/db/mutations/projects";
 import { projectAccess } from "../access";
 import { actorOf, CHECK_FIELDS, choiceErrors, revalidateProjects } from "../action-helpers";
-import { formText, idSchema, registerSchema, registerValues } from "../schemas";
+import { getPlausibilitySettings } from "@/db/queries/plausibility";
+import { formText, idSchema, registerSchemaWith, registerValues } from "../schemas";
 
 /**
  * Adds a project to the register. A district editor's project goes to their own district (from
@@ -18,7 +19,7 @@ import { formText, idSchema, registerSchema, registerValues } from "../schemas";
 export async function createProjectAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
   const values = { ...registerValues(formData), districtId: formText(formData, "districtId") };
-  const parsed = registerSchema.safeParse(values);
+  const parsed = registerSchemaWith((await getPlausibilitySettings()).amountMax).safeParse(values);
   const fieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error.issues);
 
   const access = await projectAccess(user);

@@ -46,10 +46,11 @@ export async function saveMonthProgressAction(_prev: ActionState, formData: Form
   const state = await stateOfMonth(access.campaign.id, districtId, month.data);
   await requirePermission("record.edit", { districtId, state, ownerDepartmentIds: access.ownerDepartmentIds });
 
+  const settings = await getPlausibilitySettings();
   const rows: ProgressInput[] = [];
   const fieldErrors: Record<string, string> = {};
   for (const id of projectIds) {
-    const amount = parseInvestment(values[`amount-${id}`] ?? "");
+    const amount = parseInvestment(values[`amount-${id}`] ?? "", settings.amountMax);
     const noteText = values[`note-${id}`];
     const note = noteText === undefined ? undefined : noteSchema.safeParse(noteText);
     if (note && !note.success) fieldErrors[`note-${id}`] = note.error.issues[0]?.message ?? "说明无效";
@@ -69,7 +70,6 @@ export async function saveMonthProgressAction(_prev: ActionState, formData: Form
   if (bad > 0) return failure(`有 ${bad} 行填写有误（已在行旁标出），所有数值均未保存`, fieldErrors, values);
   if (rows.length === 0) return failure("没有填写任何数值，未保存", {}, values);
 
-  const settings = await getPlausibilitySettings();
   const result = await upsertMonthProgress(await getDatabase(), { campaignId: access.campaign.id, districtId, month: month.data }, rows, await actorOf(user), settings);
   if (!result.ok) {
     if (result.reason === "not-found") return failure(STALE_FORM, {}, values);

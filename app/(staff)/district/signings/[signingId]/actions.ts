@@ -15,6 +15,7 @@ import { yiText } from "../amount";
 import { flagFields, parseSigningForm, signingFieldNames } from "../schemas";
 import { signingTouches } from "../touches";
 import { eventError, moneyUnit } from "../write";
+import { getPlausibilitySettings } from "@/db/queries/plausibility";
 
 /*
  * The hidden `id` and `version` are only "which signing" and "the version the form showed": the
@@ -46,7 +47,7 @@ export async function updateSigningAction(_prev: ActionState, formData: FormData
   const values: Record<string, string> = { ...formValues(formData, signingFieldNames) };
   for (const f of flagFields) values[f] = formFlag(formData, f);
   const unit = await moneyUnit();
-  const parsed = parseSigningForm(values, unit);
+  const parsed = parseSigningForm(values, unit, (await getPlausibilitySettings()).amountMax);
   const target = targetSchema.safeParse(formValues(formData, ["id", "version"]));
   if (!target.success) return failure(STALE_FORM, {}, values);
   const campaign = await getCurrentCampaign();

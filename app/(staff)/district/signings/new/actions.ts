@@ -14,6 +14,7 @@ import { formFlag, formValues } from "../../_records/form-parse";
 import { flagFields, parseSigningForm, signingFieldNames } from "../schemas";
 import { signingTouches } from "../touches";
 import { eventError, moneyUnit } from "../write";
+import { getPlausibilitySettings } from "@/db/queries/plausibility";
 
 const CHECK = "请检查标出的字段";
 
@@ -28,7 +29,7 @@ export async function createSigningAction(_prev: ActionState, formData: FormData
   for (const f of flagFields) values[f] = formFlag(formData, f);
   const campaign = await getCurrentCampaign();
   if (!campaign) throw new Error("no campaign");
-  const parsed = parseSigningForm(values, await moneyUnit());
+  const parsed = parseSigningForm(values, await moneyUnit(), (await getPlausibilitySettings()).amountMax);
   const fieldErrors = parsed.ok ? {} : { ...parsed.fieldErrors };
 
   let districtId = user.role === "district_editor" ? user.districtId : null;
