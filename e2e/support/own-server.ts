@@ -99,3 +99,12 @@ export async function disposeOwnServer(s: OwnServer | undefined): Promise<void> 
   await s.stop();
   if (existsSync(s.dir)) rmSync(s.dir, { recursive: true, force: true });
 }
+
+/** Signs in through the real form of a server at `baseURL` (not the config's), password step only. */
+export async function signInAt(page: import("@playwright/test").Page, baseURL: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseURL}/login`);
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL(/\/(city|district|account)\b/);
+}
