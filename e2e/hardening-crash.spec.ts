@@ -31,8 +31,9 @@ test("20 × kill -9 of the server during acknowledged writes: restarted each tim
       await expect.poll(() => writers.acked.length, { timeout: 30_000, intervals: [50] }).toBeGreaterThanOrEqual(before + 2);
       await new Promise((r) => setTimeout(r, (k * 37) % 150));
       const victim = own.serverPid();
-      process.kill(victim, "SIGKILL");
-      await expect.poll(() => own!.serverPid(), { timeout: 15_000, intervals: [50] }).not.toBe(victim);
+      expect(victim).toEqual(expect.any(Number));
+      process.kill(victim!, "SIGKILL");
+      await expect.poll(() => { const now = own!.serverPid(); return now !== null && now !== victim; }, { timeout: 15_000, intervals: [50] }).toBe(true);
       recoveries.push(await waitForStatus(base, 20_000));
     }
   } finally {

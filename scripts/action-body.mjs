@@ -10,13 +10,12 @@
  * Plain JavaScript: it runs with `node`, not through a TypeScript loader.
  */
 import { createRequire } from "node:module";
+import { Readable } from "node:stream";
 
 const require = createRequire(import.meta.url);
 /** @type {(opts: object) => import("node:stream").Writable} */
 const busboy = require("next/dist/compiled/busboy");
 
-/** Where Next.js takes a request's already-read body from instead of its stream (next/dist/server/request-meta). */
-const REQUEST_META = Symbol.for("NextInternalRequestMeta");
 
 /**
  * Whether the front server must read and check this request's body first: a POST that Next.js
@@ -101,11 +100,20 @@ export function readBody(req, limit) {
 }
 
 /**
- * Hands an already-read body to Next.js, which then decodes it instead of the spent stream.
+ * Hands an already-read body to Next.js: the spent request stream becomes a fresh stream of the
+ * same bytes, swapped in the way Next.js itself swaps a body it has buffered for the proxy
+ * (next/dist/server/body-streams.js, replaceRequestBody).
  * @param {import("node:http").IncomingMessage} req
  * @param {Buffer} body
  */
 export function attachBody(req, body) {
-  const r = /** @type {Record<symbol, Record<string, unknown> | undefined>} */ (/** @type {unknown} */ (req));
-  r[REQUEST_META] = { ...(r[REQUEST_META] ?? {}), actionBody: body };
+  const fresh = new Readable({ read() {} });
+  fresh.push(body);
+  fresh.push(null);
+  const target = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (req));
+  const source = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (fresh));
+  for (const key in fresh) {
+    const v = source[key];
+    target[key] = typeof v === "function" ? v.bind(req) : v;
+  }
 }

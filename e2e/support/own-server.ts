@@ -18,8 +18,8 @@ export interface OwnServer {
   supervisor: ChildProcess;
   /** Output so far (for failure messages). */
   log: () => string;
-  /** The server process the supervisor runs now (from the pid file). */
-  serverPid: () => number;
+  /** The server process the supervisor runs now (from the pid file; null while it is being rewritten). */
+  serverPid: () => number | null;
   db: () => Client;
   stop: () => Promise<void>;
 }
@@ -39,6 +39,14 @@ export async function waitForStatus(baseURL: string, timeoutMs: number): Promise
   }
 }
 
+function readServerPid(file: string): number | null {
+  try {
+    return (JSON.parse(readFileSync(file, "utf8")) as { server: number | null }).server;
+  } catch {
+    return null;
+  }
+}
+
 export async function startOwnServer(opts: { port: number; authSecret?: string; dbFile?: string; dir?: string; env?: Record<string, string> }): Promise<OwnServer> {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), "tuijin-own-"));
   const dbFile = opts.dbFile ?? path.join(dir, "tuijin.db");
@@ -48,6 +56,8 @@ export async function startOwnServer(opts: { port: number; authSecret?: string; 
     cwd: process.cwd(),
     env: {
       ...process.env,
+      // Not the test runner's own loader hooks: the server runs as `npm start` would.
+      NODE_OPTIONS: "",
       DATABASE_URL: `file:${dbFile}`,
       DATABASE_SYNC_URL: "",
       PORT: String(opts.port),
@@ -78,7 +88,7 @@ export async function startOwnServer(opts: { port: number; authSecret?: string; 
     ]);
   } catch (e) {
     await stop();
-    throw e;
+    throw new Error(`${e instanceof Error ? e.message : String(e)}\n--- npm start said ---\n${out.slice(-3000)}`);
   }
   return {
     baseURL,
@@ -87,7 +97,7 @@ export async function startOwnServer(opts: { port: number; authSecret?: string; 
     dir,
     supervisor,
     log: () => out,
-    serverPid: () => (JSON.parse(readFileSync(`${dbFile}.pid`, "utf8")) as { server: number }).server,
+    serverPid: () => readServerPid(`${dbFile}.pid`),
     db: () => createClient({ url: `file:${dbFile}`, timeout: 5000 }),
     stop,
   };
