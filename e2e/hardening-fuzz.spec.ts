@@ -1,9 +1,10 @@
 import ExcelJS from "exceljs";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import { captureAction, type CapturedAction } from "./support/actions";
-import { mutate, pick, prng, STACK_TRACE, type FuzzRequest } from "./support/fuzz";
+import { boundaryOf, buildMultipart, mutate, parseMultipart, pick, prng, STACK_TRACE, type FuzzRequest } from "./support/fuzz";
 import { disposeOwnServer, ownPort, signInAt, startOwnServer, type OwnServer } from "./support/own-server";
 import { DEMO_PASSWORD } from "./support/users";
+import { manyRowsXlsx, sharedStringBombXlsx } from "./support/xlsx-raw";
 
 /*
  * Issue 14's fuzz run: 2,000+ mutated requests to the figures, project, problem, signing,
@@ -59,6 +60,13 @@ async function captureAll(page: Page, base: string, upload: Buffer): Promise<Rec
   return got;
 }
 
+/** The captured upload with another file in its file field. */
+function mutateFile(a: CapturedAction, file: Buffer): FuzzRequest {
+  const boundary = boundaryOf(a.headers["content-type"]!);
+  const parts = parseMultipart(a.body, boundary).map((p) => (p.filename !== undefined ? { ...p, value: file } : p));
+  return { label: "upload", target: "upload", url: a.url, headers: { ...a.headers, origin: new URL(a.url).origin }, body: buildMultipart(parts, boundary) };
+}
+
 type Outcome = "refused" | "accepted" | "other";
 
 function classify(target: string, status: number, headers: Record<string, string>, body: string): Outcome {
@@ -78,15 +86,15 @@ test("2,000 mutated inputs to the figures, project, problem, signing, sign-in an
   await db.execute("update monthly_reports set status = 'draft' where district_id = (select id from districts where code = 'jinjiang') and period_id = (select id from periods where month = '2023-10')");
 
   const ordinary = await xlsx((ws) => ws.addRow(["指标代码", "指标", "单位", "本月"]));
+  const bomb = sharedStringBombXlsx(60);
+  const manyRows = manyRowsXlsx(380_000);
   const files: Record<string, Buffer> = {
-    "zip bomb (one 30 MB cell)": await xlsx((ws) => ws.addRow(["a".repeat(30 * 1024 * 1024)])),
+    "zip bomb (one 60 MB shared string)": bomb,
     "truncated zip": ordinary.subarray(0, Math.floor(ordinary.length / 2)),
     "csv renamed .xlsx": Buffer.from("指标代码,本月\nurban_investment,1\n"),
     "random bytes": Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)),
     "empty file": Buffer.alloc(0),
-    "xlsx with 50,000 rows": await xlsx((ws) => {
-      for (let i = 0; i < 50_000; i++) ws.addRow([`code${i}`, i]);
-    }),
+    "380,000 rows": manyRows,
   };
 
   const clerkCtx = await browser.newContext();
@@ -151,6 +159,26 @@ test("2,000 mutated inputs to the figures, project, problem, signing, sign-in an
       if (before !== after) storedFromRefused.push(`${results.map((x) => `${x.r.target}: ${x.r.label}`).join(" | ")}\n  ${before}\n  ${after}`);
     }
   }
+
+  // The issue's two upload attacks, one at a time as a clerk would send them: refused with a
+  // message, and the server answers the next request at once.
+  const uploads: string[] = [];
+  const beforeUploads = await fingerprint();
+  for (const [kind, file, message] of [
+    ["bomb", bomb, /文字内容超过|解压后超过/],
+    ["380,000 rows", manyRows, /超过 [\d,]+ 行/],
+  ] as const) {
+    const started = Date.now();
+    const res = await send(mutateFile(actions.upload!, file), clerk);
+    expect(res.status, kind).toBe(200);
+    expect(res.outcome, kind).toBe("refused");
+    expect(res.body, kind).toMatch(message);
+    expect(res.body.length, kind).toBeLessThan(100_000);
+    expect((await fetch(`${base}/status`)).status).toBe(200);
+    uploads.push(`${kind} (${(file.length / 1024).toFixed(0)} KB) refused in ${Date.now() - started} ms`);
+  }
+  console.log(uploads.join("; "));
+  expect(await fingerprint()).toBe(beforeUploads);
   db.close();
   await clerk.dispose();
   await anonymous.dispose();

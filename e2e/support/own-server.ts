@@ -73,10 +73,19 @@ export async function startOwnServer(opts: { port: number; authSecret?: string; 
   supervisor.stderr!.on("data", (c) => (out += c));
   const exited = new Promise<void>((r) => supervisor.once("exit", () => r()));
   const stop = async () => {
+    const server = readServerPid(`${dbFile}.pid`);
     if (supervisor.exitCode === null && supervisor.signalCode === null) {
       supervisor.kill("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 8000))]);
       if (supervisor.exitCode === null && supervisor.signalCode === null) supervisor.kill("SIGKILL");
+    }
+    // Never leave a server behind on the port, even if the supervisor could not stop it.
+    if (server) {
+      try {
+        process.kill(server, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
     }
   };
   try {
