@@ -65,7 +65,8 @@ export async function checkActionBody(headers, body, limit) {
   }
   const parsed = await new Promise((resolve) => {
     parser.on("field", (/** @type {string} */ name, /** @type {string} */ value) => fields.set(name, value));
-    parser.on("file", (/** @type {string} */ _name, /** @type {import("node:stream").Readable} */ stream) => stream.resume());
+    // A file cut off mid-way errors on its own stream too: handled here, or it would end the process.
+    parser.on("file", (/** @type {string} */ _name, /** @type {import("node:stream").Readable} */ stream) => stream.on("error", () => undefined).resume());
     parser.on("error", () => resolve(false));
     parser.on("close", () => resolve(true));
     parser.end(body);

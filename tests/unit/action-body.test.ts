@@ -27,6 +27,14 @@ describe("server-action bodies", () => {
     expect(await checkActionBody({ "content-type": "text/plain", "next-action": "abc" }, Buffer.from("\u0000junk"), LIMIT)).not.toBeNull();
   });
 
+  it("refuses an upload cut off inside its file without an unhandled stream error (which would end the server)", async () => {
+    const withFile = Buffer.concat([
+      Buffer.from(`--${B}\r\nContent-Disposition: form-data; name="1_file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.alloc(5000, 7),
+    ]);
+    expect(await checkActionBody(headers(), withFile, LIMIT)).not.toBeNull();
+  });
+
   it("checks only POSTs that Next.js would decode as actions, never route handlers", () => {
     expect(isActionRequest({ method: "POST", url: "/login", headers: { "next-action": "x" } })).toBe(true);
     expect(isActionRequest({ method: "POST", url: "/district/figures", headers: { "content-type": "multipart/form-data; boundary=x" } })).toBe(true);
