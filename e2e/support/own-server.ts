@@ -97,6 +97,7 @@ export async function startOwnServer(opts: { port: number; authSecret?: string; 
     ]);
   } catch (e) {
     await stop();
+    if (!opts.dir) rmSync(dir, { recursive: true, force: true });
     throw new Error(`${e instanceof Error ? e.message : String(e)}\n--- npm start said ---\n${out.slice(-3000)}`);
   }
   return {
