@@ -69,10 +69,10 @@ function workbook(sheetXml: Buffer, sharedStrings?: Buffer): Buffer {
   return zip(files);
 }
 
-/** A sheet of `rows` alike rows (a code and a number): a file of well under a megabyte, as many rows as the issue's 380,000. */
+/** A sheet of `rows` rows of one number: 380,000 of them make a 1.8 MB file, like the issue's. */
 export function manyRowsXlsx(rows: number): Buffer {
   const parts: string[] = [];
-  for (let r = 1; r <= rows; r++) parts.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>urban_investment</t></is></c><c r="B${r}"><v>1</v></c></row>`);
+  for (let r = 1; r <= rows; r++) parts.push(`<row r="${r}"><c r="A${r}"><v>1</v></c></row>`);
   return workbook(Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData>${parts.join("")}</sheetData></worksheet>`, "utf8"));
 }
 
