@@ -136,8 +136,8 @@ export interface OpenDatabase {
   db: Db;
   /**
    * Runs fn in one write transaction, queued behind this process's other writes; retried on BUSY.
-   * Unless `data: false` (sign-in bookkeeping), the transaction also bumps app_meta.data_version,
-   * which tells every app instance that cached rollups are out of date.
+   * Unless `data: false` (sign-in bookkeeping), a transaction that changed rows also bumps
+   * app_meta.data_version, which tells every app instance that cached rollups are out of date.
    */
   write<T>(fn: (tx: Tx) => Promise<T>, opts?: { data?: boolean }): Promise<T>;
   close(): void;
@@ -154,6 +154,12 @@ export function isBusyError(e: unknown): boolean {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Rows this connection has inserted, updated or deleted since it opened (SQLite's total_changes()). */
+async function changesSoFar(tx: Tx): Promise<number> {
+  const rows = await tx.all<{ n: number }>(sql`select total_changes() as n`);
+  return Number(rows[0]?.n ?? 0);
+}
 
 export async function openDatabase(url = databaseUrl()): Promise<OpenDatabase> {
   checkDatabaseUrl(url);
@@ -186,9 +192,13 @@ export async function openDatabase(url = databaseUrl()): Promise<OpenDatabase> {
       opts?.data === false
         ? fn
         : async (tx: Tx) => {
+            const before = await changesSoFar(tx);
             const result = await fn(tx);
-            await tx.run(sql`insert into app_meta (key, value) values ('data_version', '1')
-              on conflict (key) do update set value = cast(value as integer) + 1`);
+            // A transaction that changed nothing (a refusal decided inside it) leaves cached rollups valid.
+            if ((await changesSoFar(tx)) !== before) {
+              await tx.run(sql`insert into app_meta (key, value) values ('data_version', '1')
+                on conflict (key) do update set value = cast(value as integer) + 1`);
+            }
             return result;
           };
     const run = async (): Promise<T> => {

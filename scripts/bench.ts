@@ -2,7 +2,8 @@
  * npm run bench — the city-scale benchmark, measured as ratios in one run (machines are noisy).
  *   --smoke      a tiny data set and 1-second runs: keeps the script working (npm test runs it)
  *   --duration N seconds per measurement (default 10)
- * Builds if needed, generates the data into a temporary database, starts the production server,
+ * Builds if needed, generates the data into a temporary database, starts the production server
+ * (scripts/server.mjs, the front server `npm start` runs, so requests take production's path),
  * signs in with headless Chromium, then measures with autocannon and writes docs/benchmark.md.
  * Nothing here asserts a time; it reports where each target stands.
  */
@@ -56,9 +57,10 @@ async function measure(name: string, opts: autocannon.Options & { url: string })
   return { name, rps: r.requests.average, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors: r.errors + r.non2xx + r.timeouts, requests: r.requests.total, bytes: r.requests.total ? r.throughput.total / r.requests.total : 0 };
 }
 
+/** The production server as `npm start` runs it: scripts/server.mjs (the front that checks Origin, bodies and client addresses) around Next.js. */
 function startServer(): ChildProcess {
-  const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, PORT: String(port), AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0", NEXT_TELEMETRY_DISABLED: "1", TUIJIN_DEMO: "0" };
-  return spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, PORT: String(port), HOST: "127.0.0.1", AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0", NEXT_TELEMETRY_DISABLED: "1", TUIJIN_DEMO: "0" };
+  return spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { env, stdio: ["ignore", "ignore", "inherit"] });
 }
 
 async function waitReady(): Promise<void> {

@@ -13,7 +13,9 @@
  *   handlers) must carry an Origin equal to TUIJIN_PUBLIC_ORIGIN, or to the Host it was sent
  *   to: missing or foreign → 403, malformed → 400;
  * - bodies over the server-action limit (next.config.ts) are refused with 413 before they are
- *   read, and bodies of unknown length with 411, instead of failing inside Next.js with 500.
+ *   read, and bodies of unknown length with 411, instead of failing inside Next.js with 500;
+ * - server-action bodies are read and checked first (scripts/action-body.mjs): a broken one
+ *   (junk multipart, no boundary, a reply that is not JSON) is 400, not Next.js's 500.
  *
  * Plain JavaScript: it runs with `node`, not through a TypeScript loader.
  */
@@ -21,6 +23,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { CLIENT_ADDRESS_HEADER, FORWARDED_HEADERS, checkMutationOrigin, forwardingSettings, resolveClientAddress } from "../app/_lib/forwarding.mjs";
+import { attachBody, checkActionBody, isActionRequest, readBody } from "./action-body.mjs";
 
 process.env.NODE_ENV = "production";
 const root = process.cwd();
@@ -101,11 +104,30 @@ async function main() {
       if (length !== undefined && Number(length) > maxBody) return refuse(res, 413, `提交的内容太大（上限 ${Math.floor(maxBody / 1024 / 1024)} MB）`);
     }
     if (expectsContinue) res.writeContinue();
+    if (isActionRequest(req)) return void checkThenHandle(req, res);
+    pass(req, res);
+  };
+
+  /** @type {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void} */
+  const pass = (req, res) => {
     handle(req, res).catch((e) => {
       console.error("[tuijin] 请求处理失败：", e instanceof Error ? e.message : e);
       if (!res.headersSent) refuse(res, 500, "服务器内部错误");
       else res.end();
     });
+  };
+
+  /** @type {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>} */
+  const checkThenHandle = async (req, res) => {
+    const body = await readBody(req, maxBody);
+    if (body === null) {
+      if (!res.headersSent && !req.socket.destroyed) refuse(res, 413, `提交的内容太大（上限 ${Math.floor(maxBody / 1024 / 1024)} MB）`);
+      return;
+    }
+    const problem = await checkActionBody(req.headers, body, maxBody);
+    if (problem) return refuse(res, 400, problem);
+    attachBody(req, body);
+    pass(req, res);
   };
   const server = createServer((req, res) => onRequest(req, res, false));
   // "Expect: 100-continue": refuse before the body is sent, rather than after.
@@ -116,6 +138,8 @@ async function main() {
     // As `next start` does: where Next.js reaches itself (e.g. to render the page a server action redirects to).
     const local = hostname === "0.0.0.0" ? "localhost" : hostname === "::" ? "[::1]" : hostname.includes(":") ? `[${hostname}]` : hostname;
     process.env.__NEXT_PRIVATE_ORIGIN = `http://${local}:${port}`;
+    // Tells the supervisor (scripts/start.ts) that this start worked: a later crash is not a broken start.
+    process.send?.("ready");
     console.log(`[tuijin] 服务已就绪：http://${local}:${port}（可信代理层数 ${hops}${publicOrigin ? `，公开地址 ${publicOrigin}` : ""}）`);
   });
 

@@ -6,10 +6,11 @@
  * 3. a production build when there is none or the sources changed since the last one;
  * 4. the server (scripts/server.mjs: Next.js behind a front that resolves client addresses and
  *    checks mutations' Origin) on PORT (default 3000), supervised: when it exits without being
- *    asked to (a crash, an out-of-memory kill), it is started again after 1 s, 2 s, 4 s … up to
- *    30 s (back to 1 s once it has run for a minute); five failures in a row within seconds of
- *    starting end `npm start` with exit code 1 (a port in use, a broken build), leaving any
- *    outer supervisor (deploy/tuijin.service) to decide. While it serves a file database, the
+ *    asked to (a crash, an out-of-memory kill), it is started again: after 1 s when it had come
+ *    up and served (it says so over the IPC channel), else after 1 s, 2 s, 4 s … up to 30 s
+ *    (back to 1 s once it has run for a minute); five failures in a row before serving, within
+ *    seconds of starting, end `npm start` with exit code 1 (a port in use, a broken build),
+ *    leaving any outer supervisor (deploy/tuijin.service) to decide. While it serves a file database, the
  *    pid file `<database>.pid` says so (npm run db:restore refuses to run then).
  * `--build-only` does step 3 alone (the test command uses it).
  */
@@ -141,11 +142,16 @@ async function supervise(env: NodeJS.ProcessEnv, port: number): Promise<never> {
     const startedAt = Date.now();
     child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { stdio: ["inherit", "inherit", "inherit", "ipc"], env });
     if (pidFile) writePidFile(pidFile, { supervisor: process.pid, server: child.pid ?? null, port, startedAt: new Date(startedAt).toISOString() });
+    // scripts/server.mjs sends "ready" once it listens: a crash after that is not a broken start.
+    let served = false;
+    child.on("message", (m) => {
+      if (m === "ready") served = true;
+    });
     const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child!.once("exit", (c, s) => resolve({ code: c, signal: s })));
     if (stopping) break;
     const ranMs = Date.now() - startedAt;
-    if (ranMs > 60_000) delay = 1000;
-    quickFailures = ranMs < 10_000 ? quickFailures + 1 : 0;
+    if (ranMs > 60_000 || served) delay = 1000;
+    quickFailures = ranMs < 10_000 && !served ? quickFailures + 1 : 0;
     if (quickFailures >= 5) {
       if (pidFile) removePidFile(pidFile);
       fail(`服务进程启动后连续 ${quickFailures} 次很快退出（最后一次：${signal ?? `退出码 ${code}`}），不再重启。`);

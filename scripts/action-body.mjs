@@ -1,0 +1,120 @@
+// @ts-check
+/**
+ * Server-action bodies, checked by the front server (scripts/server.mjs) before Next.js parses
+ * them. Next.js answers 500 when it cannot decode an action's body (a broken multipart body, a
+ * missing boundary, a reply that is not JSON), because it takes any error there for a bug. Such a
+ * body is the client's fault: the front server reads it (its length is already bounded), checks
+ * that it has the shape a real form submission has, answers 400 if not, and otherwise hands the
+ * very same bytes to Next.js.
+ *
+ * Plain JavaScript: it runs with `node`, not through a TypeScript loader.
+ */
+import { createRequire } from "node:module";
+import { Readable } from "node:stream";
+
+const require = createRequire(import.meta.url);
+/** @type {(opts: object) => import("node:stream").Writable} */
+const busboy = require("next/dist/compiled/busboy");
+
+
+/**
+ * Whether the front server must read and check this request's body first: a POST that Next.js
+ * would decode as a server action (a `Next-Action` header, or a multipart form posted to a page).
+ * Route handlers (/api/…) read their own bodies and are left alone.
+ * @param {{ method?: string; url?: string; headers: import("node:http").IncomingHttpHeaders }} req
+ */
+export function isActionRequest(req) {
+  if (req.method !== "POST" || String(req.url ?? "").startsWith("/api/")) return false;
+  return Boolean(req.headers["next-action"]) || /^multipart\/form-data/i.test(String(req.headers["content-type"] ?? ""));
+}
+
+/** @param {string} s */
+function isJson(s) {
+  try {
+    JSON.parse(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Null when the body could be a real submission, else the reason (Chinese, for a 400).
+ * A React reply (what a form sends to an action) is multipart with JSON at numeric keys ("0" the
+ * arguments, "1", "2" … outlined values) and form fields at "<n>_<name>"; a simple reply is a
+ * JSON text. A multipart form without `Next-Action` (no-JavaScript submit) only has to parse.
+ * @param {import("node:http").IncomingHttpHeaders} headers
+ * @param {Buffer} body
+ * @param {number} limit
+ * @returns {Promise<string | null>}
+ */
+export async function checkActionBody(headers, body, limit) {
+  const contentType = String(headers["content-type"] ?? "");
+  const fetchAction = Boolean(headers["next-action"]);
+  if (!/^multipart\/form-data/i.test(contentType)) {
+    if (!fetchAction) return null;
+    return isJson(body.toString("utf8")) ? null : "提交的数据格式不正确";
+  }
+  /** @type {Map<string, string>} */
+  const fields = new Map();
+  let parser;
+  try {
+    parser = busboy({ headers: { "content-type": contentType }, defParamCharset: "utf8", limits: { fieldSize: limit } });
+  } catch {
+    return "提交的表单格式不正确（缺少分隔符）";
+  }
+  const parsed = await new Promise((resolve) => {
+    parser.on("field", (/** @type {string} */ name, /** @type {string} */ value) => fields.set(name, value));
+    // A file cut off mid-way errors on its own stream too: handled here, or it would end the process.
+    parser.on("file", (/** @type {string} */ _name, /** @type {import("node:stream").Readable} */ stream) => stream.on("error", () => undefined).resume());
+    parser.on("error", () => resolve(false));
+    parser.on("close", () => resolve(true));
+    parser.end(body);
+  });
+  if (!parsed) return "提交的表单格式不正确";
+  if (!fetchAction) return null;
+  if (!fields.has("0")) return "提交的数据不完整";
+  for (const [name, value] of fields) if (/^\d+$/.test(name) && !isJson(value)) return "提交的数据格式不正确";
+  return null;
+}
+
+/**
+ * Reads a request's whole body (its declared length is already within the limit); null when
+ * the client sends more than the limit or the connection breaks.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {number} limit
+ * @returns {Promise<Buffer | null>}
+ */
+export function readBody(req, limit) {
+  return new Promise((resolve) => {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    let size = 0;
+    req.on("data", (/** @type {Buffer} */ c) => {
+      size += c.length;
+      if (size <= limit) chunks.push(c);
+    });
+    req.on("end", () => resolve(size <= limit ? Buffer.concat(chunks) : null));
+    req.on("error", () => resolve(null));
+    req.on("aborted", () => resolve(null));
+  });
+}
+
+/**
+ * Hands an already-read body to Next.js: the spent request stream becomes a fresh stream of the
+ * same bytes, swapped in the way Next.js itself swaps a body it has buffered for the proxy
+ * (next/dist/server/body-streams.js, replaceRequestBody).
+ * @param {import("node:http").IncomingMessage} req
+ * @param {Buffer} body
+ */
+export function attachBody(req, body) {
+  const fresh = new Readable({ read() {} });
+  fresh.push(body);
+  fresh.push(null);
+  const target = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (req));
+  const source = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (fresh));
+  for (const key in fresh) {
+    const v = source[key];
+    target[key] = typeof v === "function" ? v.bind(req) : v;
+  }
+}
