@@ -160,7 +160,7 @@ test("a clerk files a month from the district home in a handful of clicks and on
   await expect(page.locator("tbody tr[data-project-row]")).toHaveCount(projects.length);
   await c.click(page.getByLabel(`${projects[0]!.name} 11月完成投资（万元）`));
   for (const p of projects) await c.number(String(p.amount));
-  await expect(page.getByRole("status").filter({ hasText: "已保存11月完成投资" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "已保存2023年11月完成投资" })).toBeVisible();
 
   // 4. Back to the figures form, and submit.
   await c.click(page.locator("[data-link=figures]"));
