@@ -58,15 +58,21 @@ async function projectsOfMonth() {
 }
 
 class Counter {
-  pages = 1;
+  pages = 0;
   clicks = 0;
   digits = 0;
   endKeys = 0;
   otherKeys = 0;
   values = 0;
+  private url = "";
   constructor(private page: Page) {
+    // A page is a new address in the main frame (a save on the same page is not a page).
     page.on("framenavigated", (f) => {
-      if (f === page.mainFrame()) this.pages++;
+      const url = f.url().split("#")[0]!;
+      if (f === page.mainFrame() && url !== this.url) {
+        this.url = url;
+        this.pages++;
+      }
     });
   }
   async click(target: Locator): Promise<void> {
@@ -126,7 +132,6 @@ test("a clerk files a month from the district home in a handful of clicks and on
   const started = Date.now();
   const c = new Counter(page);
   await page.goto("/district");
-  c.pages = 1;
 
   // 1. The home says what is left, with one button to the first missing figure.
   const home = page.getByRole("region", { name: "2023年11月月报" });
