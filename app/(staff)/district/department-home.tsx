@@ -33,6 +33,8 @@ export async function DepartmentHome({ user, campaignId, month, today }: { user:
     countReportedIndicators(campaignId, departmentId),
     listReportingDistricts(),
   ]);
+  // Fill status across districts, of the department's own indicators only (policy: report.read of owned data).
+  if (reportedCount > 0) await requirePermission("report.read", { ownerDepartmentIds: [departmentId] });
   const filled = reportedCount > 0 ? await listFilledIndicators(campaignId, month, districts.map((d) => d.id), departmentId) : [];
   const states = reportedCount > 0 ? await Promise.all(districts.map((d) => getDistrictMonthState(campaignId, d.id, month))) : [];
   const rows = districts.map((d, i) => {
