@@ -6,43 +6,15 @@ import { formatDateTime } from "@/app/_lib/labels";
 import { monthLabel, todayInShanghai } from "@/app/_lib/months";
 import { ReportStateBadge } from "@/components/report-state-badge";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
-import { countOverdueProblems, countProjectsWithoutProgress, listReturnedMonths } from "@/db/queries/district-home";
-import { listReportingDistricts } from "@/db/queries/figures";
+import { countOverdueProblems, listReturnedMonths } from "@/db/queries/district-home";
 import { getDefaultMonth, getDistrictMonthState } from "@/db/queries/reporting";
 import { getScopeName } from "@/db/queries/users";
-import { listOrders } from "@/db/queries/orders";
-import { getDatabase } from "@/db/index";
-import { escalateOverdueOrders } from "@/db/mutations/orders";
-import { OrderLevelBadge, OrderStatusBadge, OverdueBadge, overdueDays } from "@/components/orders/badges";
+import { DepartmentHome } from "./department-home";
+import { getMonthLeft, leftSentence, type MonthLeft } from "./month-left";
+import { OpenOrders } from "./open-orders";
 import { editorOrderScope } from "./orders/scope";
 
 export const metadata: Metadata = { title: "填报首页" };
-
-/** Supervision orders waiting for this district or department: shown first, they are the city's explicit asks. */
-async function OpenOrders({ campaignId, scope, today }: { campaignId: number; scope: NonNullable<ReturnType<typeof editorOrderScope>>; today: string }) {
-  await escalateOverdueOrders(await getDatabase(), today);
-  const orders = (await listOrders(campaignId, scope, { status: "active" })).filter((o) => o.status !== "responded");
-  return (
-    <section aria-labelledby="orders" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="orders" className="text-lg font-semibold">待办督办单</h2>
-      {orders.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-600">没有待办的督办单。</p>
-      ) : (
-        <ul className="mt-2 space-y-2 text-sm">
-          {orders.map((o) => (
-            <li key={o.id} className="flex flex-wrap items-center gap-2">
-              <Link href={`/district/orders/${o.id}`} className="font-medium text-brand-700 underline">{o.code}</Link>
-              <OrderStatusBadge status={o.status} />
-              <OrderLevelBadge level={o.level} />
-              <OverdueBadge days={overdueDays(o, today)} />
-              <span className="text-slate-700">{o.issue}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
 
 export default async function DistrictHomePage() {
   const user = await requireUser({ next: "/district" });
@@ -53,36 +25,18 @@ export default async function DistrictHomePage() {
   if (!month) notFound();
   const today = todayInShanghai();
 
-  if (user.role === "department_editor") {
-    await requirePermission("account.update");
-    const districts = await listReportingDistricts();
-    const states = await Promise.all(districts.map((d) => getDistrictMonthState(campaign.id, d.id, month)));
-    return (
-      <div className="space-y-5">
-        <h1 className="text-2xl font-bold">{await getScopeName(null, user.departmentId)} · {monthLabel(month)}填报</h1>
-        <OpenOrders campaignId={campaign.id} scope={editorOrderScope(user)!} today={today} />
-        <p className="text-sm text-slate-600">您负责本部门主管指标在各区县的数据。区县报送后由专项办审核。</p>
-        <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
-          {districts.map((d, i) => (
-            <li key={d.code} className="flex items-center justify-between rounded-md border border-slate-200 bg-white px-3 py-2 text-sm">
-              <Link href={`/district/figures?district=${d.code}&month=${month}`} className="text-brand-700 underline">{d.name}</Link>
-              <ReportStateBadge state={states[i]?.state ?? null} />
-            </li>
-          ))}
-        </ul>
-      </div>
-    );
-  }
+  if (user.role === "department_editor") return <DepartmentHome user={user} campaignId={campaign.id} month={month} today={today} />;
 
   const districtId = user.districtId!;
   await requirePermission("report.read", { districtId });
-  const [state, returned, overdueProblems, missingProgress, name] = await Promise.all([
+  const [state, returned, overdueProblems, left, name] = await Promise.all([
     getDistrictMonthState(campaign.id, districtId, month),
     listReturnedMonths(campaign.id, districtId),
     countOverdueProblems(districtId, today),
-    countProjectsWithoutProgress(campaign.id, districtId, month),
+    getMonthLeft(campaign.id, districtId, month),
     getScopeName(districtId, null),
   ]);
+  const missingProgress = left.projectsLeft;
   const due = state?.dueOn ?? "";
   const notSent = state && (state.state === "draft" || state.state === "returned");
   const late = notSent && today > due;
@@ -98,9 +52,8 @@ export default async function DistrictHomePage() {
           {late && <span className="rounded-full bg-red-50 px-2 py-0.5 text-xs text-red-800">已逾期</span>}
           {state?.submittedAt && <span className="text-slate-600">报送于 {formatDateTime(state.submittedAt)}</span>}
         </p>
-        <Link href={`/district/figures?month=${month}`} className="mt-3 inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white">
-          {notSent ? "填写本月指标" : "查看本月指标"}
-        </Link>
+        {notSent && <p className="mt-3 text-base font-medium" data-month-left>{leftSentence(left)}</p>}
+        <NextStep month={month} left={left} editable={!!notSent} />
       </section>
       <section aria-labelledby="returned" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="returned" className="text-lg font-semibold">被退回的月报</h2>
@@ -129,5 +82,22 @@ export default async function DistrictHomePage() {
         </section>
       </div>
     </div>
+  );
+}
+
+/** The one button of the month: to the next missing thing (figures first, then projects), else to submit or to read. */
+function NextStep({ month, left, editable }: { month: string; left: MonthLeft; editable: boolean }) {
+  const first = left.indicators[0];
+  const [href, text] = !editable
+    ? [`/district/figures?month=${month}`, "查看本月指标"]
+    : first
+      ? [`/district/figures?month=${month}&focus=${first.id}`, `填写指标（还差 ${left.indicators.length} 项）`]
+      : left.projectsLeft > 0
+        ? [`/district/projects/progress?month=${month}`, `填写项目投资（还差 ${left.projectsLeft} 个）`]
+        : [`/district/figures?month=${month}`, "检查并报送本月月报"];
+  return (
+    <Link href={href} data-next-step className="mt-3 inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white">
+      {text}
+    </Link>
   );
 }

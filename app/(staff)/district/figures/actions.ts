@@ -13,15 +13,16 @@ import { saveFigureValues } from "@/db/mutations/reports";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getPlausibilitySettings, listMonthFlags } from "@/db/queries/plausibility";
 import { getDistrictMonthState } from "@/db/queries/reporting";
-import { checkFiguresForm, markSectionNoData } from "./check-form";
+import { checkFiguresForm, fillSameAsLastMonth, markSectionNoData } from "./check-form";
 import { fieldNames, FORM_NOTE, storedFormValues } from "./form-values";
 import { loadFigureRows } from "./load";
 import { resolveDistrict } from "./scope";
 
 const headerSchema = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-  // "nodata:<section>" marks the section's blank indicators 本月无数据 (and saves nothing): works without JavaScript.
-  intent: z.union([z.enum(["save", "submit"]), z.string().regex(/^nodata:[a-z0-9_-]{1,60}$/)]),
+  // "nodata:<section>" marks the section's blank indicators 本月无数据, "same:<indicator>" and
+  // "samesec:<section>" fill last month's values (同上月); they save nothing and work without JavaScript.
+  intent: z.union([z.enum(["save", "submit"]), z.string().regex(/^(nodata|samesec):[a-z0-9_-]{1,60}$|^same:[1-9][0-9]{0,9}$/)]),
   district: z.string().max(40).optional(),
 });
 
@@ -60,6 +61,19 @@ export async function saveFiguresAction(_prev: ActionState, formData: FormData):
       marked.count > 0
         ? `已将“${marked.sectionName}”中 ${marked.count} 项未填的指标勾选为“本月无数据”。请在各项“说明”中写明原因，再保存（尚未保存）`
         : `“${marked.sectionName}”中没有未填的指标`;
+    return { ok: true, message, fieldErrors: {}, values };
+  }
+
+  if (intent.startsWith("same")) {
+    const [kind, arg] = intent.split(":") as [string, string];
+    const filled = fillSameAsLastMonth(rows, values, kind === "same" ? { indicatorId: Number(arg) } : { sectionCode: arg });
+    if (!filled) return { ok: false, message: "请求无效，请刷新页面后重试", fieldErrors: {}, values };
+    const message =
+      kind === "same"
+        ? `已按上月填入“${filled.label}”，核对后请保存（尚未保存）`
+        : filled.count > 0
+          ? `已将“${filled.label}”中 ${filled.count} 项未填的存量指标按上月填入，核对后请保存（尚未保存）`
+          : `“${filled.label}”中没有未填的存量指标`;
     return { ok: true, message, fieldErrors: {}, values };
   }
 

@@ -2,7 +2,7 @@ import { checkCopiedForm, checkEntry, type FormEntry } from "@/app/_lib/figure-e
 import { normaliseNumberText } from "@/app/_lib/numbers";
 import type { PlausibilitySettings } from "@/app/_lib/plausibility/settings";
 import type { FigureWrite } from "@/db/mutations/reports";
-import { fieldNames, FORM_NOTE } from "./form-values";
+import { fieldNames, FORM_NOTE, sameAsLastMonth } from "./form-values";
 import type { FigureRow } from "./load";
 
 const FIELD_KEY = { month: "m", cumulative: "c", numerator: "n", denominator: "d", note: "note" } as const;
@@ -69,4 +69,28 @@ export function markSectionNoData(rows: FigureRow[], values: Record<string, stri
     count += 1;
   }
   return { sectionName: inSection[0]!.indicator.section.name, count };
+}
+
+/**
+ * "同上月" without JavaScript: puts last month's values into one row (`same:<indicatorId>`), or
+ * into every blank slow-changing row of a section (`samesec:<code>`), in the posted values
+ * (changed in place; nothing is saved). Null when the form has no such row or section.
+ */
+export function fillSameAsLastMonth(rows: FigureRow[], values: Record<string, string>, target: { indicatorId: number } | { sectionCode: string }): { label: string; count: number } | null {
+  const one = "indicatorId" in target;
+  const chosen = one ? rows.filter((r) => r.indicator.id === target.indicatorId) : rows.filter((r) => r.indicator.section.code === target.sectionCode);
+  if (chosen.length === 0 || (one && !sameAsLastMonth(chosen[0]!))) return null;
+  let count = 0;
+  for (const r of chosen) {
+    const same = sameAsLastMonth(r);
+    if (!same) continue;
+    const f = fieldNames(r.indicator.id);
+    const [a, b] = r.indicator.aggregation === "ratio" ? [f.n, f.d] : [f.m, f.c];
+    if (!one && (values[f.noData] === "1" || !blank(values[a]) || !blank(values[b]))) continue;
+    values[a] = same.a;
+    values[b] = same.b;
+    values[f.noData] = "";
+    count += 1;
+  }
+  return { label: one ? chosen[0]!.indicator.name : chosen[0]!.indicator.section.name, count };
 }

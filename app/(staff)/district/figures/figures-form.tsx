@@ -1,51 +1,14 @@
 "use client";
 
-import { useActionState, type ClipboardEvent } from "react";
+import { useActionState, useState, type ClipboardEvent, type MouseEvent } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
 import { FormMessage, SubmitButton } from "@/components/form";
+import { gridKeys, pasteIntoGrid } from "@/components/grid-paste";
 import { useFormKey } from "@/components/use-form-key";
 import { saveFiguresAction } from "./actions";
+import { FigureRowView, rowFields, type FormRow } from "./figures-row";
 
-export interface SavedFlag {
-  rule: string;
-  message: string;
-  note: string;
-}
-
-export interface FormRow {
-  id: number;
-  name: string;
-  ratio: boolean;
-  unit: string;
-  partUnit: string;
-  numeratorLabel: string;
-  denominatorLabel: string;
-  lastMonth: string;
-  previousYtd: string;
-  ytd: string;
-  ownerName: string | null;
-  section: { code: string; name: string };
-  /** Unresolved plausibility flags stored with this value: what the reviewer will see. */
-  flags: SavedFlag[];
-}
-
-/** Pasting a block copied from Excel fills the grid from the focused cell, down and across. */
-function pasteBlock(e: ClipboardEvent<HTMLTableElement>) {
-  const target = e.target as HTMLInputElement;
-  const row = Number(target.dataset.gridRow);
-  const col = Number(target.dataset.gridCol);
-  const text = e.clipboardData.getData("text/plain");
-  if (Number.isNaN(row) || Number.isNaN(col) || !/[\t\n]/.test(text.trim())) return;
-  e.preventDefault();
-  const lines = text.replace(/\r/g, "").replace(/\n$/, "").split("\n");
-  const table = e.currentTarget;
-  lines.forEach((line, i) => {
-    line.split("\t").forEach((cell, j) => {
-      const input = table.querySelector<HTMLInputElement>(`input[data-grid-row="${row + i}"][data-grid-col="${col + j}"]`);
-      if (input && !input.disabled) input.value = cell.trim();
-    });
-  });
-}
+export type { FormRow, SavedFlag } from "./figures-row";
 
 /** Rows grouped by section (special action), in the order they come. */
 function sections(rows: FormRow[]) {
@@ -60,51 +23,99 @@ function sections(rows: FormRow[]) {
   return out;
 }
 
-export function FiguresForm({ rows, initial, month, district, monthText, canSubmit }: { rows: FormRow[]; initial: Record<string, string>; month: string; district: string; monthText: string; canSubmit: boolean }) {
+const field = (form: HTMLFormElement, name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
+const isBlank = (el: HTMLInputElement | null) => !el || el.value.trim() === "";
+
+/** Puts last month's values into a row's fields and clears its 本月无数据 mark (nothing is saved yet). */
+function fillRow(form: HTMLFormElement, r: FormRow): void {
+  const f = rowFields(r);
+  const a = field(form, f.a);
+  const b = field(form, f.b);
+  const noData = field(form, f.noData);
+  if (a) a.value = r.same!.a;
+  if (b) b.value = r.same!.b;
+  if (noData) noData.checked = false;
+}
+
+export function FiguresForm({ rows, initial, month, district, monthText, canSubmit, focusId }: { rows: FormRow[]; initial: Record<string, string>; month: string; district: string; monthText: string; canSubmit: boolean; focusId?: number }) {
   const [state, action] = useActionState(saveFiguresAction, initialActionState);
   const key = useFormKey(state);
+  // What the last paste or 同上月 did, shown until the next save result (which remounts the form).
+  const [done, setDone] = useState({ key: -1, text: "" });
   const v = (name: string) => state.values[name] ?? initial[name] ?? "";
   const err = (name: string) => state.fieldErrors[name];
-  const cell = "px-2 py-1.5 align-top";
   const copied = rows.flatMap((r) => r.flags).find((f) => f.rule === "figures_copied_from_last_month");
   const showFormNote = !!(err("formnote") || v("formnote") || copied);
+
+  // With JavaScript, 同上月 fills the fields at once; without, the same button posts and the server fills them.
+  function onSameRow(e: MouseEvent<HTMLButtonElement>, r: FormRow) {
+    e.preventDefault();
+    fillRow(e.currentTarget.form!, r);
+    setDone({ key, text: `已按上月填入“${r.name}”（尚未保存）` });
+  }
+  function onSameSection(e: MouseEvent<HTMLButtonElement>, s: { name: string; rows: { row: FormRow }[] }) {
+    e.preventDefault();
+    const form = e.currentTarget.form!;
+    let n = 0;
+    for (const { row } of s.rows) {
+      const f = rowFields(row);
+      if (!row.same || !isBlank(field(form, f.a)) || !isBlank(field(form, f.b)) || field(form, f.noData)?.checked) continue;
+      fillRow(form, row);
+      n++;
+    }
+    setDone({ key, text: n > 0 ? `已将“${s.name}”中 ${n} 项未填的存量指标按上月填入（尚未保存）` : `“${s.name}”中没有未填的存量指标` });
+  }
+  function onPaste(e: ClipboardEvent<HTMLTableElement>) {
+    const r = pasteIntoGrid(e);
+    if (r) setDone({ key, text: `已从剪贴板填入 ${r.filled} 行。检查无误后请保存。` });
+  }
+
   return (
     <form key={key} action={action} className="space-y-4" noValidate>
-      {/* The default button (first in the form): Enter in a field saves the draft, not a section's 本月无数据 button. */}
+      {/* The default button (first in the form): Enter in a note or on the last row saves the draft, not a section's button. */}
       <button type="submit" name="intent" value="save" className="hidden">保存草稿</button>
       <input type="hidden" name="month" value={month} />
       <input type="hidden" name="district" value={district} />
       <FormMessage state={state} />
       <p className="text-sm text-slate-600">
-        “本月”和“累计”只填一项即可，另一项自动推算；空着表示未填报，不会当作 0。本月确实没有数据的指标，请勾选“本月无数据”并在“说明”中写明原因，不要填 0。可以从 Excel 复制一列或一块数据，粘贴到第一个格子。
+        “本月”和“累计”只填一项即可，另一项自动推算；空着表示未填报，不会当作 0。本月确实没有数据的指标，请勾选“本月无数据”并在“说明”中写明原因，不要填 0。可以从 Excel 复制一列或一块数据，粘贴到第一个格子。按回车移到下一行；存量指标（如企业数）可点“同上月”沿用上月数值。
       </p>
-      {/* relative: the visually hidden labels (absolutely positioned) stay inside the scrolling box, not widening the page at 390 px. */}
+      {/* Not role=status: the save result (FormMessage) is the form's one status. */}
+      <p aria-live="polite" data-fill-message className="text-sm text-slate-700 empty:hidden">{done.key === key ? done.text : ""}</p>
+      {/* relative: the visually hidden labels (absolutely positioned) stay inside the box, not widening the page at 390 px. */}
       <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm" onPaste={pasteBlock}>
+        <table className="w-full text-sm max-lg:block" onPaste={onPaste} {...gridKeys}>
           <caption className="sr-only">{monthText}月度指标填报</caption>
-          <thead>
+          <thead className="max-lg:hidden">
             <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-              <th scope="col" className={cell}>指标</th>
-              <th scope="col" className={`${cell} text-right`}>上月</th>
-              <th scope="col" className={`${cell} text-right`}>以前各月累计</th>
-              <th scope="col" className={cell}>本月 / 分子</th>
-              <th scope="col" className={cell}>累计 / 分母</th>
-              <th scope="col" className={cell}>本月无数据</th>
-              <th scope="col" className={cell}>说明</th>
+              <th scope="col" className="px-2 py-1.5">指标</th>
+              <th scope="col" className="px-2 py-1.5 text-right">上月</th>
+              <th scope="col" className="px-2 py-1.5 text-right">以前各月累计</th>
+              <th scope="col" className="px-2 py-1.5">本月 / 分子</th>
+              <th scope="col" className="px-2 py-1.5">累计 / 分母</th>
+              <th scope="col" className="px-2 py-1.5">本月无数据</th>
+              <th scope="col" className="px-2 py-1.5">说明</th>
             </tr>
           </thead>
           {sections(rows).map((s) => (
-            <tbody key={s.code} data-section={s.code} className="border-b border-slate-200 last:border-0">
-              <tr className="bg-slate-50/60">
-                <th scope="colgroup" colSpan={7} className="px-2 py-1.5 text-left">
+            <tbody key={s.code} data-section={s.code} className="border-b border-slate-200 last:border-0 max-lg:block">
+              <tr className="bg-slate-50/60 max-lg:block">
+                <th scope="colgroup" colSpan={7} className="px-2 py-1.5 text-left max-lg:block max-lg:px-3">
                   <span className="mr-3 font-semibold text-slate-800">{s.name}</span>
-                  <button type="submit" name="intent" value={`nodata:${s.code}`} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-normal text-slate-700 hover:bg-slate-100">
-                    本节未填的指标标为“本月无数据”
-                  </button>
+                  <span className="inline-flex flex-wrap gap-2">
+                    <button type="submit" name="intent" value={`nodata:${s.code}`} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-normal text-slate-700 hover:bg-slate-100">
+                      本节未填的指标标为“本月无数据”
+                    </button>
+                    {s.rows.some(({ row }) => row.same) && (
+                      <button type="submit" name="intent" value={`samesec:${s.code}`} onClick={(e) => onSameSection(e, s)} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-normal text-slate-700 hover:bg-slate-100">
+                        本节未填的存量指标同上月
+                      </button>
+                    )}
+                  </span>
                 </th>
               </tr>
               {s.rows.map(({ row, index }) => (
-                <Row key={row.id} r={row} i={index} v={v} err={err} cell={cell} />
+                <FigureRowView key={row.id} r={row} i={index} v={v} err={err} onSame={onSameRow} autoFocus={key === 0 && row.id === focusId} />
               ))}
             </tbody>
           ))}
@@ -125,60 +136,5 @@ export function FiguresForm({ rows, initial, month, district, monthText, canSubm
         {canSubmit && <SubmitButton name="intent" value="submit" pendingText="正在报送…">保存并报送</SubmitButton>}
       </div>
     </form>
-  );
-}
-
-function Row({ r, i, v, err, cell }: { r: FormRow; i: number; v: (name: string) => string; err: (name: string) => string | undefined; cell: string }) {
-  const input = "w-full min-w-24 rounded border border-slate-300 px-2 py-1 text-right tabular aria-[invalid=true]:border-red-600 aria-[invalid=true]:bg-red-50";
-  const a = r.ratio ? `n_${r.id}` : `m_${r.id}`;
-  const b = r.ratio ? `d_${r.id}` : `c_${r.id}`;
-  const note = `note_${r.id}`;
-  const noData = `nodata_${r.id}`;
-  const errorId = `err_${r.id}`;
-  const flagId = `flag_${r.id}`;
-  const rowError = err(a) ?? err(b) ?? err(note);
-  const describedBy = r.flags.length > 0 ? `${errorId} ${flagId}` : errorId;
-  return (
-    <tr data-indicator-row={r.id} className="border-t border-slate-100 has-checked:bg-slate-50">
-      <th scope="row" className={`${cell} min-w-44 max-w-72 text-left font-normal`}>
-        <span className="font-medium text-slate-900">{r.name}</span>
-        <span className="ml-1 text-xs text-slate-500">（{r.ratio ? `${r.numeratorLabel}÷${r.denominatorLabel}，${r.partUnit}` : r.unit}）</span>
-        {r.ownerName && <span className="block text-xs text-slate-400">主管：{r.ownerName}</span>}
-        <p id={errorId} aria-live="polite" className="text-xs text-red-700">{rowError ?? ""}</p>
-        {r.flags.length > 0 && (
-          <ul id={flagId} aria-label="已保存的提醒（审核人可见）" className="mt-1 space-y-1">
-            {r.flags.map((f, k) => (
-              <li key={k} data-flag-rule={f.rule} className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-950">
-                <span className="font-medium">已保存的提醒（审核人可见）：</span>{f.message}。说明：{f.note}
-              </li>
-            ))}
-          </ul>
-        )}
-      </th>
-      <td className={`${cell} tabular whitespace-nowrap text-right text-slate-600`}>{r.lastMonth}</td>
-      <td className={`${cell} tabular whitespace-nowrap text-right text-slate-600`}>{r.ratio ? "—" : r.previousYtd}</td>
-      <td className={cell}>
-        <input type="hidden" name={`ver_${r.id}`} value={v(`ver_${r.id}`)} />
-        <label className="sr-only" htmlFor={a}>{r.name}{r.ratio ? ` ${r.numeratorLabel}` : " 本月"}</label>
-        <input id={a} name={a} inputMode="decimal" autoComplete="off" defaultValue={v(a)} data-grid-row={i} data-grid-col={0}
-          aria-invalid={!!err(a)} aria-describedby={describedBy} className={input} />
-      </td>
-      <td className={cell}>
-        <label className="sr-only" htmlFor={b}>{r.name}{r.ratio ? ` ${r.denominatorLabel}` : " 1至本月累计"}</label>
-        <input id={b} name={b} inputMode="decimal" autoComplete="off" defaultValue={v(b)} placeholder={r.ratio ? "" : r.ytd} data-grid-row={i} data-grid-col={1}
-          aria-invalid={!!err(b)} aria-describedby={describedBy} className={input} />
-      </td>
-      <td className={`${cell} whitespace-nowrap`}>
-        <label className="inline-flex items-center gap-1.5 py-1 text-xs text-slate-700">
-          <input type="checkbox" id={noData} name={noData} value="1" defaultChecked={v(noData) === "1"} aria-describedby={errorId} className="size-4" />
-          <span>本月无数据<span className="sr-only">：{r.name}</span></span>
-        </label>
-      </td>
-      <td className={cell}>
-        <label className="sr-only" htmlFor={note}>{r.name} 说明</label>
-        <input id={note} name={note} autoComplete="off" defaultValue={v(note)} data-grid-row={i} data-grid-col={2}
-          aria-invalid={!!err(note)} aria-describedby={describedBy} className="w-full min-w-32 rounded border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-600 aria-[invalid=true]:bg-red-50" />
-      </td>
-    </tr>
   );
 }

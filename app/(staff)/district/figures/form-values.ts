@@ -33,3 +33,20 @@ export function storedFormValues(rows: FigureRow[], flags: readonly { indicatorI
   out[FORM_NOTE] = flags.find((f) => f.rule === FIGURE_RULES.copiedForm && f.indicatorId != null && ids.has(f.indicatorId))?.note ?? "";
   return out;
 }
+
+/**
+ * What "同上月" puts into a row: last month's values in the row's two fields (numerator and
+ * denominator of a ratio, or the month's value), exact, for slow-changing indicators only — those
+ * the indicator data calls stock (as they stand at the end of a month: firm counts, areas). A
+ * flow (a month's amount) is never copied forward. Null when last month has no value.
+ */
+export function sameAsLastMonth(r: FigureRow): { a: string; b: string } | null {
+  const last = r.lastMonth;
+  if (r.indicator.accumulation !== "stock" || !last || last.noData) return null;
+  if (r.indicator.aggregation === "ratio") {
+    const part = r.indicator.partUnit ?? r.indicator.unit;
+    if (last.numerator == null || last.denominator == null) return null;
+    return { a: baseToDisplayExact(last.numerator, part.scale), b: baseToDisplayExact(last.denominator, part.scale) };
+  }
+  return last.value == null ? null : { a: baseToDisplayExact(last.value, r.indicator.unit.scale), b: "" };
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { formatDateTime } from "@/app/_lib/labels";
@@ -12,8 +13,9 @@ import { listMonthFlags, type FlagRow } from "@/db/queries/plausibility";
 import { getDefaultMonth, getDistrictMonthState, listPeriods } from "@/db/queries/reporting";
 import { getScopeName } from "@/db/queries/users";
 import { FiguresForm, type FormRow } from "./figures-form";
-import { storedFormValues } from "./form-values";
+import { sameAsLastMonth, storedFormValues } from "./form-values";
 import { loadFigureRows, type FigureRow } from "./load";
+import { getMonthLeft } from "../month-left";
 import { resolveDistrict } from "./scope";
 import { UploadForm } from "./upload-form";
 
@@ -29,7 +31,7 @@ function valueText(r: FigureRow, cell: FigureRow["current"]): string {
   return cell.value == null ? "—" : formatWithUnit(cell.value, r.indicator.unit, r.indicator.decimals);
 }
 
-export default async function FiguresPage({ searchParams }: { searchParams: Promise<{ month?: string; district?: string }> }) {
+export default async function FiguresPage({ searchParams }: { searchParams: Promise<{ month?: string; district?: string; focus?: string }> }) {
   const user = await requireUser({ next: "/district/figures" });
   if (user.role === "city_leader") forbidden();
   const sp = await searchParams;
@@ -74,8 +76,13 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
       section: r.indicator.section,
       flags: flags.filter((f) => f.indicatorId === r.indicator.id).map((f) => ({ rule: f.rule, message: f.message, note: f.note })),
       ownerName: r.indicator.ownerDepartmentId != null ? (ownerNames.get(r.indicator.ownerDepartmentId) ?? null) : null,
+      same: sameAsLastMonth(r),
     };
   });
+  // The district home's button names the first missing indicator: its first field takes the focus.
+  const focusId = formRows.find((r) => String(r.id) === sp.focus)?.id;
+  // District editors file figures and project investment together: the form links to the grid and back.
+  const projectsLeft = user.role === "district_editor" ? (await getMonthLeft(campaign.id, district.id, month)).projectsLeft : null;
 
   return (
     <div className="space-y-5">
@@ -109,6 +116,13 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">查看</button>
         </form>
       </div>
+      {projectsLeft !== null && (
+        <p className="text-sm">
+          <Link href={`/district/projects/progress?month=${month}`} data-link="project-grid" className="font-medium text-brand-700 underline">
+            本月项目投资{projectsLeft > 0 ? `：还差 ${projectsLeft} 个项目未填` : "：已填完"} →
+          </Link>
+        </p>
+      )}
       {state === "returned" && monthState?.returnComment && (
         <div role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
           <strong>专项办退回意见：</strong>
@@ -117,7 +131,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
       )}
       {canEdit ? (
         <>
-          <FiguresForm rows={formRows} initial={storedFormValues(rows, flags)} month={month} district={district.code} monthText={monthLabel(month)} canSubmit={canSubmit} />
+          <FiguresForm rows={formRows} initial={storedFormValues(rows, flags)} month={month} district={district.code} monthText={monthLabel(month)} canSubmit={canSubmit} focusId={focusId} />
           <UploadForm month={month} district={district.code} templateHref={`/district/figures/template?month=${month}&district=${district.code}`} />
         </>
       ) : (

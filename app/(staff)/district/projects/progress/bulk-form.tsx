@@ -4,7 +4,7 @@ import { useActionState, useState, type ClipboardEvent } from "react";
 import Link from "next/link";
 import { initialActionState } from "@/app/_lib/action-state";
 import { FormMessage, SubmitButton } from "@/components/form";
-import { enterMovesDown, pasteIntoGrid } from "@/components/grid-paste";
+import { gridKeys, pasteIntoGrid } from "@/components/grid-paste";
 import { useFormKey } from "@/components/use-form-key";
 import { saveMonthProgressAction } from "./actions";
 
@@ -48,20 +48,20 @@ export function BulkProgressForm({ month, monthText, rows }: { month: string; mo
       <p className="text-sm text-slate-600">可以从 Excel 复制一列数值，粘贴到第一个格子，依次填入下面各行。</p>
       <p role="status" className="text-sm text-slate-700 empty:hidden">{pasted.key === key ? pasted.text : ""}</p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
+        <table className="w-full text-sm max-lg:block">
           <caption className="sr-only">{monthText}重点项目完成投资（万元）</caption>
-          <thead>
+          <thead className="max-lg:hidden">
             <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
-              <th scope="col" className={`${th} hidden sm:table-cell`}>代码</th>
+              <th scope="col" className={`${th} hidden lg:table-cell`}>代码</th>
               <th scope="col" className={th}>项目名称</th>
-              <th scope="col" className={`${th} hidden md:table-cell`}>阶段</th>
-              <th scope="col" className={`${th} hidden text-right sm:table-cell`}>年度计划（亿元）</th>
-              <th scope="col" className={`${th} hidden text-right md:table-cell`}>本年此前已完成（万元）</th>
-              <th scope="col" className={`${th} hidden text-right sm:table-cell`}>上月（万元）</th>
+              <th scope="col" className={`${th} hidden lg:table-cell`}>阶段</th>
+              <th scope="col" className={`${th} hidden text-right lg:table-cell`}>年度计划（亿元）</th>
+              <th scope="col" className={`${th} hidden text-right lg:table-cell`}>本年此前已完成（万元）</th>
+              <th scope="col" className={`${th} hidden text-right lg:table-cell`}>上月（万元）</th>
               <th scope="col" className={th}>{monthText}完成投资（万元）</th>
             </tr>
           </thead>
-          <tbody onPaste={onPaste} onKeyDown={enterMovesDown}>
+          <tbody onPaste={onPaste} {...gridKeys} className="max-lg:block">
             {rows.map((r, i) => {
               const inputId = `amount-${r.id}`;
               const noteId = `note-${r.id}`;
@@ -72,17 +72,17 @@ export function BulkProgressForm({ month, monthText, rows }: { month: string; mo
               const showNote = !!warning || r.note !== "" || typed?.[noteId] !== undefined;
               const tint = error ? "bg-red-50" : warning ? "bg-amber-50" : "";
               return (
-                <tr key={r.id} data-project-row={r.id} className={`border-b border-slate-100 align-top last:border-0 ${tint}`}>
-                  <td className={`${td} tabular hidden whitespace-nowrap text-slate-600 sm:table-cell`}>{r.code}</td>
-                  <th scope="row" className={`${td} text-left font-medium`}>
+                <tr key={r.id} data-project-row={r.id} className={`border-b border-slate-100 align-top last:border-0 max-lg:block max-lg:px-1 max-lg:py-2 ${tint}`}>
+                  <td className={`${td} tabular hidden whitespace-nowrap text-slate-600 lg:table-cell`}>{r.code}</td>
+                  <th scope="row" className={`${td} text-left font-medium max-lg:block`}>
                     <Link href={`/district/projects/${r.id}`} tabIndex={-1} className="text-slate-900 no-underline hover:text-brand-700 hover:underline">{r.name}</Link>
-                    <span className="tabular block text-xs font-normal text-slate-500 sm:hidden">{r.code} · 上月 {r.previous}</span>
+                    <span className="tabular block text-xs font-normal text-slate-500 lg:hidden">{r.code} · {r.stageText} · 上月 {r.previous}{r.previous === "—" ? "" : " 万元"}</span>
                   </th>
-                  <td className={`${td} hidden whitespace-nowrap md:table-cell`}>{r.stageText}</td>
-                  <td className={`${td} tabular hidden text-right sm:table-cell`}>{r.plan}</td>
-                  <td className={`${td} tabular hidden text-right md:table-cell`}>{r.earlier}</td>
-                  <td className={`${td} tabular hidden text-right sm:table-cell`}>{r.previous}</td>
-                  <td className={td}>
+                  <td className={`${td} hidden whitespace-nowrap lg:table-cell`}>{r.stageText}</td>
+                  <td className={`${td} tabular hidden text-right lg:table-cell`}>{r.plan}</td>
+                  <td className={`${td} tabular hidden text-right lg:table-cell`}>{r.earlier}</td>
+                  <td className={`${td} tabular hidden text-right lg:table-cell`}>{r.previous}</td>
+                  <td className={`${td} max-lg:block`}>
                     <input type="hidden" name="projectId" value={r.id} />
                     <input type="hidden" name={`version-${r.id}`} value={r.version ?? ""} />
                     <input
@@ -97,12 +97,12 @@ export function BulkProgressForm({ month, monthText, rows }: { month: string; mo
                       aria-label={`${r.name} ${monthText}完成投资（万元）`}
                       aria-invalid={!!error || !!warning}
                       aria-describedby={`${inputId}-error${warning ? ` warn-${r.id}` : ""}`}
-                      className="w-32 rounded-md border border-slate-300 px-2 py-1 text-right aria-[invalid=true]:border-red-600"
+                      className="w-32 rounded-md border border-slate-300 px-2 py-1 text-right aria-[invalid=true]:border-red-600 max-lg:w-full max-lg:max-w-sm max-lg:py-2"
                     />
                     <p id={`${inputId}-error`} aria-live="polite" className="max-w-xs text-sm text-red-700">{error ?? ""}</p>
                     {warning && <p id={`warn-${r.id}`} className="mt-1 max-w-xs text-sm text-amber-900">{warning}</p>}
                     {showNote && (
-                      <div className="mt-1 max-w-xs">
+                      <div className="mt-1 max-w-xs max-lg:max-w-none">
                         <label htmlFor={noteId} className="block text-xs font-medium text-slate-700">说明{warning ? "（必填，一句话）" : ""}</label>
                         <input
                           id={noteId}
@@ -114,7 +114,7 @@ export function BulkProgressForm({ month, monthText, rows }: { month: string; mo
                           data-grid-col={1}
                           aria-invalid={!!noteError}
                           aria-describedby={`${noteId}-error`}
-                          className="w-full min-w-48 rounded-md border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-600"
+                          className="w-full min-w-48 rounded-md border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-600 max-lg:min-w-0"
                         />
                         <p id={`${noteId}-error`} aria-live="polite" className="text-sm text-red-700">{noteError ?? ""}</p>
                       </div>

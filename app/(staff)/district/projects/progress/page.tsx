@@ -8,6 +8,7 @@ import { getDefaultMonth, getDistrictMonthState, listPeriods } from "@/db/querie
 import { canEditMonth, projectAccess } from "../access";
 import { monthStateText, STAGE_LABELS, wan, yi } from "../format";
 import { BulkProgressForm, type BulkRow } from "./bulk-form";
+import { getMonthLeft } from "../../month-left";
 import { needsMonthValue } from "./filter";
 
 export const metadata: Metadata = { title: "批量填报月度投资" };
@@ -58,11 +59,18 @@ export default async function BulkProgressPage({ searchParams }: { searchParams:
     note: p.entryNote ?? "",
   }));
   const filled = needed.filter((p) => p.entryInvestment !== null).length;
+  // A district editor files figures and project investment together: the grid links to the figures form and back.
+  const figuresLeft = acrossDistricts ? null : (await getMonthLeft(campaign.id, district.id, month)).indicators.length;
 
   return (
     <div className="space-y-5">
-      <p className="text-sm">
+      <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <Link href="/district/projects" className="text-brand-700 underline">← 项目管理</Link>
+        {figuresLeft !== null && (
+          <Link href={`/district/figures?month=${month}`} data-link="figures" className="font-medium text-brand-700 underline">
+            {monthLabel(month)}月度指标{figuresLeft > 0 ? `：还差 ${figuresLeft} 项未填` : "：已填完"} →
+          </Link>
+        )}
       </p>
       <h1 className="text-2xl font-bold">批量填报月度投资</h1>
       <form method="get" action="/district/projects/progress" className="flex flex-wrap items-end gap-3">
