@@ -28,6 +28,8 @@ async function uploadUrbanInvestment(page: Page, value: number): Promise<void> {
 }
 
 test("a clerk's figure change reads as 名称 old → new 亿元 with names, exports, and has its own history page", async ({ page, browser }) => {
+  // Two uploads as a clerk, then four admin pages and a download: more steps than the default 30 s allows on a loaded machine.
+  test.setTimeout(120_000);
   await run(`update monthly_reports set status = 'draft' where district_id = (select id from districts where code = ?) and period_id = (select id from periods where month = '2023-10')`, [DISTRICT]);
   const username = uniqueName("aud");
   await createUser({ username, password: PASSWORD, district: DISTRICT });
