@@ -80,3 +80,13 @@ describe("an audit row in human terms", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("the audit export", () => {
+  it("neutralises formula-like text from people's names and notes", async () => {
+    const { buildAuditWorkbook } = await import("@/app/_lib/excel/audit-sheet");
+    const wb = buildAuditWorkbook([{ at: "2023/10/05 09:00", actor: "=HYPERLINK(\"http://x\")（jj.wang）", action: "保存月度指标", outcome: "成功", subject: "晋江市2023年10月月报", changes: "-1+1", district: "晋江市", address: "" }], "共 1 条。");
+    const row = wb.getWorksheet("审计日志")!.getRow(2);
+    expect(row.getCell(2).value).toBe("'=HYPERLINK(\"http://x\")（jj.wang）");
+    expect(row.getCell(6).value).toBe("'-1+1");
+  });
+});

@@ -194,8 +194,8 @@ export default async function IndicatorDrilldownPage({ params, searchParams }: {
                   </th>
                   {isRatio && <td data-numerator className={num}>{formatExactOrDash(d.v.numerator, partUnit.scale)}</td>}
                   {isRatio && <td data-denominator className={num}>{formatExactOrDash(d.v.denominator, partUnit.scale)}</td>}
-                  <td data-actual className={num}>
-                    {isRatio ? formatActual(ind, d.v.actual) : formatExactOrDash(d.v.actual, unit.scale)}
+                  <td className={num}>
+                    <span data-actual>{isRatio ? formatActual(ind, d.v.actual) : formatExactOrDash(d.v.actual, unit.scale)}</span>
                     {history && (
                       <Link href={history(d.id)} className="block text-xs font-normal text-brand-700 underline" aria-label={`${d.name}${monthLabel(view.month)}${ind.name}：这个数字的变更记录`}>
                         变更记录
