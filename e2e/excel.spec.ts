@@ -54,7 +54,7 @@ test("the month template has Chinese headers with units, the district's indicato
   expect(rowOf(ws, "urban_investment").getCell(3).value).toBe("亿元");
   expect(typeof rowOf(ws, "urban_investment").getCell(6).value).toBe("number");
   const ps = wb.getWorksheet("项目进度")!;
-  expect(ps.getRow(1).getCell(4).value).toBe("本月完成投资（万元）");
+  expect(ps.getRow(1).getCell(6).value).toBe("本月完成投资（万元）");
   const keyProjects = await queryOne<{ n: number }>("select count(*) as n from projects where is_key = 1 and district_id = (select id from districts where code = 'shishi')");
   expect(ps.rowCount - 1).toBe(Number(keyProjects!.n));
 });
@@ -65,7 +65,7 @@ test("a filled-in template uploads figures and project investment together", asy
   rowOf(wb.getWorksheet("月度指标")!, "urban_investment").getCell(6).value = 4.4;
   const ps = wb.getWorksheet("项目进度")!;
   const projectCode = String(ps.getRow(2).getCell(1).value);
-  ps.getRow(2).getCell(4).value = 1234;
+  ps.getRow(2).getCell(6).value = 1234;
   await upload(page, wb);
   await expect(page.getByText(/已导入：更新指标 \d+ 项、项目进度 1 项/)).toBeVisible();
   const f = await queryOne<{ value: number }>(
@@ -84,7 +84,7 @@ test("a file with one bad row lists it with the reason and stores nothing", asyn
   const bad = rowOf(wb.getWorksheet("月度指标")!, "standard_factory_area");
   bad.getCell(6).value = "很多";
   // An ordinary project row (within its remaining plan): stored only if the whole file is good.
-  wb.getWorksheet("项目进度")!.getRow(2).getCell(4).value = 600;
+  wb.getWorksheet("项目进度")!.getRow(2).getCell(6).value = 600;
   const before = await snapshotState();
   await upload(page, wb);
   await expect(page.getByText("文件中有 1 处错误，未保存任何数据")).toBeVisible();
@@ -113,9 +113,9 @@ test("a project row above its remaining plan without a 说明 is refused whole; 
   );
   const wb = await downloadTemplate(page);
   const ps = wb.getWorksheet("项目进度")!;
-  expect(ps.getRow(1).getCell(5).value).toBe("说明");
+  expect(ps.getRow(1).getCell(7).value).toBe("说明");
   const row = rowOf(ps, code);
-  row.getCell(4).value = 25000;
+  row.getCell(6).value = 25000;
   const before = await snapshotState();
   await upload(page, wb);
   await expect(page.getByText("文件中有 1 处错误，未保存任何数据")).toBeVisible();
@@ -125,7 +125,7 @@ test("a project row above its remaining plan without a 说明 is refused whole; 
   await expect(errors).toContainText("确认无误请在“说明”中写明原因");
   expect(await snapshotState()).toBe(before);
 
-  row.getCell(5).value = "二期设备款集中支付";
+  row.getCell(7).value = "二期设备款集中支付";
   await upload(page, wb);
   await expect(page.getByText(/已导入：更新指标 \d+ 项、项目进度 1 项/)).toBeVisible();
   expect(await queryOne("select investment, note from project_progress where project_id = ? and month = '2023-10'", [project!.id])).toEqual({ investment: 25000, note: "二期设备款集中支付" });

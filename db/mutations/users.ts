@@ -142,3 +142,62 @@ export async function changeOwnPassword(open: OpenDatabase, userId: number, pass
     await insertAuditEvent(tx, { actorUserId: actor.id, actorName: actor.name, action: "user.change_password", entity: "user", entityId: userId, after: { mustChangePassword: false }, clientAddress: actor.clientAddress });
   });
 }
+
+export type SheetAccount =
+  | { kind: "create"; line: number; username: string; displayName: string; role: Role; districtId: number | null; departmentId: number | null; passwordHash: string }
+  | { kind: "update"; line: number; id: number; version: number; username: string; displayName: string; role: Role; districtId: number | null; departmentId: number | null };
+
+export type SheetOutcome =
+  | { ok: true; value: { created: { line: number; id: number; username: string }[]; updated: { line: number; id: number; username: string; endedSessions: boolean }[]; unchanged: number } }
+  | { ok: false; line: number; reason: "conflict" | "duplicate" };
+
+/**
+ * An account sheet, all or nothing in one transaction: new usernames are created (the user must
+ * change the one-time password at first sign-in), existing ones get the row's name, role and scope
+ * (a change of role or scope ends their sessions, as the single edit does). Every change is audited
+ * with its old and new values. A row whose account changed since the sheet was checked (another
+ * admin) stops the whole sheet.
+ */
+export async function applyAccountSheet(open: OpenDatabase, rows: readonly SheetAccount[], actor: Actor): Promise<SheetOutcome> {
+  class Abort extends Error {
+    constructor(readonly outcome: SheetOutcome) {
+      super("sheet aborted");
+    }
+  }
+  try {
+    return await open.write(async (tx) => {
+      const result = { created: [] as { line: number; id: number; username: string }[], updated: [] as { line: number; id: number; username: string; endedSessions: boolean }[], unchanged: 0 };
+      for (const r of rows) {
+        const scope = scopeFor(r.role, r.districtId, r.departmentId);
+        const audit = { actorUserId: actor.id, actorName: actor.name, entity: "user", clientAddress: actor.clientAddress };
+        if (r.kind === "create") {
+          const existing = await tx.select({ id: users.id }).from(users).where(eq(users.username, r.username));
+          if (existing.length > 0) throw new Abort({ ok: false, line: r.line, reason: "duplicate" });
+          const values = { username: r.username, displayName: r.displayName, role: r.role, ...scope };
+          const [row] = await tx.insert(users).values({ ...values, passwordHash: r.passwordHash, mustChangePassword: true }).returning({ id: users.id });
+          await insertAuditEvent(tx, { ...audit, action: "user.bulk_create", entityId: row!.id, districtId: scope.districtId, after: values });
+          result.created.push({ line: r.line, id: row!.id, username: r.username });
+          continue;
+        }
+        const current = (await tx.select(editable).from(users).where(eq(users.id, r.id)))[0];
+        if (!current || current.version !== r.version || current.username !== r.username || current.role === "city_admin") throw new Abort({ ok: false, line: r.line, reason: "conflict" });
+        const change = diff(current, { displayName: r.displayName, role: r.role, ...scope });
+        if (Object.keys(change.after).length === 0) {
+          result.unchanged++;
+          continue;
+        }
+        const endsSessions = ["role", "districtId", "departmentId"].some((k) => k in change.after);
+        await tx
+          .update(users)
+          .set({ displayName: r.displayName, role: r.role, ...scope, version: sql`${users.version} + 1`, updatedAt: nowIso(), ...(endsSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}) })
+          .where(and(eq(users.id, r.id), eq(users.version, r.version)));
+        await insertAuditEvent(tx, { ...audit, action: "user.bulk_update", entityId: r.id, districtId: current.districtId ?? scope.districtId, ...change });
+        result.updated.push({ line: r.line, id: r.id, username: r.username, endedSessions: endsSessions });
+      }
+      return { ok: true as const, value: result };
+    });
+  } catch (e) {
+    if (e instanceof Abort) return e.outcome;
+    throw e;
+  }
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, isNull, like, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, like, or } from "drizzle-orm";
 import { getDatabase } from "../index";
 import { departments, districts, lockouts, users } from "../schema";
 
@@ -63,8 +63,8 @@ export async function getUserForEdit(id: number) {
 export async function listScopeOptions() {
   const { db } = await getDatabase();
   const [d, p] = await Promise.all([
-    db.select({ id: districts.id, name: districts.name }).from(districts).where(eq(districts.active, true)).orderBy(asc(districts.sortOrder)),
-    db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.active, true)).orderBy(asc(departments.sortOrder)),
+    db.select({ id: districts.id, code: districts.code, name: districts.name }).from(districts).where(eq(districts.active, true)).orderBy(asc(districts.sortOrder)),
+    db.select({ id: departments.id, code: departments.code, name: departments.name }).from(departments).where(eq(departments.active, true)).orderBy(asc(departments.sortOrder)),
   ]);
   return { districts: d, departments: p };
 }
@@ -90,4 +90,14 @@ export async function listLockouts(nowIso = new Date().toISOString()) {
     .orderBy(desc(lockouts.lockedAt));
   const recent = await db.select(columns).from(lockouts).leftJoin(users, eq(users.id, lockouts.liftedBy)).orderBy(desc(lockouts.lockedAt)).limit(50);
   return { active, recent };
+}
+
+/** Accounts with these usernames (what a bulk sheet may update). Caller must have checked `user.manage`. */
+export async function listUsersByUsername(usernames: readonly string[]) {
+  if (usernames.length === 0) return [];
+  const { db } = await getDatabase();
+  return db
+    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, districtId: users.districtId, departmentId: users.departmentId, version: users.version })
+    .from(users)
+    .where(inArray(users.username, [...usernames]));
 }

@@ -4,6 +4,8 @@ import { loadWorkbookSafely, UploadRefused } from "./safe-load";
 import type { FigureRow } from "@/app/(staff)/district/figures/load";
 import { ytdLabel } from "../months";
 import { baseToDisplayExact } from "../numbers";
+import { locateColumns } from "./columns";
+import type { ProgressTemplateRow } from "./month-projects";
 import { cellText, guardTextCells, styledSheet } from "./workbook";
 
 export const FIGURES_SHEET = "月度指标";
@@ -12,13 +14,11 @@ export const PROGRESS_SHEET = "项目进度";
 export const NO_DATA = "本月无数据";
 const isNoData = (text: string) => /^(本月)?无数据$/.test(text.normalize("NFKC").replace(/\s+/g, ""));
 
-export interface ProgressTemplateRow {
-  code: string;
-  name: string;
-  lastMonth: number | null;
-  thisMonth: number | null;
-  note: string | null;
-}
+export type { ProgressTemplateRow } from "./month-projects";
+
+/** Column names of the two sheets, with the names earlier templates used (read by header, not position). */
+const FIGURE_COLUMNS = { code: ["指标代码"], month: ["本月值"], cumulative: ["累计", /^(?!以前).*月累计$/], numerator: ["分子"], denominator: ["分母"], note: ["说明"] } as const;
+const PROGRESS_COLUMNS = { code: ["项目代码"], amount: ["本月完成投资（万元）", "本月完成投资"], note: ["说明"] } as const;
 
 const num = (base: number | null | undefined, scale: number) => (base == null ? null : Number(baseToDisplayExact(base, scale)));
 
@@ -61,14 +61,17 @@ export function buildFiguresWorkbook(args: { districtName: string; month: string
   const ps = styledSheet(wb, PROGRESS_SHEET, [
     { header: "项目代码", key: "code", width: 18 },
     { header: "项目名称", key: "name", width: 40 },
+    { header: "阶段", key: "stage", width: 10 },
+    { header: "本月需填报", key: "needs", width: 12 },
     { header: "上月完成投资（万元）", key: "last", width: 20 },
     { header: "本月完成投资（万元）", key: "month", width: 20 },
     { header: "说明", key: "note", width: 30 },
   ]);
   // The plausibility rules ask for a reason on some rows; say so where the clerk types it.
-  ps.getRow(1).getCell(5).note = "本月完成投资超过年度计划剩余额、远超该项目以往最大月，或使累计超过总投资时，须在此写一句原因，否则整个文件不会导入；超过总投资的月份不能导入。";
+  ps.getRow(1).getCell(4).note = "“是”：本月在建（已开工且未在本月前建成、未暂停）或本月已填过，应填本月完成投资；“否”的项目排在后面，通常不填。阶段和本项只供参考，导入时不读取。";
+  ps.getRow(1).getCell(7).note = "本月完成投资超过年度计划剩余额、远超该项目以往最大月，或使累计超过总投资时，须在此写一句原因，否则整个文件不会导入；超过总投资的月份不能导入。";
   ws.getRow(1).getCell(10).note = "数值需要核实时（上传后会逐行列出），须在此写明原因，否则整个文件不会导入。";
-  for (const p of args.projects) ps.addRow({ code: p.code, name: p.name, last: p.lastMonth, month: p.thisMonth, note: p.note });
+  for (const p of args.projects) ps.addRow({ code: p.code, name: p.name, stage: p.stage, needs: p.needsValue ? "是" : "否", last: p.lastMonth, month: p.thisMonth, note: p.note });
   // Project names and notes are the districts' own text: never let one start a formula.
   return guardTextCells(wb);
 }
@@ -92,6 +95,14 @@ export interface ParsedProgressLine {
   note: string;
 }
 
+function headerTexts(ws: ExcelJS.Worksheet): string[] {
+  const texts: string[] = [];
+  ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
+    texts[col - 1] = cellText(cell.value);
+  });
+  return Array.from(texts, (t) => t ?? "");
+}
+
 /** Reads an uploaded template back into typed text per row (checking is the caller's job). */
 export async function readFiguresWorkbook(buffer: ArrayBuffer): Promise<{ figures: ParsedFigureLine[]; progress: ParsedProgressLine[] } | { error: string }> {
   let wb: ExcelJS.Workbook;
@@ -103,34 +114,40 @@ export async function readFiguresWorkbook(buffer: ArrayBuffer): Promise<{ figure
   }
   const ws = wb.getWorksheet(FIGURES_SHEET);
   if (!ws) return { error: `文件中没有“${FIGURES_SHEET}”工作表：请使用从本页下载的模板` };
-  const header = (n: number) => cellText(ws.getRow(1).getCell(n).value).trim();
-  if (header(1) !== "指标代码" || header(6) !== "本月值") return { error: "“月度指标”表头与模板不一致，请重新下载模板" };
+  const fc = locateColumns(headerTexts(ws), FIGURE_COLUMNS);
+  if (!fc.code || !fc.month) return { error: "“月度指标”表头与模板不一致，请重新下载模板" };
+  const at = (row: ExcelJS.Row, col: number | undefined) => (col ? cellText(row.getCell(col).value) : "");
   const figures: ParsedFigureLine[] = [];
   ws.eachRow((row, line) => {
     if (line === 1) return;
-    const code = cellText(row.getCell(1).value).trim();
+    const code = at(row, fc.code).trim();
     if (!code) return;
-    const month = cellText(row.getCell(6).value);
-    const numerator = cellText(row.getCell(8).value);
+    const month = at(row, fc.month);
+    const numerator = at(row, fc.numerator);
     const noData = isNoData(month) || isNoData(numerator);
     figures.push({
       line,
       code,
       month: isNoData(month) ? "" : month,
-      cumulative: cellText(row.getCell(7).value),
+      cumulative: at(row, fc.cumulative),
       numerator: isNoData(numerator) ? "" : numerator,
-      denominator: cellText(row.getCell(9).value),
-      note: cellText(row.getCell(10).value),
+      denominator: at(row, fc.denominator),
+      note: at(row, fc.note),
       noData,
     });
   });
   const progress: ParsedProgressLine[] = [];
   const ps = wb.getWorksheet(PROGRESS_SHEET);
-  ps?.eachRow((row, line) => {
-    if (line === 1) return;
-    const code = cellText(row.getCell(1).value).trim();
-    if (!code) return;
-    progress.push({ line, code, amount: cellText(row.getCell(4).value), note: cellText(row.getCell(5).value) });
-  });
+  if (ps) {
+    const pc = locateColumns(headerTexts(ps), PROGRESS_COLUMNS);
+    if (!pc.code || !pc.amount) return { error: `“${PROGRESS_SHEET}”表头与模板不一致，请重新下载模板` };
+    // 阶段 and 本月需填报 are for the clerk's eyes only: never read back.
+    ps.eachRow((row, line) => {
+      if (line === 1) return;
+      const code = at(row, pc.code).trim();
+      if (!code) return;
+      progress.push({ line, code, amount: at(row, pc.amount), note: at(row, pc.note) });
+    });
+  }
   return { figures, progress };
 }

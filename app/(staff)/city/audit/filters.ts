@@ -15,12 +15,18 @@ const day = z.iso.date().refine((s) => {
 const paramsSchema = z.object({
   user: id.optional().catch(undefined),
   district: id.optional().catch(undefined),
+  indicator: id.optional().catch(undefined),
   entity: z.string().trim().min(1).max(64).optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
   outcome: z.enum(["ok", "denied"]).optional().catch(undefined),
   page: z.string().regex(/^[1-9]\d{0,4}$/).transform(Number).optional().catch(undefined),
 });
+
+/** The per-figure history of one district-month-indicator value. */
+export function figureHistoryHref(districtId: number, month: string, indicatorId: number): string {
+  return `/city/audit/figure?district=${districtId}&month=${month}&indicator=${indicatorId}`;
+}
 
 export type AuditParams = z.infer<typeof paramsSchema>;
 
@@ -39,6 +45,7 @@ export function parseAuditParams(sp: Record<string, string | string[] | undefine
   const params = paramsSchema.parse({
     user: firstOf("user"),
     district: firstOf("district"),
+    indicator: firstOf("indicator"),
     entity: firstOf("entity"),
     from: firstOf("from"),
     to: firstOf("to"),
@@ -48,6 +55,7 @@ export function parseAuditParams(sp: Record<string, string | string[] | undefine
   const filter: AuditFilter = {
     actorUserId: params.user,
     districtId: params.district,
+    indicatorId: params.indicator,
     entity: params.entity,
     outcome: params.outcome,
     fromIso: params.from ? new Date(shanghaiMidnightUtc(params.from)).toISOString() : undefined,
@@ -59,16 +67,17 @@ export function parseAuditParams(sp: Record<string, string | string[] | undefine
   return { params, filter };
 }
 
-/** The query string for the same filters on another page. */
-export function auditHref(params: AuditParams, page: number): string {
+/** The query string for the same filters on another page (or, with `base`, for the export). */
+export function auditHref(params: AuditParams, page: number, base = "/city/audit"): string {
   const q = new URLSearchParams();
   if (params.user !== undefined) q.set("user", String(params.user));
   if (params.district !== undefined) q.set("district", String(params.district));
+  if (params.indicator !== undefined) q.set("indicator", String(params.indicator));
   if (params.entity !== undefined) q.set("entity", params.entity);
   if (params.from !== undefined) q.set("from", params.from);
   if (params.to !== undefined) q.set("to", params.to);
   if (params.outcome !== undefined) q.set("outcome", params.outcome);
   if (page > 1) q.set("page", String(page));
   const s = q.toString();
-  return s ? `/city/audit?${s}` : "/city/audit";
+  return s ? `${base}?${s}` : base;
 }

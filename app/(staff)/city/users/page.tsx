@@ -21,9 +21,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">用户管理</h1>
-        <Link href="/city/users/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-800">
-          新建用户
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/city/users/bulk" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm text-slate-800 no-underline hover:bg-slate-100">
+            批量导入账号
+          </Link>
+          <Link href="/city/users/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-800">
+            新建用户
+          </Link>
+        </div>
       </div>
       <form method="get" action="/city/users" role="search" className="flex flex-wrap items-end gap-2">
         <div>

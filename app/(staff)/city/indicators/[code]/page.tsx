@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { figureHistoryHref } from "../../audit/filters";
 import { requirePermission } from "@/app/_lib/guards";
+import { can } from "@/app/_lib/policy";
 import { DISTRICT_KIND_LABELS } from "@/app/_lib/labels";
 import { monthLabel, monthNumber, ytdLabel } from "@/app/_lib/months";
 import { formatPercent } from "@/app/_lib/numbers";
@@ -25,7 +27,7 @@ const td = "px-2 py-2 align-top";
 const num = `${td} tabular text-right whitespace-nowrap`;
 
 export default async function IndicatorDrilldownPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> }) {
-  await requirePermission("city.read", {}, { next: `/city/indicators/${encodeURIComponent((await params).code)}` });
+  const user = await requirePermission("city.read", {}, { next: `/city/indicators/${encodeURIComponent((await params).code)}` });
   const { code } = await params;
   const ctx = await loadCityContext(await searchParams);
   if (!ctx) return <NoCampaign />;
@@ -42,6 +44,8 @@ export default async function IndicatorDrilldownPage({ params, searchParams }: {
   const target = describeTarget({ decimals: ind.decimals, unit, targetValue: t?.targetValue ?? null, baselineValue: t?.baselineValue ?? null, growthTargetBp: t?.growthTargetBp ?? null, multipleTargetPct: t?.multipleTargetPct ?? null }, campaign.year);
   const partUnit = details?.partUnit ?? { symbol: "", scale: 1 };
   const districts = rollups.districts.map((d) => ({ ...d, v: ind.rollup.districts.get(d.id)! }));
+  // The month's stored figure of each district has a change history (campaign office only).
+  const history = ind.kind === "reported" && can(user, "audit.read") ? (districtId: number) => figureHistoryHref(districtId, view.month, ind.id) : null;
 
   // Charts in display units: amounts ÷ scale; rates in percent.
   const months = Array.from({ length: m }, (_, i) => `${i + 1}月`);
@@ -190,7 +194,14 @@ export default async function IndicatorDrilldownPage({ params, searchParams }: {
                   </th>
                   {isRatio && <td data-numerator className={num}>{formatExactOrDash(d.v.numerator, partUnit.scale)}</td>}
                   {isRatio && <td data-denominator className={num}>{formatExactOrDash(d.v.denominator, partUnit.scale)}</td>}
-                  <td data-actual className={num}>{isRatio ? formatActual(ind, d.v.actual) : formatExactOrDash(d.v.actual, unit.scale)}</td>
+                  <td className={num}>
+                    <span data-actual>{isRatio ? formatActual(ind, d.v.actual) : formatExactOrDash(d.v.actual, unit.scale)}</span>
+                    {history && (
+                      <Link href={history(d.id)} className="block text-xs font-normal text-brand-700 underline" aria-label={`${d.name}${monthLabel(view.month)}${ind.name}：这个数字的变更记录`}>
+                        变更记录
+                      </Link>
+                    )}
+                  </td>
                   <td className={num}>{formatTarget(ind, d.v.target)}</td>
                   <td className={num}>{formatShare(d.v.pace.share)}</td>
                   {!isRatio && <td className={num}>{formatGap(d.v.pace.gapPoints)}</td>}

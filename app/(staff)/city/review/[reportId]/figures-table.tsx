@@ -1,4 +1,5 @@
 import type { FlagRow } from "@/db/queries/plausibility";
+import Link from "next/link";
 import { FlagNotes } from "./flag-notes";
 
 export interface FigureRowView {
@@ -20,7 +21,7 @@ export interface FigureGroupView {
 }
 
 /** The month's reported figures, grouped by action as the district's form lists them. */
-export function FiguresTable(props: { groups: FigureGroupView[]; oldColumn: string | null; nowColumn: string; correcting: boolean }) {
+export function FiguresTable(props: { groups: FigureGroupView[]; oldColumn: string | null; nowColumn: string; correcting: boolean; historyHref?: (indicatorId: number) => string }) {
   const { groups, oldColumn, nowColumn, correcting } = props;
   const cell = "px-3 py-2 align-top";
   const cols = oldColumn ? 5 : 3;
@@ -54,6 +55,11 @@ export function FiguresTable(props: { groups: FigureGroupView[]; oldColumn: stri
                 <td className={`${cell} tabular text-right font-medium`}>
                   {r.now}
                   {r.noDataReason != null && <span className="block text-xs font-normal text-slate-600">（{r.noDataReason}）</span>}
+                  {props.historyHref && (
+                    <Link href={props.historyHref(r.indicatorId)} className="block text-xs font-normal text-brand-700 underline" aria-label={`${r.name}：这个数字的变更记录`}>
+                      变更记录
+                    </Link>
+                  )}
                 </td>
                 {oldColumn && (
                   <td className={`${cell} text-xs`}>

@@ -14,6 +14,7 @@ import { BASELINE_LABELS, chooseBaseline, copiesAsData } from "../_lib/baseline"
 import { CorrectionsList } from "./corrections-list";
 import { flagLine, FlagsSummary } from "./flag-notes";
 import { FiguresTable } from "./figures-table";
+import { figureHistoryHref } from "../../audit/filters";
 import { ProjectsTable } from "./projects-table";
 import { RecordsList } from "./records-list";
 import { ReopenForm } from "./reopen-form";
@@ -87,7 +88,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ r
       )}
       <section aria-labelledby="figures-title" className="space-y-2">
         <h2 id="figures-title" className="text-lg font-semibold">月度指标</h2>
-        <FiguresTable groups={groups} oldColumn={compared ? label.column : null} nowColumn={nowColumn} correcting={correcting} />
+        <FiguresTable groups={groups} oldColumn={compared ? label.column : null} nowColumn={nowColumn} correcting={correcting} historyHref={can(user, "audit.read") ? (i) => figureHistoryHref(report.districtId, report.month, i) : undefined} />
       </section>
       <ProjectsTable rows={projectViews} oldColumn={compared && baseline.data ? label.column : null} correcting={correcting} />
       <RecordsList records={records} month={report.month} />

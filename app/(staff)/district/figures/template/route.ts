@@ -1,5 +1,6 @@
 import { forbidden, notFound } from "next/navigation";
 import { buildFiguresWorkbook } from "@/app/_lib/excel/figures-sheet";
+import { progressTemplateRows } from "@/app/_lib/excel/month-projects";
 import { xlsxResponse } from "@/app/_lib/excel/workbook";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { addMonths, isMonth, monthLabel } from "@/app/_lib/months";
@@ -28,7 +29,7 @@ export async function GET(request: Request): Promise<Response> {
     districtName: district.name,
     month,
     rows,
-    projects: projects.map((p) => ({ code: p.code, name: p.name, lastMonth: p.previousInvestment, thisMonth: p.entryInvestment, note: p.entryNote })),
+    projects: progressTemplateRows(projects, month),
   });
   return xlsxResponse(wb, `${district.name}${monthLabel(month)}填报模板.xlsx`);
 }
