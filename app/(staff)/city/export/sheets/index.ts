@@ -6,3 +6,5 @@ export * from "./indicator";
 export * from "./lagging";
 export * from "./rankings";
 export * from "./sectors";
+export * from "./district";
+export * from "./orders";

@@ -15,12 +15,14 @@ export interface LaggingItem {
   v: AreaValue;
 }
 
-/** Every indicator × area (city, districts) behind pace, worst first (as /city/lagging lists them). */
-export function laggingItems(indicators: IndicatorWithRollup[], districts: { id: number; name: string }[]): LaggingItem[] {
+export type LaggingScope = "all" | "city" | "districts";
+
+/** Every indicator × area (city, districts; or only one of them, as the page's 范围 switch) behind pace, worst first (as /city/lagging lists them). */
+export function laggingItems(indicators: IndicatorWithRollup[], districts: { id: number; name: string }[], scope: LaggingScope = "all"): LaggingItem[] {
   return indicators
     .flatMap((ind) => [
-      { ind, city: true, area: "全市", unit: ind.ownerDepartmentName ?? "（未指定责任单位）", v: ind.rollup.city as AreaValue },
-      ...districts.flatMap((d) => {
+      ...(scope === "districts" ? [] : [{ ind, city: true, area: "全市", unit: ind.ownerDepartmentName ?? "（未指定责任单位）", v: ind.rollup.city as AreaValue }]),
+      ...(scope === "city" ? [] : districts).flatMap((d) => {
         const v = ind.rollup.districts.get(d.id);
         return v ? [{ ind, city: false, area: d.name, unit: d.name, v }] : [];
       }),

@@ -38,13 +38,16 @@ export function sectorSheets(wb: ExcelJS.Workbook, bySector: SectorRollupRow[], 
   const total = (rows: SectorRollupRow[]) =>
     rows.reduce((a, r) => ({ projects: a.projects + r.projects, totalInvestment: a.totalInvestment + r.totalInvestment, annualPlan: a.annualPlan + r.annualPlan, doneYtd: a.doneYtd + r.doneYtd }), { projects: 0, totalInvestment: 0, annualPlan: 0, doneYtd: 0 });
 
+  // Row labels and total rows as the page's tables (/city/projects) write them.
   const ws = styledSheet(wb, "按行业", columns("行业"));
-  for (const r of bySector) add(ws, `${r.sectorName}项目`, r);
-  add(ws, `${scopeName}市重点项目`, total(bySector));
+  for (const r of bySector) add(ws, r.sectorName, r, `${r.sectorName}项目`);
+  add(ws, scopeName === "全市" ? "全部市重点项目" : `${scopeName}合计`, total(bySector), `${scopeName}市重点项目`);
   ws.lastRow!.font = { bold: true };
   if (byDistrict.length > 0) {
     const wd = styledSheet(wb, "按区县", columns("区县"));
     for (const d of byDistrict) add(wd, d.name, total(d.rows), `${d.name}市重点项目`);
+    add(wd, "全市", total(bySector), "全市市重点项目");
+    wd.lastRow!.font = { bold: true };
   }
   guardTextCells(wb);
 }
