@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { requestAs } from "./support/actions";
 import { authFile } from "./support/auth-file";
 import { aboutText, downloadWorkbook, headers, numberIn, numFmtOf, rowsOf } from "./support/xlsx";
 
@@ -122,4 +123,14 @@ test("the print button is on the pages a leader prints, and printing leaves out 
   await expect(page.getByRole("link", { name: "导出 Excel" })).toBeHidden();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("table", { name: /晋江市各指标/ })).toBeVisible();
+});
+
+test("a district clerk is refused the district and orders exports", async ({ baseURL }) => {
+  const clerk = await requestAs(baseURL!, authFile("jinjiang"));
+  for (const url of ["/city/export/district?code=jinjiang", "/city/export/orders", "/city/export/lagging?scope=districts"]) {
+    const res = await clerk.get(url, { maxRedirects: 0, failOnStatusCode: false });
+    expect(res.status(), url).toBe(403);
+    expect(res.headers()["content-type"] ?? "", url).not.toContain("spreadsheetml");
+  }
+  await clerk.dispose();
 });
