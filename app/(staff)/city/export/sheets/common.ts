@@ -79,7 +79,7 @@ export function aboutSheet(wb: ExcelJS.Workbook, lines: string[]): void {
 export function aboutLines(opts: { title: string; cityName: string; year: number; month: string | null; include: boolean | null; demo: boolean }): string[] {
   return [
     opts.title,
-    `${opts.cityName}${opts.year}年${opts.month ? `，${monthLabel(opts.month)}（${ytdLabel(opts.month)}累计）` : ""}`,
+    `${opts.cityName}${opts.year}年${opts.month ? `，数据截至${monthLabel(opts.month)}（${ytdLabel(opts.month)}累计）` : ""}`,
     ...(opts.include == null ? [] : [opts.include ? "数据口径：含未审核数据（可能仍会修改）" : "数据口径：仅已审核数据（正式）"]),
     ...(opts.demo ? ["演示数据：本文件中的项目、签约、园区和月度数字均为虚构的演示数据，不代表官方统计。"] : []),
     `导出时间：${new Date().toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}`,
