@@ -12,3 +12,57 @@ export function SiteHeader({ cityName }: { cityName?: string }) {
     </header>
   );
 }
+
+type NavLink = readonly [href: string, label: string];
+
+const EDITOR_LINKS: readonly NavLink[] = [["/district", "填报首页"], ["/district/projects", "项目"], ["/district/problems", "难题"], ["/district/signings", "签约"], ["/district/parks", "园区"], ["/district/orders", "督办"]];
+const CITY_LINKS: readonly NavLink[] = [["/city", "总览"], ["/city/lagging", "滞后清单"], ["/city/projects", "重点项目"], ["/city/rankings", "排名"], ["/city/completeness", "报送情况"], ["/city/bulletin", "简报"], ["/city/orders", "督办"]];
+/** The campaign office's settings pages, grouped under one "设置" menu so the bar fits one line at 1280 px. */
+const ADMIN_SETTINGS: readonly NavLink[] = [["/city/periods", "月份"], ["/city/setup", "专项设置"], ["/city/users", "用户管理"], ["/city/lockouts", "登录锁定"], ["/city/audit", "审计日志"]];
+
+const link = "whitespace-nowrap text-slate-700 hover:text-brand-700";
+
+/**
+ * The signed-in shell's bar: the pages of the user's role, the admin's settings in a <details>
+ * menu (works without JavaScript), the account and sign-out. One line at 1280 px; wraps to a
+ * few short lines at 390 px. Not printed.
+ */
+export function StaffHeader({ user, roleLabel, signOut }: { user: { displayName: string; role: string } | null; roleLabel: string; signOut: (formData: FormData) => Promise<void> }) {
+  const role = user?.role;
+  const isAdmin = role === "city_admin";
+  const isCity = isAdmin || role === "city_leader";
+  const isEditor = role === "district_editor" || role === "department_editor";
+  const main = [...(isEditor ? EDITOR_LINKS : []), ...(isCity ? CITY_LINKS : []), ...(isAdmin ? ([["/city/review", "审核"]] as const) : [])];
+  return (
+    <header className="no-print border-b border-slate-200 bg-white" data-staff-header>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-xl font-bold tracking-wide text-brand-700 no-underline">推进</Link>
+        {user && (
+          <nav aria-label="工作台" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+            {main.map(([href, label]) => (
+              <Link key={href} href={href} className={link}>{label}</Link>
+            ))}
+            {isAdmin && (
+              <details className="relative" data-settings-menu>
+                <summary className={`${link} cursor-pointer select-none`}>设置</summary>
+                <ul className="absolute right-0 z-20 mt-2 w-36 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+                  {ADMIN_SETTINGS.map(([href, label]) => (
+                    <li key={href}>
+                      <Link href={href} className="block px-3 py-1.5 text-slate-700 no-underline hover:bg-slate-50 hover:text-brand-700">{label}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+            <Link href="/account" className={link} aria-label={`${user.displayName} · ${roleLabel}（我的账号）`}>
+              {user.displayName}<span className="text-slate-500"> · {roleLabel}</span>
+            </Link>
+            <form action={signOut}>
+              <button type="submit" className="whitespace-nowrap rounded border border-slate-300 px-2.5 py-1 text-slate-700 hover:bg-slate-100">退出登录</button>
+            </form>
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -113,7 +113,7 @@ export function IndicatorCorrectionsTable({ locale, ctx, ind }: { locale: Locale
 /** Corrections of public projects' monthly investment (万元, shown in 亿元 exactly). */
 export function ProjectCorrectionsTable({ locale, ctx, rows }: { locale: Locale; ctx: PublicContext; rows: PublicProjectCorrectionRow[] }) {
   const t = getDict(locale);
-  const yi = { symbol: "亿元", symbolEn: "100m yuan", scale: 10000 };
+  const yi = { symbol: "亿元", symbolEn: "CNY 100 million", scale: 10000 };
   const money = (v: number | null) => (v == null ? "—" : formatAmount(v, yi, 4, locale));
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

@@ -19,12 +19,25 @@ export interface IndicatorLike {
 
 const numberLocale = (locale: Locale) => (locale === "en" ? "en" : "zh-CN");
 
+/**
+ * English money wording, one convention everywhere: a unit (column heads, chart axes) reads
+ * "CNY 100 million" (亿元) or "CNY 10,000" (万元); an amount reads "CNY 216.85 billion" /
+ * "CNY 12.34 million" (exactly the 亿元/万元 figure, the decimal point moved). Never "100m yuan".
+ */
+const EN_MONEY: Record<string, { unit: string; word: string; factor: number; extraDecimals: number }> = {
+  亿元: { unit: "CNY 100 million", word: "billion", factor: 10, extraDecimals: 1 },
+  万元: { unit: "CNY 10,000", word: "million", factor: 100, extraDecimals: 2 },
+};
+
 export function unitSymbol(unit: UnitLike, locale: Locale): string {
-  return locale === "en" ? unit.symbolEn : unit.symbol;
+  if (locale !== "en") return unit.symbol;
+  return EN_MONEY[unit.symbol]?.unit ?? unit.symbolEn;
 }
 
-/** An amount in base units with its unit ("2,168.5 亿元"; a count with no English unit is a bare number). */
+/** An amount in base units with its unit ("2,168.5 亿元", "CNY 216.85 billion"; a count with no English unit is a bare number). */
 export function formatAmount(base: number, unit: UnitLike, decimals: number, locale: Locale): string {
+  const money = locale === "en" ? EN_MONEY[unit.symbol] : undefined;
+  if (money) return `CNY ${formatBase(base, unit.scale * money.factor, decimals + money.extraDecimals, "en")} ${money.word}`;
   const symbol = unitSymbol(unit, locale);
   const n = formatBase(base, unit.scale, decimals, numberLocale(locale));
   if (!symbol) return n;

@@ -14,6 +14,8 @@ import { loadCityContext, loadCityFlags } from "./_components/load";
 import { PACE_LABELS } from "./_components/pace-badge";
 import { PaceLegend } from "./_components/pace-legend";
 import { CityPageHeader, NoCampaign } from "./_components/page-header";
+import { PageTools } from "./export/page-tools";
+import { dashboardExportUrl } from "./export/urls";
 
 export const metadata: Metadata = { title: "全市总览" };
 
@@ -38,6 +40,7 @@ export default async function CityDashboardPage({ searchParams }: { searchParams
   return (
     <div className="space-y-6">
       <CityPageHeader ctx={ctx} path="/city" title={`全市总览 · ${monthLabel(view.month)}`} subtitle={`${campaign.cityName}${campaign.year}年“${campaign.title}”${campaign.subtitle}：各专项行动指标${ytd}累计完成情况`} />
+      <PageTools exportHref={dashboardExportUrl(view)} />
       <PaceLegend warnBp={campaign.paceWarnBp} />
       {view.include ? (
         flags.index.shown.length > 0 && <FlagLine flags={flags.index.shown} month={view.month} reviewHref={reviewHref} />

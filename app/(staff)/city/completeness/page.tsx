@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/guards";
 import { monthLabel } from "@/app/_lib/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
+import { PageTools } from "../export/page-tools";
 import { completenessExportUrl } from "../export/urls";
 import { CompletenessTable } from "./board";
 import { loadCompletenessBoard } from "./load";
@@ -25,7 +26,7 @@ export default async function CompletenessPage() {
             {last ? `（${monthLabel(board.months[0]!.month)}至${monthLabel(last.month)}）` : ""}。按时 = 在截止日（含当日，北京时间）前报送。
           </p>
         </div>
-        <a href={completenessExportUrl()} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-brand-700 hover:bg-slate-50">导出 Excel</a>
+        <PageTools exportHref={completenessExportUrl()} />
       </div>
       {board.months.length === 0 ? (
         <p className="text-sm text-slate-600">还没有开放填报的月份。</p>

@@ -36,9 +36,19 @@ export function sectorsExportUrl(s: ExportScope & { district?: string | null } =
   return `/city/export/sectors${query({ ...scope(s), district: s.district ?? null })}`;
 }
 
-/** Every indicator and district behind pace, worst first, with the responsible unit. */
-export function laggingExportUrl(s: ExportScope = {}): string {
-  return `/city/export/lagging${query(scope(s))}`;
+/** Every indicator and district behind pace, worst first, with the responsible unit; `area` = the page's 范围 switch. */
+export function laggingExportUrl(s: ExportScope & { area?: "city" | "districts" | null } = {}): string {
+  return `/city/export/lagging${query({ ...scope(s), scope: s.area ?? null })}`;
+}
+
+/** One district's indicators (the drill-down page's "全部指标" table). */
+export function districtExportUrl(districtCode: string, s: ExportScope = {}): string {
+  return `/city/export/district${query({ code: districtCode, ...scope(s) })}`;
+}
+
+/** Supervision orders: the per-district counts and the list, with the page's filters. */
+export function ordersExportUrl(f: { status?: string | null; district?: string | null; overdue?: boolean } = {}): string {
+  return `/city/export/orders${query({ status: f.status ?? null, district: f.district ?? null, overdue: f.overdue ? "1" : null })}`;
 }
 
 /** Rankings: overall (with peer groups) and every indicator. */

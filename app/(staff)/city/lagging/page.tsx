@@ -10,6 +10,8 @@ import { loadCityContext, loadCityFlags } from "../_components/load";
 import { PaceBadge } from "../_components/pace-badge";
 import { PaceLegend } from "../_components/pace-legend";
 import { CityPageHeader, NoCampaign } from "../_components/page-header";
+import { PageTools } from "../export/page-tools";
+import { laggingExportUrl } from "../export/urls";
 
 export const metadata: Metadata = { title: "滞后清单" };
 
@@ -61,6 +63,7 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
           <Link href={cityHref("/city", view)} className="text-brand-700 underline">← 全市总览</Link>
         </p>
       </CityPageHeader>
+      <PageTools exportHref={laggingExportUrl({ ...view, area: scope === "all" ? null : scope })} />
       <PaceLegend warnBp={campaign.paceWarnBp} />
       {view.include && flags.index.shown.length > 0 && <FlagLine flags={flags.index.shown} month={view.month} reviewHref={reviewHref} />}
       {!view.include && <FlagNotice pending={flags.pending} includeHref={`${cityHref("/city/lagging", { ...view, include: true }, { scope: scope === "all" ? undefined : scope })}#${FLAG_LIST_ID}`} reviewHref={reviewHref} />}

@@ -14,6 +14,8 @@ import { escalateOverdueOrders } from "@/db/mutations/orders";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listOrders, orderStatsByDistrict } from "@/db/queries/orders";
 import { ORDER_STATUSES, type OrderStatus } from "@/db/schema";
+import { PageTools } from "../export/page-tools";
+import { ordersExportUrl } from "../export/urls";
 
 export const metadata: Metadata = { title: "督办" };
 
@@ -37,7 +39,8 @@ export default async function CityOrdersPage({ searchParams }: { searchParams: P
           <h1 className="text-2xl font-bold">督办（闭环调度）</h1>
           <p className="mt-1 text-sm text-slate-600">从滞后指标、逾期难题或未填进度的项目下达督办单，责任单位反馈后审核销号；逾期未办结的自动升级一级。</p>
         </div>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
+          <PageTools exportHref={ordersExportUrl({ status: sp.status, district: sp.district, overdue: sp.overdue === "1" })} print={false} />
           <Link href="/city/meeting" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">调度会视图</Link>
           <Link href="/city/orders/new" className="rounded-md bg-brand-700 px-3 py-2 text-sm text-white">下达督办单</Link>
         </div>

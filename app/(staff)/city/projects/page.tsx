@@ -8,6 +8,8 @@ import { keyProjectHeadline, SectorSentences, SectorTable, sumSectors } from "..
 import { loadCityContext } from "../_components/load";
 import { PaceLegend } from "../_components/pace-legend";
 import { CityPageHeader, NoCampaign } from "../_components/page-header";
+import { PageTools } from "../export/page-tools";
+import { sectorsExportUrl } from "../export/urls";
 
 export const metadata: Metadata = { title: "市重点项目" };
 
@@ -37,6 +39,7 @@ export default async function KeyProjectsPage({ searchParams }: { searchParams: 
           <Link href={cityHref("/city", view)} className="text-brand-700 underline">← 全市总览</Link>
         </p>
       </CityPageHeader>
+      <PageTools exportHref={sectorsExportUrl({ ...view, district: district?.code })} />
       <PaceLegend warnBp={warn} />
 
       <section aria-labelledby="city-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">

@@ -6,6 +6,7 @@ import { monthLabel, ytdLabel } from "@/app/_lib/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { loadCompletenessBoard } from "../completeness/load";
 import { resolveCityScope, scopeQuery } from "../export/scope";
+import { PageTools } from "../export/page-tools";
 import { rankingsExportUrl } from "../export/urls";
 import { ScopeForm } from "./scope-form";
 import { loadRankings } from "./load";
@@ -42,7 +43,7 @@ export default async function RankingsPage({ searchParams }: { searchParams: Sea
             {data.previousMonth ? `“较上月”与${monthLabel(data.previousMonth)}的排名相比。` : "1 月无上月排名可比。"}
           </p>
         </div>
-        <a href={rankingsExportUrl({ month, include })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-brand-700 hover:bg-slate-50">导出 Excel</a>
+        <PageTools exportHref={rankingsExportUrl({ month, include })} />
       </div>
 
       <ScopeForm action="/city/rankings" month={month} include={include} periods={scope.periods} extra={selected ? { indicator: selected.code } : undefined} />

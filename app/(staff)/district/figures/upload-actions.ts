@@ -39,6 +39,8 @@ const PROGRESS_NOTE_MAX = 200;
 const WAN_YUAN = { code: "wan_yuan", symbol: "万元", scale: 1 };
 const headerSchema = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), district: z.string().max(40).optional() });
 
+const NOT_READ = "文件未能导入，未保存任何数据。原因见文件选择框下方。";
+
 function fail(message: string, rowErrors: RowError[] = []): UploadState {
   return { ok: false, message, fieldErrors: {}, values: {}, rowErrors };
 }
@@ -72,9 +74,10 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
     parsed = await oneUploadAtATime(`user:${user.id}`, () => readFiguresWorkbook(buffer));
   } catch (e) {
     if (!(e instanceof UploadRefused)) throw e;
-    return { ...fail(e.message), fieldErrors: { file: e.message } };
+    return { ...fail(NOT_READ), fieldErrors: { file: e.message } };
   }
-  if ("error" in parsed) return { ...fail(parsed.error), fieldErrors: { file: parsed.error } };
+  // The reason is shown once, next to the file field; the summary above says nothing was saved.
+  if ("error" in parsed) return { ...fail(NOT_READ), fieldErrors: { file: parsed.error } };
   const errors: RowError[] = [];
   const settings = await getPlausibilitySettings();
   const byCode = new Map(rows.map((r) => [r.indicator.code, r]));

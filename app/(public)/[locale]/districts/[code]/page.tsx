@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath } from "@/app/_lib/locale";
+import { monthNumber } from "@/app/_lib/months";
 import { PublicShell } from "@/components/public/public-shell";
 import { IndicatorTable } from "@/components/public/indicator-table";
 import { ProjectTable } from "@/components/public/project-table";
@@ -40,7 +41,8 @@ export default async function DistrictPage({ params }: { params: Params }) {
     getPublicOrderCounts(ctx.campaign.id),
   ]);
   const orders = orderCounts ? (orderCounts.get(district.id) ?? { issued: 0, closed: 0 }) : null;
-  const ytd = t.months.ytd(ctx.month);
+  // The tables run to the district's own latest approved month (as IndicatorTable's column says).
+  const ytd = t.months.ytd(`${ctx.campaign.year}-${String(through || monthNumber(ctx.month)).padStart(2, "0")}`);
   const listHref = localePath(locale, `/projects/search?district=${encodeURIComponent(district.code)}`);
   return (
     <PublicShell locale={locale} path={`/districts/${encodeURIComponent(district.code)}`} section="districts" ctx={ctx}>

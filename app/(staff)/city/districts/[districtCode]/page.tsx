@@ -13,6 +13,8 @@ import { loadCityContext } from "../../_components/load";
 import { PaceBadge } from "../../_components/pace-badge";
 import { ProgressBar } from "../../_components/progress-bar";
 import { CityPageHeader, NoCampaign } from "../../_components/page-header";
+import { PageTools } from "../../export/page-tools";
+import { districtExportUrl } from "../../export/urls";
 import { ReportStateBadge } from "@/components/report-state-badge";
 import { monthState } from "@/db/queries/reporting";
 import { DerivedRecordList, ReportValues } from "./records";
@@ -50,6 +52,7 @@ export default async function DistrictDrilldownPage({ params, searchParams }: { 
           )}
         </p>
       </CityPageHeader>
+      <PageTools exportHref={districtExportUrl(district.code, view)} />
 
       <section aria-labelledby="months-heading" className="rounded-lg border border-slate-200 bg-white px-4 py-3">
         <h2 id="months-heading" className="text-sm font-semibold">月报状态</h2>

@@ -19,6 +19,8 @@ import { loadCityContext } from "../../_components/load";
 import { PaceBadge } from "../../_components/pace-badge";
 import { CorrectionsLink } from "@/components/corrections-link";
 import { CityPageHeader, NoCampaign } from "../../_components/page-header";
+import { PageTools } from "../../export/page-tools";
+import { indicatorExportUrl } from "../../export/urls";
 
 export const metadata: Metadata = { title: "指标下钻" };
 
@@ -77,6 +79,7 @@ export default async function IndicatorDrilldownPage({ params, searchParams }: {
           <span className="ml-3"><CorrectionsLink indicator={code}>本指标的更正记录</CorrectionsLink></span>
         </p>
       </CityPageHeader>
+      <PageTools exportHref={indicatorExportUrl(code, view)} />
 
       <section aria-labelledby="city-heading" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="city-heading" className="text-base font-semibold">全市 · {ytd}</h2>
@@ -84,7 +87,7 @@ export default async function IndicatorDrilldownPage({ params, searchParams }: {
           <div>
             <dt className="text-xs text-slate-500">{isRatio ? `全市${ind.name}（截至${monthLabel(view.month)}）` : `${ytd}累计完成`}</dt>
             <dd data-city-actual className="tabular text-2xl font-bold">{isRatio ? formatActual(ind, c.actual) : formatExact(c.actual, unit)}</dd>
-            {!isRatio && c.actual != null && <dd className="text-xs text-slate-500">约 {formatActual(ind, c.actual)}</dd>}
+            {!isRatio && c.actual != null && formatActual(ind, c.actual) !== formatExact(c.actual, unit) && <dd className="text-xs text-slate-500">约 {formatActual(ind, c.actual)}</dd>}
           </div>
           <div>
             <dt className="text-xs text-slate-500">{campaign.year}年目标</dt>
