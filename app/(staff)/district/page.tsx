@@ -79,7 +79,7 @@ export default async function DistrictHomePage() {
   const [state, returned, overdueProblems, missingProgress, name] = await Promise.all([
     getDistrictMonthState(campaign.id, districtId, month),
     listReturnedMonths(campaign.id, districtId),
-    countOverdueProblems(districtId, today),
+    countOverdueProblems(campaign.id, districtId, today),
     countProjectsWithoutProgress(campaign.id, districtId, month),
     getScopeName(districtId, null),
   ]);
