@@ -85,7 +85,8 @@ export default async function DistrictHomePage() {
   ]);
   const due = state?.dueOn ?? "";
   const notSent = state && (state.state === "draft" || state.state === "returned");
-  const late = notSent && today > due;
+  // Lateness against the month's own deadline; a month the office marked as history entry is never "逾期".
+  const late = notSent && !state.historical && today > due;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{name} · 本期待办</h1>
