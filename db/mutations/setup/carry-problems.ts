@@ -38,7 +38,7 @@ export async function carryOpenProblems(tx: Tx, fromId: number, toId: number, ac
     const chunk = sources.slice(i, i + CHUNK);
     const ids = await tx
       .insert(projects)
-      .values(chunk.map(({ id: _id, ...p }) => ({ ...p, campaignId: toId, actionId: null, updatedBy: actor.id })))
+      .values(chunk.map((p) => ({ ...p, id: undefined, campaignId: toId, actionId: null, updatedBy: actor.id })))
       .returning({ id: projects.id });
     chunk.forEach((p, k) => newProjectId.set(p.id, ids[k]!.id));
   }
