@@ -36,7 +36,7 @@ test.describe("history back-fill", () => {
       for (const [month, name] of [[late.month, label], ["2023-10", "2023年10月"]] as const) {
         const row = admin.locator(`tr[data-month="${month}"]`);
         await row.getByLabel(`${name}补录原因`).fill("系统上线前的月份集中补录");
-        await row.getByRole("button", { name: `标为历史补录${name}` }).click();
+        await row.getByRole("button", { name: /^标为历史补录/ }).click();
         await expect(row.locator("[data-historical]")).toContainText("已标为历史补录：系统上线前的月份集中补录");
       }
       expect(await queryOne("select count(*) as n from audit_events where action = 'period.historical'")).toMatchObject({ n: 2 });
