@@ -22,7 +22,7 @@ export default async function PeriodsPage() {
         <p className="mt-1 text-sm text-slate-600">所有区县审核通过后才能锁定；锁定后任何人都不能修改该月数据，只有专项办可以说明原因后解锁。</p>
         <p className="mt-1 text-sm text-slate-600">集中补录往月数据时，可把该月标为“历史补录”并写明原因：报送进度、区县首页和通报不再把该月记为逾期或迟报，截止日后报送的记为“补录”。</p>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">各月份的审核进度与锁定状态</caption>
           <thead>
