@@ -273,6 +273,12 @@ export const periods = sqliteTable(
     lockedAt: text("locked_at"),
     /** Date (YYYY-MM-DD, Asia/Shanghai) by which the month's report is due. */
     dueOn: text("due_on").notNull(),
+    /**
+     * Entered late on purpose (history back-fill by the campaign office): completeness and the
+     * bulletin do not call its reports overdue. The reason is shown wherever the month is listed.
+     */
+    historical: integer("historical", { mode: "boolean" }).notNull().default(false),
+    historicalReason: text("historical_reason"),
     version: version(),
   },
   (t) => [
@@ -351,6 +357,12 @@ export const figureValues = sqliteTable(
 );
 
 export const PROJECT_STAGES = ["preparing", "under_construction", "completed", "suspended"] as const;
+/**
+ * 市重点 / 省重点 / 一般 from the city's list. The campaign counts the city's own key-project list,
+ * so `is_key` is true exactly for "city"; a province-level project the city did not list is "province".
+ */
+export const PROJECT_KEY_LEVELS = ["city", "province", "general"] as const;
+export type ProjectKeyLevel = (typeof PROJECT_KEY_LEVELS)[number];
 
 /** A project on one campaign year's register (the city's key-project list is per year). */
 export const projects = sqliteTable(
@@ -372,6 +384,7 @@ export const projects = sqliteTable(
     actualCompletionOn: text("actual_completion_on"),
     stage: text("stage", { enum: PROJECT_STAGES }).notNull().default("preparing"),
     isKey: integer("is_key", { mode: "boolean" }).notNull().default(true),
+    keyLevel: text("key_level", { enum: PROJECT_KEY_LEVELS }).notNull().default("city"),
     isPublic: integer("is_public", { mode: "boolean" }).notNull().default(true),
     description: text("description").notNull().default(""),
     updatedBy: integer("updated_by").references(() => users.id),
@@ -443,9 +456,16 @@ export const problems = sqliteTable(
   "problems",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
+    /**
+     * The campaign year the problem belongs to (its project's campaign). Nullable only because SQLite
+     * cannot add a NOT NULL reference to a filled table: migration 0008 backfills it and every insert sets it.
+     */
+    campaignId: integer("campaign_id").references(() => campaigns.id),
     projectId: integer("project_id").notNull().references(() => projects.id),
     /** Copied from the project so every scope check is one comparison. */
     districtId: integer("district_id").notNull().references(() => districts.id),
+    /** The earlier year's problem this one was carried forward from (复制往年结构 with 带入未解决难题). */
+    originProblemId: integer("origin_problem_id").references((): AnySQLiteColumn => problems.id),
     type: text("type", { enum: PROBLEM_TYPES }).notNull(),
     description: text("description").notNull(),
     responsibleUnit: text("responsible_unit").notNull(),
@@ -464,6 +484,7 @@ export const problems = sqliteTable(
   },
   (t) => [
     index("problems_district_idx").on(t.districtId),
+    index("problems_campaign_district_idx").on(t.campaignId, t.districtId),
     index("problems_project_idx").on(t.projectId),
     // Rollups count resolved problems of one type by resolution date.
     index("problems_type_resolved_idx").on(t.type, t.status, t.resolvedOn),

@@ -6,7 +6,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { OpenDatabase } from "../client";
-import { problems, type ESCALATION_LEVELS, type PROBLEM_STATUSES, type PROBLEM_TYPES } from "../schema";
+import { problems, projects, type ESCALATION_LEVELS, type PROBLEM_STATUSES, type PROBLEM_TYPES } from "../schema";
 import { diff, insertAuditEvent } from "./audit";
 import type { Actor, WriteOutcome } from "./users";
 
@@ -32,9 +32,11 @@ const nowIso = () => new Date().toISOString();
 export async function insertProblem(open: OpenDatabase, f: ProblemFields & { projectId: number; districtId: number }, actor: Actor): Promise<WriteOutcome<number>> {
   return open.write(async (tx) => {
     const values = { ...f, status: "open" as const };
+    // The problem belongs to its project's campaign year.
+    const campaignId = (await tx.select({ campaignId: projects.campaignId }).from(projects).where(eq(projects.id, f.projectId)))[0]?.campaignId ?? null;
     const [row] = await tx
       .insert(problems)
-      .values({ ...values, openedBy: actor.id, updatedBy: actor.id })
+      .values({ ...values, campaignId, openedBy: actor.id, updatedBy: actor.id })
       .returning({ id: problems.id });
     await insertAuditEvent(tx, { actorUserId: actor.id, actorName: actor.name, action: "problem.create", entity: "problem", entityId: row!.id, districtId: f.districtId, after: values, clientAddress: actor.clientAddress });
     return { ok: true, value: row!.id };

@@ -8,6 +8,9 @@ export interface CompletenessRow {
   month: string;
   dueOn: string;
   locked: boolean;
+  /** Marked by the office as history entered late on purpose: no lateness is claimed. */
+  historical: boolean;
+  historicalReason: string | null;
   districtId: number;
   status: "draft" | "submitted" | "approved" | "returned" | null;
   submittedAt: string | null;
@@ -27,6 +30,8 @@ export async function listCompleteness(campaignId: number, upToMonth?: string): 
       month: periods.month,
       dueOn: periods.dueOn,
       locked: periods.locked,
+      historical: periods.historical,
+      historicalReason: periods.historicalReason,
       districtId: districts.id,
       status: monthlyReports.status,
       submittedAt: monthlyReports.submittedAt,

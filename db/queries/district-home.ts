@@ -14,13 +14,13 @@ export async function listReturnedMonths(campaignId: number, districtId: number)
     .orderBy(asc(periods.month));
 }
 
-/** Unresolved problems of the district whose deadline has passed. Caller must have checked `report.read`. */
-export async function countOverdueProblems(districtId: number, today: string): Promise<number> {
+/** Unresolved problems of the district in this campaign year whose deadline has passed. Caller must have checked `report.read`. */
+export async function countOverdueProblems(campaignId: number, districtId: number, today: string): Promise<number> {
   const { db } = await getDatabase();
   const rows = await db
     .select({ n: sql<number>`count(*)` })
     .from(problems)
-    .where(and(eq(problems.districtId, districtId), ne(problems.status, "resolved"), lt(problems.deadlineOn, today)));
+    .where(and(eq(problems.campaignId, campaignId), eq(problems.districtId, districtId), ne(problems.status, "resolved"), lt(problems.deadlineOn, today)));
   return Number(rows[0]?.n ?? 0);
 }
 

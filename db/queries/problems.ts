@@ -25,7 +25,7 @@ export interface ProblemFilter {
 function whereOf(f: ProblemFilter) {
   const term = f.q?.trim();
   return and(
-    eq(projects.campaignId, f.campaignId),
+    eq(problems.campaignId, f.campaignId),
     f.districtId !== undefined ? eq(problems.districtId, f.districtId) : undefined,
     f.types !== undefined ? inArray(problems.type, [...f.types]) : undefined,
     f.type !== undefined ? eq(problems.type, f.type) : undefined,
@@ -113,7 +113,7 @@ export async function getProblem(id: number, campaignId: number) {
     .innerJoin(districts, eq(districts.id, problems.districtId))
     .leftJoin(resolver, eq(resolver.id, problems.resolvedBy))
     .leftJoin(editor, eq(editor.id, problems.updatedBy))
-    .where(and(eq(problems.id, id), eq(projects.campaignId, campaignId)));
+    .where(and(eq(problems.id, id), eq(problems.campaignId, campaignId)));
   return rows[0] ?? null;
 }
 

@@ -40,6 +40,8 @@ export interface DistrictMonthState {
   isOpen: boolean;
   locked: boolean;
   dueOn: string;
+  /** Marked by the office as history entered late on purpose (never "逾期"). */
+  historical: boolean;
   reportId: number | null;
   status: ReportStatus | null;
   /** What the policy decides on: locked wins; no report yet counts as draft. */
@@ -63,6 +65,7 @@ export async function getDistrictMonthState(campaignId: number, districtId: numb
       isOpen: periods.isOpen,
       locked: periods.locked,
       dueOn: periods.dueOn,
+      historical: periods.historical,
       reportId: monthlyReports.id,
       status: monthlyReports.status,
       reportVersion: monthlyReports.version,

@@ -162,6 +162,8 @@ export async function listPeriodsWithProgress(campaignId: number) {
       locked: periods.locked,
       lockedAt: periods.lockedAt,
       dueOn: periods.dueOn,
+      historical: periods.historical,
+      historicalReason: periods.historicalReason,
       version: periods.version,
       approved: sql<number>`(select count(*) from ${monthlyReports} r join ${districts} d on d.id = r.district_id where r.period_id = "periods"."id" and r.status = 'approved' and d.active = 1 and d.reports = 1)`,
       submitted: sql<number>`(select count(*) from ${monthlyReports} r join ${districts} d on d.id = r.district_id where r.period_id = "periods"."id" and r.status = 'submitted' and d.active = 1 and d.reports = 1)`,

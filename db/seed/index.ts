@@ -184,7 +184,7 @@ async function writeAll(tx: Tx, passwordHash: string): Promise<void> {
   }))));
 
   await insertMany(tx, s.problems, buildProblems(projects).map((pr) => ({
-    projectId: projectIds[pr.projectIndex]!, districtId: districtId[projects[pr.projectIndex]!.district]!, type: pr.type,
+    campaignId, projectId: projectIds[pr.projectIndex]!, districtId: districtId[projects[pr.projectIndex]!.district]!, type: pr.type,
     description: pr.description, responsibleUnit: pr.responsibleUnit, escalationLevel: pr.escalationLevel, deadlineOn: pr.deadlineOn,
     status: pr.status, openedOn: pr.openedOn, resolvedOn: pr.resolvedOn, resolvedBy: pr.resolvedOn ? admin : null, resolutionNote: pr.resolutionNote,
   })));

@@ -32,14 +32,15 @@ export default async function DistrictHomePage() {
   const [state, returned, overdueProblems, left, name] = await Promise.all([
     getDistrictMonthState(campaign.id, districtId, month),
     listReturnedMonths(campaign.id, districtId),
-    countOverdueProblems(districtId, today),
+    countOverdueProblems(campaign.id, districtId, today),
     getMonthLeft(campaign.id, districtId, month),
     getScopeName(districtId, null),
   ]);
   const missingProgress = left.projectsLeft;
   const due = state?.dueOn ?? "";
   const notSent = state && (state.state === "draft" || state.state === "returned");
-  const late = notSent && today > due;
+  // Lateness against the month's own deadline; a month the office marked as history entry is never "逾期".
+  const late = notSent && !state.historical && today > due;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{name} · 本期待办</h1>

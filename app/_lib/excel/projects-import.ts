@@ -12,11 +12,12 @@ import type { ProjectImportRow } from "@/db/mutations/setup/projects";
 import { isDate } from "../months";
 import { parseDisplayNumber } from "../numbers";
 import { cellText, styledSheet } from "./workbook";
+import { excelSerialToDate, parseKeyLevel, parseStage, STAGE_LABELS } from "../project-register";
 
 export const PROJECTS_SHEET = "重点项目";
 export const MAX_PROJECT_ROWS = 5000;
 
-type Key = "code" | "name" | "district" | "sector" | "action" | "owner" | "total" | "annual" | "plannedStart" | "plannedCompletion";
+type Key = "code" | "name" | "district" | "sector" | "action" | "owner" | "total" | "annual" | "plannedStart" | "plannedCompletion" | "stage" | "actualStart" | "actualCompletion" | "keyLevel";
 
 /** Accepted header texts per column (first is the template's). */
 const HEADERS: Record<Key, string[]> = {
@@ -30,10 +31,14 @@ const HEADERS: Record<Key, string[]> = {
   annual: ["年度计划投资", "年度计划"],
   plannedStart: ["计划开工日期", "计划开工时间", "计划开工"],
   plannedCompletion: ["计划竣工日期", "计划建成日期", "计划竣工时间", "计划竣工"],
+  stage: ["阶段", "项目阶段", "建设阶段", "项目状态"],
+  actualStart: ["实际开工日期", "实际开工时间", "实际开工"],
+  actualCompletion: ["实际竣工日期", "实际建成日期", "实际竣工时间", "实际竣工", "实际建成"],
+  keyLevel: ["重点级别", "项目级别", "重点项目类别", "是否市重点"],
 };
 const REQUIRED: Key[] = ["code", "name", "district", "total", "annual"];
 const MONEY: Key[] = ["total", "annual"];
-const LABEL: Record<Key, string> = { code: "项目代码", name: "项目名称", district: "所属区县", sector: "行业", action: "专项行动", owner: "业主单位", total: "总投资", annual: "年度计划投资", plannedStart: "计划开工日期", plannedCompletion: "计划竣工日期" };
+const LABEL: Record<Key, string> = { code: "项目代码", name: "项目名称", district: "所属区县", sector: "行业", action: "专项行动", owner: "业主单位", total: "总投资", annual: "年度计划投资", plannedStart: "计划开工日期", plannedCompletion: "计划竣工日期", stage: "阶段", actualStart: "实际开工日期", actualCompletion: "实际竣工日期", keyLevel: "重点级别" };
 
 export interface Lookup {
   id: number;
@@ -56,6 +61,10 @@ export function buildProjectsTemplate(args: { districts: Lookup[]; sectors: Look
     { header: "年度计划投资（亿元）", key: "annual", width: 18 },
     { header: "计划开工日期", key: "plannedStart", width: 14, numFmt: "yyyy-mm-dd" },
     { header: "计划竣工日期", key: "plannedCompletion", width: 14, numFmt: "yyyy-mm-dd" },
+    { header: "阶段", key: "stage", width: 12 },
+    { header: "实际开工日期", key: "actualStart", width: 14, numFmt: "yyyy-mm-dd" },
+    { header: "实际竣工日期", key: "actualCompletion", width: 14, numFmt: "yyyy-mm-dd" },
+    { header: "重点级别", key: "keyLevel", width: 12 },
   ]);
   const help = wb.addWorksheet("填写说明");
   help.columns = [{ width: 24 }, { width: 70 }];
@@ -68,6 +77,9 @@ export function buildProjectsTemplate(args: { districts: Lookup[]; sectors: Look
     ["业主单位", "可空。"],
     ["总投资、年度计划投资", "必填。列标题写明单位：“总投资（亿元）”或“总投资（万元）”，数值按该单位填写。年度计划投资不能大于总投资。"],
     ["计划开工、竣工日期", "可空。Excel 日期，或 2024-03-15、2024/3/15、2024年3月15日 等写法。"],
+    ["阶段", `可空，填 ${Object.values(STAGE_LABELS).join("、")}（也认“续建”“竣工”“停工”等写法）。空着时按实际日期推定：有实际竣工日期为已建成，有实际开工日期为在建，否则为前期筹备。`],
+    ["实际开工、竣工日期", "可空，写法同计划日期。在建须有实际开工日期；已建成须有实际开工和竣工日期。实际开工日期在本年内的市重点项目计入“新开工”。已审核发布月份的开工、竣工日期不能通过导入改动。"],
+    ["重点级别", "可空（默认市重点），填 市重点、省重点 或 一般。专项统计的是本市的市重点项目清单：同时列入省、市重点的填“市重点”；只列入省重点清单的填“省重点”，与“一般”一样不计入市重点项目的个数和投资。"],
     ["整表规则", "只要有一行有错误，就不会保存任何数据；页面会列出每一行的问题。"],
   ];
   for (const r of rows) help.addRow(r);
@@ -130,10 +142,11 @@ export async function readProjectsWorkbook(buffer: ArrayBuffer): Promise<ReadPro
   return { lines, moneyUnits: moneyUnits as ReadProjects["moneyUnits"], present: [...col.keys()] };
 }
 
-/** "2024/3/5", "2024.3.5", "2024年3月5日", "2024-03-05" → "2024-03-05"; null when blank. */
+/** "2024/3/5", "2024.3.5", "2024年3月5日", "2024-03-05", an Excel date serial (45056) → "2024-03-05"; null when blank. */
 export function normaliseDate(raw: string): string | null | { error: string } {
   const s = raw.normalize("NFKC").trim();
   if (!s) return null;
+  if (/^\d{5}$/.test(s)) return excelSerialToDate(Number(s)) ?? { error: "日期格式应为 2024-03-15" };
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
   const iso = m ? `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}` : s;
   return isDate(iso) ? iso : { error: "日期格式应为 2024-03-15" };
@@ -201,7 +214,7 @@ export function checkProjectLines(read: ReadProjects, lookups: { districts: Look
     const annual = money("annual");
     if (total !== null && annual !== null && annual > total) problems.push("年度计划投资不能大于总投资");
 
-    const date = (key: "plannedStart" | "plannedCompletion") => {
+    const date = (key: "plannedStart" | "plannedCompletion" | "actualStart" | "actualCompletion") => {
       if (!has(key)) return undefined;
       const d = normaliseDate(cells[key] ?? "");
       if (d !== null && typeof d === "object") {
@@ -213,12 +226,24 @@ export function checkProjectLines(read: ReadProjects, lookups: { districts: Look
     const plannedStartOn = date("plannedStart");
     const plannedCompletionOn = date("plannedCompletion");
     if (plannedStartOn && plannedCompletionOn && plannedCompletionOn < plannedStartOn) problems.push("计划竣工日期不能早于计划开工日期");
+    const actualStartOn = date("actualStart");
+    const actualCompletionOn = date("actualCompletion");
+    let stage: ProjectImportRow["stage"];
+    if (has("stage") && cells.stage) {
+      stage = parseStage(cells.stage) ?? undefined;
+      if (!stage) problems.push(`阶段“${cells.stage}”无法识别，应为 ${Object.values(STAGE_LABELS).join("、")}`);
+    }
+    let keyLevel: ProjectImportRow["keyLevel"];
+    if (has("keyLevel") && cells.keyLevel) {
+      keyLevel = parseKeyLevel(cells.keyLevel) ?? undefined;
+      if (!keyLevel) problems.push(`重点级别“${cells.keyLevel}”无法识别，应为 市重点、省重点 或 一般`);
+    }
 
     if (problems.length > 0) {
       errors.push({ line, message: problems.join("；") });
       continue;
     }
-    rows.push({ line, code, name, districtId: district!.id, sectorId, actionId, owner, totalInvestment: total!, annualPlannedInvestment: annual!, plannedStartOn, plannedCompletionOn });
+    rows.push({ line, code, name, districtId: district!.id, sectorId, actionId, owner, totalInvestment: total!, annualPlannedInvestment: annual!, plannedStartOn, plannedCompletionOn, actualStartOn, actualCompletionOn, stage, keyLevel });
   }
   return { rows, errors };
 }

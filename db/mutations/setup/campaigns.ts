@@ -8,6 +8,7 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../../client";
 import { actions, appMeta, campaigns, indicators, monthlyReports, periods, targets, type CampaignStatus } from "../../schema";
+import { carryOpenProblems } from "./carry-problems";
 import { campaignEditableColumns } from "../../campaign-columns";
 import { CURRENT_CAMPAIGN_KEY, effectiveCurrentCampaignId, markedCampaignId } from "../../current-campaign";
 import { diff, insertAuditEvent } from "../audit";
@@ -39,6 +40,9 @@ export interface CopySummary {
   subActions: number;
   indicators: number;
   periods: number;
+  /** Open problems carried forward (only when the office asked), and the projects copied to hold them. */
+  carriedProblems: number;
+  carriedProjects: number;
 }
 
 async function slugTaken(tx: Tx, slug: string, exceptId?: number): Promise<boolean> {
@@ -62,7 +66,7 @@ async function insertPeriods(tx: Tx, campaignId: number, year: number, deadlineD
  * empty for entry, key projects are not copied (they come from the city's list import), and
  * sectors, districts and departments are shared by all campaigns anyway.
  */
-export async function insertCampaign(open: OpenDatabase, f: CampaignFields, copyFromId: number | null, actor: Actor): Promise<SetupOutcome<CopySummary>> {
+export async function insertCampaign(open: OpenDatabase, f: CampaignFields, copyFromId: number | null, actor: Actor, opts: { carryOpenProblems?: boolean } = {}): Promise<SetupOutcome<CopySummary>> {
   return open.write(async (tx) => {
     if (await slugTaken(tx, f.slug)) return { ok: false, reason: "duplicate", field: "slug" };
     if (copyFromId !== null) {
@@ -73,16 +77,18 @@ export async function insertCampaign(open: OpenDatabase, f: CampaignFields, copy
     const id = row!.id;
     const periodCount = await insertPeriods(tx, id, f.year, f.reportDeadlineDay);
     const counts = copyFromId !== null ? await copyStructure(tx, copyFromId, id) : { actions: 0, subActions: 0, indicators: 0 };
+    // Open problems move to the new year only when the office ticked the box; each copy points back to its origin.
+    const carried = copyFromId !== null && opts.carryOpenProblems === true ? await carryOpenProblems(tx, copyFromId, id, actor) : { problems: 0, projects: 0 };
     await insertAuditEvent(tx, {
       actorUserId: actor.id,
       actorName: actor.name,
       action: copyFromId !== null ? "campaign.copy" : "campaign.create",
       entity: "campaign",
       entityId: id,
-      after: { ...f, status: "draft", copiedFrom: copyFromId, ...counts, periods: periodCount },
+      after: { ...f, status: "draft", copiedFrom: copyFromId, ...counts, periods: periodCount, carriedProblems: carried.problems, carriedProjects: carried.projects },
       clientAddress: actor.clientAddress,
     });
-    return { ok: true, value: { id, ...counts, periods: periodCount } };
+    return { ok: true, value: { id, ...counts, periods: periodCount, carriedProblems: carried.problems, carriedProjects: carried.projects } };
   });
 }
 

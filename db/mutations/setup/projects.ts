@@ -7,9 +7,10 @@
  * Audit: one row per created or changed project (old and new values), inserted in batches,
  * plus one summary row for the import.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
-import type { OpenDatabase } from "../../client";
-import { auditEvents, problems, projectProgress, projects } from "../../schema";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type { OpenDatabase, Tx } from "../../client";
+import { auditEvents, monthlyReports, periods, problems, projectProgress, projects, type ProjectKeyLevel, type PROJECT_STAGES } from "../../schema";
+import { isKeyLevel, stageDateProblems } from "@/app/_lib/project-register";
 import { insertAuditEvent } from "../audit";
 import { nowIso, writableCampaign, type Actor, type SetupOutcome } from "./common";
 
@@ -26,9 +27,16 @@ export interface ProjectImportRow {
   annualPlannedInvestment: number;
   plannedStartOn?: string | null;
   plannedCompletionOn?: string | null;
+  actualStartOn?: string | null;
+  actualCompletionOn?: string | null;
+  stage?: (typeof PROJECT_STAGES)[number];
+  keyLevel?: ProjectKeyLevel;
 }
 
-export const IMPORTED_FIELDS = ["name", "districtId", "sectorId", "actionId", "owner", "totalInvestment", "annualPlannedInvestment", "plannedStartOn", "plannedCompletionOn"] as const;
+export const IMPORTED_FIELDS = [
+  "name", "districtId", "sectorId", "actionId", "owner", "totalInvestment", "annualPlannedInvestment", "plannedStartOn", "plannedCompletionOn",
+  "stage", "actualStartOn", "actualCompletionOn", "keyLevel",
+] as const;
 export type ImportedField = (typeof IMPORTED_FIELDS)[number];
 
 export interface ProjectChange {
@@ -54,7 +62,8 @@ export async function importProjects(open: OpenDatabase, campaignId: number, row
     const existing = await tx
       .select({
         id: projects.id, code: projects.code, name: projects.name, districtId: projects.districtId, sectorId: projects.sectorId, actionId: projects.actionId, owner: projects.owner,
-        totalInvestment: projects.totalInvestment, annualPlannedInvestment: projects.annualPlannedInvestment, plannedStartOn: projects.plannedStartOn, plannedCompletionOn: projects.plannedCompletionOn, version: projects.version,
+        totalInvestment: projects.totalInvestment, annualPlannedInvestment: projects.annualPlannedInvestment, plannedStartOn: projects.plannedStartOn, plannedCompletionOn: projects.plannedCompletionOn,
+        stage: projects.stage, actualStartOn: projects.actualStartOn, actualCompletionOn: projects.actualCompletionOn, keyLevel: projects.keyLevel, version: projects.version,
       })
       .from(projects)
       .where(eq(projects.campaignId, campaignId));
@@ -62,10 +71,22 @@ export async function importProjects(open: OpenDatabase, campaignId: number, row
     const inserts: ProjectImportRow[] = [];
     const updates: { id: number; version: number; districtMoved: boolean; line: number; patch: Partial<Record<ImportedField, unknown>>; change: ProjectChange }[] = [];
     let unchanged = 0;
+    const dateErrors: { line: number; message: string }[] = [];
+    const official = await officialMonths(tx, campaignId);
+    /** Published 新开工/建成 counts change only through a correction of the month, never by import. */
+    const touchesPublished = (line: number, code: string, districtId: number, dates: (string | null | undefined)[]) => {
+      const months = [...new Set(dates.filter((d): d is string => !!d).map((d) => d.slice(0, 7)))].filter((m) => official.has(`${districtId}|${m}`));
+      if (months.length > 0) dateErrors.push({ line, message: `项目“${code}”：${months.join("、")} 已审核发布，不能通过导入改动该月的实际开工或竣工日期；请先在审核台重新打开该区县该月` });
+    };
     for (const r of rows) {
       const cur = byCode.get(r.code);
       if (!cur) {
-        inserts.push(r);
+        // Without a stage column the stage follows the actual dates.
+        const stage = r.stage ?? (r.actualCompletionOn ? "completed" : r.actualStartOn ? "under_construction" : "preparing");
+        const problemsFound = stageDateProblems(stage, r.actualStartOn ?? null, r.actualCompletionOn ?? null);
+        if (problemsFound.length > 0) dateErrors.push({ line: r.line, message: problemsFound.join("；") });
+        touchesPublished(r.line, r.code, r.districtId, [r.actualStartOn, r.actualCompletionOn]);
+        inserts.push({ ...r, stage });
         continue;
       }
       const patch: Partial<Record<ImportedField, unknown>> = {};
@@ -76,8 +97,28 @@ export async function importProjects(open: OpenDatabase, campaignId: number, row
         patch[f] = next;
         change.changes.push({ field: f, before: cur[f], after: next });
       }
+      const merged = { stage: r.stage ?? cur.stage, start: r.actualStartOn === undefined ? cur.actualStartOn : r.actualStartOn, completion: r.actualCompletionOn === undefined ? cur.actualCompletionOn : r.actualCompletionOn };
+      if ("stage" in patch || "actualStartOn" in patch || "actualCompletionOn" in patch) {
+        const problemsFound = stageDateProblems(merged.stage, merged.start, merged.completion);
+        if (problemsFound.length > 0) dateErrors.push({ line: r.line, message: problemsFound.join("；") });
+        touchesPublished(r.line, r.code, cur.districtId, [
+          ...("actualStartOn" in patch ? [cur.actualStartOn, merged.start] : []),
+          ...("actualCompletionOn" in patch ? [cur.actualCompletionOn, merged.completion] : []),
+        ]);
+      }
       if (change.changes.length === 0) unchanged++;
       else updates.push({ id: cur.id, version: cur.version, districtMoved: "districtId" in patch, line: r.line, patch, change });
+    }
+
+    if (dateErrors.length > 0) return { ok: false, reason: "rows", errors: dateErrors.sort((a, b) => a.line - b.line) };
+
+    // Moving a project in or out of the 市重点 list would restate published key-project investment.
+    const relevelled = updates.filter((u) => "keyLevel" in u.patch && isKeyLevel(u.patch.keyLevel as ProjectKeyLevel) !== isKeyLevel(u.change.changes.find((c) => c.field === "keyLevel")!.before as ProjectKeyLevel));
+    if (relevelled.length > 0) {
+      const ids = relevelled.map((u) => u.id);
+      const published = new Set((await tx.select({ id: projectProgress.projectId }).from(projectProgress).where(and(inArray(projectProgress.projectId, ids), isNotNull(projectProgress.approvedInvestment)))).map((r) => r.id));
+      const errors = relevelled.filter((u) => published.has(u.id)).map((u) => ({ line: u.line, message: `项目“${u.change.code}”已有审核发布的完成投资，不能通过导入改变是否市重点` }));
+      if (errors.length > 0) return { ok: false, reason: "rows", errors };
     }
 
     // A project whose monthly investment or problems were reported by one district cannot move to another by import.
@@ -96,6 +137,8 @@ export async function importProjects(open: OpenDatabase, campaignId: number, row
       const chunk = inserts.slice(i, i + CHUNK).map((r) => ({
         campaignId, code: r.code, name: r.name, districtId: r.districtId, sectorId: r.sectorId ?? null, actionId: r.actionId ?? null, owner: r.owner ?? "",
         totalInvestment: r.totalInvestment, annualPlannedInvestment: r.annualPlannedInvestment, plannedStartOn: r.plannedStartOn ?? null, plannedCompletionOn: r.plannedCompletionOn ?? null,
+        stage: r.stage ?? "preparing", actualStartOn: r.actualStartOn ?? null, actualCompletionOn: r.actualCompletionOn ?? null,
+        keyLevel: r.keyLevel ?? "city", isKey: isKeyLevel(r.keyLevel ?? "city"),
         updatedBy: actor.id,
       }));
       const ids = await tx.insert(projects).values(chunk).returning({ id: projects.id });
@@ -104,7 +147,7 @@ export async function importProjects(open: OpenDatabase, campaignId: number, row
     for (const u of updates) {
       const done = await tx
         .update(projects)
-        .set({ ...(u.patch as Partial<typeof projects.$inferInsert>), updatedBy: actor.id, updatedAt: at, version: sql`${projects.version} + 1` })
+        .set({ ...(u.patch as Partial<typeof projects.$inferInsert>), ...("keyLevel" in u.patch ? { isKey: isKeyLevel(u.patch.keyLevel as ProjectKeyLevel) } : {}), updatedBy: actor.id, updatedAt: at, version: sql`${projects.version} + 1` })
         .where(and(eq(projects.id, u.id), eq(projects.version, u.version)))
         .returning({ id: projects.id, districtId: projects.districtId });
       if (done.length !== 1) throw new Error(`project ${u.id} changed during import`);
@@ -121,4 +164,14 @@ export async function importProjects(open: OpenDatabase, campaignId: number, row
     });
     return { ok: true, value: summary };
   });
+}
+
+/** "districtId|YYYY-MM" of every district-month of the campaign whose report is official (published). */
+async function officialMonths(tx: Tx, campaignId: number): Promise<Set<string>> {
+  const rows = await tx
+    .select({ districtId: monthlyReports.districtId, month: periods.month })
+    .from(monthlyReports)
+    .innerJoin(periods, eq(periods.id, monthlyReports.periodId))
+    .where(and(eq(periods.campaignId, campaignId), eq(monthlyReports.official, true)));
+  return new Set(rows.map((r) => `${r.districtId}|${r.month}`));
 }

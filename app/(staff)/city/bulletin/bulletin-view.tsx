@@ -187,7 +187,7 @@ export function BulletinView({ data }: { data: BulletinData }) {
           <p className="mt-1 indent-8">
             {monthLabel(month)}月报应报 {c.counts.total} 个区县（截止 {cn(c.dueOn)}）：已审核 {c.counts.approved} 个，待审核 {c.counts.submitted} 个，已退回 {c.counts.returned} 个
             {returned.length ? `（${names(returned, data.districtNames)}）` : ""}，草稿未报 {c.counts.draft} 个{drafts.length ? `（${names(drafts, data.districtNames)}）` : ""}，缺报 {c.counts.missing} 个
-            {missing.length ? `（${names(missing, data.districtNames)}）` : ""}。{timelinessSentence(c.counts, late.map(([id, v]) => `${data.districtNames.get(id) ?? ""}晚 ${v.daysLate} 天`), overdue.map(([id, v]) => `${data.districtNames.get(id) ?? ""}逾期 ${v.daysOverdue} 天`))}
+            {missing.length ? `（${names(missing, data.districtNames)}）` : ""}。{timelinessSentence(c.counts, late.map(([id, v]) => `${data.districtNames.get(id) ?? ""}晚 ${v.daysLate} 天`), overdue.map(([id, v]) => `${data.districtNames.get(id) ?? ""}逾期 ${v.daysOverdue} 天`), c.historical ? { reason: c.historicalReason } : undefined)}
           </p>
         ) : (
           <p className="mt-1 indent-8">本月尚未开放填报。</p>

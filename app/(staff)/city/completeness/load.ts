@@ -8,6 +8,9 @@ export interface CompletenessMonth {
   month: string;
   dueOn: string;
   locked: boolean;
+  /** Marked as history entered late on purpose (no lateness claimed), with the office's reason. */
+  historical: boolean;
+  historicalReason: string | null;
   /** By district id. */
   cells: Map<number, CompletenessCell>;
   counts: MonthCounts;
@@ -26,7 +29,7 @@ export async function loadCompletenessBoard(campaignId: number, upToMonth?: stri
   for (const r of rows) {
     let m = months[months.length - 1];
     if (!m || m.month !== r.month) {
-      m = { month: r.month, dueOn: r.dueOn, locked: r.locked, cells: new Map(), counts: countMonth([]) };
+      m = { month: r.month, dueOn: r.dueOn, locked: r.locked, historical: r.historical, historicalReason: r.historicalReason, cells: new Map(), counts: countMonth([]) };
       months.push(m);
     }
     m.cells.set(r.districtId, classify(r, today, dates ?? {}));

@@ -9,7 +9,9 @@
  * - back-filled history makes no lateness claim: a month whose due date had passed before the
  *   campaign was set up in the system, reported after that, is "补录"; a month not submitted in
  *   such a month or after the campaign ended is "已过截止日", without a day count that would
- *   only grow with the calendar.
+ *   only grow with the calendar;
+ * - a month the office marked as historical entry (periods.historical, 历史补录) is the same:
+ *   submitted after its due date it is "补录", not submitted it is "已过截止日", never "逾期".
  */
 import { todayInShanghai } from "@/app/_lib/months";
 
@@ -21,6 +23,8 @@ export interface CompletenessInput {
   submittedAt: string | null;
   dueOn: string;
   locked: boolean;
+  /** The office marked the month as history entered late on purpose. */
+  historical?: boolean;
 }
 
 /** The campaign facts lateness depends on (dates YYYY-MM-DD, Asia/Shanghai). */
@@ -68,13 +72,14 @@ export function classify(r: CompletenessInput, today = todayInShanghai(), campai
   const state: CompletenessState = r.status ?? "missing";
   const submittedOn = r.submittedAt && state !== "draft" ? todayInShanghai(new Date(r.submittedAt)) : null;
   // The deadline passed before the campaign existed in the system: nobody could report on time.
-  const history = campaign.setupOn != null && r.dueOn < campaign.setupOn;
+  const marked = r.historical === true;
+  const history = marked || (campaign.setupOn != null && r.dueOn < campaign.setupOn);
   let timeliness: Timeliness | null = null;
   let daysLate: number | null = null;
   let daysOverdue: number | null = null;
   if (submittedOn) {
     if (submittedOn <= r.dueOn) timeliness = "on_time";
-    else if (history && submittedOn >= campaign.setupOn!) timeliness = "backfilled";
+    else if (marked || (history && submittedOn >= campaign.setupOn!)) timeliness = "backfilled";
     else {
       timeliness = "late";
       daysLate = daysBetween(r.dueOn, submittedOn);
@@ -153,10 +158,11 @@ export function countMonth(cells: readonly CompletenessCell[]): MonthCounts {
  * 2 个（晋江市逾期 5 天、…）。" `late` and `overdue` name the districts with their days. Lateness
  * only against the month's own deadline; back-filled months are counted apart, with no claim.
  */
-export function timelinessSentence(counts: MonthCounts, late: readonly string[], overdue: readonly string[]): string {
+export function timelinessSentence(counts: MonthCounts, late: readonly string[], overdue: readonly string[], historical?: { reason: string | null }): string {
   const parts = [`按时报送 ${counts.onTime} 个`];
   if (counts.late > 0) parts.push(`截止后报送 ${counts.late} 个（${late.join("、")}）`);
-  if (counts.backfilled > 0) parts.push(`补录 ${counts.backfilled} 个（截止日早于专项在系统中建立，不计迟报）`);
+  const why = historical ? `本月由专项办标为历史补录${historical.reason ? `：${historical.reason}` : ""}` : "截止日早于专项在系统中建立";
+  if (counts.backfilled > 0) parts.push(`补录 ${counts.backfilled} 个（${why}，不计迟报）`);
   const first = `${parts.join("，")}。`;
   return counts.overdue > 0 ? `${first}截止日已过仍未报送 ${counts.overdue} 个（${overdue.join("、")}）。` : first;
 }

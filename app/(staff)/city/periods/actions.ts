@@ -7,6 +7,7 @@ import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { monthLabel } from "@/app/_lib/months";
 import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
+import { setPeriodHistorical } from "@/db/mutations/periods";
 import { lockPeriod, unlockPeriod, type LockOutcome } from "@/db/mutations/review";
 import { hiddenCharacters } from "@/app/_lib/text-rules";
 
@@ -48,4 +49,37 @@ export async function unlockPeriodAction(_prev: ActionState, formData: FormData)
   if (!o.ok) return failure(why(o));
   revalidatePath("/city/periods");
   return success(`已解锁${monthLabel(parsed.data.month)}，原因已记录`);
+}
+
+const historicalSchema = base.extend({
+  historical: z.enum(["1", "0"]),
+  reason: z.string().trim().max(200, "最多 200 字"),
+}).refine((v) => v.historical === "0" || v.reason.length >= 4, { path: ["reason"], message: "请写明补录原因（至少 4 个字）" });
+
+/** Marks a month as history entered late on purpose (历史补录), or clears the mark. */
+export async function setHistoricalAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requirePermission("campaign.manage");
+  const parsed = historicalSchema.safeParse({
+    periodId: formData.get("periodId"),
+    version: formData.get("version"),
+    month: formData.get("month"),
+    historical: formData.get("historical"),
+    reason: formData.get("reason") ?? "",
+  });
+  if (!parsed.success) return failure("请检查标出的字段", fieldErrorsOf(parsed.error.issues));
+  const mark = parsed.data.historical === "1";
+  const o = await setPeriodHistorical(await getDatabase(), {
+    periodId: parsed.data.periodId,
+    expectedVersion: parsed.data.version,
+    historical: mark,
+    reason: mark ? parsed.data.reason : null,
+    actor: { id: user.id, name: user.username, clientAddress: await clientAddress() },
+  });
+  if (!o.ok) {
+    if (o.reason === "refused") return failure(o.message, o.field ? { [o.field]: o.message } : {});
+    return failure(o.reason === "conflict" ? "该月份状态已被他人修改，请刷新页面后再操作" : o.reason === "archived" ? "该专项已归档，不能修改" : "没有找到该月份");
+  }
+  revalidatePath("/city", "layout");
+  revalidatePath("/district", "layout");
+  return success(mark ? `已将${monthLabel(parsed.data.month)}标为历史补录，不计迟报` : `已取消${monthLabel(parsed.data.month)}的历史补录标记`);
 }

@@ -5,6 +5,7 @@ import { formatDateTime } from "@/app/_lib/labels";
 import { monthLabel } from "@/app/_lib/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listPeriodsWithProgress } from "@/db/queries/review";
+import { HistoricalForm } from "./historical-form";
 import { LockForm, UnlockForm } from "./period-forms";
 
 export const metadata: Metadata = { title: "月份与锁定" };
@@ -19,8 +20,9 @@ export default async function PeriodsPage() {
       <div>
         <h1 className="text-2xl font-bold">月份与锁定</h1>
         <p className="mt-1 text-sm text-slate-600">所有区县审核通过后才能锁定；锁定后任何人都不能修改该月数据，只有专项办可以说明原因后解锁。</p>
+        <p className="mt-1 text-sm text-slate-600">集中补录往月数据时，可把该月标为“历史补录”并写明原因：报送进度、区县首页和通报不再把该月记为逾期或迟报，截止日后报送的记为“补录”。</p>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">各月份的审核进度与锁定状态</caption>
           <thead>
@@ -30,6 +32,7 @@ export default async function PeriodsPage() {
               <th scope="col" className="px-3 py-2">审核进度</th>
               <th scope="col" className="px-3 py-2">状态</th>
               <th scope="col" className="px-3 py-2">操作</th>
+              <th scope="col" className="px-3 py-2">历史补录</th>
             </tr>
           </thead>
           <tbody>
@@ -47,6 +50,10 @@ export default async function PeriodsPage() {
                 <td className="px-3 py-2">
                   {p.isOpen && p.locked && <UnlockForm periodId={p.id} version={p.version} month={p.month} label={monthLabel(p.month)} />}
                   {p.isOpen && !p.locked && <LockForm periodId={p.id} version={p.version} month={p.month} label={monthLabel(p.month)} />}
+                </td>
+                <td className="px-3 py-2">
+                  {p.historical && <p data-historical className="mb-1 text-xs text-slate-700">已标为历史补录：{p.historicalReason}</p>}
+                  <HistoricalForm periodId={p.id} version={p.version} month={p.month} label={monthLabel(p.month)} historical={p.historical} />
                 </td>
               </tr>
             ))}

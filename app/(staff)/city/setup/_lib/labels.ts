@@ -25,4 +25,8 @@ export const FIELD_LABELS_PROJECT = {
   annualPlannedInvestment: "年度计划投资",
   plannedStartOn: "计划开工日期",
   plannedCompletionOn: "计划竣工日期",
+  stage: "阶段",
+  actualStartOn: "实际开工日期",
+  actualCompletionOn: "实际竣工日期",
+  keyLevel: "重点级别",
 } as const;

@@ -20,7 +20,8 @@ export default async function CampaignSetupPage({ params, searchParams }: Params
   const { campaign: c, isCurrent } = await loadSetupCampaign(campaignId);
   const { created } = await searchParams;
   const [actions, indicators, periods, projects] = await Promise.all([listActionsForSetup(c.id), listIndicatorsForSetup(c.id), listPeriodsForSetup(c.id), countProjectsForSetup(c.id)]);
-  const copied = created?.match(/^copy-(\d+)-(\d+)-(\d+)$/);
+  const copied = created?.match(/^copy-(\d+)-(\d+)-(\d+)(?:-(\d+)-(\d+))?$/);
+  const carried = copied?.[4] ? Number(copied[4]) : 0;
   const base = `/city/setup/campaigns/${c.id}`;
   const hidden = { campaignId: String(c.id), version: String(c.version) };
   const archived = c.status === "archived";
@@ -34,7 +35,7 @@ export default async function CampaignSetupPage({ params, searchParams }: Params
       {created && (
         <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
           {copied
-            ? `专项已创建，并复制了 ${copied[1]} 项专项行动（含 ${copied[2]} 项子行动）和 ${copied[3]} 个指标。目标留空待录入，12 个月份均未开放；重点项目请用清单导入。当前专项没有改变。`
+            ? `专项已创建，并复制了 ${copied[1]} 项专项行动（含 ${copied[2]} 项子行动）和 ${copied[3]} 个指标${carried > 0 ? `，带入未解决的难题 ${carried} 条（连同所属项目 ${copied[5]} 个）` : ""}。目标留空待录入，12 个月份均未开放；重点项目请用清单导入。当前专项没有改变。`
             : "专项已创建（12 个月份均未开放）。当前专项没有改变。"}
         </p>
       )}

@@ -26,6 +26,14 @@ export default async function NewCampaignPage() {
       hint: "复制专项行动（含子行动）和指标（代码不变）；目标留空待录入，12 个月份均未开放；重点项目不复制，请用清单导入。行业、区县和部门各专项共用。",
       wide: true,
     },
+    {
+      name: "carryProblems",
+      label: "带入未解决的难题",
+      type: "checkbox" as const,
+      defaultValue: "",
+      hint: "勾选后，所复制专项中未解决的难题（连同其所属项目，不含月度进度）带入新专项，并注明来自哪一年的哪条难题；不勾选则新专项不含往年难题。只在复制往年结构时有效。",
+      wide: true,
+    },
     ...campaignFieldSpecs({
       year,
       slug: latest ? latest.slug.replace(/\d{4}/, year) : "",

@@ -5,7 +5,9 @@ import { checkProjectLines, readProjectsWorkbook } from "@/app/_lib/excel/projec
 import { capList, oneUploadAtATime, UploadRefused } from "@/app/_lib/excel/safe-load";
 import { requirePermission } from "@/app/_lib/guards";
 import { baseToDisplayExact } from "@/app/_lib/numbers";
+import { KEY_LEVEL_LABELS, STAGE_LABELS, type ProjectStage } from "@/app/_lib/project-register";
 import { revalidatePublic } from "@/app/_lib/revalidate";
+import type { ProjectKeyLevel } from "@/db/schema";
 import { getDatabase } from "@/db/index";
 import { importProjects, type ImportedField } from "@/db/mutations/setup/projects";
 import { getCampaignForSetup, listActionsForSetup, listDistrictsForSetup, listSectorsForSetup } from "@/db/queries/setup";
@@ -60,6 +62,8 @@ export async function importProjectsAction(_prev: ImportState, formData: FormDat
     if (field === "districtId") return nameOf(districts, v);
     if (field === "sectorId") return nameOf(sectors, v);
     if (field === "actionId") return nameOf(actions, v);
+    if (field === "stage") return v == null ? "（空）" : (STAGE_LABELS[v as ProjectStage] ?? String(v));
+    if (field === "keyLevel") return v == null ? "（空）" : (KEY_LEVEL_LABELS[v as ProjectKeyLevel] ?? String(v));
     if (field === "totalInvestment" || field === "annualPlannedInvestment") return v == null ? "（空）" : `${baseToDisplayExact(Number(v), 10000)} 亿元`;
     return v == null || v === "" ? "（空）" : String(v);
   };
