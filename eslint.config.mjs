@@ -16,6 +16,14 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   { ignores: [".next/**", ".next-*/**", "node_modules/**", "data/**", "tmp/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    files: ["domain/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [
+        { regex: "^@/(app|db|components)/|^(\\.\\./)+(app|db|components)/|^next(/|$)|^react(/|$)", message: "domain/ is pure: it imports nothing from app/, db/, components/, next or react." },
+      ] }],
+    },
+  },
   boundary(["db/**"], [
     { regex: "^@/(app|components)/|^(\\.\\./)+(app|components)/", message: "db/ imports nothing from app/ or components/: move the shared code down (domain) or pass it in." },
   ]),

@@ -1,5 +1,5 @@
-import { REPORT_STATE_LABELS, REPORT_STATE_STYLES } from "@/app/_lib/labels";
-import type { ReportState } from "@/app/_lib/policy";
+import { REPORT_STATE_LABELS, REPORT_STATE_STYLES } from "@/domain/labels";
+import type { ReportState } from "@/domain/policy";
 
 export function ReportStateBadge({ state, none }: { state: ReportState | null; none?: string }) {
   if (!state) return <span className="rounded-full bg-red-50 px-2 py-0.5 text-xs text-red-800">{none ?? "未填报"}</span>;

@@ -1,4 +1,4 @@
-import { todayInShanghai } from "@/app/_lib/months";
+import { todayInShanghai } from "@/domain/months";
 import { oneLine } from "./client";
 import { getDatabase } from "./handle";
 import { escalateOverdueOrders } from "./mutations/orders";

@@ -15,6 +15,9 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from "drizzle-orm/sqlite-core";
+import { DISTRICT_KINDS, ROLES, CAMPAIGN_STATUSES, INDICATOR_KINDS, AGGREGATIONS, ACCUMULATIONS, REPORT_STATUSES, PROJECT_STAGES, PROJECT_KEY_LEVELS, PROBLEM_TYPES, PROBLEM_STATUSES, ESCALATION_LEVELS, PARK_STATUSES, ORDER_STATUSES, ORDER_LEVELS, FLAG_SUBJECTS } from "../domain/codes";
+
+export { DISTRICT_KINDS, ROLES, CAMPAIGN_STATUSES, INDICATOR_KINDS, AGGREGATIONS, ACCUMULATIONS, REPORT_STATUSES, PROJECT_STAGES, PROJECT_KEY_LEVELS, PROBLEM_TYPES, PROBLEM_STATUSES, ESCALATION_LEVELS, PARK_STATUSES, ORDER_STATUSES, ORDER_LEVELS, FLAG_SUBJECTS, type DistrictKind, type Role, type CampaignStatus, type ReportStatus, type ProjectKeyLevel, type OrderStatus, type OrderLevel } from "../domain/codes";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 const createdAt = () => text("created_at").notNull().default(now);
@@ -40,8 +43,6 @@ export const units = sqliteTable("units", {
   scale: integer("scale").notNull(),
 });
 
-export const DISTRICT_KINDS = ["district", "county_city", "county", "development_zone"] as const;
-export type DistrictKind = (typeof DISTRICT_KINDS)[number];
 
 export const districts = sqliteTable(
   "districts",
@@ -74,8 +75,6 @@ export const departments = sqliteTable("departments", {
   updatedAt: updatedAt(),
 });
 
-export const ROLES = ["city_admin", "city_leader", "district_editor", "department_editor"] as const;
-export type Role = (typeof ROLES)[number];
 
 export const users = sqliteTable(
   "users",
@@ -120,8 +119,6 @@ export const recoveryCodes = sqliteTable("recovery_codes", {
   createdAt: createdAt(),
 });
 
-export const CAMPAIGN_STATUSES = ["draft", "active", "archived"] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export const campaigns = sqliteTable("campaigns", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -170,10 +167,7 @@ export const actions = sqliteTable(
   (t) => [uniqueIndex("actions_campaign_code_uq").on(t.campaignId, t.code)],
 );
 
-export const INDICATOR_KINDS = ["reported", "derived", "milestone"] as const;
-export const AGGREGATIONS = ["sum", "ratio", "count"] as const;
 /** flow: monthly values add up over the year; stock: the latest month is the year-to-date value. */
-export const ACCUMULATIONS = ["flow", "stock"] as const;
 
 export const indicators = sqliteTable(
   "indicators",
@@ -287,8 +281,6 @@ export const periods = sqliteTable(
   ],
 );
 
-export const REPORT_STATUSES = ["draft", "submitted", "approved", "returned"] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const monthlyReports = sqliteTable(
   "monthly_reports",
@@ -356,13 +348,10 @@ export const figureValues = sqliteTable(
   ],
 );
 
-export const PROJECT_STAGES = ["preparing", "under_construction", "completed", "suspended"] as const;
 /**
  * 市重点 / 省重点 / 一般 from the city's list. The campaign counts the city's own key-project list,
  * so `is_key` is true exactly for "city"; a province-level project the city did not list is "province".
  */
-export const PROJECT_KEY_LEVELS = ["city", "province", "general"] as const;
-export type ProjectKeyLevel = (typeof PROJECT_KEY_LEVELS)[number];
 
 /** A project on one campaign year's register (the city's key-project list is per year). */
 export const projects = sqliteTable(
@@ -448,9 +437,6 @@ export const progressTotals = sqliteTable(
   (t) => [primaryKey({ columns: [t.campaignId, t.month, t.districtId, t.sectorId, t.isKey] })],
 );
 
-export const PROBLEM_TYPES = ["land_approval", "relocation", "grid_relocation", "other"] as const;
-export const PROBLEM_STATUSES = ["open", "in_progress", "resolved"] as const;
-export const ESCALATION_LEVELS = ["district", "city", "province"] as const;
 
 export const problems = sqliteTable(
   "problems",
@@ -534,7 +520,6 @@ export const signings = sqliteTable(
   ],
 );
 
-export const PARK_STATUSES = ["planning", "construction", "trial_operation", "operating"] as const;
 
 export const parks = sqliteTable(
   "parks",
@@ -642,11 +627,7 @@ export const loginTickets = sqliteTable("login_tickets", {
   failures: integer("failures").notNull().default(0),
 });
 
-export const ORDER_STATUSES = ["open", "responded", "returned", "closed"] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
 /** 一般 / 重点 / 市领导督办: an overdue order moves up one level. */
-export const ORDER_LEVELS = ["general", "key", "leader"] as const;
-export type OrderLevel = (typeof ORDER_LEVELS)[number];
 
 /**
  * A supervision order (督办单): the city sends a lagging item to whoever is responsible and
@@ -716,7 +697,6 @@ export const orderEvents = sqliteTable(
   (t) => [index("order_events_order_idx").on(t.orderId)],
 );
 
-export const FLAG_SUBJECTS = ["figure", "project"] as const;
 
 /**
  * A plausibility warning on a number a district entered (a month far above its usual, a

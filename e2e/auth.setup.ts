@@ -1,5 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
-import { totpCode } from "../app/_lib/totp";
+import { totpCode } from "@/domain/totp";
 import { signIn, submitPassword } from "./support/login";
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD } from "./support/users";
 import { authFile } from "./support/auth-file";

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { totpCode } from "../app/_lib/totp";
+import { totpCode } from "@/domain/totp";
 import { loginMessage, signIn, submitPassword } from "./support/login";
 import { createUser, queryOne, run, uniqueName } from "./support/users";
 import { authFile } from "./support/auth-file";

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { totpCode } from "../app/_lib/totp";
+import { totpCode } from "@/domain/totp";
 import { captureAction, deniedCount, replay, requestAs, snapshotState, type CapturedAction } from "./support/actions";
 import { submitPassword } from "./support/login";
 import { createUser, queryOne, run, uniqueName } from "./support/users";

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { totpCode } from "../app/_lib/totp";
+import { totpCode } from "@/domain/totp";
 import { disposeOwnServer, ownPort, startOwnServer, type OwnServer } from "./support/own-server";
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD } from "./support/users";
 import { clerkRequests, startWriters } from "./support/writers";

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { todayInShanghai } from "../app/_lib/months";
+import { todayInShanghai } from "@/domain/months";
 import { captureAction, deniedCount, replay, requestAs, snapshotState } from "./support/actions";
 import { queryOne, run, uniqueName } from "./support/users";
 import { authFile } from "./support/auth-file";

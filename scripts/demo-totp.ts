@@ -3,7 +3,7 @@
  * public, so anyone trying the demo can sign in as `admin` without an authenticator app.
  */
 import { eq } from "drizzle-orm";
-import { totpCode } from "../app/_lib/totp";
+import { totpCode } from "@/domain/totp";
 import { DatabaseConfigError, oneLine, openDatabase } from "../db/client";
 import { appMeta } from "../db/schema";
 import { DEMO_ADMIN_TOTP_SECRET } from "../db/seed/demo-data";

@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
-import { hashPassword, passwordRuleError } from "../app/_lib/passwords";
+import { hashPassword, passwordRuleError } from "@/domain/passwords";
 import { DatabaseConfigError, oneLine, openDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { insertUser } from "../db/mutations/users";

@@ -2,7 +2,7 @@ import { DemoBanner } from "@/components/demo-banner";
 import { StaffHeader } from "@/components/site-header";
 import { SkipLink } from "@/components/skip-link";
 import { getCurrentUser } from "@/app/_lib/guards";
-import { ROLE_LABELS } from "@/app/_lib/labels";
+import { ROLE_LABELS } from "@/domain/labels";
 import { signOutAction } from "./account/actions";
 
 // Per-request pages: they read the session and the database, and the database exists only at run

@@ -3,8 +3,8 @@ import { cache } from "react";
 import { listReportingDistricts } from "@/db/queries/figures";
 import { getMetaValue } from "@/db/queries/meta";
 import { loadRollupInputs, type IndicatorMeta, type RollupMode } from "@/db/queries/rollups";
-import { monthNumber } from "./months";
-import { rollupIndicator, type IndicatorRollup } from "./rollup";
+import { monthNumber } from "@/domain/months";
+import { rollupIndicator, type IndicatorRollup } from "@/domain/rollup";
 
 export type IndicatorWithRollup = Omit<IndicatorMeta, "points" | "lastYearPoints"> & { rollup: IndicatorRollup };
 

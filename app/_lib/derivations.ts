@@ -10,7 +10,7 @@
 import { z } from "zod";
 import { PARK_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "@/app/(staff)/district/_records/labels";
 import { PARK_STATUSES, PROBLEM_TYPES } from "@/db/schema";
-import { baseToDisplayExact, parseDisplayNumber } from "./numbers";
+import { baseToDisplayExact, parseDisplayNumber } from "@/domain/numbers";
 
 export const RULE_CODES = [
   "projects_started",

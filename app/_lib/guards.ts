@@ -8,7 +8,7 @@ import { getSessionRecord } from "@/db/queries/auth";
 import type { Role } from "@/db/schema";
 import { auth } from "./auth";
 import { authSettings } from "./auth-settings";
-import { can, type Action, type Resource } from "./policy";
+import { can, type Action, type Resource } from "@/domain/policy";
 import { mutationOriginRefusal } from "./origin";
 import { clientAddress } from "./request-info";
 

@@ -1,4 +1,4 @@
-import { ORDER_LEVEL_LABELS, ORDER_STATUS_LABELS, ORDER_STATUS_STYLES, formatDateTime } from "@/app/_lib/labels";
+import { ORDER_LEVEL_LABELS, ORDER_STATUS_LABELS, ORDER_STATUS_STYLES, formatDateTime } from "@/domain/labels";
 import type { OrderLevel, OrderStatus } from "@/db/schema";
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {

@@ -1,5 +1,5 @@
-import { formatDateTime } from "@/app/_lib/labels";
-import { monthLabel } from "@/app/_lib/months";
+import { formatDateTime } from "@/domain/labels";
+import { monthLabel } from "@/domain/months";
 import type { getOrder } from "@/db/queries/orders";
 import { OrderLevelBadge, OrderStatusBadge, OrderTimeline, OverdueBadge, overdueDays } from "./badges";
 

@@ -1,7 +1,7 @@
 /** Locale-aware number and date text for the public pages. Pure. */
 import type { Locale } from "@/app/_lib/locale";
-import { formatDateTime } from "@/app/_lib/labels";
-import { formatBase } from "@/app/_lib/numbers";
+import { formatDateTime } from "@/domain/labels";
+import { formatBase } from "@/domain/numbers";
 import type { Dict } from "@/app/_lib/i18n";
 
 export interface UnitLike {

@@ -1,7 +1,7 @@
 import { CumulativeChart } from "@/components/charts/cumulative-chart";
 import { getDict, pickName } from "@/app/_lib/i18n";
 import type { Locale } from "@/app/_lib/locale";
-import { expectedShare } from "@/app/_lib/pace";
+import { expectedShare } from "@/domain/pace";
 import type { PublicArea, PublicIndicator } from "@/app/(public)/_lib/public-data";
 import { formatPct, formatValue, unitSymbol } from "./format";
 

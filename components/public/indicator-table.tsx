@@ -1,6 +1,6 @@
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath, type Locale } from "@/app/_lib/locale";
-import { monthNumber } from "@/app/_lib/months";
+import { monthNumber } from "@/domain/months";
 import type { PublicArea, PublicContext, PublicIndicator } from "@/app/(public)/_lib/public-data";
 import { describeTarget, formatValue } from "./format";
 import { PaceBar } from "./pace-bar";

@@ -1,6 +1,6 @@
 import { getDict } from "@/app/_lib/i18n";
 import type { Locale } from "@/app/_lib/locale";
-import type { PaceResult, PaceStatus } from "@/app/_lib/pace";
+import type { PaceResult, PaceStatus } from "@/domain/pace";
 
 const BADGE: Record<PaceStatus, string> = {
   ahead: "bg-green-50 text-green-800 ring-green-200",

@@ -1,6 +1,6 @@
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath, type Locale } from "@/app/_lib/locale";
-import { methodParagraphs, SCORE_CAP, weightsSummary, type IndicatorRanking, type OverallRankRow, type RankChange, type RankingWeights } from "@/app/_lib/rankings";
+import { methodParagraphs, SCORE_CAP, weightsSummary, type IndicatorRanking, type OverallRankRow, type RankChange, type RankingWeights } from "@/domain/rankings";
 import type { PublicContext, PublicIndicator } from "@/app/(public)/_lib/public-data";
 import type { PublicRankings } from "@/app/(public)/_lib/rankings-data";
 import { formatPct, formatTarget, formatValue } from "./format";

@@ -5,7 +5,7 @@
  * plausibility rules run again inside the transaction, so a row that turned implausible
  * meanwhile (another month changed) stops the whole file.
  */
-import type { PlausibilitySettings } from "@/app/_lib/plausibility/settings";
+import type { PlausibilitySettings } from "@/domain/plausibility/settings";
 import type { OpenDatabase } from "../client";
 import { upsertMonthProgressTx, type ProgressInput, type ProgressOutcome } from "./project-progress";
 import { saveFigureValuesTx, type Actor, type FigureWrite, type SaveOutcome } from "./reports";

@@ -7,7 +7,7 @@
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../client";
 import { orderEvents, supervisionOrders, users, type OrderLevel, type OrderStatus } from "../schema";
-import { ORDER_LEVEL_LABELS } from "@/app/_lib/labels";
+import { ORDER_LEVEL_LABELS } from "@/domain/labels";
 import { insertAuditEvent } from "./audit";
 
 export interface Actor {

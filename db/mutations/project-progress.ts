@@ -5,8 +5,8 @@
  * requirePermission("record.edit") for the district with the month's state.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { checkProjectMonth, blocksSave, type ProjectCheck, type ProjectMonthFacts } from "@/app/_lib/plausibility/projects";
-import type { PlausibilitySettings } from "@/app/_lib/plausibility/settings";
+import { checkProjectMonth, blocksSave, type ProjectCheck, type ProjectMonthFacts } from "@/domain/plausibility/projects";
+import type { PlausibilitySettings } from "@/domain/plausibility/settings";
 import type { Db, OpenDatabase, Tx } from "../client";
 import { projectProgress, projects, users } from "../schema";
 import { diff, insertAuditEvent } from "./audit";

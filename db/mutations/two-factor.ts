@@ -3,9 +3,9 @@
  * ticket) and the account page (signed-in user acting on their own account only).
  */
 import { and, eq, isNull, lt, or } from "drizzle-orm";
-import { hashPassword, verifyPassword } from "@/app/_lib/passwords";
-import { openSecret, sealSecret } from "@/app/_lib/secret-box";
-import { normaliseRecoveryCode } from "@/app/_lib/totp";
+import { hashPassword, verifyPassword } from "@/domain/passwords";
+import { openSecret, sealSecret } from "@/domain/secret-box";
+import { normaliseRecoveryCode } from "@/domain/totp";
 import type { OpenDatabase } from "../client";
 import { recoveryCodes, users } from "../schema";
 import { insertAuditEvent } from "./audit";

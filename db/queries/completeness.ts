@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { todayInShanghai } from "@/app/_lib/months";
+import { todayInShanghai } from "@/domain/months";
 import { getDatabase } from "../index";
 import { campaigns, districts, monthlyReports, periods } from "../schema";
 

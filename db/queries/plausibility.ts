@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { parsePlausibilitySettings, PLAUSIBILITY_SETTINGS_KEY, type PlausibilitySettings } from "@/app/_lib/plausibility/settings";
+import { parsePlausibilitySettings, PLAUSIBILITY_SETTINGS_KEY, type PlausibilitySettings } from "@/domain/plausibility/settings";
 import { getDatabase } from "../index";
 import { districts, indicators, plausibilityFlags, projects, users } from "../schema";
 import { getMetaValue } from "./meta";

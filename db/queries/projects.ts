@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { ProjectMonthFacts } from "@/app/_lib/plausibility/projects";
+import type { ProjectMonthFacts } from "@/domain/plausibility/projects";
 import { getDatabase } from "../index";
 import { loadProjectMonthFacts } from "../mutations/project-progress";
 import { actions, districts, projectProgress, projects, sectors, users, PROJECT_STAGES } from "../schema";

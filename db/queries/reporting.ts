@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import type { ReportState } from "@/app/_lib/policy";
+import type { ReportState } from "@/domain/policy";
 import { getDatabase } from "../index";
 import { indicators, monthlyReports, periods, type ReportStatus } from "../schema";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, like, lt, or } from "drizzle-orm";
-import { addMonths } from "@/app/_lib/months";
+import { addMonths } from "@/domain/months";
 import { getDatabase } from "../index";
 import { corrections, indicators, parks, problems, projectProgress, projects, reportSnapshots, sectors, signings, users } from "../schema";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
-import type { Point, RollupIndicator } from "@/app/_lib/rollup";
+import type { Point, RollupIndicator } from "@/domain/rollup";
 import type { Db } from "../client";
 import { getDatabase } from "../index";
 import { actions, campaigns, departments, indicators, targets, units } from "../schema";

@@ -3,8 +3,8 @@
  * Idempotent (a second run changes nothing), deterministic (same rows every time) and
  * safe: it refuses to touch a database that already holds non-demo data.
  */
-import { sealSecret } from "@/app/_lib/secret-box";
-import { hashPassword } from "@/app/_lib/passwords";
+import { sealSecret } from "@/domain/secret-box";
+import { hashPassword } from "@/domain/passwords";
 import { eq } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { OpenDatabase, Tx } from "../client";

@@ -7,7 +7,7 @@ import { runMigrations } from "@/db/migrate";
 import { approveReport, reopenReport } from "@/db/mutations/review";
 import { saveFigureValues } from "@/db/mutations/reports";
 import { seedDemo } from "@/db/seed";
-import { rollupIndicator } from "@/app/_lib/rollup";
+import { rollupIndicator } from "@/domain/rollup";
 
 /*
  * Restatement through the rollups: while an approved month is reopened and corrected, the official

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_PLAUSIBILITY_SETTINGS } from "@/app/_lib/plausibility/settings";
+import { DEFAULT_PLAUSIBILITY_SETTINGS } from "@/domain/plausibility/settings";
 import { openDatabase, type OpenDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { importMonthWorkbook } from "@/db/mutations/month-import";

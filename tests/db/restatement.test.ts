@@ -8,7 +8,7 @@ import { seedDemo } from "@/db/seed";
 import { approveReport, reopenReport } from "@/db/mutations/review";
 import { saveFigureValues } from "@/db/mutations/reports";
 import { upsertMonthProgress } from "@/db/mutations/project-progress";
-import { DEFAULT_PLAUSIBILITY_SETTINGS } from "@/app/_lib/plausibility/settings";
+import { DEFAULT_PLAUSIBILITY_SETTINGS } from "@/domain/plausibility/settings";
 import { indicatorCorrections } from "@/app/(public)/_lib/corrections-data";
 
 /*

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type OpenDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
-import { rollupIndicator } from "@/app/_lib/rollup";
+import { rollupIndicator } from "@/domain/rollup";
 
 /* The rollup data on the seeded demo database, checked against direct counts of the records. */
 

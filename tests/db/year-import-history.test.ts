@@ -9,7 +9,7 @@ import { seedDemo } from "@/db/seed";
 import { checkProjectLines, readProjectsWorkbook } from "@/app/_lib/excel/projects-import";
 import { importProjects } from "@/db/mutations/setup/projects";
 import { setPeriodHistorical } from "@/db/mutations/periods";
-import { rollupIndicator } from "@/app/_lib/rollup";
+import { rollupIndicator } from "@/domain/rollup";
 import { classify, countMonth, timelinessSentence } from "@/app/(staff)/city/completeness/status";
 
 /* The key-project import with stage, actual dates and key level (新开工 follows it), and months

@@ -4,12 +4,12 @@
  * thousands separators must stand in the right place.
  */
 import { describe, expect, it } from "vitest";
-import { amountBound, parseAmountBounds } from "@/app/_lib/amount-bounds";
-import { checkCopiedForm, checkEntry, type EntryIndicator, type FormEntry } from "@/app/_lib/figure-entry";
-import { parseDisplayNumber } from "@/app/_lib/numbers";
-import { DEFAULT_PLAUSIBILITY_SETTINGS, parsePlausibilitySettings } from "@/app/_lib/plausibility/settings";
+import { amountBound, parseAmountBounds } from "@/domain/amount-bounds";
+import { checkCopiedForm, checkEntry, type EntryIndicator, type FormEntry } from "@/domain/figure-entry";
+import { parseDisplayNumber } from "@/domain/numbers";
+import { DEFAULT_PLAUSIBILITY_SETTINGS, parsePlausibilitySettings } from "@/domain/plausibility/settings";
 import { z } from "zod";
-import { checkNote, codeSchema, hiddenCharacters, nameSchema, noteSchema } from "@/app/_lib/text-rules";
+import { checkNote, codeSchema, hiddenCharacters, nameSchema, noteSchema } from "@/domain/text-rules";
 import { displayNameSchema } from "@/app/(staff)/city/users/schemas";
 import { problemFieldsSchema } from "@/app/(staff)/district/problems/schemas";
 import { noteSchema as progressNoteSchema, parseInvestment, registerSchema, registerSchemaWith } from "@/app/(staff)/district/projects/schemas";

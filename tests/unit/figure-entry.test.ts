@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkEntry, type EntryIndicator } from "@/app/_lib/figure-entry";
+import { checkEntry, type EntryIndicator } from "@/domain/figure-entry";
 
 const yi = { code: "yi_yuan", symbol: "亿元", scale: 10000 };
 const jia = { code: "jia", symbol: "家", scale: 1 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baseToDisplayExact, formatPercent, formatWithUnit, parseDisplayNumber } from "@/app/_lib/numbers";
+import { baseToDisplayExact, formatPercent, formatWithUnit, parseDisplayNumber } from "@/domain/numbers";
 
 const yi = { code: "yi_yuan", symbol: "亿元", scale: 10000 };
 const ge = { code: "ge", symbol: "个", scale: 1 };

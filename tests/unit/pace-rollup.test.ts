@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { expectedShare, monthlyPlanError, pace, rateStatus } from "@/app/_lib/pace";
-import { rollupIndicator, type RollupIndicator } from "@/app/_lib/rollup";
+import { expectedShare, monthlyPlanError, pace, rateStatus } from "@/domain/pace";
+import { rollupIndicator, type RollupIndicator } from "@/domain/rollup";
 
 const WARN = 500; // 5 percentage points
 
@@ -134,7 +134,7 @@ describe("rollups", () => {
   });
 });
 
-import { sectorSentence } from "@/app/_lib/sector-sentence";
+import { sectorSentence } from "@/domain/sector-sentence";
 
 describe("key projects in the city's published wording", () => {
   it("writes the sector sentence exactly as the city does", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summarizePace } from "@/app/_lib/pace-summary";
+import { summarizePace } from "@/domain/pace-summary";
 
 const text = (s: { sentences: string[] }) => s.sentences.join("");
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkCopiedForm, checkEntry, type EntryIndicator, type EntryResult, type FormEntry } from "@/app/_lib/figure-entry";
-import { DEFAULT_PLAUSIBILITY_SETTINGS } from "@/app/_lib/plausibility/settings";
+import { checkCopiedForm, checkEntry, type EntryIndicator, type EntryResult, type FormEntry } from "@/domain/figure-entry";
+import { DEFAULT_PLAUSIBILITY_SETTINGS } from "@/domain/plausibility/settings";
 
 const yi = { code: "yi_yuan", symbol: "亿元", scale: 10000 };
 const jia = { code: "jia", symbol: "家", scale: 1 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { blocksSave, checkProjectMonth, describeCheck, moneyText, type ProjectMonthFacts } from "@/app/_lib/plausibility/projects";
-import { DEFAULT_PLAUSIBILITY_SETTINGS, parsePlausibilitySettings } from "@/app/_lib/plausibility/settings";
+import { blocksSave, checkProjectMonth, describeCheck, moneyText, type ProjectMonthFacts } from "@/domain/plausibility/projects";
+import { DEFAULT_PLAUSIBILITY_SETTINGS, parsePlausibilitySettings } from "@/domain/plausibility/settings";
 
 const s = DEFAULT_PLAUSIBILITY_SETTINGS;
 // A project of 10 亿元 total, 2 亿元 planned this year, 1.2 亿元 done before this month, largest month 3,000 万元.

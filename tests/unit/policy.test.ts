@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, REPORT_STATES, type Action, type Actor, type ReportState, type Resource } from "@/app/_lib/policy";
+import { ACTIONS, can, REPORT_STATES, type Action, type Actor, type ReportState, type Resource } from "@/domain/policy";
 
 /**
  * The policy table written out by hand: for each kind of caller and each action, the states of

@@ -10,7 +10,7 @@ import {
   type RankingDistrict,
   type RankingIndicator,
   type RankingWeights,
-} from "@/app/_lib/rankings";
+} from "@/domain/rankings";
 
 /*
  * Hand-computed cases. Five districts, one per peer group except two 区:

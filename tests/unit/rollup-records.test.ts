@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rollupIndicator, type RollupIndicator } from "@/app/_lib/rollup";
+import { rollupIndicator, type RollupIndicator } from "@/domain/rollup";
 
 const base: RollupIndicator = {
   id: 1,

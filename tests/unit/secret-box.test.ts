@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSealed, openSecret, sealSecret } from "@/app/_lib/secret-box";
+import { isSealed, openSecret, sealSecret } from "@/domain/secret-box";
 
 /* TOTP secrets are stored sealed under a key derived from AUTH_SECRET. */
 describe("secret box", () => {

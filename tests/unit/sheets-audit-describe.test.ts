@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AUDIT_ACTION_LABELS } from "@/app/(staff)/city/audit/action-labels";
 import { describeAuditRow, type AuditNames } from "@/app/(staff)/city/audit/describe";
-import { ACTIONS } from "@/app/_lib/policy";
+import { ACTIONS } from "@/domain/policy";
 
 const YI = { code: "yi_yuan", symbol: "亿元", scale: 10000 };
 const GE = { code: "ge", symbol: "个", scale: 1 };

@@ -9,7 +9,7 @@ import {
   totpCode,
   totpQrSvg,
   verifyTotp,
-} from "@/app/_lib/totp";
+} from "@/domain/totp";
 
 // RFC 6238 Appendix B: the SHA1 seed is the ASCII string "12345678901234567890".
 const RFC_SECRET = base32Encode(Buffer.from("12345678901234567890", "ascii"));

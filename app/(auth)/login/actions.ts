@@ -4,9 +4,9 @@ import { z } from "zod";
 import { authSettings } from "@/app/_lib/auth-settings";
 import { signIn } from "@/app/_lib/auth";
 import { safeNextPath } from "@/app/_lib/action-state";
-import { verifyPassword } from "@/app/_lib/passwords";
+import { verifyPassword } from "@/domain/passwords";
 import { clientAddress } from "@/app/_lib/request-info";
-import { verifyTotp } from "@/app/_lib/totp";
+import { verifyTotp } from "@/domain/totp";
 import { getDatabase } from "@/db/index";
 import {
   activeSignInBlock,

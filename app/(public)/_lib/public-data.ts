@@ -1,9 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { getCampaignRollups } from "@/app/_lib/city-data";
-import { monthNumber } from "@/app/_lib/months";
-import { pace, rateStatus, type PaceResult } from "@/app/_lib/pace";
-import type { AreaValue, CityTarget } from "@/app/_lib/rollup";
+import { monthNumber } from "@/domain/months";
+import { pace, rateStatus, type PaceResult } from "@/domain/pace";
+import type { AreaValue, CityTarget } from "@/domain/rollup";
 import { getAsOfMonth } from "@/db/queries/rollups";
 import { listCorrectedMonthTotals, listProjectCorrectionEvents, listPublicFigureCorrections } from "@/db/queries/corrections";
 import {

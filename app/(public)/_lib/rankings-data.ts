@@ -1,8 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { getCampaignRollups } from "@/app/_lib/city-data";
-import { addMonths, monthNumber } from "@/app/_lib/months";
-import { computeRankings, parseRankingWeights, rankingIndicatorsFromRollups, rankingWeightsKey, type Rankings } from "@/app/_lib/rankings";
+import { addMonths, monthNumber } from "@/domain/months";
+import { computeRankings, parseRankingWeights, rankingIndicatorsFromRollups, rankingWeightsKey, type Rankings } from "@/domain/rankings";
 import { getLatestCompleteMonth } from "@/db/queries/completeness";
 import { getMetaValue } from "@/db/queries/meta";
 import type { PublicContext } from "./public-data";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/app/_lib/guards";
-import { ROLE_LABELS } from "@/app/_lib/labels";
+import { ROLE_LABELS } from "@/domain/labels";
 import { getScopeName } from "@/db/queries/users";
 import { signOutEverywhereAction } from "./actions";
 

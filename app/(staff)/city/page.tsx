@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
-import { monthLabel, ytdLabel } from "@/app/_lib/months";
-import { summarizePace } from "@/app/_lib/pace-summary";
-import { can } from "@/app/_lib/policy";
+import { monthLabel, ytdLabel } from "@/domain/months";
+import { summarizePace } from "@/domain/pace-summary";
+import { can } from "@/domain/policy";
 import { listActionOverview } from "@/db/queries/campaigns";
 import { loadKeyProjectSectors } from "@/db/queries/rollups";
 import { cityHref, type SearchParams } from "./_components/city-params";

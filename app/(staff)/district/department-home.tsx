@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requirePermission, type SessionUser } from "@/app/_lib/guards";
-import { monthLabel } from "@/app/_lib/months";
+import { monthLabel } from "@/domain/months";
 import { ReportStateBadge } from "@/components/report-state-badge";
 import { countReportedIndicators, listFilledIndicators, listOwnedIndicators } from "@/db/queries/clerk-home";
 import { listReportingDistricts } from "@/db/queries/figures";

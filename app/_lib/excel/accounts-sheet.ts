@@ -1,6 +1,6 @@
 import "server-only";
 import ExcelJS from "exceljs";
-import { ROLE_LABELS } from "../labels";
+import { ROLE_LABELS } from "@/domain/labels";
 import { locateColumns } from "./columns";
 import { loadWorkbookSafely, UploadRefused, type UploadLimits } from "./safe-load";
 import { cellText, guardTextCells, styledSheet } from "./workbook";

@@ -9,10 +9,10 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { loadWorkbookSafely, UploadRefused } from "./safe-load";
 import type { ProjectImportRow } from "@/db/mutations/setup/projects";
-import { isDate } from "../months";
-import { parseDisplayNumber } from "../numbers";
+import { isDate } from "@/domain/months";
+import { parseDisplayNumber } from "@/domain/numbers";
 import { cellText, styledSheet } from "./workbook";
-import { excelSerialToDate, parseKeyLevel, parseStage, STAGE_LABELS } from "../project-register";
+import { excelSerialToDate, parseKeyLevel, parseStage, STAGE_LABELS } from "@/domain/project-register";
 
 export const PROJECTS_SHEET = "重点项目";
 export const MAX_PROJECT_ROWS = 5000;

@@ -8,7 +8,7 @@ import "server-only";
  */
 import ExcelJS from "exceljs";
 import { loadWorkbookSafely, UploadRefused } from "./safe-load";
-import { baseToDisplayExact } from "../numbers";
+import { baseToDisplayExact } from "@/domain/numbers";
 import { cellText, guardTextCells, styledSheet } from "./workbook";
 
 export const TARGETS_SHEET = "目标分解";

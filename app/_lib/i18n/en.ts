@@ -1,4 +1,4 @@
-import { monthNumber } from "@/app/_lib/months";
+import { monthNumber } from "@/domain/months";
 import type { Dict } from "./types";
 
 const pct1 = (x: number) => (Math.round(x * 1000) / 10).toFixed(1);

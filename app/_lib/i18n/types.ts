@@ -4,7 +4,7 @@
  * i18n code reaches the browser. Data names (districts, actions, indicators) come from the
  * database (name / name_en), not from here.
  */
-import type { PaceStatus } from "@/app/_lib/pace";
+import type { PaceStatus } from "@/domain/pace";
 import type { INDICATOR_FIELDS, PROJECT_FIELDS } from "@/app/(public)/_lib/open-data";
 import type { CORRECTION_FIELDS } from "@/app/(public)/_lib/open-data-corrections";
 

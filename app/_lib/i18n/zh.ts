@@ -1,5 +1,5 @@
-import { monthLabel, ytdLabel } from "@/app/_lib/months";
-import { rankChangeLabel, rankChangeWords } from "@/app/_lib/rankings";
+import { monthLabel, ytdLabel } from "@/domain/months";
+import { rankChangeLabel, rankChangeWords } from "@/domain/rankings";
 import type { Dict } from "./types";
 
 export const zh: Dict = {

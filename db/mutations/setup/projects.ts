@@ -10,7 +10,7 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../../client";
 import { auditEvents, monthlyReports, periods, problems, projectProgress, projects, type ProjectKeyLevel, type PROJECT_STAGES } from "../../schema";
-import { isKeyLevel, stageDateProblems } from "@/app/_lib/project-register";
+import { isKeyLevel, stageDateProblems } from "@/domain/project-register";
 import { insertAuditEvent } from "../audit";
 import { nowIso, writableCampaign, type Actor, type SetupOutcome } from "./common";
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { failure, type ActionState } from "@/app/_lib/action-state";
 import { authSettings } from "@/app/_lib/auth-settings";
 import { requirePermission } from "@/app/_lib/guards";
-import { hashPassword, passwordRuleError, verifyPassword } from "@/app/_lib/passwords";
+import { hashPassword, passwordRuleError, verifyPassword } from "@/domain/passwords";
 import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { changeOwnPassword } from "@/db/mutations/users";

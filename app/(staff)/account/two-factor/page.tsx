@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/guards";
-import { otpauthUri, totpQrSvg } from "@/app/_lib/totp";
+import { otpauthUri, totpQrSvg } from "@/domain/totp";
 import { getDatabase } from "@/db/index";
 import { countUnusedRecoveryCodes, getTotpState } from "@/db/mutations/two-factor";
 import { startTwoFactorAction } from "./actions";

@@ -3,7 +3,7 @@
  * and `include=unapproved` (leaders' "including unapproved" view, rollup mode "all").
  * Pure: pages parse with it and build links with it.
  */
-import { isMonth } from "@/app/_lib/months";
+import { isMonth } from "@/domain/months";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -4,8 +4,8 @@
  */
 import Link from "next/link";
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
-import { formatPercent } from "@/app/_lib/numbers";
-import { describeTarget } from "@/app/_lib/target-text";
+import { formatPercent } from "@/domain/numbers";
+import { describeTarget } from "@/domain/target-text";
 import { KIND_LABELS } from "@/app/_lib/derivations";
 import { FlagMark } from "./flag-mark";
 import type { FlagIndex } from "./flags";

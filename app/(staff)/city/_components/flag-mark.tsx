@@ -3,7 +3,7 @@
  * those warnings on the page (the mark links to it; its title repeats them). Server component.
  */
 import Link from "next/link";
-import { monthLabel, ytdLabel } from "@/app/_lib/months";
+import { monthLabel, ytdLabel } from "@/domain/months";
 import { flagText, type FlagFacts } from "./flags";
 
 export const FLAG_LIST_ID = "data-flags";

@@ -1,5 +1,5 @@
 /** Number texts of the city pages (pure). Amounts arrive in base units; ratios as fractions. */
-import { baseToDisplayExact, formatPercent, formatWithUnit, type UnitDef } from "@/app/_lib/numbers";
+import { baseToDisplayExact, formatPercent, formatWithUnit, type UnitDef } from "@/domain/numbers";
 
 export interface UnitLike {
   unitSymbol: string;

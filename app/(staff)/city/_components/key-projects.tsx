@@ -4,10 +4,10 @@
  */
 import Link from "next/link";
 import type { SectorRollupRow } from "@/db/queries/rollups";
-import { formatPercent } from "@/app/_lib/numbers";
-import { monthNumber, ytdLabel } from "@/app/_lib/months";
-import { pace } from "@/app/_lib/pace";
-import { sectorSentence } from "@/app/_lib/sector-sentence";
+import { formatPercent } from "@/domain/numbers";
+import { monthNumber, ytdLabel } from "@/domain/months";
+import { pace } from "@/domain/pace";
+import { sectorSentence } from "@/domain/sector-sentence";
 import { formatGap } from "./format";
 import { PaceBadge } from "./pace-badge";
 

@@ -4,7 +4,7 @@
  * is approved, that the newest month is shown and what "含未审核数据" means). Server component.
  */
 import Link from "next/link";
-import { monthLabel } from "@/app/_lib/months";
+import { monthLabel } from "@/domain/months";
 import { cityHref } from "./city-params";
 import type { LeaderMonth } from "./leader-month";
 

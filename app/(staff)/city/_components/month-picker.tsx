@@ -2,7 +2,7 @@
  * Month picker as a plain GET form (works without JavaScript). Keeps the data switch and any
  * other parameters as hidden fields.
  */
-import { monthLabel } from "@/app/_lib/months";
+import { monthLabel } from "@/domain/months";
 
 export function MonthPicker({ path, months, month, include, hidden = {} }: { path: string; months: readonly string[]; month: string; include: boolean; hidden?: Record<string, string | undefined> }) {
   return (

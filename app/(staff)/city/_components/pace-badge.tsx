@@ -3,7 +3,7 @@
  * server and client components alike. Pass the reason (pace().reason / rateStatus().reason) to
  * show it beside the badge.
  */
-import type { PaceStatus } from "@/app/_lib/pace";
+import type { PaceStatus } from "@/domain/pace";
 
 export const PACE_LABELS: Record<PaceStatus, string> = {
   ahead: "正常",

@@ -2,7 +2,7 @@
  * The top of a city page: title, month picker, data switch and the notice saying which
  * figures are counted. Server component; everything works without JavaScript.
  */
-import { monthLabel } from "@/app/_lib/months";
+import { monthLabel } from "@/domain/months";
 import { DataModeNotice, DataModeSwitch } from "./data-mode-switch";
 import { MonthBanner } from "./month-banner";
 import { MonthPicker } from "./month-picker";

@@ -2,7 +2,7 @@
  * A thin bar: done ÷ target, with a tick at the progress expected by now (序时). Decorative:
  * the same numbers are always printed next to it, so it is hidden from screen readers.
  */
-import type { PaceStatus } from "@/app/_lib/pace";
+import type { PaceStatus } from "@/domain/pace";
 
 const FILL: Record<PaceStatus, string> = {
   ahead: "bg-ahead",

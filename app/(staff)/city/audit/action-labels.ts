@@ -12,6 +12,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "report.reopen": "重新打开已通过的月报（更正）",
   "period.lock": "锁定月份",
   "period.unlock": "解锁月份",
+  "period.historical": "标为历史补录",
+  "period.historical_clear": "取消历史补录标记",
   "period.open": "开放填报月份",
   "period.close": "关闭填报月份",
   "project_progress.create": "填报项目月度投资",

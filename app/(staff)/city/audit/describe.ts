@@ -3,9 +3,9 @@
  * each changed value as "名称 旧值 → 新值" in the unit people use. Pure: the names come in a lookup
  * built by db/queries/audit.ts (tests/unit/sheets-audit-describe.test.ts).
  */
-import { baseToDisplayExact, type UnitDef } from "@/app/_lib/numbers";
-import { REPORT_STATE_LABELS, ROLE_LABELS } from "@/app/_lib/labels";
-import { isMonth, monthLabel } from "@/app/_lib/months";
+import { baseToDisplayExact, type UnitDef } from "@/domain/numbers";
+import { REPORT_STATE_LABELS, ROLE_LABELS } from "@/domain/labels";
+import { isMonth, monthLabel } from "@/domain/months";
 import { auditActionLabel } from "./action-labels";
 
 export interface IndicatorInfo {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/app/_lib/labels";
+import { formatDateTime } from "@/domain/labels";
 import { listAuditEvents, listAuditFilterOptions, loadAuditNames } from "@/db/queries/audit";
 import { actorText } from "./actor";
 import { ChangeList } from "./changes";

@@ -1,8 +1,8 @@
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
-import { monthLabel, monthNumber, todayInShanghai, ytdLabel } from "@/app/_lib/months";
-import { expectedShare } from "@/app/_lib/pace";
-import { summarizePace } from "@/app/_lib/pace-summary";
-import { sectorSentence } from "@/app/_lib/sector-sentence";
+import { monthLabel, monthNumber, todayInShanghai, ytdLabel } from "@/domain/months";
+import { expectedShare } from "@/domain/pace";
+import { summarizePace } from "@/domain/pace-summary";
+import { sectorSentence } from "@/domain/sector-sentence";
 import type { CampaignSummary } from "@/db/queries/campaigns";
 import type { SectorRollupRow } from "@/db/queries/rollups";
 import { CumulativeChart } from "@/components/charts/cumulative-chart";

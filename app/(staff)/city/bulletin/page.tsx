@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getCampaignRollups } from "@/app/_lib/city-data";
 import { requirePermission } from "@/app/_lib/guards";
-import { monthLabel } from "@/app/_lib/months";
+import { monthLabel } from "@/domain/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getLatestCompleteMonth } from "@/db/queries/completeness";
 import { listMonthApprovals } from "@/db/queries/leader-month";

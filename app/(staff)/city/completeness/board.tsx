@@ -1,4 +1,4 @@
-import { monthNumber } from "@/app/_lib/months";
+import { monthNumber } from "@/domain/months";
 import type { CompletenessBoard } from "./load";
 import { stateLabel, STATE_STYLES, timelinessLabel, type CompletenessCell } from "./status";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { todayInShanghai } from "@/app/_lib/months";
+import { todayInShanghai } from "@/domain/months";
 import { getCampaignDates, listCompleteness } from "@/db/queries/completeness";
 import { listReportingDistricts } from "@/db/queries/figures";
 import { classify, countMonth, type CompletenessCell, type MonthCounts } from "./status";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/guards";
-import { monthLabel } from "@/app/_lib/months";
+import { monthLabel } from "@/domain/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { PageTools } from "../export/page-tools";
 import { completenessExportUrl } from "../export/urls";

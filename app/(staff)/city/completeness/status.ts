@@ -13,7 +13,7 @@
  * - a month the office marked as historical entry (periods.historical, 历史补录) is the same:
  *   submitted after its due date it is "补录", not submitted it is "已过截止日", never "逾期".
  */
-import { todayInShanghai } from "@/app/_lib/months";
+import { todayInShanghai } from "@/domain/months";
 
 export type CompletenessState = "approved" | "submitted" | "returned" | "draft" | "missing";
 export type Timeliness = "on_time" | "late" | "backfilled" | "overdue" | "past_due" | "not_due";

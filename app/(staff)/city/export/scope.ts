@@ -1,5 +1,5 @@
 import "server-only";
-import { isMonth } from "@/app/_lib/months";
+import { isMonth } from "@/domain/months";
 import type { RollupMode } from "@/db/queries/rollups";
 import { getLatestCompleteMonth } from "@/db/queries/completeness";
 import { listMonthApprovals } from "@/db/queries/leader-month";

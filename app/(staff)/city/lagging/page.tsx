@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
-import { monthLabel, ytdLabel } from "@/app/_lib/months";
-import { can } from "@/app/_lib/policy";
+import { monthLabel, ytdLabel } from "@/domain/months";
+import { can } from "@/domain/policy";
 import { cityHref, firstParam, type SearchParams } from "../_components/city-params";
 import { FLAG_LIST_ID, FlagLine, FlagList, FlagMark, FlagNotice } from "../_components/flag-mark";
 import { formatActual, formatGap, formatTarget } from "../_components/format";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { authSettings } from "@/app/_lib/auth-settings";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/app/_lib/labels";
+import { formatDateTime } from "@/domain/labels";
 import { listLockouts } from "@/db/queries/users";
 import { LiftLockoutForm } from "./lift-lockout-form";
 

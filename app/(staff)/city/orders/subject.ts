@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getCampaignRollups } from "@/app/_lib/city-data";
-import { monthLabel, todayInShanghai } from "@/app/_lib/months";
+import { monthLabel, todayInShanghai } from "@/domain/months";
 import { getDatabase } from "@/db/index";
 import type { CampaignSummary } from "@/db/queries/campaigns";
 import { getDefaultMonth } from "@/db/queries/reporting";

@@ -4,12 +4,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
-import { monthLabel } from "@/app/_lib/months";
+import { monthLabel } from "@/domain/months";
 import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { setPeriodHistorical } from "@/db/mutations/periods";
 import { lockPeriod, unlockPeriod, type LockOutcome } from "@/db/mutations/review";
-import { hiddenCharacters } from "@/app/_lib/text-rules";
+import { hiddenCharacters } from "@/domain/text-rules";
 
 const base = z.object({ periodId: z.coerce.number().int().positive(), version: z.coerce.number().int().positive(), month: z.string().regex(/^\d{4}-\d{2}$/) });
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/app/_lib/labels";
-import { monthLabel } from "@/app/_lib/months";
+import { formatDateTime } from "@/domain/labels";
+import { monthLabel } from "@/domain/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listPeriodsWithProgress } from "@/db/queries/review";
 import { HistoricalForm } from "./historical-form";

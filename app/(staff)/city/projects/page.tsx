@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
-import { monthLabel, ytdLabel } from "@/app/_lib/months";
+import { monthLabel, ytdLabel } from "@/domain/months";
 import { loadKeyProjectSectors } from "@/db/queries/rollups";
 import { cityHref, firstParam, type SearchParams } from "../_components/city-params";
 import { keyProjectHeadline, SectorSentences, SectorTable, sumSectors } from "../_components/key-projects";

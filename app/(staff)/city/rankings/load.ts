@@ -1,7 +1,7 @@
 import "server-only";
 import { getCampaignRollups, type IndicatorWithRollup } from "@/app/_lib/city-data";
-import { addMonths, monthNumber } from "@/app/_lib/months";
-import { computeRankings, parseRankingWeights, rankingIndicatorsFromRollups, rankingWeightsKey, type Rankings } from "@/app/_lib/rankings";
+import { addMonths, monthNumber } from "@/domain/months";
+import { computeRankings, parseRankingWeights, rankingIndicatorsFromRollups, rankingWeightsKey, type Rankings } from "@/domain/rankings";
 import type { CampaignSummary } from "@/db/queries/campaigns";
 import { getMetaValue } from "@/db/queries/meta";
 import type { RollupMode } from "@/db/queries/rollups";

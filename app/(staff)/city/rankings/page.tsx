@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/guards";
-import { monthLabel, ytdLabel } from "@/app/_lib/months";
+import { monthLabel, ytdLabel } from "@/domain/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { loadCompletenessBoard } from "../completeness/load";
 import { resolveCityScope, scopeQuery } from "../export/scope";

@@ -1,5 +1,5 @@
-import { DISTRICT_KIND_LABELS } from "@/app/_lib/labels";
-import { formatBase, formatPercent } from "@/app/_lib/numbers";
+import { DISTRICT_KIND_LABELS } from "@/domain/labels";
+import { formatBase, formatPercent } from "@/domain/numbers";
 import {
   methodParagraphs,
   rankChangeLabel,
@@ -9,7 +9,7 @@ import {
   type OverallRankRow,
   type RankChange,
   type RankingWeights,
-} from "@/app/_lib/rankings";
+} from "@/domain/rankings";
 
 /** What the tables need to know about an indicator to show its numbers. */
 export interface IndicatorFacts {

@@ -1,4 +1,4 @@
-import { monthLabel } from "@/app/_lib/months";
+import { monthLabel } from "@/domain/months";
 import type { PeriodRow } from "@/db/queries/reporting";
 
 /** Month and figures-mode picker: a plain GET form, so it works without JavaScript. */

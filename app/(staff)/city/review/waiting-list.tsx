@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { formatDateTime } from "@/app/_lib/labels";
-import { monthLabel } from "@/app/_lib/months";
+import { formatDateTime } from "@/domain/labels";
+import { monthLabel } from "@/domain/months";
 import type { listWaitingReports } from "@/db/queries/review";
 import { BulkApproveForm } from "./bulk-form";
 

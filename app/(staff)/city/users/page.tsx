@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime, ROLE_LABELS } from "@/app/_lib/labels";
+import { formatDateTime, ROLE_LABELS } from "@/domain/labels";
 import { listUsers } from "@/db/queries/users";
 
 export const metadata: Metadata = { title: "用户管理" };

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { ROLES } from "@/db/schema";
-import { hiddenCharacters } from "@/app/_lib/text-rules";
+import { hiddenCharacters } from "@/domain/text-rules";
 
 /** A form value as text: absent fields and file uploads read as "". */
 export function formText(formData: FormData, name: string): string {

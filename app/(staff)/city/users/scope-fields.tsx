@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from "@/app/_lib/labels";
+import { ROLE_LABELS } from "@/domain/labels";
 import { ROLES } from "@/db/schema";
 import { SelectField, type SelectOption } from "@/components/select-field";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { forbidden, notFound } from "next/navigation";
 import { recordDenied, requirePermission, type SessionUser } from "@/app/_lib/guards";
-import { monthLabel } from "@/app/_lib/months";
-import { can, type ReportState, type Resource } from "@/app/_lib/policy";
+import { monthLabel } from "@/domain/months";
+import { can, type ReportState, type Resource } from "@/domain/policy";
 import { clientAddress } from "@/app/_lib/request-info";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getDistrictMonthState, getRecordOwners, type DistrictMonthState } from "@/db/queries/reporting";

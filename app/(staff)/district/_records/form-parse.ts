@@ -4,8 +4,8 @@
  * and compares them with the caller's scope.
  */
 import { z } from "zod";
-import { isDate } from "@/app/_lib/months";
-import { nameSchema, optionalLineSchema, requiredNoteSchema } from "@/app/_lib/text-rules";
+import { isDate } from "@/domain/months";
+import { nameSchema, optionalLineSchema, requiredNoteSchema } from "@/domain/text-rules";
 
 /** A form value as text: absent fields and file uploads read as "". */
 export function formText(formData: FormData, name: string): string {

@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionState } from "@/app/_lib/action-state";
-import { conflictMessage } from "@/app/_lib/conflict";
+import { conflictMessage } from "@/domain/conflict";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
-import { monthLabel } from "@/app/_lib/months";
-import { formatWithUnit } from "@/app/_lib/numbers";
+import { monthLabel } from "@/domain/months";
+import { formatWithUnit } from "@/domain/numbers";
 import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { saveFigureValues } from "@/db/mutations/reports";

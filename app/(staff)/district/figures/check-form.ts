@@ -1,6 +1,6 @@
-import { checkCopiedForm, checkEntry, type FormEntry } from "@/app/_lib/figure-entry";
-import { normaliseNumberText } from "@/app/_lib/numbers";
-import type { PlausibilitySettings } from "@/app/_lib/plausibility/settings";
+import { checkCopiedForm, checkEntry, type FormEntry } from "@/domain/figure-entry";
+import { normaliseNumberText } from "@/domain/numbers";
+import type { PlausibilitySettings } from "@/domain/plausibility/settings";
 import type { FigureWrite } from "@/db/mutations/reports";
 import { fieldNames, FORM_NOTE, sameAsLastMonth } from "./form-values";
 import type { FigureRow } from "./load";

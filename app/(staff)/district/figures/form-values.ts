@@ -1,5 +1,5 @@
-import { FIGURE_RULES } from "@/app/_lib/figure-entry";
-import { baseToDisplayExact } from "@/app/_lib/numbers";
+import { FIGURE_RULES } from "@/domain/figure-entry";
+import { baseToDisplayExact } from "@/domain/numbers";
 import type { FigureRow } from "./load";
 
 /** The field names of one indicator's row in the figures form (and in a failed save's echoed values). */

@@ -1,6 +1,6 @@
 import "server-only";
-import type { EntryContext } from "@/app/_lib/figure-entry";
-import { addMonths } from "@/app/_lib/months";
+import type { EntryContext } from "@/domain/figure-entry";
+import { addMonths } from "@/domain/months";
 import { listDistrictFigures, listReportedIndicators, type FigureCell, type ReportedIndicator } from "@/db/queries/figures";
 
 export interface FigureRow {

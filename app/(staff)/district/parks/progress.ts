@@ -1,6 +1,6 @@
 /** Park status rules shared by the page and the action. Pure. */
 import { z } from "zod";
-import { isDate, monthOf, todayInShanghai } from "@/app/_lib/months";
+import { isDate, monthOf, todayInShanghai } from "@/domain/months";
 import { PARK_STATUSES } from "@/db/schema";
 import type { ParkProgress } from "@/db/mutations/parks";
 import { optionalDate } from "../_records/form-parse";

@@ -1,6 +1,6 @@
 /** Parsing of the problem forms (server side; the actions also check dates against the record). */
 import { z } from "zod";
-import { isDate, todayInShanghai } from "@/app/_lib/months";
+import { isDate, todayInShanghai } from "@/domain/months";
 import { ESCALATION_LEVELS, PROBLEM_TYPES } from "@/db/schema";
 import { requiredDate, requiredMultilineText, requiredText } from "../_records/form-parse";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { can, type ReportState } from "@/app/_lib/policy";
+import { can, type ReportState } from "@/domain/policy";
 import { requirePermission, type SessionUser } from "@/app/_lib/guards";
 import { getCurrentCampaign, type CampaignSummary } from "@/db/queries/campaigns";
 import type { ProjectScope } from "@/db/queries/projects";

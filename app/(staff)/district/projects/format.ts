@@ -1,6 +1,6 @@
 /** Labels and number formats of the project pages. Pure: used by server and client components. */
-import { baseToDisplayExact, formatBase, formatPercent, type UnitDef } from "@/app/_lib/numbers";
-import type { ReportState } from "@/app/_lib/policy";
+import { baseToDisplayExact, formatBase, formatPercent, type UnitDef } from "@/domain/numbers";
+import type { ReportState } from "@/domain/policy";
 import { PROJECT_STAGES } from "@/db/schema";
 
 export type Stage = (typeof PROJECT_STAGES)[number];

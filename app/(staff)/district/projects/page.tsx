@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { requireUser } from "@/app/_lib/guards";
-import { monthLabel } from "@/app/_lib/months";
+import { monthLabel } from "@/domain/months";
 import { listProjectFormChoices, listProjects, type ProjectFilters } from "@/db/queries/projects";
 import { getDefaultMonth } from "@/db/queries/reporting";
 import { PROJECT_STAGES } from "@/db/schema";

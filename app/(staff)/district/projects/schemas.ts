@@ -4,10 +4,10 @@
  * go through parseDisplayNumber (blank is missing, never 0); dates must be real dates.
  */
 import { z } from "zod";
-import { isDate, isMonth } from "@/app/_lib/months";
-import type { AmountBounds } from "@/app/_lib/amount-bounds";
-import { parseDisplayNumber, type UnitDef } from "@/app/_lib/numbers";
-import { codeSchema, longTextSchema, nameSchema, noteSchema as noteTextSchema, optionalLineSchema } from "@/app/_lib/text-rules";
+import { isDate, isMonth } from "@/domain/months";
+import type { AmountBounds } from "@/domain/amount-bounds";
+import { parseDisplayNumber, type UnitDef } from "@/domain/numbers";
+import { codeSchema, longTextSchema, nameSchema, noteSchema as noteTextSchema, optionalLineSchema } from "@/domain/text-rules";
 import { PROJECT_STAGES } from "@/db/schema";
 import { WAN_YUAN, YI_YUAN } from "./format";
 

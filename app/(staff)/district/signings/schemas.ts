@@ -3,9 +3,9 @@
  * (亿元) and stored exactly in base units (万元) by parseDisplayNumber: blank is missing, never 0.
  */
 import { z } from "zod";
-import { isDate, todayInShanghai } from "@/app/_lib/months";
-import type { AmountBounds } from "@/app/_lib/amount-bounds";
-import { parseDisplayNumber, type UnitDef } from "@/app/_lib/numbers";
+import { isDate, todayInShanghai } from "@/domain/months";
+import type { AmountBounds } from "@/domain/amount-bounds";
+import { parseDisplayNumber, type UnitDef } from "@/domain/numbers";
 import type { SigningFields } from "@/db/mutations/signings";
 import { fieldErrorsOf, flagSchema, optionalDate, optionalIdSchema, optionalText, requiredDate, requiredText } from "../_records/form-parse";
 

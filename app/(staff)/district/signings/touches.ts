@@ -1,4 +1,4 @@
-import { monthOf } from "@/app/_lib/months";
+import { monthOf } from "@/domain/months";
 import type { SigningFields } from "@/db/mutations/signings";
 import { uniqueTouches, type MonthTouch } from "../_records/touches";
 

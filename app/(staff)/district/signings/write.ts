@@ -1,5 +1,5 @@
 import "server-only";
-import type { UnitDef } from "@/app/_lib/numbers";
+import type { UnitDef } from "@/domain/numbers";
 import { getUnit } from "@/db/queries/records";
 import { listEvents } from "@/db/queries/signings";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { isMonth } from "@/app/_lib/months";
+import { isMonth } from "@/domain/months";
 import type { IndicatorDataset, IndicatorValueRow, ProjectDataset } from "@/app/(public)/_lib/open-data";
 import type { CorrectionDataset, CorrectionRecord } from "@/app/(public)/_lib/open-data-corrections";
 import { badRequest } from "./respond";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath } from "@/app/_lib/locale";
-import { monthNumber } from "@/app/_lib/months";
+import { monthNumber } from "@/domain/months";
 import { PublicShell } from "@/components/public/public-shell";
 import { IndicatorTable } from "@/components/public/indicator-table";
 import { ProjectTable } from "@/components/public/project-table";

@@ -1,7 +1,7 @@
 import { buildAuditWorkbook } from "@/app/_lib/excel/audit-sheet";
 import { xlsxResponse } from "@/app/_lib/excel/workbook";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/app/_lib/labels";
+import { formatDateTime } from "@/domain/labels";
 import { AUDIT_EXPORT_MAX_ROWS, listAuditEventsForExport, loadAuditNames } from "@/db/queries/audit";
 import { describeAuditRow } from "../describe";
 import { parseAuditParams } from "../filters";

@@ -1,5 +1,5 @@
 import { requirePermission } from "@/app/_lib/guards";
-import { monthLabel } from "@/app/_lib/months";
+import { monthLabel } from "@/domain/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { oneLine } from "@/db/client";
 import { notFound } from "next/navigation";

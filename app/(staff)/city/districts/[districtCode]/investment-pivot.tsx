@@ -1,6 +1,6 @@
 /** Monthly investment per project (万元, exact), with month and project totals; months not yet approved are marked. */
-import { REPORT_STATE_LABELS } from "@/app/_lib/labels";
-import { monthNumber } from "@/app/_lib/months";
+import { REPORT_STATE_LABELS } from "@/domain/labels";
+import { monthNumber } from "@/domain/months";
 import type { InvestmentRecord } from "@/db/queries/drilldown";
 import type { ReportStatus } from "@/db/schema";
 import { formatExactOrDash } from "../../_components/format";

@@ -4,9 +4,9 @@
  */
 import { PARK_STATUS_LABELS, ESCALATION_LABELS } from "@/app/(staff)/district/_records/labels";
 import { STAGE_LABELS, yi } from "@/app/(staff)/district/projects/format";
-import { REPORT_STATE_LABELS, REPORT_STATE_STYLES } from "@/app/_lib/labels";
-import { monthLabel } from "@/app/_lib/months";
-import { formatPercent } from "@/app/_lib/numbers";
+import { REPORT_STATE_LABELS, REPORT_STATE_STYLES } from "@/domain/labels";
+import { monthLabel } from "@/domain/months";
+import { formatPercent } from "@/domain/numbers";
 import type { DerivedRecords, ReportValueRow } from "@/db/queries/drilldown";
 import type { ReportStatus } from "@/db/schema";
 import { formatExactOrDash } from "../../_components/format";

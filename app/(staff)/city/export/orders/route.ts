@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { xlsxResponse } from "@/app/_lib/excel/workbook";
 import { requirePermission } from "@/app/_lib/guards";
-import { ORDER_STATUS_LABELS } from "@/app/_lib/labels";
-import { todayInShanghai } from "@/app/_lib/months";
+import { ORDER_STATUS_LABELS } from "@/domain/labels";
+import { todayInShanghai } from "@/domain/months";
 import { overdueDays } from "@/components/orders/badges";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getIsDemoData } from "@/db/queries/meta";

@@ -1,9 +1,9 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
-import { baseToDisplayExact } from "@/app/_lib/numbers";
-import type { PaceStatus } from "@/app/_lib/pace";
-import { monthLabel, ytdLabel } from "@/app/_lib/months";
+import { baseToDisplayExact } from "@/domain/numbers";
+import type { PaceStatus } from "@/domain/pace";
+import { monthLabel, ytdLabel } from "@/domain/months";
 import { guardTextCells } from "@/app/_lib/excel/workbook";
 
 /*

@@ -1,6 +1,6 @@
 import "server-only";
 import type ExcelJS from "exceljs";
-import { DISTRICT_KIND_LABELS } from "@/app/_lib/labels";
+import { DISTRICT_KIND_LABELS } from "@/domain/labels";
 import { guardTextCells, styledSheet } from "@/app/_lib/excel/workbook";
 import type { CompletenessBoard } from "../../completeness/load";
 import { stateLabel, timelinessLabel } from "../../completeness/status";

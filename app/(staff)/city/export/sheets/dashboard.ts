@@ -1,7 +1,7 @@
 import "server-only";
 import type ExcelJS from "exceljs";
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
-import { ytdLabel } from "@/app/_lib/months";
+import { ytdLabel } from "@/domain/months";
 import { guardTextCells, styledSheet } from "@/app/_lib/excel/workbook";
 import { formatAmounts, KIND_WORDS, PACE_WORDS, pct, GAP_FMT, PCT_FMT, targetOf, unitText, valueOf } from "./common";
 

@@ -1,10 +1,10 @@
 import "server-only";
 import type ExcelJS from "exceljs";
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
-import { DISTRICT_KIND_LABELS } from "@/app/_lib/labels";
-import { ytdLabel } from "@/app/_lib/months";
-import type { AreaValue } from "@/app/_lib/rollup";
-import type { Rankings } from "@/app/_lib/rankings";
+import { DISTRICT_KIND_LABELS } from "@/domain/labels";
+import { ytdLabel } from "@/domain/months";
+import type { AreaValue } from "@/domain/rollup";
+import type { Rankings } from "@/domain/rankings";
 import { guardTextCells, styledSheet } from "@/app/_lib/excel/workbook";
 import { amountFmt, display, PACE_WORDS, pct, GAP_FMT, PCT_FMT, targetOf, unitText, valueOf } from "./common";
 

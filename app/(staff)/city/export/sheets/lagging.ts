@@ -1,8 +1,8 @@
 import "server-only";
 import type ExcelJS from "exceljs";
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
-import { ytdLabel } from "@/app/_lib/months";
-import type { AreaValue } from "@/app/_lib/rollup";
+import { ytdLabel } from "@/domain/months";
+import type { AreaValue } from "@/domain/rollup";
 import { guardTextCells, styledSheet } from "@/app/_lib/excel/workbook";
 import { formatAmounts, PACE_WORDS, pct, GAP_FMT, PCT_FMT, targetOf, unitText, valueOf } from "./common";
 

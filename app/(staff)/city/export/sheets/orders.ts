@@ -1,6 +1,6 @@
 import "server-only";
 import type ExcelJS from "exceljs";
-import { formatDateTime, ORDER_LEVEL_LABELS, ORDER_STATUS_LABELS } from "@/app/_lib/labels";
+import { formatDateTime, ORDER_LEVEL_LABELS, ORDER_STATUS_LABELS } from "@/domain/labels";
 import { guardTextCells, styledSheet } from "@/app/_lib/excel/workbook";
 import type { OrderLevel, OrderStatus } from "@/db/schema";
 

@@ -1,9 +1,9 @@
 import "server-only";
 import type ExcelJS from "exceljs";
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
-import { DISTRICT_KIND_LABELS } from "@/app/_lib/labels";
-import { ytdLabel } from "@/app/_lib/months";
-import { methodParagraphs, rankChangeLabel, SCORE_CAP, type RankChange, type Rankings } from "@/app/_lib/rankings";
+import { DISTRICT_KIND_LABELS } from "@/domain/labels";
+import { ytdLabel } from "@/domain/months";
+import { methodParagraphs, rankChangeLabel, SCORE_CAP, type RankChange, type Rankings } from "@/domain/rankings";
 import { guardTextCells, styledSheet } from "@/app/_lib/excel/workbook";
 import { formatAmounts, pct, PCT_FMT, targetOf, unitText, valueOf } from "./common";
 

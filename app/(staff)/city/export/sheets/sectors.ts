@@ -1,8 +1,8 @@
 import "server-only";
 import type ExcelJS from "exceljs";
-import { monthNumber, ytdLabel } from "@/app/_lib/months";
-import { pace } from "@/app/_lib/pace";
-import { sectorSentence } from "@/app/_lib/sector-sentence";
+import { monthNumber, ytdLabel } from "@/domain/months";
+import { pace } from "@/domain/pace";
+import { sectorSentence } from "@/domain/sector-sentence";
 import { guardTextCells, styledSheet } from "@/app/_lib/excel/workbook";
 import type { SectorRollupRow } from "@/db/queries/rollups";
 import { amountFmt, display, pct, GAP_FMT, PCT_FMT } from "./common";

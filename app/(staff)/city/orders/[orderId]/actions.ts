@@ -9,9 +9,9 @@ import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { closeOrder, returnOrder, type OrderOutcome } from "@/db/mutations/orders";
 import { getOrder } from "@/db/queries/orders";
-import { conflictMessage } from "@/app/_lib/conflict";
-import { ORDER_STATUS_LABELS } from "@/app/_lib/labels";
-import { hiddenCharacters } from "@/app/_lib/text-rules";
+import { conflictMessage } from "@/domain/conflict";
+import { ORDER_STATUS_LABELS } from "@/domain/labels";
+import { hiddenCharacters } from "@/domain/text-rules";
 
 const base = z.object({ orderId: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() });
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/guards";
-import { todayInShanghai } from "@/app/_lib/months";
+import { todayInShanghai } from "@/domain/months";
 import { OrderDetails } from "@/components/orders/order-details";
 import { getDatabase } from "@/db/index";
 import { escalateOverdueOrders } from "@/db/mutations/orders";

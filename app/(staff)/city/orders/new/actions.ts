@@ -7,13 +7,13 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { failure, fieldErrorsOf, type ActionState } from "@/app/_lib/action-state";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
-import { isDate, todayInShanghai } from "@/app/_lib/months";
+import { isDate, todayInShanghai } from "@/domain/months";
 import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { issueOrder } from "@/db/mutations/orders";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { departments, districts, indicators, problems, projects, ORDER_LEVELS } from "@/db/schema";
-import { hiddenCharacters } from "@/app/_lib/text-rules";
+import { hiddenCharacters } from "@/domain/text-rules";
 
 const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable());
 

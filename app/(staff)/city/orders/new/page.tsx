@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/guards";
-import { todayInShanghai } from "@/app/_lib/months";
+import { todayInShanghai } from "@/domain/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listScopeOptions } from "@/db/queries/users";
 import { draftSubject } from "../subject";

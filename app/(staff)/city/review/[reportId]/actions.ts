@@ -11,7 +11,7 @@ import { approveReport, reopenReport, returnReport } from "@/db/mutations/review
 import { getReviewHead } from "@/db/queries/review";
 import { monthState } from "@/db/queries/reporting";
 import { outcomeMessage } from "../_lib/outcome";
-import { hiddenCharacters } from "@/app/_lib/text-rules";
+import { hiddenCharacters } from "@/domain/text-rules";
 
 const base = z.object({ reportId: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() });
 const returnSchema = base.extend({ comment: z.string().trim().min(4, "请写明退回原因（至少 4 个字）").max(1000, "退回意见最多 1000 字").superRefine(hiddenCharacters("退回意见", true)) });

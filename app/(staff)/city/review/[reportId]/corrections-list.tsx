@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/app/_lib/labels";
+import { formatDateTime } from "@/domain/labels";
 import type { listReportCorrections } from "@/db/queries/review-detail";
 import { amountText, figureText, type FigureKind } from "../_lib/format";
 

@@ -1,5 +1,5 @@
 /** How the review pages write figures: display units, full precision (13.98 亿元, not 14). Pure. */
-import { formatBase, formatPercent, formatWithUnit } from "@/app/_lib/numbers";
+import { formatBase, formatPercent, formatWithUnit } from "@/domain/numbers";
 import type { FigureData } from "./baseline";
 
 export interface UnitLike {

@@ -1,6 +1,6 @@
 /** The campaign form, parsed on the server (blank dates default to the whole year). */
 import { z } from "zod";
-import { isDate } from "@/app/_lib/months";
+import { isDate } from "@/domain/months";
 import type { CampaignFields } from "@/db/mutations/setup/campaigns";
 import { nameSchema, optionalText } from "./forms";
 

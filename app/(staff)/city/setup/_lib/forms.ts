@@ -3,7 +3,7 @@
  * ids from the form are only "which record" and are looked up again before use.
  */
 import { z } from "zod";
-import { longTextSchema, nameSchema as lineSchema } from "@/app/_lib/text-rules";
+import { longTextSchema, nameSchema as lineSchema } from "@/domain/text-rules";
 
 /** A form value as text: absent fields and file uploads read as "". */
 export function formText(formData: FormData, name: string): string {

@@ -4,7 +4,7 @@ import "server-only";
  * kind of refusal. A stale save names the current value, who changed it and when.
  */
 import { failure, type ActionState } from "@/app/_lib/action-state";
-import { conflictMessage } from "@/app/_lib/conflict";
+import { conflictMessage } from "@/domain/conflict";
 import type { SessionUser } from "@/app/_lib/guards";
 import { clientAddress } from "@/app/_lib/request-info";
 import type { Actor, SetupFailure } from "@/db/mutations/setup/common";

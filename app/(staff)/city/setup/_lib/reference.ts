@@ -8,7 +8,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
 import type { SessionUser } from "@/app/_lib/guards";
-import { DISTRICT_KIND_LABELS } from "@/app/_lib/labels";
+import { DISTRICT_KIND_LABELS } from "@/domain/labels";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { insertReference, moveReference, setReferenceActive, updateReference, type ReferenceFields, type ReferenceKind } from "@/db/mutations/setup/reference";

@@ -4,8 +4,8 @@
  * reaching 100 % by December, and — for sum and count indicators — district targets that add
  * up to the city target, or a note explaining why not. Pure: unit-tested.
  */
-import { monthlyPlanError } from "@/app/_lib/pace";
-import { baseToDisplayExact, formatWithUnit, parseDisplayNumber, type UnitDef } from "@/app/_lib/numbers";
+import { monthlyPlanError } from "@/domain/pace";
+import { baseToDisplayExact, formatWithUnit, parseDisplayNumber, type UnitDef } from "@/domain/numbers";
 
 export interface TargetIndicator {
   name: string;

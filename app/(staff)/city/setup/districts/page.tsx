@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
-import { DISTRICT_KIND_LABELS } from "@/app/_lib/labels";
+import { DISTRICT_KIND_LABELS } from "@/domain/labels";
 import { listDepartmentsForSetup, listDistrictsForSetup } from "@/db/queries/setup";
 import { DISTRICT_KINDS } from "@/db/schema";
 import { ReferenceTable } from "../_components/reference-table";

@@ -6,7 +6,7 @@ import { readAccountsCsv, readAccountsWorkbook } from "@/app/_lib/excel/accounts
 import { capList, oneUploadAtATime, uploadLimits, UploadRefused } from "@/app/_lib/excel/safe-load";
 import { authSettings } from "@/app/_lib/auth-settings";
 import { requirePermission } from "@/app/_lib/guards";
-import { hashPassword } from "@/app/_lib/passwords";
+import { hashPassword } from "@/domain/passwords";
 import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { applyAccountSheet, type SheetAccount } from "@/db/mutations/users";

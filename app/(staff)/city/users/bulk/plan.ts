@@ -2,7 +2,7 @@
  * Checks the rows of an account sheet and plans what each one does (create or update), or lists
  * every bad row with its line number. Pure (tests/unit/sheets-accounts-plan.test.ts).
  */
-import { ROLE_LABELS } from "@/app/_lib/labels";
+import { ROLE_LABELS } from "@/domain/labels";
 import type { Role } from "@/db/schema";
 import { displayNameSchema, usernameSchema } from "../schemas";
 

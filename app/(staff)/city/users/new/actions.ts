@@ -6,7 +6,7 @@ import { z } from "zod";
 import { failure, fieldErrorsOf, type ActionState } from "@/app/_lib/action-state";
 import { authSettings } from "@/app/_lib/auth-settings";
 import { requirePermission } from "@/app/_lib/guards";
-import { hashPassword, passwordRuleError } from "@/app/_lib/passwords";
+import { hashPassword, passwordRuleError } from "@/domain/passwords";
 import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { insertUser } from "@/db/mutations/users";

@@ -3,7 +3,7 @@ import { buildFiguresWorkbook } from "@/app/_lib/excel/figures-sheet";
 import { progressTemplateRows } from "@/app/_lib/excel/month-projects";
 import { xlsxResponse } from "@/app/_lib/excel/workbook";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
-import { addMonths, isMonth, monthLabel } from "@/app/_lib/months";
+import { addMonths, isMonth, monthLabel } from "@/domain/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listKeyProjectsForMonth } from "@/db/queries/projects";
 import { listPeriods } from "@/db/queries/reporting";

@@ -3,16 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
-import { conflictMessage } from "@/app/_lib/conflict";
+import { conflictMessage } from "@/domain/conflict";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
-import { can } from "@/app/_lib/policy";
-import { ORDER_STATUS_LABELS } from "@/app/_lib/labels";
-import { isDate } from "@/app/_lib/months";
+import { can } from "@/domain/policy";
+import { ORDER_STATUS_LABELS } from "@/domain/labels";
+import { isDate } from "@/domain/months";
 import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { respondOrder } from "@/db/mutations/orders";
 import { getOrder } from "@/db/queries/orders";
-import { hiddenCharacters } from "@/app/_lib/text-rules";
+import { hiddenCharacters } from "@/domain/text-rules";
 
 const schema = z.object({
   orderId: z.coerce.number().int().positive(),

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
-import { conflictMessage } from "@/app/_lib/conflict";
+import { conflictMessage } from "@/domain/conflict";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { getDatabase } from "@/db/index";
 import { updateParkProgress } from "@/db/mutations/parks";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
-import { formatDateTime } from "@/app/_lib/labels";
-import { monthLabel, monthOf, todayInShanghai } from "@/app/_lib/months";
-import { formatBase } from "@/app/_lib/numbers";
+import { formatDateTime } from "@/domain/labels";
+import { monthLabel, monthOf, todayInShanghai } from "@/domain/months";
+import { formatBase } from "@/domain/numbers";
 import { getPark } from "@/db/queries/parks";
 import { getUnit } from "@/db/queries/records";
 import { monthEditable, requireRecordAccess } from "../../_records/access";

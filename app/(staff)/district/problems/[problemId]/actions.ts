@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
-import { conflictMessage } from "@/app/_lib/conflict";
+import { conflictMessage } from "@/domain/conflict";
 import { requirePermission, requireUser, type SessionUser } from "@/app/_lib/guards";
-import { monthOf } from "@/app/_lib/months";
+import { monthOf } from "@/domain/months";
 import { getDatabase } from "@/db/index";
 import { updateProblem, type ProblemAuditAction, type ProblemFields, type ProblemStatusFields } from "@/db/mutations/problems";
 import { getCurrentCampaign } from "@/db/queries/campaigns";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { requireUser } from "@/app/_lib/guards";
-import { todayInShanghai } from "@/app/_lib/months";
+import { todayInShanghai } from "@/domain/months";
 import { listProjectChoices } from "@/db/queries/problems";
 import { getDistrictName, listReportingDistricts } from "@/db/queries/records";
 import { requireRecordAccess } from "../../_records/access";

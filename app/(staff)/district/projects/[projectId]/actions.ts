@@ -2,12 +2,12 @@
 
 import { z } from "zod";
 import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
-import { conflictMessage } from "@/app/_lib/conflict";
+import { conflictMessage } from "@/domain/conflict";
 import { recordDenied, requirePermission, requireUser } from "@/app/_lib/guards";
-import { monthLabel, monthNumber, monthOf } from "@/app/_lib/months";
+import { monthLabel, monthNumber, monthOf } from "@/domain/months";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
-import { describeCheck } from "@/app/_lib/plausibility/projects";
+import { describeCheck } from "@/domain/plausibility/projects";
 import { upsertMonthProgress } from "@/db/mutations/project-progress";
 import { updateProjectRegister, updateProjectStage } from "@/db/mutations/projects";
 import { getPlausibilitySettings } from "@/db/queries/plausibility";

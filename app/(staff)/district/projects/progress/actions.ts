@@ -1,10 +1,10 @@
 "use server";
 
 import { failure, success, type ActionState } from "@/app/_lib/action-state";
-import { conflictMessage } from "@/app/_lib/conflict";
+import { conflictMessage } from "@/domain/conflict";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
-import { monthLabel } from "@/app/_lib/months";
-import { describeCheck } from "@/app/_lib/plausibility/projects";
+import { monthLabel } from "@/domain/months";
+import { describeCheck } from "@/domain/plausibility/projects";
 import { getDatabase } from "@/db/index";
 import { upsertMonthProgress, type ProgressInput } from "@/db/mutations/project-progress";
 import { getPlausibilitySettings } from "@/db/queries/plausibility";

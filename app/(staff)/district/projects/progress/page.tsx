@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/app/_lib/guards";
-import { addMonths, isMonth, monthLabel, monthNumber } from "@/app/_lib/months";
-import { baseToDisplayExact } from "@/app/_lib/numbers";
+import { addMonths, isMonth, monthLabel, monthNumber } from "@/domain/months";
+import { baseToDisplayExact } from "@/domain/numbers";
 import { listKeyProjectsForMonth, listProjectFormChoices } from "@/db/queries/projects";
 import { getDefaultMonth, getDistrictMonthState, listPeriods } from "@/db/queries/reporting";
 import { canEditMonth, projectAccess } from "../access";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
-import { formatDateTime } from "@/app/_lib/labels";
-import { monthLabel, monthOf } from "@/app/_lib/months";
+import { formatDateTime } from "@/domain/labels";
+import { monthLabel, monthOf } from "@/domain/months";
 import { getSigning, listEvents } from "@/db/queries/signings";
 import { monthEditable, requireRecordAccess } from "../../_records/access";
 import { BackLink, Badge, CreatedNotice } from "../../_records/ui";

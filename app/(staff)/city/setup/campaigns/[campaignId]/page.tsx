@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/app/_lib/labels";
+import { formatDateTime } from "@/domain/labels";
 import { countProjectsForSetup, listActionsForSetup, listIndicatorsForSetup, listPeriodsForSetup } from "@/db/queries/setup";
 import { CampaignHeader } from "../../_components/campaign-header";
 import { RowButton } from "../../_components/row-button";

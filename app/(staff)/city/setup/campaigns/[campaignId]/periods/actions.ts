@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, success, type ActionState } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
-import { monthLabel } from "@/app/_lib/months";
+import { monthLabel } from "@/domain/months";
 import { getDatabase } from "@/db/index";
 import { setPeriodOpen, updateReportDeadlineDay } from "@/db/mutations/setup/campaigns";
 import { getCampaignForSetup, listPeriodsForSetup } from "@/db/queries/setup";

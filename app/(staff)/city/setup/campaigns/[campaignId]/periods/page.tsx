@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/app/_lib/guards";
-import { monthLabel } from "@/app/_lib/months";
+import { monthLabel } from "@/domain/months";
 import { listPeriodsForSetup } from "@/db/queries/setup";
 import { CampaignHeader } from "../../../_components/campaign-header";
 import { RowButton } from "../../../_components/row-button";

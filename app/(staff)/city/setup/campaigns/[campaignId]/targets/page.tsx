@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatWithUnit } from "@/app/_lib/numbers";
+import { formatWithUnit } from "@/domain/numbers";
 import { CampaignHeader } from "../../../_components/campaign-header";
 import { loadSetupCampaign } from "../../../_lib/load";
 import { loadCampaignTargets } from "../../../_lib/target-load";

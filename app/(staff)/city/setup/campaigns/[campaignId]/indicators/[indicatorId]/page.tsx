@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ACCUMULATION_LABELS, AGGREGATION_LABELS, derivationSummary, RULES } from "@/app/_lib/derivations";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/app/_lib/labels";
+import { formatDateTime } from "@/domain/labels";
 import { definitionChangeBlocked, hasFigures } from "@/db/mutations/setup/indicators";
 import { getIndicatorForSetup, listUnits } from "@/db/queries/setup";
 import { CampaignHeader } from "../../../../_components/campaign-header";

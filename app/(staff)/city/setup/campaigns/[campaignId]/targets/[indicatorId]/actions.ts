@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, success, type ActionState } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatWithUnit } from "@/app/_lib/numbers";
+import { formatWithUnit } from "@/domain/numbers";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { saveIndicatorTargets } from "@/db/mutations/setup/targets";

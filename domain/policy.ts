@@ -4,7 +4,7 @@
  * not listed for a role is refused. Pure, so it is table-tested for every role × action × state
  * (tests/unit/policy.test.ts).
  */
-import type { OrderStatus, Role } from "@/db/schema";
+import type { OrderStatus, Role } from "./codes";
 
 export interface Actor {
   id: number;

@@ -2,7 +2,7 @@
  * The key-project register's stage and key level as written in a city's list (pure): labels the
  * app shows, and the spellings an office's spreadsheet uses for them.
  */
-import type { PROJECT_STAGES, ProjectKeyLevel } from "@/db/schema";
+import type { PROJECT_STAGES, ProjectKeyLevel } from "./codes";
 
 export type ProjectStage = (typeof PROJECT_STAGES)[number];
 

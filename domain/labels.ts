@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "./codes";
 
 export const ROLE_LABELS: Record<Role, string> = {
   city_admin: "专项办管理员",

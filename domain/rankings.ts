@@ -30,7 +30,7 @@
  *   previous: rankingIndicatorsFromRollups(previousRollups, month - 1) ?? null,
  *   weights: parseRankingWeights(setting, indicators) }).
  */
-import type { DistrictKind } from "@/db/schema";
+import type { DistrictKind } from "./codes";
 import { DISTRICT_KIND_LABELS } from "./labels";
 import { expectedShare } from "./pace";
 
