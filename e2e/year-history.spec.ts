@@ -27,6 +27,13 @@ test.describe("history back-fill", () => {
       const section = admin.locator("section").filter({ has: admin.getByRole("heading", { name: "五、月报报送情况" }) });
       await expect(section).toContainText("截止后报送");
 
+      // The review page calls them 逾期报送 before the mark.
+      await admin.goto(`/city/review?month=${late.month}`);
+      const lateRows = admin.locator("tr[data-district]", { hasText: "逾期报送" });
+      await expect(admin.locator("tr[data-district]").first()).toBeVisible();
+      const lateOnReview = await lateRows.count();
+      expect(lateOnReview).toBeGreaterThan(0);
+
       // Jinjiang's October is an unsent draft past its deadline: 已逾期.
       await clerk.goto("/district");
       await expect(clerk.getByText("已逾期", { exact: true })).toBeVisible();
@@ -44,6 +51,10 @@ test.describe("history back-fill", () => {
       await admin.goto(`/city/bulletin?month=${late.month}`);
       await expect(section).not.toContainText("截止后报送");
       await expect(section).toContainText(`补录 ${late.n} 个（本月由专项办标为历史补录：系统上线前的月份集中补录，不计迟报）`);
+
+      await admin.goto(`/city/review?month=${late.month}`);
+      await expect(admin.locator("tr[data-district]", { hasText: "补录" })).toHaveCount(lateOnReview);
+      await expect(lateRows).toHaveCount(0);
 
       await clerk.goto("/district");
       await expect(clerk.getByRole("heading", { name: "2023年10月月报" })).toBeVisible();

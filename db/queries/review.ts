@@ -25,6 +25,7 @@ export async function listMonthReports(campaignId: number, month: string) {
       restating: monthlyReports.restating,
       dueOn: periods.dueOn,
       locked: periods.locked,
+      historical: periods.historical,
       openFlags: sql<number>`case when ${monthlyReports.id} is null then 0 else ${openFlags} end`,
     })
     .from(districts)
@@ -51,6 +52,7 @@ export async function listWaitingReports(campaignId: number) {
       districtName: districts.name,
       month: periods.month,
       dueOn: periods.dueOn,
+      historical: periods.historical,
       locked: periods.locked,
       openFlags,
     })

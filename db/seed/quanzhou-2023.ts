@@ -9,8 +9,8 @@
 import type { DistrictKind } from "../schema";
 
 export const UNITS = [
-  { code: "yi_yuan", symbol: "亿元", symbolEn: "100m yuan", baseSymbol: "万元", scale: 10000 },
-  { code: "wan_yuan", symbol: "万元", symbolEn: "10k yuan", baseSymbol: "万元", scale: 1 },
+  { code: "yi_yuan", symbol: "亿元", symbolEn: "CNY 100 million", baseSymbol: "万元", scale: 10000 },
+  { code: "wan_yuan", symbol: "万元", symbolEn: "CNY 10,000", baseSymbol: "万元", scale: 1 },
   { code: "ge", symbol: "个", symbolEn: "", baseSymbol: "个", scale: 1 },
   { code: "jia", symbol: "家", symbolEn: "firms", baseSymbol: "家", scale: 1 },
   { code: "wan_sqm", symbol: "万平方米", symbolEn: "10k m²", baseSymbol: "平方米", scale: 10000 },

@@ -65,7 +65,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             </thead>
             <tbody>
               {reports.map((r) => {
+                // A month the office marked as historical entry is filled in late on purpose: "补录", never "逾期".
                 const late = r.submittedAt ? r.submittedAt.slice(0, 10) > r.dueOn : null;
+                const lateText = r.historical ? "补录" : "逾期报送";
                 return (
                   <tr key={r.districtCode} data-district={r.districtCode} className="border-b border-slate-100 last:border-0">
                     <th scope="row" className="px-3 py-2 text-left font-normal">{r.districtName}</th>
@@ -75,9 +77,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                     </td>
                     <td className="px-3 py-2 tabular">
                       {formatDateTime(r.submittedAt)}
-                      {late && <span className="block text-xs text-amber-800 sm:hidden">逾期报送</span>}
+                      {late && <span className="block text-xs text-amber-800 sm:hidden">{lateText}</span>}
                     </td>
-                    <td className="hidden px-3 py-2 sm:table-cell">{late === null ? "—" : late ? <span className="text-amber-800">逾期报送</span> : "按时"}</td>
+                    <td className="hidden px-3 py-2 sm:table-cell">{late === null ? "—" : late ? <span className="text-amber-800">{lateText}</span> : "按时"}</td>
                     <td className="hidden px-3 py-2 sm:table-cell">{r.openFlags > 0 ? <span className="text-amber-900">{r.openFlags} 条待核实</span> : "—"}</td>
                     <td className="px-3 py-2">
                       {r.reportId && (

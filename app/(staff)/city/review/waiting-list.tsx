@@ -51,7 +51,7 @@ export function WaitingList({ reports }: { reports: Waiting[] }) {
                       </td>
                       <td className={`${cell} tabular`}>
                         {formatDateTime(r.submittedAt)}
-                        {late && <span className="ml-1 text-xs text-amber-800">逾期</span>}
+                        {late && <span className="ml-1 text-xs text-amber-800">{r.historical ? "补录" : "逾期"}</span>}
                       </td>
                     </tr>
                   );
