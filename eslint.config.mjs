@@ -1,21 +1,31 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import drizzle from "eslint-plugin-drizzle";
 
 /**
  * Layer boundaries (issue #16): the direction imports may point. Warnings while the code moves,
- * errors once it is clean. A route group is a folder named "(name)" under app/.
+ * now errors: the tree is clean. A route group is a folder named "(name)" under app/.
  */
 const GROUPS = ["public", "staff", "auth"];
 const group = (names) => `(^|/)\\((${names.join("|")})\\)/`;
 const boundary = (files, patterns) => ({
   files,
-  rules: { "no-restricted-imports": ["warn", { patterns }] },
+  rules: { "no-restricted-imports": ["error", { patterns }] },
 });
 
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   { ignores: [".next/**", ".next-*/**", "node_modules/**", "data/**", "tmp/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    // An UPDATE or DELETE without WHERE touches every row: drizzle's own rules forbid it on our handles.
+    files: ["db/**", "scripts/**", "app/**", "tests/**", "e2e/**"],
+    plugins: { drizzle },
+    rules: {
+      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+    },
+  },
   {
     files: ["domain/**"],
     rules: {

@@ -173,9 +173,13 @@ test.describe("submitting and reviewing", () => {
     });
 
     test("returning a month needs a comment, which the district then sees", async ({ page, browser }) => {
-      // Another spec (excel) reopens huian's October as a draft to upload into it: this test's month is a submitted one.
+      // Another spec (excel) reopens huian's October as a draft and uploads a flagged project into it: this test's
+      // month is a submitted one without open flags (the return form would otherwise start with the flags as its comment).
       await run(
         `update monthly_reports set status = 'submitted', version = version + 1 where district_id = (select id from districts where code = 'huian') and period_id = (select id from periods where month = '2023-10')`,
+      );
+      await run(
+        `update plausibility_flags set resolved_at = '2023-11-05T00:00:00.000Z' where resolved_at is null and month = '2023-10' and district_id = (select id from districts where code = 'huian')`,
       );
       await page.goto("/city/review?month=2023-10");
       await page.locator('tr[data-district="huian"]').getByRole("link", { name: /审核/ }).click();

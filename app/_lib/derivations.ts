@@ -8,7 +8,7 @@
  * Pure (no server-only): unit-tested in tests/unit/setup-derivations.test.ts.
  */
 import { z } from "zod";
-import { PARK_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "@/app/(staff)/district/_records/labels";
+import { PARK_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "@/domain/record-labels";
 import { PARK_STATUSES, PROBLEM_TYPES } from "@/db/schema";
 import { baseToDisplayExact, parseDisplayNumber } from "@/domain/numbers";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
-import type { AuditNames, IndicatorInfo } from "@/app/(staff)/city/audit/describe";
+import type { AuditNames, IndicatorInfo } from "@/domain/audit/describe";
 import { getDatabase } from "../index";
 import { auditEvents, campaigns, departments, districts, indicators, monthlyReports, periods, projects, units, users } from "../schema";
 

@@ -9,7 +9,7 @@ import { approveReport, reopenReport } from "@/db/mutations/review";
 import { saveFigureValues } from "@/db/mutations/reports";
 import { upsertMonthProgress } from "@/db/mutations/project-progress";
 import { DEFAULT_PLAUSIBILITY_SETTINGS } from "@/domain/plausibility/settings";
-import { indicatorCorrections } from "@/app/(public)/_lib/corrections-data";
+import { indicatorCorrections } from "@/app/_lib/public/corrections-data";
 
 /*
  * Correcting an approved month (restatement) on the seeded demo database: the office reopens

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fillSameAsLastMonth } from "@/app/(staff)/district/figures/check-form";
 import { sameAsLastMonth } from "@/app/(staff)/district/figures/form-values";
-import type { FigureRow } from "@/app/(staff)/district/figures/load";
+import type { FigureRow } from "@/app/_lib/figures-load";
 import type { FigureCell } from "@/db/queries/figures";
 
 const jia = { code: "jia", symbol: "家", scale: 1 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { needsMonthValue, type MonthFilterFacts } from "@/app/(staff)/district/projects/progress/filter";
+import { needsMonthValue, type MonthFilterFacts } from "@/domain/project-month-filter";
 
 const building: MonthFilterFacts = { stage: "under_construction", actualStartOn: "2023-03-10", actualCompletionOn: null, entryInvestment: null };
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { AUDIT_ACTION_LABELS } from "@/app/(staff)/city/audit/action-labels";
-import { describeAuditRow, type AuditNames } from "@/app/(staff)/city/audit/describe";
+import { AUDIT_ACTION_LABELS } from "@/domain/audit/action-labels";
+import { describeAuditRow, type AuditNames } from "@/domain/audit/describe";
 import { ACTIONS } from "@/domain/policy";
 
 const YI = { code: "yi_yuan", symbol: "亿元", scale: 10000 };

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath, type Locale } from "@/app/_lib/locale";
-import { PublicShell } from "@/components/public/public-shell";
-import { IndicatorTable } from "@/components/public/indicator-table";
-import { getPublicContext, type PublicContext } from "../_lib/public-data";
-import { pageLocale, pageMetadata } from "../_lib/page";
+import { PublicShell } from "@/app/(public)/_components/public-shell";
+import { IndicatorTable } from "@/app/(public)/_components/indicator-table";
+import { getPublicContext, type PublicContext } from "../../_lib/public/public-data";
+import { pageLocale, pageMetadata } from "../../_lib/public/page";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = await pageLocale(params);

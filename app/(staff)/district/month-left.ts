@@ -1,7 +1,7 @@
 import "server-only";
 import { listFilledIndicators, listProjectMonthFacts } from "@/db/queries/clerk-home";
 import { listReportedIndicators } from "@/db/queries/figures";
-import { needsMonthValue } from "./projects/progress/filter";
+import { needsMonthValue } from "@/domain/project-month-filter";
 
 export interface MonthLeft {
   /** Reported indicators with neither a value nor 本月无数据, in form order. */

@@ -1,7 +1,7 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import { loadWorkbookSafely, UploadRefused } from "./safe-load";
-import type { FigureRow } from "@/app/(staff)/district/figures/load";
+import type { FigureRow } from "@/app/_lib/figures-load";
 import { ytdLabel } from "@/domain/months";
 import { baseToDisplayExact } from "@/domain/numbers";
 import { locateColumns } from "./columns";

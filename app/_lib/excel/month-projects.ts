@@ -3,8 +3,8 @@
  * same rule as the project grid's default filter), projects that need one first, then by code.
  * Pure (tests/unit/sheets-month-projects.test.ts).
  */
-import { needsMonthValue, type MonthFilterFacts } from "@/app/(staff)/district/projects/progress/filter";
-import { STAGE_LABELS } from "@/app/(staff)/district/projects/format";
+import { needsMonthValue, type MonthFilterFacts } from "@/domain/project-month-filter";
+import { STAGE_LABELS } from "@/domain/project-format";
 
 export interface ProgressTemplateRow {
   code: string;

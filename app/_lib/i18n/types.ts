@@ -5,8 +5,8 @@
  * database (name / name_en), not from here.
  */
 import type { PaceStatus } from "@/domain/pace";
-import type { INDICATOR_FIELDS, PROJECT_FIELDS } from "@/app/(public)/_lib/open-data";
-import type { CORRECTION_FIELDS } from "@/app/(public)/_lib/open-data-corrections";
+import type { INDICATOR_FIELDS, PROJECT_FIELDS } from "@/app/_lib/public/open-data";
+import type { CORRECTION_FIELDS } from "@/app/_lib/public/open-data-corrections";
 
 export type Stage = "preparing" | "under_construction" | "completed" | "suspended";
 export type DistrictKind = "district" | "county_city" | "county" | "development_zone";

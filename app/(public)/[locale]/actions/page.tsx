@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath } from "@/app/_lib/locale";
-import { PublicShell } from "@/components/public/public-shell";
-import { formatValue } from "@/components/public/format";
-import { PaceBadge } from "@/components/public/pace-bar";
-import { getPublicContext } from "../../_lib/public-data";
-import { pageLocale, pageMetadata } from "../../_lib/page";
+import { PublicShell } from "@/app/(public)/_components/public-shell";
+import { formatValue } from "@/app/(public)/_components/format";
+import { PaceBadge } from "@/app/(public)/_components/pace-bar";
+import { getPublicContext } from "../../../_lib/public/public-data";
+import { pageLocale, pageMetadata } from "../../../_lib/public/page";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = await pageLocale(params);

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath } from "@/app/_lib/locale";
-import { PublicShell } from "@/components/public/public-shell";
+import { PublicShell } from "@/app/(public)/_components/public-shell";
 import { countPublicProjectsByDistrict } from "@/db/queries/public";
-import { getPublicContext } from "../../_lib/public-data";
-import { getPublicOrderCounts } from "../../_lib/order-counts";
-import { pageLocale, pageMetadata } from "../../_lib/page";
+import { getPublicContext } from "../../../_lib/public/public-data";
+import { getPublicOrderCounts } from "../../../_lib/public/order-counts";
+import { pageLocale, pageMetadata } from "../../../_lib/public/page";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = await pageLocale(params);

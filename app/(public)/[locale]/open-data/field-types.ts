@@ -1,5 +1,5 @@
-import type { INDICATOR_FIELDS, PROJECT_FIELDS } from "../../_lib/open-data";
-import type { CORRECTION_FIELDS } from "../../_lib/open-data-corrections";
+import type { INDICATOR_FIELDS, PROJECT_FIELDS } from "../../../_lib/public/open-data";
+import type { CORRECTION_FIELDS } from "../../../_lib/public/open-data-corrections";
 
 /** The type of each open-data field, as the open-data page documents it. */
 export const INDICATOR_TYPES: Record<(typeof INDICATOR_FIELDS)[number], string> = {

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath } from "@/app/_lib/locale";
-import { PublicShell } from "@/components/public/public-shell";
-import { buildIndicatorDataset, buildProjectDataset, INDICATOR_FIELDS, PROJECT_FIELDS, toCsv } from "../../_lib/open-data";
-import { CORRECTION_FIELDS } from "../../_lib/open-data-corrections";
+import { PublicShell } from "@/app/(public)/_components/public-shell";
+import { buildIndicatorDataset, buildProjectDataset, INDICATOR_FIELDS, PROJECT_FIELDS, toCsv } from "../../../_lib/public/open-data";
+import { CORRECTION_FIELDS } from "../../../_lib/public/open-data-corrections";
 import { CORRECTION_TYPES, INDICATOR_TYPES, PROJECT_TYPES } from "./field-types";
-import { getPublicContext } from "../../_lib/public-data";
-import { pageLocale, pageMetadata } from "../../_lib/page";
+import { getPublicContext } from "../../../_lib/public/public-data";
+import { pageLocale, pageMetadata } from "../../../_lib/public/page";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = await pageLocale(params);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getDict } from "@/app/_lib/i18n";
-import { EMPTY_QUERY, ProjectListPage } from "@/components/public/project-list";
-import { getPublicContext } from "../../_lib/public-data";
-import { pageLocale, pageMetadata } from "../../_lib/page";
+import { EMPTY_QUERY, ProjectListPage } from "@/app/(public)/_components/project-list";
+import { getPublicContext } from "../../../_lib/public/public-data";
+import { pageLocale, pageMetadata } from "../../../_lib/public/page";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = await pageLocale(params);

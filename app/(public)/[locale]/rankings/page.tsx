@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getDict, pickName } from "@/app/_lib/i18n";
-import { PublicShell } from "@/components/public/public-shell";
-import { IndicatorRankTable, MethodSection, OverallTable } from "@/components/public/ranking-tables";
-import { getPublicContext } from "../../_lib/public-data";
-import { getPublicRankings } from "../../_lib/rankings-data";
-import { pageLocale, pageMetadata } from "../../_lib/page";
+import { PublicShell } from "@/app/(public)/_components/public-shell";
+import { IndicatorRankTable, MethodSection, OverallTable } from "@/app/(public)/_components/ranking-tables";
+import { getPublicContext } from "../../../_lib/public/public-data";
+import { getPublicRankings } from "../../../_lib/public/rankings-data";
+import { pageLocale, pageMetadata } from "../../../_lib/public/page";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = await pageLocale(params);

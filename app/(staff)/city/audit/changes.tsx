@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Change } from "./describe";
+import type { Change } from "@/domain/audit/describe";
 import { figureHistoryHref } from "./filters";
 
 /** "城建项目完成投资 12.3 亿元 → 13.98 亿元", one line per change; a figure's name links to its history. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ENTITY_WORDS } from "./describe";
+import { ENTITY_WORDS } from "@/domain/audit/describe";
 import type { AuditParams } from "./filters";
 
 const control = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";

@@ -5,7 +5,7 @@ import { formatDateTime } from "@/domain/labels";
 import { listAuditEvents, listAuditFilterOptions, loadAuditNames } from "@/db/queries/audit";
 import { actorText } from "./actor";
 import { ChangeList } from "./changes";
-import { describeAuditRow } from "./describe";
+import { describeAuditRow } from "@/domain/audit/describe";
 import { AuditFilterForm } from "./filter-form";
 import { auditHref, parseAuditParams } from "./filters";
 

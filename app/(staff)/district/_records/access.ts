@@ -8,7 +8,7 @@ import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getDistrictMonthState, getRecordOwners, type DistrictMonthState } from "@/db/queries/reporting";
 import type { Actor } from "@/db/mutations/users";
 import { PROBLEM_TYPES } from "@/db/schema";
-import type { ProblemType } from "./labels";
+import type { ProblemType } from "@/domain/record-labels";
 import type { MonthTouch } from "./touches";
 
 export { uniqueTouches, type MonthTouch } from "./touches";

@@ -15,7 +15,7 @@ import { getPlausibilitySettings, listMonthFlags } from "@/db/queries/plausibili
 import { getDistrictMonthState } from "@/db/queries/reporting";
 import { checkFiguresForm, fillSameAsLastMonth, markSectionNoData } from "./check-form";
 import { fieldNames, FORM_NOTE, storedFormValues } from "./form-values";
-import { loadFigureRows } from "./load";
+import { loadFigureRows } from "../../../_lib/figures-load";
 import { resolveDistrict } from "./scope";
 
 const headerSchema = z.object({

@@ -3,7 +3,7 @@ import { normaliseNumberText } from "@/domain/numbers";
 import type { PlausibilitySettings } from "@/domain/plausibility/settings";
 import type { FigureWrite } from "@/db/mutations/reports";
 import { fieldNames, FORM_NOTE, sameAsLastMonth } from "./form-values";
-import type { FigureRow } from "./load";
+import type { FigureRow } from "../../../_lib/figures-load";
 
 const FIELD_KEY = { month: "m", cumulative: "c", numerator: "n", denominator: "d", note: "note" } as const;
 

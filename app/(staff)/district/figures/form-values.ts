@@ -1,6 +1,6 @@
 import { FIGURE_RULES } from "@/domain/figure-entry";
 import { baseToDisplayExact } from "@/domain/numbers";
-import type { FigureRow } from "./load";
+import type { FigureRow } from "../../../_lib/figures-load";
 
 /** The field names of one indicator's row in the figures form (and in a failed save's echoed values). */
 export const fieldNames = (id: number) => ({ m: `m_${id}`, c: `c_${id}`, n: `n_${id}`, d: `d_${id}`, note: `note_${id}`, ver: `ver_${id}`, noData: `nodata_${id}` });

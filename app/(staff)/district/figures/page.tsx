@@ -14,7 +14,7 @@ import { getDefaultMonth, getDistrictMonthState, listPeriods } from "@/db/querie
 import { getScopeName } from "@/db/queries/users";
 import { FiguresForm, type FormRow } from "./figures-form";
 import { sameAsLastMonth, storedFormValues } from "./form-values";
-import { loadFigureRows, type FigureRow } from "./load";
+import { loadFigureRows, type FigureRow } from "../../../_lib/figures-load";
 import { getMonthLeft } from "../month-left";
 import { resolveDistrict } from "./scope";
 import { UploadForm } from "./upload-form";

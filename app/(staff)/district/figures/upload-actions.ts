@@ -20,7 +20,7 @@ import { getPlausibilitySettings } from "@/db/queries/plausibility";
 import { getProjectMonthFacts, listKeyProjectsForMonth } from "@/db/queries/projects";
 import { getDistrictMonthState, getRecordOwners } from "@/db/queries/reporting";
 import { capList, oneUploadAtATime, UploadRefused } from "@/app/_lib/excel/safe-load";
-import { loadFigureRows } from "./load";
+import { loadFigureRows } from "../../../_lib/figures-load";
 import { resolveDistrict } from "./scope";
 
 export interface RowError {

@@ -8,7 +8,7 @@ import { listParks } from "@/db/queries/parks";
 import { getDistrictName, getUnit, listReportingDistricts } from "@/db/queries/records";
 import { PARK_STATUSES } from "@/db/schema";
 import { requireRecordAccess } from "../_records/access";
-import { PARK_STATUS_LABELS } from "../_records/labels";
+import { PARK_STATUS_LABELS } from "@/domain/record-labels";
 import { enumParam, firstParam, flagParam, idParam, listHref, PAGE_SIZE, pageParam, searchParam, type SearchParams } from "../_records/list-params";
 import { Badge, controlCls, labelCls, Pager, tdCls, thCls } from "../_records/ui";
 import { ParkStatusBadge } from "./status-badge";

@@ -1,5 +1,5 @@
 import { Badge } from "../_records/ui";
-import { PARK_STATUS_LABELS, type ParkStatus } from "../_records/labels";
+import { PARK_STATUS_LABELS, type ParkStatus } from "@/domain/record-labels";
 
 export function ParkStatusBadge({ status }: { status: ParkStatus }) {
   const tone = status === "operating" ? "green" : status === "trial_operation" ? "blue" : "slate";

@@ -1,6 +1,6 @@
 import { Badge } from "../_records/ui";
 import { deadlineState } from "../_records/dates";
-import { PROBLEM_STATUS_LABELS, type ProblemStatus } from "../_records/labels";
+import { PROBLEM_STATUS_LABELS, type ProblemStatus } from "@/domain/record-labels";
 
 export function ProblemStatusBadge({ status }: { status: ProblemStatus }) {
   const tone = status === "resolved" ? "green" : status === "in_progress" ? "blue" : "slate";

@@ -7,7 +7,7 @@ import { listProblems } from "@/db/queries/problems";
 import { getDistrictName, listReportingDistricts } from "@/db/queries/records";
 import { PROBLEM_STATUSES, PROBLEM_TYPES } from "@/db/schema";
 import { requireRecordAccess } from "../_records/access";
-import { ESCALATION_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "../_records/labels";
+import { ESCALATION_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "@/domain/record-labels";
 import { enumParam, firstParam, flagParam, idParam, listHref, PAGE_SIZE, pageParam, searchParam, type SearchParams } from "../_records/list-params";
 import { controlCls, labelCls, Pager, tdCls, thCls } from "../_records/ui";
 import { DeadlineCell, ProblemStatusBadge } from "./badges";

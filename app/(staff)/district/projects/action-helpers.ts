@@ -4,7 +4,7 @@ import type { SessionUser } from "@/app/_lib/guards";
 import { clientAddress } from "@/app/_lib/request-info";
 import type { Actor, RegisterFields } from "@/db/mutations/projects";
 import { listProjectFormChoices } from "@/db/queries/projects";
-import { yi } from "./format";
+import { yi } from "@/domain/project-format";
 
 export const STALE_FORM = "表单已失效，请刷新页面后重试";
 export const GONE = "该项目不存在，或不在您的管辖范围内";

@@ -7,7 +7,7 @@ import { listProjectFormChoices, listProjects, type ProjectFilters } from "@/db/
 import { getDefaultMonth } from "@/db/queries/reporting";
 import { PROJECT_STAGES } from "@/db/schema";
 import { projectAccess } from "./access";
-import { completionRate, STAGE_LABELS, STAGE_OPTIONS, yi } from "./format";
+import { completionRate, STAGE_LABELS, STAGE_OPTIONS, yi } from "@/domain/project-format";
 
 export const metadata: Metadata = { title: "项目管理" };
 

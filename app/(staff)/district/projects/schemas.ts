@@ -9,7 +9,7 @@ import type { AmountBounds } from "@/domain/amount-bounds";
 import { parseDisplayNumber, type UnitDef } from "@/domain/numbers";
 import { codeSchema, longTextSchema, nameSchema, noteSchema as noteTextSchema, optionalLineSchema } from "@/domain/text-rules";
 import { PROJECT_STAGES } from "@/db/schema";
-import { WAN_YUAN, YI_YUAN } from "./format";
+import { WAN_YUAN, YI_YUAN } from "@/domain/project-format";
 
 /** A form value as text: absent fields and file uploads read as "". */
 export function formText(formData: FormData, name: string): string {

@@ -1,7 +1,7 @@
 import "server-only";
 import { isMonth } from "@/domain/months";
-import type { IndicatorDataset, IndicatorValueRow, ProjectDataset } from "@/app/(public)/_lib/open-data";
-import type { CorrectionDataset, CorrectionRecord } from "@/app/(public)/_lib/open-data-corrections";
+import type { IndicatorDataset, IndicatorValueRow, ProjectDataset } from "@/app/_lib/public/open-data";
+import type { CorrectionDataset, CorrectionRecord } from "@/app/_lib/public/open-data-corrections";
 import { badRequest } from "./respond";
 
 /** ?indicator=&area=&month= on the indicator dataset; a Response for a bad or unknown value. */

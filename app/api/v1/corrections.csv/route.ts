@@ -1,5 +1,5 @@
-import { CORRECTION_FIELDS, cachedCorrectionDataset } from "@/app/(public)/_lib/open-data-corrections";
-import { toCsv } from "@/app/(public)/_lib/open-data";
+import { CORRECTION_FIELDS, cachedCorrectionDataset } from "@/app/_lib/public/open-data-corrections";
+import { toCsv } from "@/app/_lib/public/open-data";
 import { filterCorrections } from "../_lib/filters";
 import { csvResponse, unavailable } from "../_lib/respond";
 import { requirePublicRead } from "@/app/_lib/guards";

@@ -1,4 +1,4 @@
-import { cachedCorrectionDataset } from "@/app/(public)/_lib/open-data-corrections";
+import { cachedCorrectionDataset } from "@/app/_lib/public/open-data-corrections";
 import { filterCorrections } from "../_lib/filters";
 import { jsonResponse, unavailable } from "../_lib/respond";
 import { requirePublicRead } from "@/app/_lib/guards";

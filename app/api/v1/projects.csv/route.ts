@@ -1,4 +1,4 @@
-import { cachedProjectDataset, PROJECT_FIELDS, toCsv } from "@/app/(public)/_lib/open-data";
+import { cachedProjectDataset, PROJECT_FIELDS, toCsv } from "@/app/_lib/public/open-data";
 import { filterProjects } from "../_lib/filters";
 import { csvResponse, unavailable } from "../_lib/respond";
 import { requirePublicRead } from "@/app/_lib/guards";

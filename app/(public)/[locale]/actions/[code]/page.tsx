@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath } from "@/app/_lib/locale";
-import { PublicShell } from "@/components/public/public-shell";
-import { describeTarget, formatValue } from "@/components/public/format";
-import { PaceBar } from "@/components/public/pace-bar";
-import { IndicatorChart } from "@/components/public/indicator-chart";
-import { DistrictMatrix } from "@/components/public/district-tables";
-import { loadCodePage, pageMetadata } from "../../../_lib/page";
+import { PublicShell } from "@/app/(public)/_components/public-shell";
+import { describeTarget, formatValue } from "@/app/(public)/_components/format";
+import { PaceBar } from "@/app/(public)/_components/pace-bar";
+import { IndicatorChart } from "@/app/(public)/_components/indicator-chart";
+import { DistrictMatrix } from "@/app/(public)/_components/district-tables";
+import { loadCodePage, pageMetadata } from "../../../../_lib/public/page";
 
 type Params = Promise<{ locale: string; code: string }>;
 

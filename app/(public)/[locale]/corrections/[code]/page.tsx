@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath } from "@/app/_lib/locale";
-import { PublicShell } from "@/components/public/public-shell";
-import { IndicatorCorrectionsTable } from "@/components/public/corrections-tables";
-import { loadCodePage, pageMetadata } from "../../../_lib/page";
+import { PublicShell } from "@/app/(public)/_components/public-shell";
+import { IndicatorCorrectionsTable } from "@/app/(public)/_components/corrections-tables";
+import { loadCodePage, pageMetadata } from "../../../../_lib/public/page";
 
 type Params = Promise<{ locale: string; code: string }>;
 

@@ -3,14 +3,14 @@ import { notFound } from "next/navigation";
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath } from "@/app/_lib/locale";
 import { monthNumber } from "@/domain/months";
-import { PublicShell } from "@/components/public/public-shell";
-import { IndicatorTable } from "@/components/public/indicator-table";
-import { ProjectTable } from "@/components/public/project-table";
-import { DistrictRank } from "@/components/public/ranking-tables";
+import { PublicShell } from "@/app/(public)/_components/public-shell";
+import { IndicatorTable } from "@/app/(public)/_components/indicator-table";
+import { ProjectTable } from "@/app/(public)/_components/project-table";
+import { DistrictRank } from "@/app/(public)/_components/ranking-tables";
 import { listPublicProjects } from "@/db/queries/public";
-import { getPublicRankings } from "../../../_lib/rankings-data";
-import { loadCodePage, pageMetadata } from "../../../_lib/page";
-import { getPublicOrderCounts } from "../../../_lib/order-counts";
+import { getPublicRankings } from "../../../../_lib/public/rankings-data";
+import { loadCodePage, pageMetadata } from "../../../../_lib/public/page";
+import { getPublicOrderCounts } from "../../../../_lib/public/order-counts";
 
 type Params = Promise<{ locale: string; code: string }>;
 

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath } from "@/app/_lib/locale";
-import { PublicShell } from "@/components/public/public-shell";
-import { describeTarget, formatPct, formatValue, unitSymbol } from "@/components/public/format";
-import { PaceBar } from "@/components/public/pace-bar";
-import { CorrectedMark } from "@/components/public/corrected-mark";
-import { IndicatorChart } from "@/components/public/indicator-chart";
-import { IndicatorByDistrict } from "@/components/public/district-tables";
-import { topActionOf } from "../../../_lib/public-data";
-import { loadCodePage, pageMetadata } from "../../../_lib/page";
+import { PublicShell } from "@/app/(public)/_components/public-shell";
+import { describeTarget, formatPct, formatValue, unitSymbol } from "@/app/(public)/_components/format";
+import { PaceBar } from "@/app/(public)/_components/pace-bar";
+import { CorrectedMark } from "@/app/(public)/_components/corrected-mark";
+import { IndicatorChart } from "@/app/(public)/_components/indicator-chart";
+import { IndicatorByDistrict } from "@/app/(public)/_components/district-tables";
+import { topActionOf } from "../../../../_lib/public/public-data";
+import { loadCodePage, pageMetadata } from "../../../../_lib/public/page";
 
 type Params = Promise<{ locale: string; code: string }>;
 

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath, type Locale } from "@/app/_lib/locale";
-import { PublicShell } from "@/components/public/public-shell";
+import { PublicShell } from "@/app/(public)/_components/public-shell";
 import { CumulativeChart } from "@/components/charts/cumulative-chart";
-import { formatPct, formatWan, formatYi } from "@/components/public/format";
+import { formatPct, formatWan, formatYi } from "@/app/(public)/_components/format";
 import { getPublicProject, listPublicProgress } from "@/db/queries/public";
-import { getPublicContext, type PublicContext } from "../../../_lib/public-data";
-import { pageLocale, pageMetadata, segment } from "../../../_lib/page";
+import { getPublicContext, type PublicContext } from "../../../../_lib/public/public-data";
+import { pageLocale, pageMetadata, segment } from "../../../../_lib/public/page";
 
 type Params = Promise<{ locale: string; code: string }>;
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getDict } from "@/app/_lib/i18n";
-import { ProjectListPage, parseProjectQuery } from "@/components/public/project-list";
-import { getPublicContext } from "../../../_lib/public-data";
-import { pageLocale, pageMetadata } from "../../../_lib/page";
+import { ProjectListPage, parseProjectQuery } from "@/app/(public)/_components/project-list";
+import { getPublicContext } from "../../../../_lib/public/public-data";
+import { pageLocale, pageMetadata } from "../../../../_lib/public/page";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -3,7 +3,7 @@ import { xlsxResponse } from "@/app/_lib/excel/workbook";
 import { requirePermission } from "@/app/_lib/guards";
 import { formatDateTime } from "@/domain/labels";
 import { AUDIT_EXPORT_MAX_ROWS, listAuditEventsForExport, loadAuditNames } from "@/db/queries/audit";
-import { describeAuditRow } from "../describe";
+import { describeAuditRow } from "@/domain/audit/describe";
 import { parseAuditParams } from "../filters";
 import { actorText } from "../actor";
 

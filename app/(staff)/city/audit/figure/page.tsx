@@ -7,7 +7,7 @@ import { formatDateTime } from "@/domain/labels";
 import { monthLabel } from "@/domain/months";
 import { getFigureHistory, loadAuditNames } from "@/db/queries/audit";
 import { actorText } from "../actor";
-import { describeAuditRow } from "../describe";
+import { describeAuditRow } from "@/domain/audit/describe";
 
 export const metadata: Metadata = { title: "这个数字的变更记录" };
 

@@ -2,8 +2,8 @@
  * The records behind one district's figure, as lists that add up to it: report values by
  * month, projects, monthly project investment, problems, signings or parks. Server components.
  */
-import { PARK_STATUS_LABELS, ESCALATION_LABELS } from "@/app/(staff)/district/_records/labels";
-import { STAGE_LABELS, yi } from "@/app/(staff)/district/projects/format";
+import { PARK_STATUS_LABELS, ESCALATION_LABELS } from "@/domain/record-labels";
+import { STAGE_LABELS, yi } from "@/domain/project-format";
 import { REPORT_STATE_LABELS, REPORT_STATE_STYLES } from "@/domain/labels";
 import { monthLabel } from "@/domain/months";
 import { formatPercent } from "@/domain/numbers";

@@ -1,4 +1,4 @@
-import { PARK_STATUS_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "@/app/(staff)/district/_records/labels";
+import { PARK_STATUS_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "@/domain/record-labels";
 import type { listReviewRecords } from "@/db/queries/review-detail";
 import { exact, YI_YUAN } from "../_lib/format";
 

@@ -7,7 +7,7 @@ import { addMonths, isMonth, monthLabel } from "@/domain/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listKeyProjectsForMonth } from "@/db/queries/projects";
 import { listPeriods } from "@/db/queries/reporting";
-import { loadFigureRows } from "../load";
+import { loadFigureRows } from "../../../../_lib/figures-load";
 import { resolveDistrict } from "../scope";
 
 /** GET /district/figures/template?month=YYYY-MM: the month's Excel template with current values. */

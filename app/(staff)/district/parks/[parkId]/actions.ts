@@ -11,7 +11,7 @@ import { getPark } from "@/db/queries/parks";
 import { getRecordOwners } from "@/db/queries/reporting";
 import { actorOf, checkRecordMonths } from "../../_records/access";
 import { formValues, targetSchema } from "../../_records/form-parse";
-import { PARK_STATUS_LABELS } from "../../_records/labels";
+import { PARK_STATUS_LABELS } from "@/domain/record-labels";
 import { parkProgressSchema, parkTouches } from "../progress";
 
 /*

@@ -7,7 +7,7 @@ import { formatBase } from "@/domain/numbers";
 import { getPark } from "@/db/queries/parks";
 import { getUnit } from "@/db/queries/records";
 import { monthEditable, requireRecordAccess } from "../../_records/access";
-import { optionsOf, PARK_STATUS_LABELS } from "../../_records/labels";
+import { optionsOf, PARK_STATUS_LABELS } from "@/domain/record-labels";
 import { BackLink, Badge } from "../../_records/ui";
 import { daysBehindPlan, RUNNING } from "../progress";
 import { ParkStatusBadge } from "../status-badge";

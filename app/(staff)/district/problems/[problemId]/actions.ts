@@ -13,7 +13,7 @@ import { getProblem } from "@/db/queries/problems";
 import { getRecordOwners } from "@/db/queries/reporting";
 import { actorOf, checkRecordMonths, problemOwners, uniqueTouches, type MonthTouch } from "../../_records/access";
 import { formValues, targetSchema } from "../../_records/form-parse";
-import { ESCALATION_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "../../_records/labels";
+import { ESCALATION_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "@/domain/record-labels";
 import { problemFieldNames, problemFieldsSchema, resolveSchema, statusSchema } from "../schemas";
 
 /*

@@ -7,7 +7,7 @@ import { formatDateTime } from "@/domain/labels";
 import { monthLabel, monthOf, todayInShanghai } from "@/domain/months";
 import { getProblem } from "@/db/queries/problems";
 import { monthEditable, problemOwners, requireRecordAccess } from "../../_records/access";
-import { ESCALATION_LABELS, optionsOf, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "../../_records/labels";
+import { ESCALATION_LABELS, optionsOf, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "@/domain/record-labels";
 import { BackLink, CreatedNotice } from "../../_records/ui";
 import { DeadlineCell, ProblemStatusBadge } from "../badges";
 import { EditProblemForm, ReopenForm, ResolveForm, StatusForm } from "./problem-forms";

@@ -5,7 +5,7 @@ import { todayInShanghai } from "@/domain/months";
 import { listProjectChoices } from "@/db/queries/problems";
 import { getDistrictName, listReportingDistricts } from "@/db/queries/records";
 import { requireRecordAccess } from "../../_records/access";
-import { ESCALATION_LABELS, optionsOf, PROBLEM_TYPE_LABELS } from "../../_records/labels";
+import { ESCALATION_LABELS, optionsOf, PROBLEM_TYPE_LABELS } from "@/domain/record-labels";
 import { firstParam, idParam, type SearchParams } from "../../_records/list-params";
 import { BackLink, controlCls, labelCls } from "../../_records/ui";
 import { NewProblemForm } from "./new-problem-form";

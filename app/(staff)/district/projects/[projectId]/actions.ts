@@ -15,7 +15,7 @@ import { getProjectAccessFacts } from "@/db/queries/projects";
 import { getDistrictMonthState } from "@/db/queries/reporting";
 import { canEditMonth, projectAccess, stateOfMonth } from "../access";
 import { actorOf, CHECK_FIELDS, choiceErrors, describeRegister, GONE, revalidateProjects, STALE_FORM } from "../action-helpers";
-import { monthStateText, STAGE_LABELS, wan } from "../format";
+import { monthStateText, STAGE_LABELS, wan } from "@/domain/project-format";
 import { formText, idSchema, monthSchema, optionalVersionSchema, parseInvestment, registerSchemaWith, registerValues, remarkSchema, stageSchema } from "../schemas";
 
 /*

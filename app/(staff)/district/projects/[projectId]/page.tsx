@@ -9,7 +9,7 @@ import { baseToDisplayExact } from "@/domain/numbers";
 import { getProject, getProjectAccessFacts, listProjectFormChoices, listProjectProgress } from "@/db/queries/projects";
 import { getDistrictMonthState, listPeriods } from "@/db/queries/reporting";
 import { canEditMonth, projectAccess } from "../access";
-import { completionRate, monthStateText, STAGE_LABELS, wan, yi, yiInput } from "../format";
+import { completionRate, monthStateText, STAGE_LABELS, wan, yi, yiInput } from "@/domain/project-format";
 import { registerChoices } from "../register-fields";
 import { MonthRow, RegisterForm, StageForm } from "./project-forms";
 

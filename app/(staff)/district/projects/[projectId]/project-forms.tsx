@@ -5,7 +5,7 @@ import { initialActionState } from "@/app/_lib/action-state";
 import { Field, FormMessage, SubmitButton } from "@/components/form";
 import { SelectField } from "@/components/select-field";
 import { useFormKey } from "@/components/use-form-key";
-import { STAGE_OPTIONS } from "../format";
+import { STAGE_OPTIONS } from "@/domain/project-format";
 import { RegisterFields, type RegisterChoices } from "../register-fields";
 import { changeStageAction, saveMonthInvestmentAction, updateRegisterAction } from "./actions";
 

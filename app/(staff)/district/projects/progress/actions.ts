@@ -11,7 +11,7 @@ import { getPlausibilitySettings } from "@/db/queries/plausibility";
 import { getProjectAccessFacts } from "@/db/queries/projects";
 import { projectAccess, stateOfMonth } from "../access";
 import { actorOf, revalidateProjects, STALE_FORM } from "../action-helpers";
-import { wan } from "../format";
+import { wan } from "@/domain/project-format";
 import { formText, idSchema, monthSchema, noteSchema, optionalVersionSchema, parseInvestment } from "../schemas";
 
 const MAX_ROWS = 1000;

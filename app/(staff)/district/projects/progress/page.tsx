@@ -6,10 +6,10 @@ import { baseToDisplayExact } from "@/domain/numbers";
 import { listKeyProjectsForMonth, listProjectFormChoices } from "@/db/queries/projects";
 import { getDefaultMonth, getDistrictMonthState, listPeriods } from "@/db/queries/reporting";
 import { canEditMonth, projectAccess } from "../access";
-import { monthStateText, STAGE_LABELS, wan, yi } from "../format";
+import { monthStateText, STAGE_LABELS, wan, yi } from "@/domain/project-format";
 import { BulkProgressForm, type BulkRow } from "./bulk-form";
 import { getMonthLeft } from "../../month-left";
-import { needsMonthValue } from "./filter";
+import { needsMonthValue } from "@/domain/project-month-filter";
 
 export const metadata: Metadata = { title: "批量填报月度投资" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDict } from "@/app/_lib/i18n";
-import { EMPTY_QUERY, ProjectListPage, projectListPath } from "@/components/public/project-list";
-import { getPublicContext } from "../../../../_lib/public-data";
-import { pageLocale, pageMetadata } from "../../../../_lib/page";
+import { EMPTY_QUERY, ProjectListPage, projectListPath } from "@/app/(public)/_components/project-list";
+import { getPublicContext } from "../../../../../_lib/public/public-data";
+import { pageLocale, pageMetadata } from "../../../../../_lib/public/page";
 
 type Params = Promise<{ locale: string; n: string }>;
 

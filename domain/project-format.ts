@@ -1,7 +1,7 @@
 /** Labels and number formats of the project pages. Pure: used by server and client components. */
 import { baseToDisplayExact, formatBase, formatPercent, type UnitDef } from "@/domain/numbers";
 import type { ReportState } from "@/domain/policy";
-import { PROJECT_STAGES } from "@/db/schema";
+import { PROJECT_STAGES } from "./codes";
 
 export type Stage = (typeof PROJECT_STAGES)[number];
 

@@ -1,8 +1,8 @@
-import { getDict, pickName } from "@/app/_lib/i18n";
+import { getDict, pickName } from "@/app/_lib/i18n/index";
 import { localePath, type Locale } from "@/app/_lib/locale";
 import { methodParagraphs, SCORE_CAP, weightsSummary, type IndicatorRanking, type OverallRankRow, type RankChange, type RankingWeights } from "@/domain/rankings";
-import type { PublicContext, PublicIndicator } from "@/app/(public)/_lib/public-data";
-import type { PublicRankings } from "@/app/(public)/_lib/rankings-data";
+import type { PublicContext, PublicIndicator } from "@/app/_lib/public/public-data";
+import type { PublicRankings } from "@/app/_lib/public/rankings-data";
 import { formatPct, formatTarget, formatValue } from "./format";
 
 const CHANGE_STYLES: Record<RankChange["kind"], string> = {

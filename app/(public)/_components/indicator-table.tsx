@@ -1,7 +1,7 @@
-import { getDict, pickName } from "@/app/_lib/i18n";
+import { getDict, pickName } from "@/app/_lib/i18n/index";
 import { localePath, type Locale } from "@/app/_lib/locale";
 import { monthNumber } from "@/domain/months";
-import type { PublicArea, PublicContext, PublicIndicator } from "@/app/(public)/_lib/public-data";
+import type { PublicArea, PublicContext, PublicIndicator } from "@/app/_lib/public/public-data";
 import { describeTarget, formatValue } from "./format";
 import { PaceBar } from "./pace-bar";
 import { CorrectedMark } from "./corrected-mark";

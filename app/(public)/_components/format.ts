@@ -2,7 +2,7 @@
 import type { Locale } from "@/app/_lib/locale";
 import { formatDateTime } from "@/domain/labels";
 import { formatBase } from "@/domain/numbers";
-import type { Dict } from "@/app/_lib/i18n";
+import type { Dict } from "@/app/_lib/i18n/index";
 
 export interface UnitLike {
   symbol: string;

@@ -1,4 +1,4 @@
-import { getDict, pickName } from "@/app/_lib/i18n";
+import { getDict, pickName } from "@/app/_lib/i18n/index";
 import { localePath, type Locale } from "@/app/_lib/locale";
 import type { PublicProjectRow } from "@/db/queries/public";
 import { formatPct, formatYi } from "./format";

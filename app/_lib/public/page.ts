@@ -1,7 +1,7 @@
 import "server-only";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDict } from "@/app/_lib/i18n";
+import { getDict } from "@/app/_lib/i18n/index";
 import { requirePublicRead } from "@/app/_lib/guards";
 import { isLocale, localePath, type Locale } from "@/app/_lib/locale";
 import { getPublicContext, type PublicContext } from "./public-data";

@@ -1,5 +1,5 @@
 /** Chinese labels of the record kinds' codes (pure: used by server pages and client forms alike). */
-import type { ESCALATION_LEVELS, PARK_STATUSES, PROBLEM_STATUSES, PROBLEM_TYPES } from "@/db/schema";
+import type { ESCALATION_LEVELS, PARK_STATUSES, PROBLEM_STATUSES, PROBLEM_TYPES } from "./codes";
 
 export type ProblemType = (typeof PROBLEM_TYPES)[number];
 export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];

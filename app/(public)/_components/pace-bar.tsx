@@ -1,4 +1,4 @@
-import { getDict } from "@/app/_lib/i18n";
+import { getDict } from "@/app/_lib/i18n/index";
 import type { Locale } from "@/app/_lib/locale";
 import type { PaceResult, PaceStatus } from "@/domain/pace";
 

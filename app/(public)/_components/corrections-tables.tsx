@@ -1,7 +1,7 @@
-import { getDict, pickName } from "@/app/_lib/i18n";
+import { getDict, pickName } from "@/app/_lib/i18n/index";
 import { localePath, type Locale } from "@/app/_lib/locale";
-import type { FigureParts, PublicCorrection } from "@/app/(public)/_lib/corrections-data";
-import type { PublicContext, PublicIndicator } from "@/app/(public)/_lib/public-data";
+import type { FigureParts, PublicCorrection } from "@/app/_lib/public/corrections-data";
+import type { PublicContext, PublicIndicator } from "@/app/_lib/public/public-data";
 import type { PublicProjectCorrectionRow } from "@/db/queries/corrections";
 import { formatAmount, formatPct } from "./format";
 

@@ -1,8 +1,8 @@
 import { CumulativeChart } from "@/components/charts/cumulative-chart";
-import { getDict, pickName } from "@/app/_lib/i18n";
+import { getDict, pickName } from "@/app/_lib/i18n/index";
 import type { Locale } from "@/app/_lib/locale";
 import { expectedShare } from "@/domain/pace";
-import type { PublicArea, PublicIndicator } from "@/app/(public)/_lib/public-data";
+import type { PublicArea, PublicIndicator } from "@/app/_lib/public/public-data";
 import { formatPct, formatValue, unitSymbol } from "./format";
 
 /** Display-unit series of an area: cumulative actual (ratios: the level in %) and the plan line. */

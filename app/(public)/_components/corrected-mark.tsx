@@ -1,4 +1,4 @@
-import { getDict } from "@/app/_lib/i18n";
+import { getDict } from "@/app/_lib/i18n/index";
 import { localePath, type Locale } from "@/app/_lib/locale";
 
 /**
