@@ -7,7 +7,7 @@ import { readFiguresWorkbook } from "@/app/_lib/excel/figures-sheet";
 import { checkEntry } from "@/domain/figure-entry";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { addMonths } from "@/domain/months";
-import { parseDisplayNumber } from "@/domain/numbers";
+import { parseInvestment } from "../projects/schemas";
 import { blocksSave, checkProjectMonth, describeCheck } from "@/domain/plausibility/projects";
 import { clientAddress } from "@/app/_lib/request-info";
 import { checkNote } from "@/domain/text-rules";
@@ -36,7 +36,6 @@ export interface UploadState extends ActionState {
 const MAX_BYTES = 2 * 1024 * 1024;
 /** A project month's 说明, as on the progress pages (projects/schemas.ts noteSchema). */
 const PROGRESS_NOTE_MAX = 200;
-const WAN_YUAN = { code: "wan_yuan", symbol: "万元", scale: 1 };
 const headerSchema = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), district: z.string().max(40).optional() });
 
 const NOT_READ = "文件未能导入，未保存任何数据。原因见文件选择框下方。";
@@ -132,7 +131,7 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
         continue;
       }
       seenProjects.add(line.code);
-      const amount = parseDisplayNumber(line.amount, WAN_YUAN, { bounds: settings.amountMax });
+      const amount = parseInvestment(line.amount ?? "");
       if (amount.kind === "error") {
         errors.push({ sheet: "项目进度", line: line.line, message: `${p.name}：${amount.message}` });
         continue;

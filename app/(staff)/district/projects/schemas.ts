@@ -155,9 +155,15 @@ export const stageSchema = z
     }
   });
 
-/** One month's investment in 万元: blank is "missing" (the caller decides what that means), 0 is zero. */
-export function parseInvestment(raw: string, bounds?: AmountBounds): { kind: "missing" } | { kind: "ok"; base: number } | { kind: "error"; message: string } {
-  return parseDisplayNumber(raw, WAN_YUAN, { bounds });
+/**
+ * One month's investment in 万元: blank is "missing" (the caller decides what that means), 0 is zero.
+ * Its ceiling is not the generic 万元 bound but the project's own total investment (itself bounded
+ * when the project is registered): a month above it is refused by the project rule, which names the
+ * amounts ("本月 10,011,002.1 亿元，为该项目总投资 10.0 亿元的 … 倍"), the more useful message. Only a
+ * number too large to store exactly is refused here.
+ */
+export function parseInvestment(raw: string): { kind: "missing" } | { kind: "ok"; base: number } | { kind: "error"; message: string } {
+  return parseDisplayNumber(raw, WAN_YUAN, { bounds: { wan_yuan: Number.MAX_SAFE_INTEGER } });
 }
 
 /** A project month's note: blank is null; control or direction characters and over 200 characters are refused, never cut. */

@@ -134,7 +134,7 @@ export async function saveMonthInvestmentAction(_prev: ActionState, formData: Fo
   await requirePermission("record.edit", { districtId: facts.districtId, state, ownerDepartmentIds: access.ownerDepartmentIds });
 
   const settings = await getPlausibilitySettings();
-  const amount = parseInvestment(values.amount, settings.amountMax);
+  const amount = parseInvestment(values.amount);
   const note = remarkSchema.safeParse(values.note);
   const fieldErrors: Record<string, string> = {};
   if (amount.kind === "missing") fieldErrors.amount = "请填写完成投资（万元）；本月没有投资请填 0";

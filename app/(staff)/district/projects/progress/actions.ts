@@ -50,7 +50,7 @@ export async function saveMonthProgressAction(_prev: ActionState, formData: Form
   const rows: ProgressInput[] = [];
   const fieldErrors: Record<string, string> = {};
   for (const id of projectIds) {
-    const amount = parseInvestment(values[`amount-${id}`] ?? "", settings.amountMax);
+    const amount = parseInvestment(values[`amount-${id}`] ?? "");
     const noteText = values[`note-${id}`];
     const note = noteText === undefined ? undefined : noteSchema.safeParse(noteText);
     if (note && !note.success) fieldErrors[`note-${id}`] = note.error.issues[0]?.message ?? "说明无效";
