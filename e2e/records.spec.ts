@@ -119,6 +119,9 @@ test.describe("a district clerk's problems ledger", () => {
     const other = await pageAs(browser, JINJIANG);
     await page.goto(`/district/problems/${id}`);
     await other.goto(`/district/problems/${id}`);
+    // React's hydration of a <textarea> sets its value back to the server's text: a fill that races it ends up
+    // mixed with the old text. Wait until the page's scripts have loaded (and hydrated) before typing.
+    await Promise.all([page.waitForLoadState("networkidle"), other.waitForLoadState("networkidle")]);
     await other.getByLabel("问题描述").fill(first);
     await other.getByRole("button", { name: "保存修改" }).click();
     await expect(other.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
