@@ -10,6 +10,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -376,6 +377,9 @@ export const projects = sqliteTable(
     keyLevel: text("key_level", { enum: PROJECT_KEY_LEVELS }).notNull().default("city"),
     isPublic: integer("is_public", { mode: "boolean" }).notNull().default(true),
     description: text("description").notNull().default(""),
+    /** Site location, WGS 84 degrees (what GPS and EXIF give); both or neither. */
+    longitude: real("longitude"),
+    latitude: real("latitude"),
     updatedBy: integer("updated_by").references(() => users.id),
     version: version(),
     createdAt: createdAt(),
@@ -534,12 +538,18 @@ export const parks = sqliteTable(
     plannedTrialOn: text("planned_trial_on"),
     trialOperationOn: text("trial_operation_on"),
     areaMu: integer("area_mu"),
+    /** WGS 84 degrees; both or neither. */
+    longitude: real("longitude"),
+    latitude: real("latitude"),
     updatedBy: integer("updated_by").references(() => users.id),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("parks_campaign_code_uq").on(t.campaignId, t.code), index("parks_district_idx").on(t.districtId)],
+  (t) => [
+    uniqueIndex("parks_campaign_code_uq").on(t.campaignId, t.code),
+    index("parks_district_idx").on(t.districtId),
+  ],
 );
 
 /** Append-only: never updated or deleted by the app. before/after are JSON of the changed columns. */
