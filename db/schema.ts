@@ -187,7 +187,7 @@ export const indicators = sqliteTable(
     denominatorLabel: text("denominator_label"),
     /** Unit of numerator and denominator of a ratio indicator. */
     partUnitCode: text("part_unit_code").references(() => units.code),
-    /** JSON {rule, params} from the supported derivations (app/_lib/derivations.ts); never code. */
+    /** JSON {rule, params} from the supported derivations (domain/derivations.ts); never code. */
     derivation: text("derivation", { mode: "json" }).$type<{ rule: string; params: Record<string, unknown> }>(),
     ownerDepartmentId: integer("owner_department_id").references(() => departments.id),
     decimals: integer("decimals").notNull().default(1),

@@ -2,6 +2,8 @@ import "server-only";
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Point, RollupIndicator } from "@/domain/rollup";
 import type { Db } from "../client";
+import { ruleQuery, type RollupMode } from "./derivations";
+import { approvedJoin, investmentColumn } from "./derivations/shared";
 import { getDatabase } from "../index";
 import { actions, campaigns, departments, indicators, targets, units } from "../schema";
 
@@ -13,7 +15,7 @@ import { actions, campaigns, departments, indicators, targets, units } from "../
  *
  * Callers: public pages must pass "official" and filter to public indicators; "all" needs `city.read`.
  */
-export type RollupMode = "official" | "all";
+export type { RollupMode } from "./derivations";
 
 export interface IndicatorMeta extends RollupIndicator {
   name: string;
@@ -32,17 +34,6 @@ export interface IndicatorMeta extends RollupIndicator {
 }
 
 type Row = { indicatorId?: number; districtId: number; m: number; value?: number | null; numerator?: number | null; denominator?: number | null };
-
-function approvedJoin(mode: RollupMode, campaignId: number, monthExpr: SQL, districtExpr: SQL): SQL {
-  if (mode === "all") return sql``;
-  return sql` join periods ap on ap.campaign_id = ${campaignId} and ap.month = ${monthExpr}
-              join monthly_reports ar on ar.period_id = ap.id and ar.district_id = ${districtExpr} and ar.official = 1`;
-}
-
-/** Official project investment is the published copy (approved_investment); "all" is what is entered now. */
-function investmentColumn(mode: RollupMode): SQL {
-  return mode === "official" ? sql.raw("t.approved_investment") : sql.raw("t.investment");
-}
 
 async function all(db: Db, q: SQL): Promise<Row[]> {
   const rows = (await db.all(q)) as Record<string, unknown>[];
@@ -68,73 +59,16 @@ async function approvedPairs(db: Db, campaignId: number): Promise<Set<string>> {
 }
 
 /**
- * Points of one derived rule. Records are grouped by district and month first and the approval
- * filter is applied to those few groups afterwards: joining every record to its month's report
- * made the official rollup grow with the size of the history (measured by npm run bench).
+ * Points of one derived rule, from its module in ./derivations (the same definition of which
+ * records count as the drill-down's). Records are grouped by district and month first and the
+ * approval filter is applied to those few groups afterwards: joining every record to its month's
+ * report made the official rollup grow with the size of the history (measured by npm run bench).
  */
 async function derivedPoints(db: Db, campaignId: number, year: number, month: string, mode: RollupMode, rule: string, params: Record<string, unknown>, approved: Set<string> | null): Promise<Row[]> {
-  if (rule === "parks_in_status") return derivedPointsRaw(db, campaignId, year, month, mode, rule, params);
-  // Grouped without the approval join, but official amounts still read the published copies.
-  const rows = await derivedPointsRaw(db, campaignId, year, month, "all", rule, params, mode);
-  return mode === "all" || !approved ? rows : rows.filter((r) => approved.has(`${r.districtId}|${r.m}`));
-}
-
-/** Points of one derived rule (supported derivations only; parameters come from data, never SQL). */
-async function derivedPointsRaw(db: Db, campaignId: number, year: number, month: string, mode: RollupMode, rule: string, params: Record<string, unknown>, valueMode: RollupMode = mode): Promise<Row[]> {
-  const from = `${year}-01-01`;
-  const to = `${month}-31`;
-  const keyOnly = params.keyOnly === true ? sql` and p.is_key = 1` : sql``;
-  switch (rule) {
-    case "projects_started":
-    case "projects_completed": {
-      const col = rule === "projects_started" ? sql.raw("p.actual_start_on") : sql.raw("p.actual_completion_on");
-      return all(db, sql`select p.district_id, cast(substr(${col}, 6, 2) as integer) as m, count(*) as value from projects p
-        ${approvedJoin(mode, campaignId, sql`substr(${col}, 1, 7)`, sql`p.district_id`)}
-        where p.campaign_id = ${campaignId} and ${col} between ${from} and ${to} ${keyOnly} group by p.district_id, m`);
-    }
-    case "project_investment":
-      // From the trigger-kept totals (one row per district, sector, key flag and month), not from
-      // every project's progress: the cost does not grow with the project register.
-      return all(db, sql`select t.district_id, cast(substr(t.month, 6, 2) as integer) as m, sum(${investmentColumn(valueMode)}) as value
-        from progress_totals t
-        ${approvedJoin(mode, campaignId, sql`t.month`, sql`t.district_id`)}
-        where t.campaign_id = ${campaignId} and t.month between ${`${year}-01`} and ${month} and t.rows > 0
-          ${params.keyOnly === true ? sql` and t.is_key = 1` : sql``} group by t.district_id, m`);
-    case "problems_resolved":
-      return all(db, sql`select q.district_id, cast(substr(q.resolved_on, 6, 2) as integer) as m, count(*) as value
-        from problems q join projects p on p.id = q.project_id
-        ${approvedJoin(mode, campaignId, sql`substr(q.resolved_on, 1, 7)`, sql`q.district_id`)}
-        where p.campaign_id = ${campaignId} and q.status = 'resolved' and q.resolved_on between ${from} and ${to}
-          and q.type = ${String(params.type ?? "")} group by q.district_id, m`);
-    case "signings_sum":
-    case "signings_count": {
-      const col = params.landedOnly === true ? sql.raw("s.landed_on") : sql.raw("s.signed_on");
-      const measure = rule === "signings_sum" ? sql`sum(s.amount)` : sql`count(*)`;
-      const filters = [
-        params.overseas === true ? sql` and s.is_overseas = 1` : sql``,
-        params.cultureTourism === true ? sql` and s.is_culture_tourism = 1` : sql``,
-        typeof params.minAmount === "number" ? sql` and s.amount >= ${params.minAmount}` : sql``,
-      ];
-      return all(db, sql`select s.district_id, cast(substr(${col}, 6, 2) as integer) as m, ${measure} as value from signings s
-        ${approvedJoin(mode, campaignId, sql`substr(${col}, 1, 7)`, sql`s.district_id`)}
-        where s.campaign_id = ${campaignId} and ${col} between ${from} and ${to} ${filters[0]} ${filters[1]} ${filters[2]}
-        group by s.district_id, m`);
-    }
-    case "parks_in_status": {
-      const statuses = Array.isArray(params.statuses) ? params.statuses.map(String) : ["trial_operation", "operating"];
-      const pilot = params.pilotOnly === true ? sql` and k.is_pilot = 1` : sql``;
-      // Parks that reached the state before this year count from January.
-      return all(db, sql`select k.district_id, case when k.trial_operation_on < ${from} then 1 else cast(substr(k.trial_operation_on, 6, 2) as integer) end as m, count(*) as value
-        from parks k
-        ${mode === "all" ? sql`` : sql` left join periods ap on ap.campaign_id = ${campaignId} and ap.month = substr(k.trial_operation_on, 1, 7)
-          left join monthly_reports ar on ar.period_id = ap.id and ar.district_id = k.district_id`}
-        where k.campaign_id = ${campaignId} and k.trial_operation_on <= ${to} and k.status in (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)}) ${pilot}
-          ${mode === "all" ? sql`` : sql` and (k.trial_operation_on < ${from} or ar.official = 1)`}
-        group by k.district_id, m`);
-    }
-    default:
-      return [];
-  }
+  const query = ruleQuery(rule);
+  if (!query) return [];
+  const rows = await query.points(db, { campaignId, year, month, rule, params }, mode, mode);
+  return query.filtersOwnApproval || mode === "all" || !approved ? rows : rows.filter((r) => approved.has(`${r.districtId}|${r.m}`));
 }
 
 async function reportedPoints(db: Db, campaignId: number, month: string, mode: RollupMode): Promise<Row[]> {

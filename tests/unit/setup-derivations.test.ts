@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definitionErrors, derivationError, derivationFormValues, derivationSummary, parseDerivationForm, RULES, type FormReader } from "@/app/_lib/derivations";
+import { definitionErrors, derivationError, derivationFormValues, derivationSummary, parseDerivationForm, RULES, type FormReader } from "@/domain/derivations";
 import { INDICATORS } from "@/db/seed/quanzhou-2023";
 
 function form(values: Record<string, string | string[]>): FormReader {

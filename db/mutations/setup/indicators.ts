@@ -1,6 +1,6 @@
 /**
  * Indicators: create and edit. Callers must have checked `campaign.manage` and validated the
- * definition against app/_lib/derivations.ts.
+ * definition against domain/derivations.ts.
  *
  * Changing an indicator after figures exist — the "blocked" option of issue 9: figures already
  * approved must keep their meaning, so the fields that carry the meaning (code, kind,

@@ -6,7 +6,7 @@ import Link from "next/link";
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
 import { formatPercent } from "@/domain/numbers";
 import { describeTarget } from "@/domain/target-text";
-import { KIND_LABELS } from "@/app/_lib/derivations";
+import { KIND_LABELS } from "@/domain/derivations";
 import { FlagMark } from "./flag-mark";
 import type { FlagIndex } from "./flags";
 import { formatActual, formatMultiple, unitOf } from "./format";

@@ -7,7 +7,7 @@ import { monthLabel, monthNumber, ytdLabel } from "@/domain/months";
 import { formatPercent } from "@/domain/numbers";
 import { getIndicatorDetails, listDerivedRecords, listDistrictMonthStatuses, listReportValues } from "@/db/queries/drilldown";
 import { cityHref, firstParam, type SearchParams } from "../../_components/city-params";
-import { describeDerivation, KIND_LABELS } from "@/app/_lib/derivations";
+import { describeDerivation, KIND_LABELS } from "@/domain/derivations";
 import { formatActual, formatExact, formatShare, formatTarget, unitOf } from "../../_components/format";
 import { loadCityContext } from "../../_components/load";
 import { PaceBadge } from "../../_components/pace-badge";

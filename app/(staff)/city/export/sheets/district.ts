@@ -1,7 +1,7 @@
 import "server-only";
 import type ExcelJS from "exceljs";
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
-import { KIND_LABELS } from "@/app/_lib/derivations";
+import { KIND_LABELS } from "@/domain/derivations";
 import { ytdLabel } from "@/domain/months";
 import { guardTextCells, styledSheet } from "@/app/_lib/excel/workbook";
 import { formatAmounts, GAP_FMT, PACE_WORDS, pct, PCT_FMT, targetOf, unitText, valueOf } from "./common";

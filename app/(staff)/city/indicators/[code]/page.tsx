@@ -13,7 +13,7 @@ import { CumulativeChart } from "@/components/charts/cumulative-chart";
 import { DistrictBars } from "@/components/charts/district-bars";
 import { getIndicatorDetails } from "@/db/queries/drilldown";
 import { cityHref, type SearchParams } from "../../_components/city-params";
-import { describeDerivation, KIND_LABELS } from "@/app/_lib/derivations";
+import { describeDerivation, KIND_LABELS } from "@/domain/derivations";
 import { formatActual, formatExact, formatExactOrDash, formatGap, formatShare, formatTarget, unitOf } from "../../_components/format";
 import { loadCityContext } from "../../_components/load";
 import { PaceBadge } from "../../_components/pace-badge";

@@ -1,5 +1,5 @@
 import "server-only";
-import { ACCUMULATION_LABELS, AGGREGATION_LABELS, derivationFormValues, KIND_OPTIONS } from "@/app/_lib/derivations";
+import { ACCUMULATION_LABELS, AGGREGATION_LABELS, derivationFormValues, KIND_OPTIONS } from "@/domain/derivations";
 import { listActionsForSetup, listDepartmentsForSetup, listUnits, type SetupIndicator } from "@/db/queries/setup";
 import type { IndicatorFormProps } from "../campaigns/[campaignId]/indicators/indicator-form";
 

@@ -1,11 +1,11 @@
 /**
  * The indicator form, parsed on the server. Definition rules: a ratio needs numerator and
  * denominator labels and their unit (and is shown in %); a reported indicator has no rule; a
- * derived or milestone indicator needs a supported rule (app/_lib/derivations.ts) whose
+ * derived or milestone indicator needs a supported rule (domain/derivations.ts) whose
  * parameters are complete and which fits the aggregation and unit.
  */
 import { z } from "zod";
-import { definitionErrors, parseDerivationForm, RULES } from "@/app/_lib/derivations";
+import { definitionErrors, parseDerivationForm, RULES } from "@/domain/derivations";
 import type { IndicatorFields } from "@/db/mutations/setup/indicators";
 import { ACCUMULATIONS, AGGREGATIONS, INDICATOR_KINDS } from "@/db/schema";
 import { checkbox, codeSchema, formText, nameSchema, optionalIdSchema, optionalText } from "./forms";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { RuleSpec } from "@/app/_lib/derivations";
+import type { RuleSpec } from "@/domain/derivations";
 import { initialActionState, type ActionState } from "@/app/_lib/action-state";
 import { FormMessage, SubmitButton } from "@/components/form";
 import { useFormKey } from "@/components/use-form-key";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AGGREGATION_LABELS, derivationSummary } from "@/app/_lib/derivations";
+import { AGGREGATION_LABELS, derivationSummary } from "@/domain/derivations";
 import { requirePermission } from "@/app/_lib/guards";
 import { hasFigures } from "@/db/mutations/setup/indicators";
 import { countApprovedMonths, listIndicatorsForSetup } from "@/db/queries/setup";

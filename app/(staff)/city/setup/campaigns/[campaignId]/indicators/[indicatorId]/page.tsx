@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ACCUMULATION_LABELS, AGGREGATION_LABELS, derivationSummary, RULES } from "@/app/_lib/derivations";
+import { ACCUMULATION_LABELS, AGGREGATION_LABELS, derivationSummary, RULES } from "@/domain/derivations";
 import { requirePermission } from "@/app/_lib/guards";
 import { formatDateTime } from "@/domain/labels";
 import { definitionChangeBlocked, hasFigures } from "@/db/mutations/setup/indicators";

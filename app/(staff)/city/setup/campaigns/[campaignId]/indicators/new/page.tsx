@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { RULES } from "@/app/_lib/derivations";
+import { RULES } from "@/domain/derivations";
 import { requirePermission } from "@/app/_lib/guards";
 import { CampaignHeader } from "../../../../_components/campaign-header";
 import { indicatorFormOptions } from "../../../../_lib/indicator-options";

@@ -2,15 +2,17 @@
  * The supported derivation rules: how a derived or milestone indicator is counted from the
  * records (projects, problems, signings, parks). The single catalogue the indicator form, its
  * validation and the copy of a campaign use. An indicator stores `{ rule, params }` as data;
- * there is no free-form code or SQL anywhere — db/queries/rollups.ts turns each rule into its
- * own fixed query. Adding a rule means adding it here AND there.
+ * there is no free-form code or SQL anywhere — each rule has one query module in
+ * db/queries/derivations/ that defines which records count, for both the rollup points and the
+ * drill-down records. Adding a rule: its entry here plus one module there (and its line in that
+ * folder's index, which the type system requires).
  *
  * Pure (no server-only): unit-tested in tests/unit/setup-derivations.test.ts.
  */
 import { z } from "zod";
-import { PARK_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "@/domain/record-labels";
-import { PARK_STATUSES, PROBLEM_TYPES } from "@/db/schema";
-import { baseToDisplayExact, parseDisplayNumber } from "@/domain/numbers";
+import { PARK_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "./record-labels";
+import { PARK_STATUSES, PROBLEM_TYPES } from "./codes";
+import { baseToDisplayExact, parseDisplayNumber } from "./numbers";
 
 export const RULE_CODES = [
   "projects_started",
