@@ -10,11 +10,9 @@ import { orderEvents, supervisionOrders, users, type OrderLevel, type OrderStatu
 import { ORDER_LEVEL_LABELS } from "@/domain/labels";
 import { insertAuditEvent } from "./audit";
 
-export interface Actor {
-  id: number;
-  name: string;
-  clientAddress: string;
-}
+/** Writes here are a signed-in user's: the actor has an id. */
+export type { UserActor as Actor } from "@/domain/actor";
+import type { UserActor as Actor } from "@/domain/actor";
 
 export type OrderOutcome<T = void> =
   | { ok: true; value: T }

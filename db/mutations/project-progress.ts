@@ -11,7 +11,8 @@ import type { Db, OpenDatabase, Tx } from "../client";
 import { projectProgress, projects, users } from "../schema";
 import { diff, insertAuditEvent } from "./audit";
 import { replaceFlags } from "./flags";
-import type { Actor, Current } from "./projects";
+import type { UserActor as Actor } from "@/domain/actor";
+import type { Current } from "./projects";
 
 export interface ProgressInput {
   projectId: number;

@@ -9,11 +9,8 @@ import type { OpenDatabase, Tx } from "../client";
 import { projects, users, type PROJECT_STAGES } from "../schema";
 import { diff, insertAuditEvent } from "./audit";
 
-export interface Actor {
-  id: number;
-  name: string;
-  clientAddress: string;
-}
+export type { Actor } from "@/domain/actor";
+import type { Actor } from "@/domain/actor";
 
 /** Who last changed a record and when, with the record as it is now: what a conflict message shows. */
 export interface Current<T> {

@@ -11,11 +11,9 @@ import { insertAuditEvent } from "./audit";
 import { replaceFlags, type FlagWrite } from "./flags";
 import { snapshotReport } from "./review";
 
-export interface Actor {
-  id: number;
-  name: string;
-  clientAddress: string;
-}
+/** Writes here are a signed-in user's: the actor has an id. */
+export type { UserActor as Actor } from "@/domain/actor";
+import type { UserActor as Actor } from "@/domain/actor";
 
 export interface FigureWrite {
   indicatorId: number;

@@ -8,11 +8,8 @@ import type { OpenDatabase } from "../client";
 import { users, userSessions, type Role } from "../schema";
 import { diff, insertAuditEvent } from "./audit";
 
-export interface Actor {
-  id: number | null;
-  name: string;
-  clientAddress: string;
-}
+export type { Actor } from "@/domain/actor";
+import type { Actor } from "@/domain/actor";
 
 export type WriteOutcome<T = void> = { ok: true; value: T } | { ok: false; reason: "conflict" | "not-found" | "duplicate" };
 

@@ -8,11 +8,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "../../client";
 import { campaigns, type CampaignStatus } from "../../schema";
 
-export interface Actor {
-  id: number;
-  name: string;
-  clientAddress: string;
-}
+export type { Actor } from "@/domain/actor";
 
 export type SetupFailure =
   | { ok: false; reason: "not-found" | "conflict" | "archived" }

@@ -6,11 +6,8 @@ import { z } from "zod";
 import { ROLES } from "@/db/schema";
 import { hiddenCharacters } from "@/domain/text-rules";
 
-/** A form value as text: absent fields and file uploads read as "". */
-export function formText(formData: FormData, name: string): string {
-  const v = formData.get(name);
-  return typeof v === "string" ? v : "";
-}
+export { formText, idSchema, optionalIdSchema } from "@/app/_lib/form-parse";
+import { optionalIdSchema } from "@/app/_lib/form-parse";
 
 export const usernameSchema = z
   .string()
@@ -22,26 +19,7 @@ export const displayNameSchema = z.string().trim().min(1, "请输入姓名").max
 
 export const roleSchema = z.enum(ROLES, { error: "请选择角色" });
 
-/** A positive integer id, or a plain-text error (never a crash) for anything else. */
-export const idSchema = z
-  .string()
-  .trim()
-  .regex(/^[1-9]\d{0,8}$/, "编号无效")
-  .transform(Number);
 
-/** An optional select value: blank means "none". */
-export const optionalIdSchema = z
-  .string()
-  .trim()
-  .max(12)
-  .transform((s, ctx) => {
-    if (s === "") return null;
-    if (!/^[1-9]\d{0,8}$/.test(s)) {
-      ctx.addIssue({ code: "custom", message: "选项无效" });
-      return z.NEVER;
-    }
-    return Number(s);
-  });
 
 export const scopeShape = {
   role: roleSchema,

@@ -3,13 +3,13 @@ import { forbidden, notFound } from "next/navigation";
 import { recordDenied, requirePermission, type SessionUser } from "@/app/_lib/guards";
 import { monthLabel } from "@/domain/months";
 import { can, type ReportState, type Resource } from "@/domain/policy";
-import { clientAddress } from "@/app/_lib/request-info";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getDistrictMonthState, getRecordOwners, type DistrictMonthState } from "@/db/queries/reporting";
-import type { Actor } from "@/db/mutations/users";
 import { PROBLEM_TYPES } from "@/db/schema";
 import type { ProblemType } from "@/domain/record-labels";
+import { confinedDistrictId } from "@/domain/work-scope";
 import type { MonthTouch } from "./touches";
+export { actorOf } from "@/app/_lib/actor";
 
 export { uniqueTouches, type MonthTouch } from "./touches";
 
@@ -47,7 +47,7 @@ export async function requireRecordAccess(user: SessionUser, kind: RecordKind, n
   await requirePermission("report.read", { districtId: user.districtId, ownerDepartmentIds }, { next });
   const problemTypes =
     user.role === "department_editor" ? PROBLEM_TYPES.filter((t) => user.departmentId !== null && problemOwners(owners, t).includes(user.departmentId)) : [...PROBLEM_TYPES];
-  return { campaignId: campaign.id, districtId: user.role === "district_editor" ? user.districtId : null, problemTypes, owners };
+  return { campaignId: campaign.id, districtId: confinedDistrictId(user), problemTypes, owners };
 }
 
 /** Why a district-month does not accept changes, in words a clerk can act on. */
@@ -98,6 +98,3 @@ export async function monthEditable(user: SessionUser, scope: { campaignId: numb
   return can(user, "record.edit", { districtId: scope.districtId, state: s?.state ?? "locked", ownerDepartmentIds: scope.ownerDepartmentIds });
 }
 
-export async function actorOf(user: SessionUser): Promise<Actor> {
-  return { id: user.id, name: user.username, clientAddress: await clientAddress() };
-}

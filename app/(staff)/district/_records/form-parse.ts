@@ -7,30 +7,8 @@ import { z } from "zod";
 import { isDate } from "@/domain/months";
 import { nameSchema, optionalLineSchema, requiredNoteSchema } from "@/domain/text-rules";
 
-/** A form value as text: absent fields and file uploads read as "". */
-export function formText(formData: FormData, name: string): string {
-  const v = formData.get(name);
-  return typeof v === "string" ? v : "";
-}
+export { formText, formFlag, idSchema, optionalIdSchema, targetSchema, namedFormValues as formValues } from "@/app/_lib/form-parse";
 
-/** A checkbox: "1" when ticked, "" otherwise (whatever else was sent). */
-export function formFlag(formData: FormData, name: string): "1" | "" {
-  return formText(formData, name) === "1" ? "1" : "";
-}
-
-export function formValues<K extends string>(formData: FormData, names: readonly K[]): Record<K, string> {
-  return Object.fromEntries(names.map((n) => [n, formText(formData, n)])) as Record<K, string>;
-}
-
-/** A positive integer id (record ids, versions, select values). */
-export const idSchema = z
-  .string()
-  .trim()
-  .regex(/^[1-9]\d{0,8}$/, "编号无效")
-  .transform(Number);
-
-/** The record a form was loaded with and the version it saw. */
-export const targetSchema = z.object({ id: idSchema, version: idSchema });
 
 /** One line of required text (names, units): control and direction characters refused, too long refused (app/_lib/text-rules.ts). */
 export function requiredText(label: string, max: number) {
@@ -67,12 +45,6 @@ export function optionalDate(label: string) {
 
 export const flagSchema = z.enum(["", "1"], { error: "选项无效" }).transform((v) => v === "1");
 
-/** An optional select of ids: blank = none. */
-export const optionalIdSchema = z
-  .string()
-  .trim()
-  .refine((s) => s === "" || /^[1-9]\d{0,8}$/.test(s), "选项无效")
-  .transform((s) => (s === "" ? null : Number(s)));
 
 /** zod issues → the first message per field (same shape as app/_lib/action-state fieldErrorsOf). */
 export { fieldErrorsOf } from "@/app/_lib/action-state";

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/app/_lib/guards";
 import { listReportingDistricts } from "@/db/queries/figures";
+import { workScopeOf } from "@/domain/work-scope";
 
 export interface DistrictRef {
   id: number;
@@ -14,6 +15,8 @@ export interface DistrictRef {
  */
 export async function resolveDistrict(user: SessionUser, requestedCode: string | null | undefined): Promise<DistrictRef | null> {
   const all = await listReportingDistricts();
-  if (user.role === "district_editor") return all.find((d) => d.id === user.districtId) ?? null;
+  const scope = workScopeOf(user);
+  if (scope.kind === "district") return all.find((d) => d.id === scope.districtId) ?? null;
+  if (scope.kind === "none") return null;
   return all.find((d) => d.code === requestedCode) ?? null;
 }

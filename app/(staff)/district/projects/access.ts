@@ -5,6 +5,7 @@ import { requirePermission, type SessionUser } from "@/app/_lib/guards";
 import { getCurrentCampaign, type CampaignSummary } from "@/db/queries/campaigns";
 import type { ProjectScope } from "@/db/queries/projects";
 import { getDistrictMonthState, getRecordOwners } from "@/db/queries/reporting";
+import { confinedDistrictId } from "@/domain/work-scope";
 
 export interface ProjectAccess {
   campaign: CampaignSummary;
@@ -26,10 +27,11 @@ export async function projectAccess(user: SessionUser): Promise<ProjectAccess> {
   if (!campaign) notFound();
   const ownerDepartmentIds = (await getRecordOwners(campaign.id)).projects;
   await requirePermission("record.edit", { districtId: user.districtId ?? undefined, ownerDepartmentIds });
-  const acrossDistricts = user.role !== "district_editor";
+  const own = confinedDistrictId(user);
+  const acrossDistricts = own === null;
   return {
     campaign,
-    scope: { campaignId: campaign.id, districtIds: acrossDistricts ? "all" : [user.districtId!] },
+    scope: { campaignId: campaign.id, districtIds: own === null ? "all" : [own] },
     ownerDepartmentIds,
     acrossDistricts,
   };

@@ -1,18 +1,14 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import type { SessionUser } from "@/app/_lib/guards";
-import { clientAddress } from "@/app/_lib/request-info";
-import type { Actor, RegisterFields } from "@/db/mutations/projects";
+import type { RegisterFields } from "@/db/mutations/projects";
 import { listProjectFormChoices } from "@/db/queries/projects";
 import { yi } from "@/domain/project-format";
+export { actorOf } from "@/app/_lib/actor";
 
 export const STALE_FORM = "表单已失效，请刷新页面后重试";
 export const GONE = "该项目不存在，或不在您的管辖范围内";
 export const CHECK_FIELDS = "请检查标出的字段，未保存任何内容";
 
-export async function actorOf(user: SessionUser): Promise<Actor> {
-  return { id: user.id, name: user.username, clientAddress: await clientAddress() };
-}
 
 /** Sector and action ids must be ones the form offered (active sector, an action of this campaign). */
 export async function choiceErrors(campaignId: number, f: { sectorId: number | null; actionId: number | null }) {

@@ -11,37 +11,11 @@ import { codeSchema, longTextSchema, nameSchema, noteSchema as noteTextSchema, o
 import { PROJECT_STAGES } from "@/db/schema";
 import { WAN_YUAN, YI_YUAN } from "@/domain/project-format";
 
-/** A form value as text: absent fields and file uploads read as "". */
-export function formText(formData: FormData, name: string): string {
-  const v = formData.get(name);
-  return typeof v === "string" ? v : "";
-}
+export { formText, idSchema, optionalVersionSchema } from "@/app/_lib/form-parse";
+import { formText, optionalIdSchema } from "@/app/_lib/form-parse";
 
-export const idSchema = z
-  .string()
-  .trim()
-  .regex(/^[1-9]\d{0,8}$/, "编号无效")
-  .transform(Number);
 
-/** A version from a hidden field: a positive integer, or blank for "no record yet" where allowed. */
-export const optionalVersionSchema = z
-  .string()
-  .trim()
-  .regex(/^([1-9]\d{0,8})?$/, "版本无效")
-  .transform((s) => (s === "" ? null : Number(s)));
 
-const optionalIdSchema = z
-  .string()
-  .trim()
-  .max(12)
-  .transform((s, ctx) => {
-    if (s === "") return null;
-    if (!/^[1-9]\d{0,8}$/.test(s)) {
-      ctx.addIssue({ code: "custom", message: "选项无效" });
-      return z.NEVER;
-    }
-    return Number(s);
-  });
 
 const optionalDateSchema = z
   .string()

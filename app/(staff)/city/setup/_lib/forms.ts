@@ -5,33 +5,10 @@
 import { z } from "zod";
 import { longTextSchema, nameSchema as lineSchema } from "@/domain/text-rules";
 
-/** A form value as text: absent fields and file uploads read as "". */
-export function formText(formData: FormData, name: string): string {
-  const v = formData.get(name);
-  return typeof v === "string" ? v : "";
-}
+export { formText, idSchema, optionalIdSchema, allFormValues as formValues } from "@/app/_lib/form-parse";
 
-/** All string values of a form, for echoing back after an error (never files). */
-export function formValues(formData: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$")) out[k] = v;
-  return out;
-}
 
-export const idSchema = z.string().trim().regex(/^[1-9]\d{0,8}$/, "编号无效").transform(Number);
 
-export const optionalIdSchema = z
-  .string()
-  .trim()
-  .max(12)
-  .transform((s, ctx) => {
-    if (s === "") return null;
-    if (!/^[1-9]\d{0,8}$/.test(s)) {
-      ctx.addIssue({ code: "custom", message: "选项无效" });
-      return z.NEVER;
-    }
-    return Number(s);
-  });
 
 /** Stable lowercase codes, as the data uses them (key_investment, jinjiang). */
 export const codeSchema = z

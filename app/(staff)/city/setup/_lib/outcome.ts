@@ -5,18 +5,14 @@ import "server-only";
  */
 import { failure, type ActionState } from "@/app/_lib/action-state";
 import { conflictMessage } from "@/domain/conflict";
-import type { SessionUser } from "@/app/_lib/guards";
-import { clientAddress } from "@/app/_lib/request-info";
-import type { Actor, SetupFailure } from "@/db/mutations/setup/common";
+import type { SetupFailure } from "@/db/mutations/setup/common";
 import { getCampaignForSetup, getLastChange } from "@/db/queries/setup";
+export { actorOf } from "@/app/_lib/actor";
 
 export const ARCHIVED = "该专项已归档，只读，不能修改";
 export const GONE = "没有找到该记录，可能已被删除，请刷新页面";
 export const STALE_FORM = "表单已失效，请刷新页面后重试";
 
-export async function actorOf(user: SessionUser): Promise<Actor> {
-  return { id: user.id, name: user.username, clientAddress: await clientAddress() };
-}
 
 export interface ConflictSubject {
   entity: string;

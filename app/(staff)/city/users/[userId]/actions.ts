@@ -4,13 +4,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
 import { authSettings } from "@/app/_lib/auth-settings";
-import { requirePermission, type SessionUser } from "@/app/_lib/guards";
+import { requirePermission } from "@/app/_lib/guards";
 import { hashPassword, passwordRuleError } from "@/domain/passwords";
-import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
-import { endAllSessions, resetUserPassword, updateUser, type Actor } from "@/db/mutations/users";
+import { endAllSessions, resetUserPassword, updateUser } from "@/db/mutations/users";
 import { getUserForEdit, listScopeOptions } from "@/db/queries/users";
 import { displayNameSchema, formText, idSchema, requireScope, scopeErrors, scopeShape } from "../schemas";
+import { actorOf } from "@/app/_lib/actor";
 
 /*
  * The hidden `userId` and `version` fields are trusted only as "which user" and "the version the
@@ -30,9 +30,6 @@ const updateSchema = z
   })
   .superRefine(requireScope);
 
-async function actorOf(admin: SessionUser): Promise<Actor> {
-  return { id: admin.id, name: admin.username, clientAddress: await clientAddress() };
-}
 
 function revalidateUser(id: number) {
   revalidatePath("/city/users");
