@@ -261,4 +261,4 @@ export function describeDerivation(kind: "reported" | "derived" | "milestone", d
   }
 }
 
-export const KIND_LABELS = { reported: "填报", derived: "台账计算", milestone: "里程碑" } as const;
+export { INDICATOR_KIND_LABELS as KIND_LABELS } from "./labels";

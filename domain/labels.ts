@@ -1,4 +1,17 @@
 import type { Role } from "./codes";
+import type { PaceStatus } from "./pace";
+
+/** Pace in words (colour is never the only signal): pages, badges, workbooks and the map legend. */
+export const PACE_LABELS: Record<PaceStatus, string> = {
+  ahead: "正常",
+  behind: "落后",
+  lagging: "严重落后",
+  no_target: "未设目标",
+  no_data: "暂无数据",
+};
+
+/** How an indicator gets its numbers, in the office's words (set-up, dashboard, workbooks). */
+export const INDICATOR_KIND_LABELS = { reported: "填报", derived: "台账计算", milestone: "里程碑" } as const;
 
 export const ROLE_LABELS: Record<Role, string> = {
   city_admin: "专项办管理员",

@@ -4,14 +4,9 @@
  * show it beside the badge.
  */
 import type { PaceStatus } from "@/domain/pace";
+import { PACE_LABELS } from "@/domain/labels";
 
-export const PACE_LABELS: Record<PaceStatus, string> = {
-  ahead: "正常",
-  behind: "落后",
-  lagging: "严重落后",
-  no_target: "未设目标",
-  no_data: "暂无数据",
-};
+export { PACE_LABELS };
 
 const STYLES: Record<PaceStatus, string> = {
   ahead: "border-green-300 bg-green-50 text-ahead",

@@ -2,7 +2,6 @@ import "server-only";
 import ExcelJS from "exceljs";
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
 import { baseToDisplayExact } from "@/domain/numbers";
-import type { PaceStatus } from "@/domain/pace";
 import { monthLabel, ytdLabel } from "@/domain/months";
 import { guardTextCells } from "@/app/_lib/excel/workbook";
 
@@ -14,15 +13,7 @@ import { guardTextCells } from "@/app/_lib/excel/workbook";
  * formula-like text (names are typed by people).
  */
 
-export const PACE_WORDS: Record<PaceStatus, string> = {
-  ahead: "正常",
-  behind: "落后",
-  lagging: "严重落后",
-  no_target: "未设目标",
-  no_data: "暂无数据",
-};
-
-export const KIND_WORDS = { reported: "区县填报", derived: "台账计算", milestone: "节点计数" } as const;
+export { PACE_LABELS as PACE_WORDS, INDICATOR_KIND_LABELS as KIND_WORDS } from "@/domain/labels";
 
 /** Base units → the display unit, exactly (no float noise): 12345678 万元 → 1234.5678 亿元. */
 export function display(base: number | null, scale: number): number | null {

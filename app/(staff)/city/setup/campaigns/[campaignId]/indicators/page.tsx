@@ -6,10 +6,11 @@ import { hasFigures } from "@/db/mutations/setup/indicators";
 import { countApprovedMonths, listIndicatorsForSetup } from "@/db/queries/setup";
 import { CampaignHeader } from "../../../_components/campaign-header";
 import { loadSetupCampaign } from "../../../_lib/load";
+import { INDICATOR_KIND_LABELS } from "@/domain/labels";
 
 export const metadata: Metadata = { title: "指标设置" };
 
-const KIND = { reported: "填报", derived: "台账计算", milestone: "里程碑" } as const;
+const KIND = INDICATOR_KIND_LABELS;
 
 export default async function IndicatorsSetupPage({ params }: { params: Promise<{ campaignId: string }> }) {
   await requirePermission("campaign.manage", {}, { next: `/city/setup/campaigns/${encodeURIComponent((await params).campaignId)}/indicators` });

@@ -11,10 +11,11 @@ import { indicatorDefaults, indicatorFormOptions } from "../../../../_lib/indica
 import { loadSetupCampaign } from "../../../../_lib/load";
 import { IndicatorForm } from "../indicator-form";
 import { updateIndicatorAction } from "./actions";
+import { INDICATOR_KIND_LABELS } from "@/domain/labels";
 
 export const metadata: Metadata = { title: "修改指标" };
 
-const KIND = { reported: "填报", derived: "台账计算", milestone: "里程碑" } as const;
+const KIND = INDICATOR_KIND_LABELS;
 
 export default async function IndicatorSetupPage({ params, searchParams }: { params: Promise<{ campaignId: string; indicatorId: string }>; searchParams: Promise<{ created?: string }> }) {
   await requirePermission("campaign.manage", {}, { next: `/city/setup/campaigns/${encodeURIComponent((await params).campaignId)}/indicators/${encodeURIComponent((await params).indicatorId)}` });
