@@ -66,7 +66,7 @@ export function forecastSentence(f: Forecast, fmt: ForecastFormat, locale: Forec
     case "not_applicable":
       return { text: en ? `Not applicable: ${NOT_APPLICABLE[f.reason].en}.` : `不适用：${NOT_APPLICABLE[f.reason]["zh-CN"]}。`, flag: false };
     case "no_data":
-      return { text: en ? "No approved figures yet: no forecast." : "暂无已审核数据，不作预测。", flag: false };
+      return { text: en ? "No approved figures to forecast from yet." : "暂无可用于预测的已审核数据，不作预测。", flag: false };
     case "reached":
       return {
         text: en

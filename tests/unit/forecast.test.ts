@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blendedShare, forecast, lastYearShape, type ForecastInput } from "@/domain/forecast";
+import { forecastAreas, monthlyValues } from "@/domain/forecast-areas";
 import { comparisonDecimals, forecastSentence } from "@/domain/forecast-text";
 
 // Amounts in 万元 (base), shown in 亿元 with one decimal, as the city's investment indicators are.
@@ -61,7 +62,7 @@ describe("year-end forecast", () => {
 
   it("no month with data: no forecast, said in words", () => {
     expect(forecast(flow([null, null], 1200))).toEqual({ status: "no_data", target: 1200 * YI });
-    expect(zh(flow([], 1200))!.text).toBe("暂无已审核数据，不作预测。");
+    expect(zh(flow([], 1200))!.text).toBe("暂无可用于预测的已审核数据，不作预测。");
   });
 
   it("a target already reached needs nothing more", () => {
@@ -133,5 +134,35 @@ describe("year-end forecast", () => {
     expect(forecastSentence(f, yi, "en")!.text).toBe(
       "At the pace of January–September, the year is projected to reach 1,080 亿元, 90.0% of the target; the remaining 3 months need 130 亿元 a month, above this year's best month (May, 100 亿元).",
     );
+  });
+});
+
+describe("forecast areas from approved district-months", () => {
+  const official = new Set(["1|1", "1|2", "1|3", "2|1", "2|2"]);
+  const points = [
+    { districtId: 1, month: 1, value: 10 },
+    { districtId: 1, month: 3, value: 30 },
+    { districtId: 2, month: 1, value: 5 },
+    { districtId: 2, month: 2, value: null },
+    { districtId: 2, month: 3, value: 7 }, // district 2's March is not approved
+  ];
+
+  it("reported figures: a blank value is no data, not zero", () => {
+    expect(monthlyValues(points, [2], 3, false, official)).toEqual([5, null, 7]);
+    expect(monthlyValues(points, [1, 2], 3, false, official)).toEqual([15, null, 37]);
+  });
+
+  it("figures from records: an approved month without records is 0, an unapproved one no data", () => {
+    expect(monthlyValues(points, [2], 3, true, official)).toEqual([5, 0, null]);
+    expect(monthlyValues(points, [1], 4, true, official)).toEqual([10, 0, 30, null]);
+  });
+
+  it("the city runs through the latest month every district has had approved; a district through its own", () => {
+    const ind = { aggregation: "count" as const, accumulation: "flow" as const, kind: "derived" as const, fromRecords: true, cityTarget: { targetValue: 120, monthlyPlan: null }, districtTargets: new Map([[1, 60], [2, null]]), points };
+    const r = forecastAreas(ind, null, official, [1, 2], 3, 2);
+    // City: January and February (15 + 0) over 2/12 of the plan → 90; district 1 through March: 40 over 3/12 → 160.
+    expect(r.city).toMatchObject({ status: "projected", asOf: 2, actual: 15, projected: 90 });
+    expect(r.districts.get(1)).toMatchObject({ status: "projected", asOf: 3, actual: 40, projected: 160 });
+    expect(r.districts.get(2)).toEqual({ status: "no_target" });
   });
 });
