@@ -89,9 +89,13 @@ export function forecastSentence(f: Forecast, fmt: ForecastFormat, locale: Forec
       const gapsZh = f.gaps.length > 0 ? `（${f.gaps.map((m) => `${m}月`).join("、")}无数据，未计入）` : "";
       const gapsEn = f.gaps.length > 0 ? ` (no figures for ${f.gaps.map((m) => MONTHS_EN[m - 1]).join(", ")}, left out)` : "";
       const months = en ? `${f.remainingMonths} month${f.remainingMonths === 1 ? "" : "s"}` : `${f.remainingMonths} 个月`;
-      const cmp = en
-        ? `${f.exceedsBest ? "above" : "not above"} this year's best month (${MONTHS_EN[best.month - 1]}, ${top})`
-        : `${f.exceedsBest ? "高于" : "不高于"}今年最高月份 ${top}（${best.month}月）`;
+      // Nothing done in any month: "above the best month's 0" would be true but says less than this.
+      const cmp =
+        best.value <= 0
+          ? en ? "and no month this year has had any yet" : "而今年各月均未完成"
+          : en
+            ? `${f.exceedsBest ? "above" : "not above"} this year's best month (${MONTHS_EN[best.month - 1]}, ${top})`
+            : `${f.exceedsBest ? "高于" : "不高于"}今年最高月份 ${top}（${best.month}月）`;
       if (f.projected == null) {
         return {
           text: en

@@ -123,6 +123,11 @@ describe("year-end forecast", () => {
     expect(forecastSentence(f, ge)!.text).toBe("按1—10月进度，预计全年完成 155 个，为目标的 77.4%；余下 2 个月需月均完成 36 个，高于今年最高月份 17 个（10月）。");
   });
 
+  it("nothing done in any month: the run-rate is compared with no month, and flagged", () => {
+    const f = forecast({ aggregation: "count", accumulation: "flow", kind: "derived", target: 6, plan: null, months: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] });
+    expect(forecastSentence(f, ge)).toEqual({ text: "按1—10月进度，预计全年完成 0 个，为目标的 0.0%；余下 2 个月需月均完成 3 个，而今年各月均未完成。", flag: true });
+  });
+
   it("the comparison gets one more decimal where the indicator's own would show a contradiction", () => {
     // 130.4 needed against a best month of 130.45: at whole 亿元 that would read 131 vs 130.
     expect(comparisonDecimals(1304000, 1304500, yi.unit, 0)).toBe(1);
