@@ -10,6 +10,8 @@ import { cityHref, type SearchParams } from "./_components/city-params";
 import { DashboardTable } from "./_components/dashboard-table";
 import { FLAG_LIST_ID, FlagLine, FlagList, FlagMark, FlagNotice } from "./_components/flag-mark";
 import { keyProjectHeadline, SectorSentences, sumSectors } from "./_components/key-projects";
+import { loadForecasts } from "./_components/forecast-load";
+import { ForecastSection } from "./_components/forecast-view";
 import { loadCityContext, loadCityFlags } from "./_components/load";
 import { PACE_LABELS } from "./_components/pace-badge";
 import { PaceLegend } from "./_components/pace-legend";
@@ -24,7 +26,7 @@ export default async function CityDashboardPage({ searchParams }: { searchParams
   const ctx = await loadCityContext(await searchParams);
   if (!ctx) return <NoCampaign />;
   const { campaign, view, rollups } = ctx;
-  const [actions, sectors, flags] = await Promise.all([listActionOverview(campaign.id), loadKeyProjectSectors(campaign.id, view.month, view.mode), loadCityFlags(ctx)]);
+  const [actions, sectors, flags, forecasts] = await Promise.all([listActionOverview(campaign.id), loadKeyProjectSectors(campaign.id, view.month, view.mode), loadCityFlags(ctx), loadForecasts(campaign.id, view.month)]);
   const summary = summarizePace(rollups.indicators.map((i) => ({ name: i.name, status: i.rollup.city.pace.status })), "全市层面");
   const reviewHref = can(user, "report.approve", { state: "submitted" }) ? `/city/review?month=${view.month}` : null;
   const groups = [...new Set(actions.map((a) => a.groupLabel))];
@@ -82,6 +84,7 @@ export default async function CityDashboardPage({ searchParams }: { searchParams
           </p>
         </div>
       </section>
+      <ForecastSection forecasts={forecasts} includeUnapproved={view.include} />
 
       {groups.map((g) => {
         const inGroup = actions.filter((a) => a.groupLabel === g);

@@ -6,6 +6,8 @@ import { sectorSentence } from "@/domain/sector-sentence";
 import type { CampaignSummary } from "@/db/queries/campaigns";
 import type { SectorRollupRow } from "@/db/queries/rollups";
 import { CumulativeChart } from "@/components/charts/cumulative-chart";
+import type { CampaignForecasts } from "../_components/forecast-load";
+import { BulletinForecast } from "../_components/forecast-view";
 import { formatActual, formatTarget } from "../_components/format";
 import { sumSectors } from "../_components/key-projects";
 import { PaceBadge } from "../_components/pace-badge";
@@ -29,6 +31,8 @@ export interface BulletinData {
   rankings: RankingData;
   completeness: CompletenessMonth | null;
   districtNames: Map<number, string>;
+  /** Year-end forecasts (approved figures only). */
+  forecasts: CampaignForecasts;
 }
 
 /** How many district items behind pace the printed bulletin lists (the rest are in the lagging list). */
@@ -143,6 +147,7 @@ export function BulletinView({ data }: { data: BulletinData }) {
             <p className="text-center text-[11px] text-slate-600">图：{chartInd.name}逐月累计完成（柱）与序时进度（虚线），单位：{chartInd.unitSymbol}</p>
           </div>
         )}
+        <BulletinForecast forecasts={data.forecasts} codes={data.headline.map((i) => i.code)} includeUnapproved={data.include} />
       </section>
 
       <section aria-labelledby="b-lagging" className="mt-4">

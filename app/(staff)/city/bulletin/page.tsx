@@ -8,6 +8,7 @@ import { getLatestCompleteMonth } from "@/db/queries/completeness";
 import { listMonthApprovals } from "@/db/queries/leader-month";
 import { getIsDemoData } from "@/db/queries/meta";
 import { loadKeyProjectSectors } from "@/db/queries/rollups";
+import { loadForecasts } from "../_components/forecast-load";
 import { chooseLeaderMonth } from "../_components/leader-month";
 import { MonthBanner } from "../_components/month-banner";
 import { loadCompletenessBoard } from "../completeness/load";
@@ -51,12 +52,13 @@ export default async function BulletinPage({ searchParams }: { searchParams: Sea
   const shown = approvals.find((a) => a.month === month);
   // Districts are ranked on the latest month all of them have had approved (fair comparison).
   const rankingMonth = (await getLatestCompleteMonth(campaign.id, month)) ?? month;
-  const [rollups, sectors, rankings, board, demo] = await Promise.all([
+  const [rollups, sectors, rankings, board, demo, forecasts] = await Promise.all([
     getCampaignRollups(campaign.id, month, mode, campaign.paceWarnBp),
     loadKeyProjectSectors(campaign.id, month, mode),
     loadRankings(campaign, rankingMonth, mode),
     loadCompletenessBoard(campaign.id, month),
     getIsDemoData(),
+    loadForecasts(campaign.id, month),
   ]);
   const headline = rollups.indicators.filter((i) => i.isHeadline);
   const lagging = laggingItems(rollups.indicators, rollups.districts);
@@ -99,6 +101,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Sea
           rankings,
           completeness: board.months.find((m) => m.month === month) ?? null,
           districtNames: new Map(rollups.districts.map((d) => [d.id, d.name])),
+          forecasts,
         }}
       />
     </div>

@@ -5,6 +5,8 @@ import { monthLabel, ytdLabel } from "@/domain/months";
 import { can } from "@/domain/policy";
 import { cityHref, firstParam, type SearchParams } from "../_components/city-params";
 import { FLAG_LIST_ID, FlagLine, FlagList, FlagMark, FlagNotice } from "../_components/flag-mark";
+import { loadForecasts } from "../_components/forecast-load";
+import { ForecastCell, ForecastMethod, forecastScopeText } from "../_components/forecast-view";
 import { formatActual, formatGap, formatTarget } from "../_components/format";
 import { loadCityContext, loadCityFlags } from "../_components/load";
 import { PaceBadge } from "../_components/pace-badge";
@@ -29,7 +31,7 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
   const ctx = await loadCityContext(sp);
   if (!ctx) return <NoCampaign />;
   const { campaign, view, rollups } = ctx;
-  const flags = await loadCityFlags(ctx);
+  const [flags, forecasts] = await Promise.all([loadCityFlags(ctx), loadForecasts(campaign.id, view.month)]);
   const reviewHref = can(user, "report.approve", { state: "submitted" }) ? `/city/review?month=${view.month}` : null;
   const scopeParam = firstParam(sp.scope);
   const scope: Scope = scopeParam === "city" || scopeParam === "districts" ? scopeParam : "all";
@@ -86,13 +88,14 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
               <th scope="col" className={`${th} text-right`}>目标</th>
               <th scope="col" className={`${th} text-right`}>差距</th>
               <th scope="col" className={th}>状态与原因</th>
+              <th scope="col" className={th}>年末预测</th>
               <th scope="col" className={th}>责任单位</th>
             </tr>
           </thead>
           <tbody>
             {behind.length === 0 && (
               <tr>
-                <td colSpan={8} className="px-3 py-6 text-center text-slate-600">{emptyText}</td>
+                <td colSpan={9} className="px-3 py-6 text-center text-slate-600">{emptyText}</td>
               </tr>
             )}
             {shown.map((x, i) => (
@@ -109,6 +112,7 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
                 <td className={num}>{formatTarget(x.ind, x.v.target)}</td>
                 <td data-gap className={`${num} font-medium ${x.v.pace.status === "lagging" ? "text-lagging" : "text-behind"}`}>{formatGap(x.v.pace.gapPoints)}</td>
                 <td className={`${td} min-w-56`}><PaceBadge status={x.v.pace.status} reason={x.v.pace.reason} /></td>
+                <td data-forecast className={`${td} min-w-64 text-xs`}><ForecastCell forecasts={forecasts} code={x.ind.code} districtId={x.districtId} /></td>
                 <td className={`${td} min-w-36`}>
                   {x.unit}
                   {x.area === "district" && x.ind.ownerDepartmentName && <span className="block text-xs text-slate-500">牵头：{x.ind.ownerDepartmentName}</span>}
@@ -135,6 +139,7 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
           </span>
         </nav>
       )}
+      <div className="text-sm text-slate-600">年末预测：全市{forecastScopeText(forecasts, view.include)}区县按本区县最近一个有已审核数据的月份推算。<ForecastMethod /></div>
       {view.include && <FlagList flags={flags.index.shown} reviewHref={reviewHref} />}
     </div>
   );
