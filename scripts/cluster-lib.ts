@@ -38,6 +38,8 @@ export interface ClusterOptions {
    * nginx, the X-Forwarded-Host it sets).
    */
   pinPublicOrigin?: boolean;
+  /** Extra nginx `server` blocks, added to the `http` block (the cluster benchmark's static-file reference). */
+  extraHttp?: string;
   /** Extra environment for the app instances. */
   env?: Record<string, string>;
   /** Where process output goes (default: the console, prefixed). */
@@ -243,8 +245,10 @@ export class Cluster {
       .replaceAll("@RUN_DIR@", runDir)
       .replaceAll("@LISTEN@", `127.0.0.1:${this.opts.ports.nginx}`)
       .replaceAll("@UPSTREAMS@", upstreams);
+    const end = conf.lastIndexOf("}");
+    const full = this.opts.extraHttp ? conf.slice(0, end) + this.opts.extraHttp + conf.slice(end) : conf;
     const file = path.join(runDir, "nginx.conf");
-    writeFileSync(file, conf);
+    writeFileSync(file, full);
     return file;
   }
 
