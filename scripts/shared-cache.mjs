@@ -24,6 +24,8 @@
  * `databaseDown()` is true after a failed poll until one succeeds, and staff requests then get
  * a 503 "数据库暂时不可用" page instead of an error from deep inside a render.
  *
+ * TUIJIN_SHARED_CACHE_DEBUG=1 logs each expiry (tags and time; nothing secret).
+ *
  * On only where several instances can exist: a libSQL server URL (http, https, libsql, ws),
  * or TUIJIN_SHARED_CACHE=1; TUIJIN_SHARED_CACHE=0 turns it off. Plain JavaScript (runs in
  * scripts/server.mjs without a build); state lives on globalThis so the copy Next.js loads for
@@ -130,6 +132,7 @@ async function pollOnce(s) {
     s.down = false;
     s.lastOk = Date.now();
     if (changed.length > 0) {
+      if (process.env.TUIJIN_SHARED_CACHE_DEBUG) console.log(`[shared-cache] expire ${changed.join(",")} wall=${Date.now()} perf=${Math.round(performance.timeOrigin + performance.now())}`);
       await s.expire(changed);
       // A render that began before the change committed may store its page after this point.
       if (!first) setTimeout(() => void s.expire(changed).catch(() => undefined), POLL_MS + 1000).unref?.();
