@@ -11,10 +11,9 @@ import { clerkRequests, startWriters } from "../e2e/support/writers";
 /*
  * The app as several instances (issue #18): a sqld primary with JWT auth, two app instances
  * from one build, nginx in front (deploy/nginx.conf), all started here on 127.0.0.1 and
- * stopped at the end. The tests run in order on one demo database.
+ * stopped at the end. The tests run in order on one demo database (a failed test gets a fresh
+ * cluster for the ones after it, as Playwright starts a new worker).
  */
-
-test.describe.configure({ mode: "serial" });
 
 const base = Number(process.env.E2E_CLUSTER_PORT ?? 3260);
 let cluster: Cluster;
