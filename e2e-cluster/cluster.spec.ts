@@ -133,16 +133,14 @@ test("five failed sign-ins on one instance lock the account on the other", async
 });
 
 test("2×10 writers on two instances, the primary killed for 20 s: public pages keep serving, staff pages say the database is unavailable, every acknowledged write is kept", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const a = await clerkRequests(browser, A());
   const b = await clerkRequests(browser, B());
   const onA = startWriters(a.request, a.action, "集群写入A", 10);
   const onB = startWriters(b.request, b.action, "集群写入B", 10);
-  const acked = () => onA.acked.length + onB.acked.length;
   try {
-    await expect.poll(acked, { timeout: 30_000, intervals: [100] }).toBeGreaterThanOrEqual(40);
-    expect(onA.acked.length).toBeGreaterThan(0);
-    expect(onB.acked.length).toBeGreaterThan(0);
+    // Both instances are taking writes before the primary goes.
+    await expect.poll(() => Math.min(onA.acked.length, onB.acked.length), { timeout: 60_000, intervals: [100] }).toBeGreaterThanOrEqual(10);
 
     const staff = await browser.newContext({ storageState: a.storageState });
     const staffPage = await staff.newPage();
@@ -167,7 +165,7 @@ test("2×10 writers on two instances, the primary killed for 20 s: public pages 
     const [aDown, bDown] = [onA.acked.length, onB.acked.length];
     await cluster.startSqld();
     // Every instance recovers by itself: writes are acknowledged again on both, staff pages serve.
-    await expect.poll(() => Math.min(onA.acked.length - aDown, onB.acked.length - bDown), { timeout: 30_000, intervals: [200] }).toBeGreaterThanOrEqual(5);
+    await expect.poll(() => Math.min(onA.acked.length - aDown, onB.acked.length - bDown), { timeout: 60_000, intervals: [200] }).toBeGreaterThanOrEqual(5);
     for (const url of [A(), B()]) {
       await expect.poll(async () => (await staffPage.goto(`${url}/district`))?.status(), { timeout: 10_000, intervals: [200] }).toBe(200);
     }
