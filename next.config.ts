@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 // Headers every response carries. The Content-Security-Policy (with a per-request script
@@ -14,6 +15,9 @@ const nextConfig: NextConfig = {
   // A separate build folder lets a second checkout or a test run build without clobbering another.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
+  // Next's own page cache, plus sharing revalidated tags between app instances through the
+  // database (scripts/shared-cache.mjs); with one instance on a file it is the default handler.
+  cacheHandler: path.resolve("scripts/shared-cache-handler.mjs"),
   // `npm test` runs tsc over the whole project as its own step; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Excel uploads go through a server action; templates are small, 4 MB leaves room.

@@ -165,8 +165,15 @@ export async function openDatabase(url = databaseUrl()): Promise<OpenDatabase> {
   checkDatabaseUrl(url);
   const config: Config = { url, timeout: 5000, intMode: "number" };
   if (process.env.DATABASE_AUTH_TOKEN) config.authToken = process.env.DATABASE_AUTH_TOKEN;
-  // Embedded replica: a local file that syncs from a libSQL server (sqld); writes go to the primary.
-  if (process.env.DATABASE_SYNC_URL && url.startsWith("file:")) config.syncUrl = process.env.DATABASE_SYNC_URL;
+  // Embedded replicas are not offered (issue #18): a replica serves reads from its own copy, so a
+  // session, a lock-out or a review state written through another instance stays invisible for
+  // seconds to minutes (a locked account signed in on the other instance). Several instances
+  // connect to the primary over http(s):// instead; see README "Several app instances".
+  if (process.env.DATABASE_SYNC_URL?.trim()) {
+    throw new DatabaseConfigError(
+      "不支持嵌入式副本（DATABASE_SYNC_URL）：副本读到的会话、登录锁定和审核状态可能是几十秒前的。请去掉 DATABASE_SYNC_URL，把 DATABASE_URL 设为 libSQL 主库的 http(s):// 地址（见 README）。",
+    );
+  }
   let client: Client;
   try {
     client = createClient(config);
@@ -174,7 +181,7 @@ export async function openDatabase(url = databaseUrl()): Promise<OpenDatabase> {
   } catch (e) {
     throw new DatabaseConfigError(`无法打开数据库（${redact(url)}）：${oneLine(e)}`);
   }
-  if (url.startsWith("file:") && !config.syncUrl) {
+  if (url.startsWith("file:")) {
     try {
       // WAL is a property of the file: set once, kept by every later connection.
       await client.execute("PRAGMA journal_mode=WAL");
@@ -183,7 +190,6 @@ export async function openDatabase(url = databaseUrl()): Promise<OpenDatabase> {
       throw new DatabaseConfigError(`数据库文件不可用（${redact(url)}）：${oneLine(e)}`);
     }
   }
-  if (config.syncUrl) await client.sync();
   const db = drizzle(client, { schema });
 
   let queue: Promise<unknown> = Promise.resolve();

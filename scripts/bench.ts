@@ -2,6 +2,7 @@
  * npm run bench — the city-scale benchmark, measured as ratios in one run (machines are noisy).
  *   --smoke      a tiny data set and 1-second runs: keeps the script working (npm test runs it)
  *   --duration N seconds per measurement (default 10)
+ *   --cluster    the cluster's measurements instead (scripts/cluster-bench.ts, docs/benchmark-cluster.md)
  * Builds if needed, generates the data into a temporary database, starts the production server
  * (scripts/server.mjs, the front server `npm start` runs, so requests take production's path),
  * signs in with headless Chromium, then measures with autocannon and writes docs/benchmark.md.
@@ -316,7 +317,8 @@ async function main() {
   }
 }
 
-main().catch((e) => {
+// `--cluster`: the multi-instance measurements (scripts/cluster-bench.ts) instead.
+(args.includes("--cluster") ? (rmSync(work, { recursive: true, force: true }), import("./cluster-bench").then((m) => m.clusterBench())) : main()).catch((e) => {
   console.error(`[bench] ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });

@@ -24,6 +24,8 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { CLIENT_ADDRESS_HEADER, FORWARDED_HEADERS, checkMutationOrigin, forwardingSettings, resolveClientAddress } from "../app/_lib/forwarding.mjs";
 import { attachBody, checkActionBody, isActionRequest, readBody } from "./action-body.mjs";
+import { needsDatabase, sendUnavailable } from "./db-unavailable.mjs";
+import { databaseDown, sharedCacheEnabled, startSharedCache } from "./shared-cache.mjs";
 
 process.env.NODE_ENV = "production";
 const root = process.cwd();
@@ -74,6 +76,8 @@ function refuse(res, status, message) {
 const one = (v) => (Array.isArray(v) ? v.join(", ") : v);
 
 async function main() {
+  // Several instances on a libSQL server: share page-cache revalidations, watch the database.
+  if (sharedCacheEnabled()) startSharedCache();
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: root, hostname, port });
   await app.prepare();
@@ -98,6 +102,7 @@ async function main() {
 
     const refusal = checkMutationOrigin({ method: req.method, origin: one(h.origin), host: one(h.host), forwardedHost: one(h["x-forwarded-host"]) }, { hops, publicOrigin });
     if (refusal) return refuse(res, refusal.status, refusal.reason);
+    if (databaseDown() && needsDatabase(req.method, req.url)) return sendUnavailable(res, req.method === "HEAD");
     if (req.method !== "GET" && req.method !== "HEAD") {
       const length = h["content-length"];
       if (length === undefined && h["transfer-encoding"]) return refuse(res, 411, "请求需要注明长度（Content-Length）");

@@ -13,6 +13,9 @@
  *    leaving any outer supervisor (deploy/tuijin.service) to decide. While it serves a file database, the
  *    pid file `<database>.pid` says so (npm run db:restore refuses to run then).
  * `--build-only` does step 3 alone (the test command uses it).
+ * `--serve-only` does step 4 alone, on a build that must exist and a database that must be
+ * migrated: for an app instance of a cluster (scripts/cluster.ts), where migrations run once as
+ * their own step and instances never race each other to migrate or seed.
  */
 import { spawn } from "node:child_process";
 import { clearPageCache } from "./page-cache";
@@ -92,6 +95,8 @@ function sourceFingerprint(): string {
     }
   };
   for (const input of FINGERPRINT_INPUTS) walk(path.join(root, input));
+  // Server actions' closures are sealed with this key at build time: another key, another build.
+  h.update(`actions-key:${process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? ""}`);
   return h.digest("hex");
 }
 
@@ -175,12 +180,23 @@ async function main() {
   } catch (e) {
     fail(oneLine(e));
   }
+  if (process.argv.includes("--serve-only")) {
+    // A cluster instance: the secrets come from the environment, the database and the build are ready.
+    if (!process.env.AUTH_SECRET?.trim()) fail("--serve-only 需要在环境中设置 AUTH_SECRET（各实例相同）。");
+    if (!existsSync(path.join(distDir, "BUILD_ID"))) fail(`--serve-only 需要已有的生产构建（${path.relative(root, distDir) || distDir}），请先运行 --build-only。`);
+    await serve(env);
+    return;
+  }
   env.AUTH_SECRET = ensureAuthSecret();
   // The seed seals the demo admin's TOTP secret under it (app/_lib/secret-box.ts).
   process.env.AUTH_SECRET = env.AUTH_SECRET;
   await prepareDatabase();
   await ensureBuilt(env);
   clearPageCache(distDir);
+  await serve(env);
+}
+
+async function serve(env: NodeJS.ProcessEnv): Promise<void> {
   const port = Number(process.env.PORT ?? "3000");
   if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`PORT 不是有效端口：${process.env.PORT}`);
   env.PORT = String(port);

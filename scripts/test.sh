@@ -22,6 +22,17 @@ if [ "$need_browser" = 1 ]; then
   fi
 fi
 
+# The cluster test (e2e-cluster/) runs Debian's nginx in front of two app instances.
+if [ ! -x /usr/sbin/nginx ]; then
+  step "installing Debian nginx (for the cluster test)"
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO="sudo -n"
+  if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nginx >/dev/null; }; then
+    echo "npm test: cannot install the Debian package nginx (apt-get failed: run as root or install it first)" >&2
+    exit 1
+  fi
+fi
+
 step "lint (eslint)"
 npx --no-install eslint .
 
@@ -37,6 +48,9 @@ node node_modules/tsx/dist/cli.mjs scripts/start.ts --build-only
 
 step "browser tests (playwright, /usr/bin/chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-reports/playwright.json npx --no-install playwright test --reporter=list,json
+
+step "cluster test (sqld primary, two app instances, nginx; playwright.cluster.config.ts)"
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-reports/playwright-cluster.json npx --no-install playwright test -c playwright.cluster.config.ts --reporter=list,json
 
 step "benchmark smoke run (npm run bench -- --smoke: tiny data, 1-second runs; keeps the script working, asserts no time)"
 node node_modules/tsx/dist/cli.mjs scripts/bench.ts --smoke
