@@ -52,12 +52,12 @@ export function isNotificationKind(s: unknown): s is NotificationKind {
   return typeof s === "string" && (NOTIFICATION_KINDS as readonly string[]).includes(s);
 }
 
-/** The mode used when the user has not chosen one. */
-export function defaultMode(kind: NotificationKind, _channel: DeliveryChannel): DeliveryMode {
+/** The mode used when the user has not chosen one (the same for email and webhook). */
+export function defaultMode(kind: NotificationKind): DeliveryMode {
   return IMMEDIATE.has(kind) ? "immediate" : "digest";
 }
 
 /** The user's choice where there is one, else the default. */
 export function effectiveMode(kind: NotificationKind, channel: DeliveryChannel, chosen: ReadonlyMap<string, DeliveryMode>): DeliveryMode {
-  return chosen.get(`${kind}:${channel}`) ?? defaultMode(kind, channel);
+  return chosen.get(`${kind}:${channel}`) ?? defaultMode(kind);
 }

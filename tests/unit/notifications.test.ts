@@ -68,10 +68,10 @@ describe("backoff schedule", () => {
 
 describe("delivery defaults", () => {
   it("sends returns, overdue orders and the office's 催报 at once, everything else in the daily digest", () => {
-    expect(defaultMode("month_returned", "email")).toBe("immediate");
-    expect(defaultMode("order_overdue", "webhook")).toBe("immediate");
-    expect(defaultMode("month_approved", "email")).toBe("digest");
-    expect(defaultMode("order_issued", "webhook")).toBe("digest");
+    expect(defaultMode("month_returned")).toBe("immediate");
+    expect(defaultMode("order_overdue")).toBe("immediate");
+    expect(defaultMode("month_approved")).toBe("digest");
+    expect(defaultMode("order_issued")).toBe("digest");
     expect(effectiveMode("month_approved", "email", new Map([["month_approved:email", "off"]]))).toBe("off");
   });
 });
