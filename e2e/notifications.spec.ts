@@ -110,7 +110,7 @@ async function clerkWithEmail(browser: Browser, district: string): Promise<{ pag
 async function issueOrder(admin: Page, district: string): Promise<{ id: string; code: string }> {
   await admin.goto(`/city/orders/new?subject=indicator&indicator=key_projects_started&district=${district}&month=2023-09`);
   await admin.getByRole("button", { name: "下达督办单" }).click();
-  await expect(admin).toHaveURL(/\/city\/orders\/\d+\?issued=1/);
+  await expect(admin).toHaveURL(/\/city\/orders\/\d+\?issued=1/, { timeout: 20_000 });
   const id = admin.url().match(/\/city\/orders\/(\d+)/)![1]!;
   const row = await queryOne<{ code: string }>("select code from supervision_orders where id = ?", [Number(id)]);
   return { id, code: row!.code };
@@ -150,7 +150,7 @@ test.describe("notifications", () => {
     const log = await queryOne<{ status: string; attempts: number; channel: string }>("select status, attempts, channel from outbox_messages where user_id = ? and kind = 'month_returned'", [clerk.id]);
     expect(log).toEqual({ status: "sent", attempts: 1, channel: "email" });
 
-    await clerk.page.getByRole("button", { name: "标为已读" }).click();
+    await clerk.page.getByRole("button", { name: "标为已读", exact: true }).click();
     await expect(clerk.page.locator("[data-bell] [data-unread-count]")).toHaveCount(0);
     await expect(clerk.page.getByText("没有未读消息")).toBeVisible();
   });

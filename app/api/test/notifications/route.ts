@@ -16,10 +16,11 @@ export async function POST(request: Request): Promise<Response> {
   if (foreign) return foreign;
   await requirePermission("campaign.manage");
   const body = (await request.json().catch(() => ({}))) as { now?: unknown };
-  const now = typeof body.now === "string" ? new Date(body.now) : new Date();
-  if (Number.isNaN(now.getTime())) return Response.json({ ok: false, message: "now 不是有效时间" }, { status: 400 });
+  // Without `now`, the worker reads the clock itself, after escalation has queued its messages.
+  const now = typeof body.now === "string" ? new Date(body.now) : undefined;
+  if (now && Number.isNaN(now.getTime())) return Response.json({ ok: false, message: "now 不是有效时间" }, { status: 400 });
   const open = await getDatabase();
-  const escalated = await escalateOverdueOrders(open, todayInShanghai(now));
+  const escalated = await escalateOverdueOrders(open, todayInShanghai(now ?? new Date()));
   const result = await runNotificationWorker(open, { now });
   return Response.json({ ok: true, escalated, ...result });
 }
