@@ -18,7 +18,7 @@ type NavLink = readonly [href: string, label: string];
 const EDITOR_LINKS: readonly NavLink[] = [["/district", "填报首页"], ["/district/projects", "项目"], ["/district/problems", "难题"], ["/district/signings", "签约"], ["/district/parks", "园区"], ["/district/orders", "督办"]];
 const CITY_LINKS: readonly NavLink[] = [["/city", "总览"], ["/city/lagging", "滞后清单"], ["/city/projects", "重点项目"], ["/city/rankings", "排名"], ["/city/completeness", "报送情况"], ["/city/bulletin", "简报"], ["/city/orders", "督办"]];
 /** The campaign office's settings pages, grouped under one "设置" menu so the bar fits one line at 1280 px. */
-const ADMIN_SETTINGS: readonly NavLink[] = [["/city/periods", "月份"], ["/city/setup", "专项设置"], ["/city/users", "用户管理"], ["/city/lockouts", "登录锁定"], ["/city/audit", "审计日志"]];
+const ADMIN_SETTINGS: readonly NavLink[] = [["/city/periods", "月份"], ["/city/setup", "专项设置"], ["/city/users", "用户管理"], ["/city/lockouts", "登录锁定"], ["/city/audit", "审计日志"], ["/city/outbox", "消息发送记录"]];
 
 const link = "whitespace-nowrap text-slate-700 hover:text-brand-700";
 

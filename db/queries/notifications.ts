@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { getDatabase } from "../index";
-import { notificationAddresses, notificationPreferences, notifications, outboxMessages, webhookEndpoints } from "../schema";
+import { notificationAddresses, notificationPreferences, notifications, outboxMessages, users, webhookEndpoints } from "../schema";
 
 /** Unread count for the header bell. Scope: the signed-in user's own id. */
 export async function countUnreadNotifications(userId: number): Promise<number> {
@@ -48,8 +48,10 @@ export async function listWebhookEndpoints(user: { id: number; districtId: numbe
 export async function listOutbox(limit = 100) {
   const { db } = await getDatabase();
   return db
-    .select({ id: outboxMessages.id, channel: outboxMessages.channel, mode: outboxMessages.mode, kind: outboxMessages.kind, userId: outboxMessages.userId, endpointId: outboxMessages.endpointId, subject: outboxMessages.subject, status: outboxMessages.status, attempts: outboxMessages.attempts, nextAttemptAt: outboxMessages.nextAttemptAt, lastError: outboxMessages.lastError, sentAt: outboxMessages.sentAt, createdAt: outboxMessages.createdAt })
+    .select({ id: outboxMessages.id, channel: outboxMessages.channel, mode: outboxMessages.mode, kind: outboxMessages.kind, userId: outboxMessages.userId, endpointId: outboxMessages.endpointId, subject: outboxMessages.subject, status: outboxMessages.status, attempts: outboxMessages.attempts, nextAttemptAt: outboxMessages.nextAttemptAt, lastError: outboxMessages.lastError, sentAt: outboxMessages.sentAt, createdAt: outboxMessages.createdAt, userName: users.displayName, robotLabel: webhookEndpoints.label })
     .from(outboxMessages)
+    .leftJoin(users, eq(users.id, outboxMessages.userId))
+    .leftJoin(webhookEndpoints, eq(webhookEndpoints.id, outboxMessages.endpointId))
     .orderBy(desc(outboxMessages.id))
     .limit(limit);
 }

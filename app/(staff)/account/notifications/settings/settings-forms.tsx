@@ -20,7 +20,7 @@ export function PreferencesForm({ modes, email }: { modes: Record<string, string
           <thead>
             <tr className="text-left text-slate-600">
               <th scope="col" className="py-2 pr-3 font-medium">消息</th>
-              <th scope="col" className="py-2 pr-3 font-medium">站内</th>
+              <th scope="col" className="hidden py-2 pr-3 font-medium sm:table-cell">站内</th>
               {DELIVERY_CHANNELS.map((c) => (
                 <th key={c} scope="col" className="py-2 pr-3 font-medium">{CHANNEL_LABELS[c]}</th>
               ))}
@@ -30,7 +30,7 @@ export function PreferencesForm({ modes, email }: { modes: Record<string, string
             {NOTIFICATION_KINDS.map((k) => (
               <tr key={k} className="border-t border-slate-100">
                 <th scope="row" className="py-1.5 pr-3 text-left font-normal">{KIND_LABELS[k]}</th>
-                <td className="py-1.5 pr-3 text-slate-500">总是</td>
+                <td className="hidden py-1.5 pr-3 text-slate-500 sm:table-cell">总是</td>
                 {DELIVERY_CHANNELS.map((c) => {
                   const key = `${k}:${c}`;
                   return (
