@@ -797,3 +797,109 @@ export const corrections = sqliteTable(
     index("corrections_project_idx").on(t.projectId),
   ],
 );
+
+// ---- Notifications (migration 0012) -------------------------------------------------------------
+
+/**
+ * One in-app notification for one user: what happened (kind, the record it is about, a link to
+ * it) in Chinese and English. Written in the same transaction as the change that caused it.
+ * dedupe_key makes timer-made reminders (deadline soon / passed, order due) idempotent.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").notNull().references(() => users.id),
+    kind: text("kind").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: integer("subject_id"),
+    link: text("link"),
+    textZh: text("text_zh").notNull(),
+    textEn: text("text_en").notNull(),
+    dedupeKey: text("dedupe_key"),
+    createdAt: createdAt(),
+    readAt: text("read_at"),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt), uniqueIndex("notifications_dedupe_uq").on(t.userId, t.dedupeKey)],
+);
+
+/** A user's choice per event kind and channel (email, webhook); no row = the kind's default. */
+export const notificationPreferences = sqliteTable(
+  "notification_preferences",
+  {
+    userId: integer("user_id").notNull().references(() => users.id),
+    kind: text("kind").notNull(),
+    channel: text("channel", { enum: ["email", "webhook"] }).notNull(),
+    mode: text("mode", { enum: ["off", "immediate", "digest"] }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind, t.channel] }), check("notification_preferences_mode_ck", sql`${t.mode} in ('off','immediate','digest')`)],
+);
+
+/** Where a user's email notifications go (users carry no address of their own). */
+export const notificationAddresses = sqliteTable("notification_addresses", {
+  userId: integer("user_id").primaryKey().references(() => users.id),
+  email: text("email").notNull(),
+  version: version(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * A group-chat robot (企业微信 / 钉钉) that receives a district's, a department's or one user's
+ * notifications. The URL was checked when saved (http(s), no private address) and is checked
+ * again before every send, since a name can start resolving elsewhere.
+ */
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    districtId: integer("district_id").references(() => districts.id),
+    departmentId: integer("department_id").references(() => departments.id),
+    userId: integer("user_id").references(() => users.id),
+    label: text("label").notNull(),
+    url: text("url").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdBy: integer("created_by").notNull().references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("webhook_endpoints_owner_ck", sql`((${t.districtId} is not null) + (${t.departmentId} is not null) + (${t.userId} is not null)) = 1`)],
+);
+
+/**
+ * The outbox: every message to send and what became of it. A row is written with the event
+ * (never sent inside the request); the worker claims due rows in a write transaction, sends, and
+ * records the outcome. Digest items (mode "digest") wait for their day to end and are then folded
+ * into one "immediate" message per destination (digest_id points at it).
+ */
+export const outboxMessages = sqliteTable(
+  "outbox_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    channel: text("channel", { enum: ["email", "webhook"] }).notNull(),
+    mode: text("mode", { enum: ["immediate", "digest"] }).notNull(),
+    userId: integer("user_id").references(() => users.id),
+    endpointId: integer("endpoint_id").references(() => webhookEndpoints.id),
+    notificationId: integer("notification_id").references(() => notifications.id),
+    kind: text("kind").notNull(),
+    /** The Asia/Shanghai day the event happened: digest items of one day go out together. */
+    day: text("day").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: ["pending", "sending", "sent", "failed", "digested"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull().default(now),
+    lastError: text("last_error"),
+    claimToken: text("claim_token"),
+    claimedAt: text("claimed_at"),
+    sentAt: text("sent_at"),
+    digestId: integer("digest_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("outbox_messages_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_messages_digest_idx").on(t.mode, t.status, t.day),
+    check("outbox_messages_destination_ck", sql`(${t.channel} = 'email' and ${t.userId} is not null) or (${t.channel} = 'webhook' and ${t.endpointId} is not null)`),
+    check("outbox_messages_status_ck", sql`${t.status} in ('pending','sending','sent','failed','digested')`),
+  ],
+);

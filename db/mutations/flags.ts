@@ -6,6 +6,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "../client";
 import { plausibilityFlags } from "../schema";
+import { notifyPlausibilityFlag } from "./notify-events";
 
 export interface FlagWrite {
   /** Stable rule code, e.g. "project_above_remaining_plan". */
@@ -58,4 +59,7 @@ export async function replaceFlags(tx: Tx, s: FlagSubject, flags: readonly FlagW
       createdBy: actorId,
     })),
   );
+  // Each kept warning is told once (deduplicated per value and rule), however often it is saved again.
+  const key = s.subject === "figure" ? `i${s.indicatorId}` : `p${s.projectId}`;
+  for (const f of flags) await notifyPlausibilityFlag(tx, { campaignId: s.campaignId, districtId: s.districtId, month: s.month, key: `${key}:${f.rule}`, message: f.message, actorId });
 }

@@ -9,6 +9,7 @@ import type { OpenDatabase, Tx } from "../client";
 import { orderEvents, supervisionOrders, users, type OrderLevel, type OrderStatus } from "../schema";
 import { ORDER_LEVEL_LABELS } from "@/domain/labels";
 import { insertAuditEvent } from "./audit";
+import { notifyOrder } from "./notify-events";
 
 /** Writes here are a signed-in user's: the actor has an id. */
 export type { UserActor as Actor } from "@/domain/actor";
@@ -52,6 +53,7 @@ export async function issueOrder(open: OpenDatabase, o: NewOrder, actor: Actor):
       .returning({ id: supervisionOrders.id });
     await event(tx, row!.id, actor, "issued", null, "open", o.requirement);
     await insertAuditEvent(tx, { actorUserId: actor.id, actorName: actor.name, action: "order.issue", entity: "supervision_order", entityId: row!.id, districtId: o.districtId, after: { code, ...o }, clientAddress: actor.clientAddress });
+    await notifyOrder(tx, row!.id, "order_issued", { actorId: actor.id });
     return { ok: true, value: { id: row!.id, code } };
   });
 }
@@ -104,6 +106,7 @@ async function transition(
       after: { status: args.to, ...args.set },
       clientAddress: args.actor.clientAddress,
     });
+    await notifyOrder(tx, args.id, args.kind === "responded" ? "order_answered" : args.kind === "returned" ? "order_returned" : "order_closed", { actorId: args.actor.id });
     return { ok: true, value: undefined };
   });
 }
@@ -156,6 +159,7 @@ export function closeOrder(open: OpenDatabase, a: { id: number; expectedVersion:
 /**
  * Orders still waiting for an answer after their deadline move up one level (一般 → 重点 →
  * 市领导督办), once per order. Idempotent; run on a timer and before the dispatch pages read.
+ * The responsible side hears the order is overdue (immediately), the office that it moved up.
  */
 export async function escalateOverdueOrders(open: OpenDatabase, today: string): Promise<number> {
   return open.write(async (tx) => {
@@ -172,6 +176,8 @@ export async function escalateOverdueOrders(open: OpenDatabase, today: string): 
         .where(eq(supervisionOrders.id, o.id));
       await event(tx, o.id, { id: null, name: "system" }, "escalated", o.status, o.status, `逾期未办结，由“${ORDER_LEVEL_LABELS[o.level]}”升为“${ORDER_LEVEL_LABELS[level]}”`);
       await insertAuditEvent(tx, { actorUserId: null, actorName: "system", action: "order.escalate", entity: "supervision_order", entityId: o.id, districtId: o.districtId, before: { level: o.level }, after: { level }, clientAddress: null });
+      await notifyOrder(tx, o.id, "order_overdue", { newLevel: level });
+      if (level !== o.level) await notifyOrder(tx, o.id, "order_escalated", { newLevel: level });
     }
     return due.length;
   });

@@ -15,6 +15,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../client";
 import { corrections, districts, figureValues, monthlyReports, periods, plausibilityFlags, projectProgress, projects, reportSnapshots, type ReportSnapshotData } from "../schema";
 import { insertAuditEvent } from "./audit";
+import { notifyMonthApproved, notifyMonthReturned } from "./notify-events";
 import type { Actor } from "./reports";
 
 const nowIso = () => new Date().toISOString();
@@ -131,6 +132,7 @@ export async function approveReport(open: OpenDatabase, args: { reportId: number
       after: { status: "approved", month: r.month, ...(open_.length > 0 ? { acceptedFlags: open_.length } : {}), ...(r.restating ? { corrected: changed.map((c) => ({ subject: c.subject, indicatorId: c.indicatorId, projectId: c.projectId, new: c.newValue ?? [c.newNumerator, c.newDenominator] })) } : {}) },
       clientAddress: args.actor.clientAddress,
     });
+    await notifyMonthApproved(tx, { reportId: r.id, districtId: r.districtId, month: r.month, actorId: args.actor.id });
     return { ok: true };
   });
 }
@@ -148,6 +150,7 @@ export async function returnReport(open: OpenDatabase, args: { reportId: number;
       .set({ status: "returned", returnedBy: args.actor.id, returnedAt: now, returnComment: args.comment, updatedBy: args.actor.id, updatedAt: now, version: sql`${monthlyReports.version} + 1` })
       .where(and(eq(monthlyReports.id, r.id), eq(monthlyReports.version, args.expectedVersion)));
     await insertAuditEvent(tx, { actorUserId: args.actor.id, actorName: args.actor.name, action: "report.return", entity: "monthly_report", entityId: r.id, districtId: r.districtId, before: { status: "submitted" }, after: { status: "returned", comment: args.comment, month: r.month }, clientAddress: args.actor.clientAddress });
+    await notifyMonthReturned(tx, { reportId: r.id, districtId: r.districtId, month: r.month, comment: args.comment, actorId: args.actor.id });
     return { ok: true };
   });
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/guards";
-import { monthLabel } from "@/domain/months";
+import { monthLabel, todayInShanghai } from "@/domain/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { PageTools } from "../export/page-tools";
 import { completenessExportUrl } from "../export/urls";
 import { CompletenessTable } from "./board";
 import { loadCompletenessBoard } from "./load";
+import { RemindForm } from "./remind-form";
+import { stateLabel } from "./status";
 
 export const metadata: Metadata = { title: "报送完整性" };
 
@@ -16,6 +18,11 @@ export default async function CompletenessPage() {
   if (!campaign) notFound();
   const board = await loadCompletenessBoard(campaign.id);
   const last = board.months[board.months.length - 1];
+  // 催报 targets the latest month: past its due date, not locked, districts that have not submitted.
+  const late = last && !last.locked && todayInShanghai() > last.dueOn ? board.districts.flatMap((d) => {
+    const c = last.cells.get(d.id);
+    return c && (c.state === "missing" || c.state === "draft" || c.state === "returned") ? [{ id: d.id, name: d.name, label: stateLabel(c) }] : [];
+  }) : [];
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -28,6 +35,7 @@ export default async function CompletenessPage() {
         </div>
         <PageTools exportHref={completenessExportUrl()} />
       </div>
+      {last && late.length > 0 && <RemindForm month={last.month} monthText={monthLabel(last.month)} late={late} />}
       {board.months.length === 0 ? (
         <p className="text-sm text-slate-600">还没有开放填报的月份。</p>
       ) : (
