@@ -797,3 +797,5 @@ export const corrections = sqliteTable(
     index("corrections_project_idx").on(t.projectId),
   ],
 );
+
+export * from "./schema-evidence";
