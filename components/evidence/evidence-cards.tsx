@@ -12,6 +12,7 @@ export interface EvidenceCardItem {
   uploadedAt: string;
   uploadedByName: string | null;
   isPublic: boolean;
+  version: number;
   flags: ProvenanceFlag[];
 }
 

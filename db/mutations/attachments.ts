@@ -112,13 +112,13 @@ export async function insertAttachment(open: OpenDatabase, t: AttachTarget, f: S
 
 export type ChangeOutcome = { ok: true } | { ok: false; reason: "not-found" } | { ok: false; reason: "conflict"; current: { isPublic: boolean; version: number } };
 
-/** The campaign office marks a photo public or not (shown on the public project page). Caller checked report.review. */
-export async function updateAttachmentPublic(open: OpenDatabase, target: { id: number; campaignId: number; expectedVersion: number }, isPublic: boolean, actor: Actor): Promise<ChangeOutcome> {
+/** The campaign office marks a photo public or not (shown on the public project page). Caller checked report.review (city-wide). */
+export async function updateAttachmentPublic(open: OpenDatabase, target: { id: number; expectedVersion: number }, isPublic: boolean, actor: Actor): Promise<ChangeOutcome> {
   return open.write(async (tx) => {
     const [a] = await tx
       .select({ id: attachments.id, isPublic: attachments.isPublic, version: attachments.version, districtId: attachments.districtId, kind: attachments.kind })
       .from(attachments)
-      .where(and(eq(attachments.id, target.id), eq(attachments.campaignId, target.campaignId)));
+      .where(eq(attachments.id, target.id));
     if (!a || a.kind !== "photo") return { ok: false, reason: "not-found" } as const;
     if (a.version !== target.expectedVersion) return { ok: false, reason: "conflict", current: { isPublic: a.isPublic, version: a.version } } as const;
     if (a.isPublic === isPublic) return { ok: true } as const;
