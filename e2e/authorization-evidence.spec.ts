@@ -107,3 +107,39 @@ test("an upload from a foreign origin is refused before anything is read", async
   expect(res.status()).toBe(403);
   expect(await count()).toBe(before);
 });
+
+test.describe("problems", () => {
+  let problem: number;
+  let problemFile: number;
+  const post = (ctx: APIRequestContext, stage: string, file: Buffer, origin = baseURL) =>
+    ctx.post(`/district/problems/${problem}/evidence`, { headers: { origin }, multipart: { stage, caption: "problem-authz", file: { name: "p.jpg", mimeType: "image/jpeg", buffer: file } }, maxRedirects: 0, failOnStatusCode: false });
+
+  test.beforeAll(async () => {
+    const p = await queryOne<{ id: number }>("select pr.id from problems pr join districts d on d.id = pr.district_id where d.code = 'jinjiang' and pr.status <> 'resolved' order by pr.id limit 1");
+    problem = Number(p!.id);
+  });
+
+  test("the owning clerk attaches a photo to a problem and reads it; another district's clerk can do neither (403, audited)", async () => {
+    const mine = await sharp({ create: { width: 160, height: 120, channels: 3, background: "#445566" } }).jpeg().toBuffer();
+    const res = await post(own, "report", mine);
+    expect(res.status()).toBe(303);
+    expect(res.headers().location).toContain("ev=ok");
+    problemFile = Number((await queryOne<{ id: number }>("select id from attachments where subject = 'problem' and subject_id = ?", [problem]))!.id);
+    expect((await own.get(`/api/files/${problemFile}`, { maxRedirects: 0 })).status()).toBe(200);
+
+    const before = await count();
+    const denied = await deniedCount("licheng");
+    expect((await post(other, "report", await sharp(mine).negate().toBuffer())).status()).toBe(403);
+    expect((await other.get(`/api/files/${problemFile}`, { maxRedirects: 0 })).status()).toBe(403);
+    expect(await count()).toBe(before);
+    expect(await deniedCount("licheng")).toBeGreaterThanOrEqual(denied + 2);
+  });
+
+  test("proof of resolution is refused on a problem that is not resolved, nothing stored", async () => {
+    const before = await count();
+    const res = await post(own, "resolution", await sharp({ create: { width: 160, height: 120, channels: 3, background: "#665544" } }).jpeg().toBuffer());
+    expect(res.status()).toBe(303);
+    expect(res.headers().location).toContain("ev=stale");
+    expect(await count()).toBe(before);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../client";
-import { attachments, blobs, projects, type AttachmentSubject } from "../schema";
+import { attachments, blobs, problems, projects, type AttachmentSubject } from "../schema";
 import { insertAuditEvent } from "./audit";
 import type { Actor } from "./projects";
 
@@ -44,12 +44,22 @@ async function putBlob(tx: Tx, sha256: string, mime: string, content: Buffer): P
 }
 
 async function recordExists(tx: Tx, t: AttachTarget): Promise<boolean> {
-  if (t.subject !== "project_month") return false;
-  const rows = await tx
-    .select({ id: projects.id })
-    .from(projects)
-    .where(and(eq(projects.id, t.subjectId), eq(projects.campaignId, t.campaignId), eq(projects.districtId, t.districtId)));
-  return rows.length === 1;
+  if (t.subject === "project_month") {
+    const rows = await tx
+      .select({ id: projects.id })
+      .from(projects)
+      .where(and(eq(projects.id, t.subjectId), eq(projects.campaignId, t.campaignId), eq(projects.districtId, t.districtId)));
+    return rows.length === 1;
+  }
+  if (t.subject === "problem" || t.subject === "problem_resolution") {
+    const rows = await tx
+      .select({ status: problems.status })
+      .from(problems)
+      .where(and(eq(problems.id, t.subjectId), eq(problems.campaignId, t.campaignId), eq(problems.districtId, t.districtId)));
+    // Evidence of a resolution only on a resolved problem.
+    return rows.length === 1 && (t.subject === "problem" || rows[0]!.status === "resolved");
+  }
+  return false;
 }
 
 const recordWhere = (t: AttachTarget) =>

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { getDatabase } from "../index";
-import { attachments, blobs, campaigns, projects, users } from "../schema";
+import { attachments, blobs, campaigns, problems, projects, users } from "../schema";
 
 const listColumns = {
   id: attachments.id,
@@ -81,6 +81,7 @@ export async function getAttachmentFile(id: number, variant: "file" | "thumb") {
       isPublic: attachments.isPublic,
       originalName: attachments.originalName,
       projectIsPublic: projects.isPublic,
+      problemType: problems.type,
       sha256: blobs.sha256,
       mime: blobs.mime,
       content: blobs.content,
@@ -88,6 +89,7 @@ export async function getAttachmentFile(id: number, variant: "file" | "thumb") {
     .from(attachments)
     .innerJoin(blobs, eq(blobs.sha256, sha))
     .leftJoin(projects, and(eq(attachments.subject, "project_month"), eq(projects.id, attachments.subjectId)))
+    .leftJoin(problems, and(inArray(attachments.subject, ["problem", "problem_resolution"]), eq(problems.id, attachments.subjectId)))
     .where(eq(attachments.id, id))
     .limit(1);
   return rows[0] ?? null;
@@ -121,4 +123,15 @@ export async function getProjectSite(projectId: number): Promise<{ latitude: num
   const { db } = await getDatabase();
   const [r] = await db.select({ latitude: projects.latitude, longitude: projects.longitude }).from(projects).where(eq(projects.id, projectId));
   return r ?? { latitude: null, longitude: null };
+}
+
+/** A problem's files, when it was reported and when it was resolved. Caller has checked report.read for the problem. */
+export async function listProblemAttachments(problemId: number) {
+  const { db } = await getDatabase();
+  return db
+    .select({ ...listColumns, subject: attachments.subject })
+    .from(attachments)
+    .leftJoin(users, eq(users.id, attachments.uploadedBy))
+    .where(and(inArray(attachments.subject, ["problem", "problem_resolution"]), eq(attachments.subjectId, problemId)))
+    .orderBy(asc(attachments.id));
 }

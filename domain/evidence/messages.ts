@@ -65,7 +65,7 @@ export function refusalText(code: Refusal, s: EvidenceSettings, n?: number): str
     case "unknown-type":
       return `无法识别的文件类型，未保存。${ACCEPTED}`;
     case "duplicate":
-      return "这个文件已经上传到本月，未重复保存";
+      return "这个文件已经上传过，未重复保存";
     case "caption":
       return "说明不能超过 200 个字";
     case "month":

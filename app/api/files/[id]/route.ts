@@ -17,7 +17,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const f = await getAttachmentFile(Number(id), variant);
   if (!f) notFound();
   const owners = await getRecordOwners(f.campaignId);
-  await requirePermission("report.read", { districtId: f.districtId, ownerDepartmentIds: f.subject === "project_month" ? owners.projects : [] });
+  const ownerDepartmentIds = f.subject === "project_month" ? owners.projects : f.problemType ? (owners.problems[f.problemType] ?? []) : [];
+  await requirePermission("report.read", { districtId: f.districtId, ownerDepartmentIds });
   const ext = f.mime === "image/jpeg" ? "jpg" : f.mime === "application/pdf" ? "pdf" : (f.originalName.match(/\.(docx|xlsx|pptx)$/i)?.[1] ?? "bin");
   return fileResponse(request, { sha256: f.sha256, mime: f.mime, content: f.content, kind: f.kind, downloadName: downloadName(f.originalName, f.id, ext) }, "private, max-age=3600");
 }

@@ -1,4 +1,5 @@
 import { EvidenceCards } from "@/components/evidence/evidence-cards";
+import { EvidenceUploadForm } from "@/components/evidence/upload-form";
 import { withFlags } from "@/app/_lib/evidence/views";
 import { currentEvidenceSettings } from "@/app/_lib/evidence/settings";
 import { getProjectSite, listProjectAttachments } from "@/db/queries/attachments";
@@ -38,37 +39,14 @@ export async function EvidenceSection({ projectId, editableMonths, outcome }: Pr
         <p role="status" className="mb-3 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">已上传到{monthLabel(outcomeMonth)}。</p>
       )}
       {editableMonths.length > 0 ? (
-        <form method="post" action={`/district/projects/${projectId}/evidence`} encType="multipart/form-data" className="mb-5 grid gap-3 rounded-md bg-slate-50 p-3 sm:grid-cols-[10rem_1fr]">
+        <EvidenceUploadForm action={`/district/projects/${projectId}/evidence`} id="evidence" error={error ? `${outcomeMonth ? `${monthLabel(outcomeMonth)}：` : ""}${error}` : null}>
           <label htmlFor="evidence-month" className="text-sm font-medium sm:pt-2">月份</label>
           <select id="evidence-month" name="month" defaultValue={chosen} className="w-40 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm">
             {editableMonths.map((m) => (
               <option key={m} value={m}>{monthLabel(m)}</option>
             ))}
           </select>
-          <label htmlFor="evidence-file" className="text-sm font-medium sm:pt-2">文件</label>
-          <div>
-            <input
-              id="evidence-file"
-              name="file"
-              type="file"
-              required
-              accept="image/jpeg,image/png,image/webp,.heic,application/pdf,.docx,.xlsx,.pptx"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? "evidence-error" : undefined}
-              className="block w-full text-sm"
-            />
-            {error && (
-              <p id="evidence-error" role="alert" className="mt-1 text-sm text-red-700">
-                {outcomeMonth ? `${monthLabel(outcomeMonth)}：` : ""}{error}
-              </p>
-            )}
-          </div>
-          <label htmlFor="evidence-caption" className="text-sm font-medium sm:pt-2">说明</label>
-          <input id="evidence-caption" name="caption" maxLength={200} placeholder="例如：主体结构施工至 12 层" className="w-full rounded border border-slate-300 px-2 py-1.5 text-sm" />
-          <div className="sm:col-start-2">
-            <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">上传</button>
-          </div>
-        </form>
+        </EvidenceUploadForm>
       ) : (
         <p className="mb-4 text-sm text-slate-600">本年度没有可以上传附件的月份（已报送、已审核或已锁定的月份不能再上传）。</p>
       )}

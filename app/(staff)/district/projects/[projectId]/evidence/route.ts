@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { recordDenied, requirePermission, requireSameOrigin, requireUser } from "@/app/_lib/guards";
-import { inspectUpload, sha256 } from "@/app/_lib/evidence/inspect";
+import { backTo, checkUploadForm } from "@/app/_lib/evidence/upload-form";
 import { currentEvidenceSettings } from "@/app/_lib/evidence/settings";
 import { getDatabase } from "@/db/index";
 import { insertAttachment } from "@/db/mutations/attachments";
@@ -33,12 +33,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
   // Another district's project: 403, audited, before the body is read.
   await requirePermission("record.edit", { districtId: facts.districtId, ownerDepartmentIds });
 
-  const back = (code: Refusal | "ok", month: string | null, n?: number) => {
-    const q = new URLSearchParams({ ev: code });
-    if (month) q.set("evm", month);
-    if (n !== undefined) q.set("evn", String(Math.round(n)));
-    return new Response(null, { status: 303, headers: { Location: `/district/projects/${facts.id}?${q}#evidence`, "Cache-Control": "no-store" } });
-  };
+  const back = (code: Refusal | "ok", month: string | null, n?: number) => backTo(`/district/projects/${facts.id}`, code, { evm: month ?? undefined }, n);
 
   let form: FormData;
   try {
@@ -56,26 +51,15 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
   }
   await requirePermission("record.edit", resource);
 
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return back("no-file", month);
-  const caption = (typeof form.get("caption") === "string" ? (form.get("caption") as string) : "").normalize("NFC").replace(/\s+/g, " ").trim();
-  if ([...caption].length > 200) return back("caption", month);
-  const settings = currentEvidenceSettings();
-  if (file.size > settings.maxFileBytes) return back("too-big", month);
-
-  const checked = await inspectUpload(Buffer.from(await file.arrayBuffer()), file.name, settings);
+  const checked = await checkUploadForm(form);
   if (!checked.ok) return back(checked.code, month, checked.n);
-  const stored =
-    checked.kind === "photo"
-      ? { ...checked, fileSha256: sha256(checked.file), thumbSha256: sha256(checked.thumb) }
-      : { ...checked, fileSha256: checked.originalSha256, thumb: null, thumbSha256: null, width: null, height: null, takenAt: null, gps: null, phash: null };
   const result = await insertAttachment(
     await getDatabase(),
     { campaignId: access.campaign.id, districtId: facts.districtId, subject: "project_month", subjectId: facts.id, month },
-    stored,
-    { caption, originalName: file.name.slice(0, 200) },
+    checked.stored,
+    { caption: checked.caption, originalName: checked.originalName },
     await actorOf(user),
-    settings.maxRecordBytes,
+    currentEvidenceSettings().maxRecordBytes,
   );
   if (!result.ok) {
     if (result.reason === "not-found") notFound();
