@@ -82,3 +82,16 @@ describe("attaching files to a project's month", () => {
     expect([JSON.parse(String(a.before)), JSON.parse(String(a.after))]).toEqual([{ isPublic: false }, { isPublic: true }]);
   });
 });
+
+describe("attaching files to a problem", () => {
+  it("takes evidence when reported at once, and proof of resolution only once the problem is resolved", async () => {
+    const pr = Number(
+      (await one("insert into problems (campaign_id, project_id, district_id, type, description, responsible_unit, opened_on) values (?, ?, ?, 'land_approval', '用地报批', '自然资源局', '2023-10-02') returning id", [ctx.campaignId, ctx.projectA, ctx.districtId])).id,
+    );
+    const t = (subject: "problem" | "problem_resolution") => ({ campaignId: ctx.campaignId, districtId: ctx.districtId, subject, subjectId: pr, month: subject === "problem" ? null : "2023-10" });
+    expect(await insertAttachment(db.open, t("problem"), await stored("#123456"), { caption: "现场", originalName: "a.jpg" }, ctx.actor, settings.maxRecordBytes)).toMatchObject({ ok: true });
+    expect(await insertAttachment(db.open, t("problem_resolution"), await stored("#654321"), { caption: "", originalName: "b.jpg" }, ctx.actor, settings.maxRecordBytes)).toEqual({ ok: false, reason: "not-found" });
+    await db.open.client.execute({ sql: "update problems set status = 'resolved', resolved_on = '2023-10-20' where id = ?", args: [pr] });
+    expect(await insertAttachment(db.open, t("problem_resolution"), await stored("#654321"), { caption: "", originalName: "b.jpg" }, ctx.actor, settings.maxRecordBytes)).toMatchObject({ ok: true });
+  });
+});
