@@ -903,3 +903,5 @@ export const outboxMessages = sqliteTable(
     check("outbox_messages_status_ck", sql`${t.status} in ('pending','sending','sent','failed','digested')`),
   ],
 );
+
+export * from "./schema-evidence";

@@ -72,6 +72,18 @@ function refuse(res, status, message) {
   res.end(message);
 }
 
+/**
+ * Evidence uploads (photos, documents) post to a route handler with a larger body than server
+ * actions get: the file limit (TUIJIN_EVIDENCE_MAX_FILE_MB, default 8, at most 9; see
+ * domain/evidence/settings.ts) plus 1 MB for the form's other fields. Only this path.
+ */
+const EVIDENCE_UPLOAD = /^\/district\/projects\/[1-9]\d{0,8}\/evidence(?:\?|$)/;
+function evidenceBodyLimit() {
+  const mb = Number(process.env.TUIJIN_EVIDENCE_MAX_FILE_MB);
+  const fileMb = Number.isFinite(mb) && mb >= 0.01 && mb <= 9 ? mb : 8;
+  return Math.round((fileMb + 1) * 1024 * 1024);
+}
+
 /** @param {string | string[] | undefined} v */
 const one = (v) => (Array.isArray(v) ? v.join(", ") : v);
 
@@ -106,7 +118,8 @@ async function main() {
     if (req.method !== "GET" && req.method !== "HEAD") {
       const length = h["content-length"];
       if (length === undefined && h["transfer-encoding"]) return refuse(res, 411, "请求需要注明长度（Content-Length）");
-      if (length !== undefined && Number(length) > maxBody) return refuse(res, 413, `提交的内容太大（上限 ${Math.floor(maxBody / 1024 / 1024)} MB）`);
+      const limit = req.method === "POST" && EVIDENCE_UPLOAD.test(req.url ?? "") ? Math.max(maxBody, evidenceBodyLimit()) : maxBody;
+      if (length !== undefined && Number(length) > limit) return refuse(res, 413, `提交的内容太大（上限 ${Math.floor(limit / 1024 / 1024)} MB）`);
     }
     if (expectsContinue) res.writeContinue();
     if (isActionRequest(req)) return void checkThenHandle(req, res);

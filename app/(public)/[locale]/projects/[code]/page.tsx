@@ -6,6 +6,8 @@ import { PublicShell } from "@/app/(public)/_components/public-shell";
 import { CumulativeChart } from "@/components/charts/cumulative-chart";
 import { formatPct, formatWan, formatYi } from "@/app/(public)/_components/format";
 import { getPublicProject, listPublicProgress } from "@/db/queries/public";
+import { listPublicProjectPhotos } from "@/db/queries/attachments";
+import { ProjectPhotos } from "@/app/(public)/_components/project-photos";
 import { getPublicContext, type PublicContext } from "../../../../_lib/public/public-data";
 import { pageLocale, pageMetadata, segment } from "../../../../_lib/public/page";
 
@@ -37,7 +39,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
   // Only public projects are found; a non-public one is a plain 404.
   const p = await getPublicProject(ctx.campaign.id, ctx.campaign.year, code);
   if (!p) notFound();
-  const progress = await listPublicProgress(ctx.campaign.id, ctx.campaign.year, p.id);
+  const [progress, photos] = await Promise.all([listPublicProgress(ctx.campaign.id, ctx.campaign.year, p.id), listPublicProjectPhotos(p.id)]);
   const district = ctx.districts.find((d) => d.code === p.districtCode);
   const through = district ? (ctx.approvedThrough.get(district.id) ?? 0) : 0;
   const months = Array.from({ length: through }, (_, i) => `${ctx.campaign.year}-${String(i + 1).padStart(2, "0")}`);
@@ -163,6 +165,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
           </div>
         )}
       </section>
+      <ProjectPhotos photos={photos} locale={locale} />
     </PublicShell>
   );
 }

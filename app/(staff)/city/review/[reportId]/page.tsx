@@ -17,14 +17,16 @@ import { FiguresTable } from "./figures-table";
 import { figureHistoryHref } from "../../audit/filters";
 import { ProjectsTable } from "./projects-table";
 import { RecordsList } from "./records-list";
+import { MonthEvidence } from "./evidence-list";
 import { ReopenForm } from "./reopen-form";
 import { ReviewForms } from "./review-forms";
 import { buildFigureGroups, buildProjectRows, kindOf } from "./view";
 
 export const metadata: Metadata = { title: "审核月报" };
 
-export default async function ReviewReportPage({ params }: { params: Promise<{ reportId: string }> }) {
+export default async function ReviewReportPage({ params, searchParams }: { params: Promise<{ reportId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { reportId } = await params;
+  const { pub } = await searchParams;
   const id = Number(reportId);
   const user = await requirePermission("report.review", {}, { next: `/city/review/${reportId}` });
   if (!Number.isInteger(id) || id <= 0) notFound();
@@ -92,6 +94,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ r
       </section>
       <ProjectsTable rows={projectViews} oldColumn={compared && baseline.data ? label.column : null} correcting={correcting} />
       <RecordsList records={records} month={report.month} />
+      <MonthEvidence reportId={report.id} campaignId={report.campaignId} districtId={report.districtId} month={report.month} canPublish={can(user, "report.review")} outcome={typeof pub === "string" ? pub : undefined} />
       <CorrectionsList corrections={corrections} kinds={new Map(values.map((v) => [v.indicatorId, kindOf(v)]))} />
       {report.status === "submitted" && !report.locked && canApprove && (
         <ReviewForms reportId={report.id} version={report.version} openFlags={openFlags.length} flaggedComment={openFlags.map(flagLine).join("\n")} />

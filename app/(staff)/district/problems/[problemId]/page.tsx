@@ -11,6 +11,7 @@ import { ESCALATION_LABELS, optionsOf, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABEL
 import { BackLink, CreatedNotice } from "../../_records/ui";
 import { DeadlineCell, ProblemStatusBadge } from "../badges";
 import { EditProblemForm, ReopenForm, ResolveForm, StatusForm } from "./problem-forms";
+import { ProblemEvidence } from "./evidence-section";
 
 export const metadata: Metadata = { title: "难题详情" };
 
@@ -25,7 +26,9 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
   // Another district's problem, or a type the department does not own: 403, audited.
   const ownerDepartmentIds = problemOwners(access.owners, problem.type);
   await requirePermission("report.read", { districtId: problem.districtId, ownerDepartmentIds }, { next });
-  const { created, reopened } = await searchParams;
+  const { created, reopened, ev, evs, evn } = await searchParams;
+  const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
+  const canAttach = can(user, "record.edit", { districtId: problem.districtId, ownerDepartmentIds });
   const today = todayInShanghai();
   const resolvedMonth = problem.resolvedOn ? monthOf(problem.resolvedOn) : null;
   const resolvedMonthOpen = resolvedMonth ? await monthEditable(user, { campaignId: access.campaignId, districtId: problem.districtId, ownerDepartmentIds }, resolvedMonth) : true;
@@ -99,6 +102,8 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
           <ReopenForm problem={problem} />
         </section>
       )}
+
+      <ProblemEvidence problemId={problem.id} canAttach={canAttach} canAttachResolution={canAttach && problem.status === "resolved" && resolvedMonthOpen} outcome={{ ev: one(ev), evs: one(evs), evn: one(evn) }} />
 
       <section aria-labelledby="edit-heading" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="edit-heading" className="mb-3 text-lg font-semibold">修改难题信息</h2>

@@ -12,6 +12,7 @@ import { canEditMonth, projectAccess } from "../access";
 import { completionRate, monthStateText, STAGE_LABELS, wan, yi, yiInput } from "@/domain/project-format";
 import { registerChoices } from "../register-fields";
 import { MonthRow, RegisterForm, StageForm } from "./project-forms";
+import { EvidenceSection } from "./evidence-section";
 
 export const metadata: Metadata = { title: "项目详情" };
 
@@ -31,7 +32,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const months = await Promise.all(periods.map((p) => getDistrictMonthState(campaign.id, project.districtId, p.month)));
   const entries = new Map(progress.map((e) => [e.month, e]));
   const yearTotal = progress.reduce((s, e) => s + e.investment, 0);
-  const { created } = await searchParams;
+  const { created, ev, evm, evn } = await searchParams;
+  const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
+  const editableMonths = periods.filter((p, i) => canEditMonth(user, access, project.districtId, months[i]?.state ?? "locked")).map((p) => p.month);
 
   const saved = {
     code: project.code,
@@ -146,6 +149,8 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           </table>
         </div>
       </section>
+
+      <EvidenceSection projectId={project.id} editableMonths={editableMonths} outcome={{ ev: one(ev), evm: one(evm), evn: one(evn) }} />
     </div>
   );
 }
