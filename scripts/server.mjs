@@ -15,7 +15,9 @@
  * - bodies over the server-action limit (next.config.ts) are refused with 413 before they are
  *   read, and bodies of unknown length with 411, instead of failing inside Next.js with 500;
  * - server-action bodies are read and checked first (scripts/action-body.mjs): a broken one
- *   (junk multipart, no boundary, a reply that is not JSON) is 400, not Next.js's 500.
+ *   (junk multipart, no boundary, a reply that is not JSON) is 400, not Next.js's 500;
+ * - public pages and the build's static files are compressed here (scripts/precompress.mjs):
+ *   a page served from the page cache is compressed once, not again for every request.
  *
  * Plain JavaScript: it runs with `node`, not through a TypeScript loader.
  */
@@ -24,6 +26,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { CLIENT_ADDRESS_HEADER, FORWARDED_HEADERS, checkMutationOrigin, forwardingSettings, resolveClientAddress } from "../app/_lib/forwarding.mjs";
 import { attachBody, checkActionBody, isActionRequest, readBody } from "./action-body.mjs";
+import { passCompressed } from "./precompress.mjs";
 
 process.env.NODE_ENV = "production";
 const root = process.cwd();
@@ -70,6 +73,9 @@ function refuse(res, status, message) {
   res.end(message);
 }
 
+/** Pages rendered per user and per request, route handlers and sign-in: Next.js compresses those itself, streaming. */
+const SIGNED_IN_PATHS = /^\/(?:city|district|account|api|login)(?:[/?]|$)/;
+
 /** @param {string | string[] | undefined} v */
 const one = (v) => (Array.isArray(v) ? v.join(", ") : v);
 
@@ -105,6 +111,7 @@ async function main() {
     }
     if (expectsContinue) res.writeContinue();
     if (isActionRequest(req)) return void checkThenHandle(req, res);
+    if (req.method === "GET" && !SIGNED_IN_PATHS.test(req.url ?? "")) return passCompressed(req, res, pass);
     pass(req, res);
   };
 
