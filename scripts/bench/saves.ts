@@ -48,17 +48,18 @@ export async function benchSaves(browser: Browser, base: string, dbFile: string,
   const db = createClient({ url: `file:${dbFile}` });
   const urban = Number((await db.execute("select i.id from indicators i join campaigns c on c.id = i.campaign_id where c.year = 2023 and i.code = 'urban_investment'")).rows[0]!.id);
   const clerks = (await db.execute("select username, district_id from users where role = 'district_editor' order by id")).rows.map((r) => ({ username: String(r.username), districtId: Number(r.district_id) }));
-  const writers = await Promise.all(
-    clerks.map(async (c) => {
-      const s = await signIn(browser, base, c.username);
-      const cap = await captureSave(s.page, base, urban);
-      if (process.env.BENCH_DEBUG) log(`captured fields: ${[...cap.body.matchAll(/name="([^"]+)"/g)].map((m) => m[1]).join(" ").slice(0, 600)}`);
-      // The clerk confirms unusual values with a note (the form's outlier checks ask for one;
-      // the generated data has month-to-month jumps in several rows of the form).
-      const body = cap.body.replace(/(name="(?:_\d+_)?note_\d+"\r\n\r\n)[^\r]*/g, "$1基准测试：数值已核实");
-      return { ...c, cookie: s.cookie, cap, body, acked: 0, last: 0 };
-    }),
-  );
+  // One clerk after another: 13 sign-ins at once (argon2 each) time out on a busy two-core machine.
+  const writers: { username: string; districtId: number; cookie: string; cap: Awaited<ReturnType<typeof captureSave>>; body: string; acked: number; last: number }[] = [];
+  for (const c of clerks) {
+    const s = await signIn(browser, base, c.username);
+    const cap = await captureSave(s.page, base, urban);
+    await s.ctx.close();
+    if (process.env.BENCH_DEBUG) log(`captured fields: ${[...cap.body.matchAll(/name="([^"]+)"/g)].map((m) => m[1]).join(" ").slice(0, 600)}`);
+    // The clerk confirms unusual values with a note (the form's outlier checks ask for one;
+    // the generated data has month-to-month jumps in several rows of the form).
+    const body = cap.body.replace(/(name="(?:_\d+_)?note_\d+"\r\n\r\n)[^\r]*/g, "$1基准测试：数值已核实");
+    writers.push({ ...c, cookie: s.cookie, cap, body, acked: 0, last: 0 });
+  }
   let errors = 0;
   let conflicts = 0;
   let saveBytes = 0;
