@@ -2,9 +2,10 @@
 /**
  * Compression in the front server (scripts/server.mjs), instead of Next.js's per-request gzip:
  * a page Next.js serves from its page cache (`x-nextjs-cache`) and the build's static files are
- * the same bytes for every visitor, so they are compressed once (brotli or gzip) and the compressed bytes are kept, keyed by a hash of the content — a revalidated page
- * has new content and so a new key; nothing here decides freshness. Pages rendered per request
- * (signed-in pages) are compressed per request at a fast level, as before.
+ * the same bytes for every visitor, so they are compressed once (brotli or gzip) and the
+ * compressed bytes are kept, keyed by a hash of the content — a revalidated page has new content
+ * and so a new key; nothing here decides freshness. Other public answers (not from the cache) are
+ * compressed per request at a fast level; signed-in pages are left to Next.js (scripts/server.mjs).
  *
  * Plain JavaScript: it runs with `node`, not through a TypeScript loader.
  */
