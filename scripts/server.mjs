@@ -75,6 +75,8 @@ function refuse(res, status, message) {
 
 /** Pages rendered per user and per request, route handlers and sign-in: Next.js compresses those itself, streaming. */
 const SIGNED_IN_PATHS = /^\/(?:city|district|account|api|login)(?:[/?]|$)/;
+/** TUIJIN_FRONT_COMPRESSION=0 leaves all compression to Next.js (per request), e.g. behind a proxy that compresses. */
+const frontCompression = process.env.TUIJIN_FRONT_COMPRESSION !== "0";
 
 /** @param {string | string[] | undefined} v */
 const one = (v) => (Array.isArray(v) ? v.join(", ") : v);
@@ -111,7 +113,7 @@ async function main() {
     }
     if (expectsContinue) res.writeContinue();
     if (isActionRequest(req)) return void checkThenHandle(req, res);
-    if (req.method === "GET" && !SIGNED_IN_PATHS.test(req.url ?? "")) return passCompressed(req, res, pass);
+    if (frontCompression && req.method === "GET" && !SIGNED_IN_PATHS.test(req.url ?? "")) return passCompressed(req, res, pass);
     pass(req, res);
   };
 
