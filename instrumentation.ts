@@ -1,7 +1,8 @@
 /**
- * Runs once when the server starts. Overdue supervision orders escalate on a timer as well as
- * whenever the dispatch pages are read, so an order moves up a level even if nobody looks; the
- * notification worker delivers queued messages and digests on its own timer.
+ * Runs once when the server starts. Overdue supervision orders escalate on a timer, so an order
+ * moves up a level even if nobody looks; pages show the level computed from the deadline and
+ * never write while reading. The notification worker delivers queued messages and digests on its
+ * own timer.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;

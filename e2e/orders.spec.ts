@@ -3,6 +3,9 @@ import { captureAction, replay, requestAs, snapshotState } from "./support/actio
 import { authFile } from "./support/auth-file";
 import { signIn } from "./support/login";
 import { createUser, queryOne, run, uniqueName } from "./support/users";
+import { openDatabase } from "@/db/client";
+import { escalateOverdueOrders } from "@/db/mutations/orders";
+import { todayInShanghai } from "@/domain/months";
 
 /* Closed-loop dispatch: issue → respond → return → respond → close, escalation, and scope. */
 
@@ -79,8 +82,19 @@ test.describe("the dispatch loop", () => {
     await expect(row).toContainText("已逾期");
     await page.goto("/city/orders");
     await expect(page.locator('tr[data-district="taishang"] [data-col="overdue"]')).not.toHaveText("0");
+    // Reading shows the level computed from the deadline (e2e/read-only.spec.ts: without writing);
+    // the step is stored by the escalation timer (run here as its tick runs it), once, and the
+    // page then shows the same level, not one more.
+    const open = await openDatabase(`file:${process.env.E2E_DB_FILE}`);
+    try {
+      await escalateOverdueOrders(open, todayInShanghai());
+    } finally {
+      open.close();
+    }
     const again = await queryOne<{ level: string; escalations: number }>("select level, escalations from supervision_orders where id = ?", [id]);
     expect(again).toEqual({ level: "key", escalations: 1 });
+    await page.goto("/city/orders?overdue=1");
+    await expect(row.locator("[data-order-level]")).toHaveText("重点督办");
   });
 
   test("when the underlying problem is resolved, the order says so", async ({ page }) => {

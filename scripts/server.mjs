@@ -15,7 +15,9 @@
  * - bodies over the server-action limit (next.config.ts) are refused with 413 before they are
  *   read, and bodies of unknown length with 411, instead of failing inside Next.js with 500;
  * - server-action bodies are read and checked first (scripts/action-body.mjs): a broken one
- *   (junk multipart, no boundary, a reply that is not JSON) is 400, not Next.js's 500.
+ *   (junk multipart, no boundary, a reply that is not JSON) is 400, not Next.js's 500;
+ * - public pages and the build's static files are compressed here (scripts/precompress.mjs):
+ *   a page served from the page cache is compressed once, not again for every request.
  *
  * Plain JavaScript: it runs with `node`, not through a TypeScript loader.
  */
@@ -26,6 +28,7 @@ import { CLIENT_ADDRESS_HEADER, FORWARDED_HEADERS, checkMutationOrigin, forwardi
 import { attachBody, checkActionBody, isActionRequest, readBody } from "./action-body.mjs";
 import { needsDatabase, sendUnavailable } from "./db-unavailable.mjs";
 import { databaseDown, sharedCacheEnabled, startSharedCache } from "./shared-cache.mjs";
+import { passCompressed } from "./precompress.mjs";
 
 process.env.NODE_ENV = "production";
 const root = process.cwd();
@@ -77,12 +80,16 @@ function refuse(res, status, message) {
  * actions get: the file limit (TUIJIN_EVIDENCE_MAX_FILE_MB, default 8, at most 9; see
  * domain/evidence/settings.ts) plus 1 MB for the form's other fields. Only this path.
  */
-const EVIDENCE_UPLOAD = /^\/district\/projects\/[1-9]\d{0,8}\/evidence(?:\?|$)/;
+const EVIDENCE_UPLOAD = /^\/district\/(?:projects|problems)\/[1-9]\d{0,8}\/evidence(?:\?|$)/;
 function evidenceBodyLimit() {
   const mb = Number(process.env.TUIJIN_EVIDENCE_MAX_FILE_MB);
   const fileMb = Number.isFinite(mb) && mb >= 0.01 && mb <= 9 ? mb : 8;
   return Math.round((fileMb + 1) * 1024 * 1024);
 }
+/** Pages rendered per user and per request, route handlers and sign-in: Next.js compresses those itself, streaming. */
+const SIGNED_IN_PATHS = /^\/(?:city|district|account|api|login)(?:[/?]|$)/;
+/** TUIJIN_FRONT_COMPRESSION=0 leaves all compression to Next.js (per request), e.g. behind a proxy that compresses. */
+const frontCompression = process.env.TUIJIN_FRONT_COMPRESSION !== "0";
 
 /** @param {string | string[] | undefined} v */
 const one = (v) => (Array.isArray(v) ? v.join(", ") : v);
@@ -123,6 +130,7 @@ async function main() {
     }
     if (expectsContinue) res.writeContinue();
     if (isActionRequest(req)) return void checkThenHandle(req, res);
+    if (frontCompression && req.method === "GET" && !SIGNED_IN_PATHS.test(req.url ?? "")) return passCompressed(req, res, pass);
     pass(req, res);
   };
 

@@ -8,6 +8,7 @@ import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../client";
 import { orderEvents, supervisionOrders, users, type OrderLevel, type OrderStatus } from "../schema";
 import { ORDER_LEVEL_LABELS } from "@/domain/labels";
+import { NEXT_ORDER_LEVEL } from "@/domain/order-level";
 import { insertAuditEvent } from "./audit";
 import { notifyOrder } from "./notify-events";
 
@@ -21,7 +22,7 @@ export type OrderOutcome<T = void> =
   | { ok: false; reason: "conflict"; current: { status: OrderStatus; updatedByName: string | null; updatedAt: string } };
 
 const nowIso = () => new Date().toISOString();
-export const NEXT_LEVEL: Record<OrderLevel, OrderLevel> = { general: "key", key: "leader", leader: "leader" };
+export { NEXT_ORDER_LEVEL as NEXT_LEVEL } from "@/domain/order-level";
 
 async function event(tx: Tx, orderId: number, actor: { id: number | null; name: string }, kind: "issued" | "responded" | "returned" | "closed" | "escalated", from: OrderStatus | null, to: OrderStatus, note: string | null) {
   await tx.insert(orderEvents).values({ orderId, actorUserId: actor.id, actorName: actor.name, kind, fromStatus: from, toStatus: to, note });
@@ -158,7 +159,8 @@ export function closeOrder(open: OpenDatabase, a: { id: number; expectedVersion:
 
 /**
  * Orders still waiting for an answer after their deadline move up one level (一般 → 重点 →
- * 市领导督办), once per order. Idempotent; run on a timer and before the dispatch pages read.
+ * 市领导督办), once per order. Idempotent; run on a timer (db/escalation-timer.ts); pages
+ * compute the same level at read time (domain/order-level.ts) instead of writing.
  * The responsible side hears the order is overdue (immediately), the office that it moved up.
  */
 export async function escalateOverdueOrders(open: OpenDatabase, today: string): Promise<number> {
@@ -169,7 +171,7 @@ export async function escalateOverdueOrders(open: OpenDatabase, today: string): 
       .where(and(lt(supervisionOrders.deadlineOn, today), inArray(supervisionOrders.status, ["open", "returned"]), isNull(supervisionOrders.lastEscalatedAt)));
     const at = nowIso();
     for (const o of due) {
-      const level = NEXT_LEVEL[o.level];
+      const level = NEXT_ORDER_LEVEL[o.level];
       await tx
         .update(supervisionOrders)
         .set({ level, escalations: sql`${supervisionOrders.escalations} + 1`, lastEscalatedAt: at, version: sql`${supervisionOrders.version} + 1` })

@@ -46,8 +46,19 @@ export interface FigureConflict {
   updatedAt: string | null;
 }
 
+/** One figure as the save's transaction left it: what the form shows next, with its new version. */
+export interface StoredFigure {
+  indicatorId: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  note: string | null;
+  noData: boolean;
+  version: number;
+}
+
 export type SaveOutcome =
-  | { ok: true; changed: number; status: ReportStatus }
+  | { ok: true; changed: number; status: ReportStatus; stored: StoredFigure[] }
   | { ok: false; reason: "state"; status: ReportStatus | "locked" }
   | { ok: false; reason: "conflict"; conflicts: FigureConflict[] };
 
@@ -174,7 +185,13 @@ export async function saveFigureValuesTx(tx: Tx, args: SaveFiguresArgs): Promise
     } else if (changed > 0) {
       await tx.update(monthlyReports).set({ updatedBy: args.actor.id, updatedAt: now }).where(eq(monthlyReports.id, reportId));
     }
-    return { ok: true, changed, status };
+    // The report's figures as this transaction leaves them, so the caller can answer the form
+    // without reading the whole month again after the commit.
+    const stored = await tx
+      .select({ indicatorId: figureValues.indicatorId, value: figureValues.value, numerator: figureValues.numerator, denominator: figureValues.denominator, note: figureValues.note, noData: figureValues.noData, version: figureValues.version })
+      .from(figureValues)
+      .where(eq(figureValues.reportId, reportId));
+    return { ok: true, changed, status, stored };
   }
 }
 

@@ -1,6 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import { todayInShanghai } from "@/domain/months";
+import { effectiveOrderLevel } from "@/domain/order-level";
 import { getDatabase } from "../index";
 import { departments, districts, indicators, orderEvents, problems, projects, supervisionOrders, users, type OrderStatus } from "../schema";
 
@@ -28,6 +30,7 @@ const listColumns = {
   respondedAt: supervisionOrders.respondedAt,
   closedAt: supervisionOrders.closedAt,
   escalations: supervisionOrders.escalations,
+  lastEscalatedAt: supervisionOrders.lastEscalatedAt,
   districtId: supervisionOrders.districtId,
   districtName: districts.name,
   departmentName: departments.name,
@@ -40,7 +43,7 @@ const listColumns = {
  */
 export async function listOrders(campaignId: number, scope: OrderScope, filters: { status?: OrderStatus | "active"; overdueBefore?: string; districtId?: number } = {}) {
   const { db } = await getDatabase();
-  return db
+  const rows = await db
     .select(listColumns)
     .from(supervisionOrders)
     .leftJoin(districts, eq(districts.id, supervisionOrders.districtId))
@@ -56,6 +59,16 @@ export async function listOrders(campaignId: number, scope: OrderScope, filters:
       ),
     )
     .orderBy(desc(supervisionOrders.issuedAt), desc(supervisionOrders.id));
+  return atTodaysLevel(rows);
+}
+
+/**
+ * Levels as of today: an overdue order the escalation timer has not reached yet already shows
+ * the level it is about to get, so the pages never have to escalate (write) while reading.
+ */
+function atTodaysLevel<T extends Parameters<typeof effectiveOrderLevel>[0]>(rows: T[]): T[] {
+  const today = todayInShanghai();
+  return rows.map((r) => ({ ...r, level: effectiveOrderLevel(r, today) }));
 }
 
 /** One order with everything its page shows. Caller must check `order.read` with the returned responsibility. */
@@ -99,7 +112,7 @@ export async function getOrder(id: number) {
     .from(orderEvents)
     .where(eq(orderEvents.orderId, id))
     .orderBy(asc(orderEvents.at), asc(orderEvents.id));
-  return { ...row, events };
+  return { ...atTodaysLevel([row])[0]!, events };
 }
 
 /** Per district: open, overdue, closed orders and the average days from issue to close. City roles only. */

@@ -19,6 +19,8 @@ export interface BenchSize {
   progressMonths: number;
   problems: number;
   signings: number;
+  /** Reporting districts (13 is the real city; more are generated alike, for the scale comparison). */
+  districts?: number;
 }
 
 export const LARGE: BenchSize = { years: 5, indicatorsPerYear: 60, projectsPerYear: 4000, progressMonths: 48, problems: 5000, signings: 5000 };
@@ -27,6 +29,9 @@ export const LARGE: BenchSize = { years: 5, indicatorsPerYear: 60, projectsPerYe
  * indicators, 13 districts, every month of one year), with a small project register and no history.
  */
 export const SMALL: BenchSize = { years: 1, indicatorsPerYear: 60, projectsPerYear: 150, progressMonths: 12, problems: 50, signings: 50 };
+/** The 10k city with 40 districts instead of 13, and with 200 indicators instead of 60 (dashboard work against dashboard size). */
+export const SMALL_40_DISTRICTS: BenchSize = { ...SMALL, districts: 40 };
+export const SMALL_200_INDICATORS: BenchSize = { ...SMALL, indicatorsPerYear: 200 };
 export const BENCH_PASSWORD = "Bench-password-2023";
 export const LAST_YEAR = 2023;
 export const AS_OF = "2023-10";
@@ -60,16 +65,20 @@ export async function generate(url: string, size: BenchSize): Promise<{ rows: nu
   };
 
   await add("units", ["code", "symbol", "symbol_en", "base_symbol", "scale"], UNITS.map((u) => [u.code, u.symbol, u.symbolEn, u.baseSymbol, u.scale]));
-  await add("districts", ["code", "name", "name_en", "kind", "division_code", "sort_order"], DISTRICTS.map((d, i) => [d.code, d.name, d.nameEn, d.kind, d.divisionCode, i + 1]));
+  const extra = Array.from({ length: Math.max(0, (size.districts ?? DISTRICTS.length) - DISTRICTS.length) }, (_, i) => ({ code: `bench_d${i + 1}`, name: `基准区${i + 1}`, nameEn: `Bench District ${i + 1}`, kind: DISTRICTS[0]!.kind, divisionCode: null }));
+  const cityDistricts = [...DISTRICTS, ...extra];
+  const weights: Record<string, number> = { ...DISTRICT_WEIGHTS, ...Object.fromEntries(extra.map((d) => [d.code, 7])) };
+  const n = cityDistricts.length;
+  await add("districts", ["code", "name", "name_en", "kind", "division_code", "sort_order"], cityDistricts.map((d, i) => [d.code, d.name, d.nameEn, d.kind, d.divisionCode, i + 1]));
   await add("departments", ["code", "name", "name_en", "sort_order"], DEPARTMENTS.map((d, i) => [d.code, d.name, d.nameEn, i + 1]));
   await add("sectors", ["code", "name", "name_en", "sort_order"], SECTORS.map((s, i) => [s.code, s.name, s.nameEn, i + 1]));
-  const districtIds = DISTRICTS.map((_, i) => i + 1);
+  const districtIds = cityDistricts.map((_, i) => i + 1);
   const deptIds = DEPARTMENTS.map((_, i) => i + 1);
   const passwordHash = await hash(BENCH_PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
   await add(
     "users",
     ["username", "display_name", "role", "district_id", "department_id", "password_hash", "must_change_password"],
-    [["leader", "基准测试市领导", "city_leader", null, null, passwordHash, 0], ...DISTRICTS.map((d, i): Row => [`bench_${d.code}`, `基准测试${d.name}`, "district_editor", i + 1, null, passwordHash, 0])],
+    [["leader", "基准测试市领导", "city_leader", null, null, passwordHash, 0], ...cityDistricts.map((d, i): Row => [`bench_${d.code}`, `基准测试${d.name}`, "district_editor", i + 1, null, passwordHash, 0])],
   );
   await add("app_meta", ["key", "value"], [["bench_data", "1"]]);
 
@@ -109,8 +118,8 @@ export async function generate(url: string, size: BenchSize): Promise<{ rows: nu
     const targetRows: Row[] = [];
     for (const m of indMeta) {
       targetRows.push([m.id, year, null, m.target]);
-      const split = splitByWeights(m.target, DISTRICTS.map((d) => d.code), DISTRICT_WEIGHTS);
-      DISTRICTS.forEach((d, i) => targetRows.push([m.id, year, i + 1, m.aggregation === "ratio" ? m.target : split[d.code]!]));
+      const split = splitByWeights(m.target, cityDistricts.map((d) => d.code), weights);
+      cityDistricts.forEach((d, i) => targetRows.push([m.id, year, i + 1, m.aggregation === "ratio" ? m.target : split[d.code]!]));
     }
     await add("targets", ["indicator_id", "year", "district_id", "target_value"], targetRows);
 
@@ -144,7 +153,7 @@ export async function generate(url: string, size: BenchSize): Promise<{ rows: nu
           const num = Math.floor(den * (0.3 + rand() * 0.3));
           figureRows.push([rid, m.id, null, num, den, null, approved ? num : null, approved ? den : null]);
         } else {
-          const v = Math.round((m.target / 13 / 12) * (0.6 + rand() * 0.8));
+          const v = Math.round((m.target / n / 12) * (0.6 + rand() * 0.8));
           figureRows.push([rid, m.id, v, null, null, approved ? v : null, null, null]);
         }
       }
@@ -179,13 +188,13 @@ export async function generate(url: string, size: BenchSize): Promise<{ rows: nu
       const pid = firstProject + Math.floor(rand() * size.projectsPerYear);
       const resolved = rand() < 0.6;
       const m = pad(1 + Math.floor(rand() * 10));
-      return [pid, 1 + (pid % 13), types[i % 4]!, "基准测试难题", "责任单位", `${year}-12-31`, resolved ? "resolved" : "open", `${year}-${m}-01`, resolved ? `${year}-${m}-15` : null];
+      return [pid, 1 + (pid % n), types[i % 4]!, "基准测试难题", "责任单位", `${year}-12-31`, resolved ? "resolved" : "open", `${year}-${m}-01`, resolved ? `${year}-${m}-15` : null];
     }));
     await add("signings", ["campaign_id", "district_id", "name", "amount", "is_overseas", "is_culture_tourism", "signed_on", "landed_on"], Array.from({ length: per(size.signings) }, (_, i): Row => {
       const m = pad(1 + Math.floor(rand() * 10));
-      return [campaignId, 1 + (i % 13), `基准签约${year}-${i}`, 10_000 + Math.floor(rand() * 500_000), rand() < 0.2 ? 1 : 0, rand() < 0.2 ? 1 : 0, `${year}-${m}-05`, rand() < 0.6 ? `${year}-${m}-25` : null];
+      return [campaignId, 1 + (i % n), `基准签约${year}-${i}`, 10_000 + Math.floor(rand() * 500_000), rand() < 0.2 ? 1 : 0, rand() < 0.2 ? 1 : 0, `${year}-${m}-05`, rand() < 0.6 ? `${year}-${m}-25` : null];
     }));
-    await add("parks", ["campaign_id", "code", "name", "district_id", "is_pilot", "status", "trial_operation_on"], Array.from({ length: 14 }, (_, i): Row => [campaignId, `BP${year}-${i}`, `基准园区${i}`, 1 + (i % 13), 1, i < 9 ? "trial_operation" : "construction", i < 9 ? `${year}-${pad(1 + i)}-10` : null]));
+    await add("parks", ["campaign_id", "code", "name", "district_id", "is_pilot", "status", "trial_operation_on"], Array.from({ length: 14 }, (_, i): Row => [campaignId, `BP${year}-${i}`, `基准园区${i}`, 1 + (i % n), 1, i < 9 ? "trial_operation" : "construction", i < 9 ? `${year}-${pad(1 + i)}-10` : null]));
   }
   await open.client.execute("analyze");
   open.close();

@@ -1,13 +1,10 @@
 import Link from "next/link";
 import { listOrders } from "@/db/queries/orders";
-import { getDatabase } from "@/db/index";
-import { escalateOverdueOrders } from "@/db/mutations/orders";
 import { OrderLevelBadge, OrderStatusBadge, OverdueBadge, overdueDays } from "@/components/orders/badges";
 import type { editorOrderScope } from "./orders/scope";
 
 /** Supervision orders waiting for this district or department: shown first, they are the city's explicit asks. */
 export async function OpenOrders({ campaignId, scope, today }: { campaignId: number; scope: NonNullable<ReturnType<typeof editorOrderScope>>; today: string }) {
-  await escalateOverdueOrders(await getDatabase(), today);
   const orders = (await listOrders(campaignId, scope, { status: "active" })).filter((o) => o.status !== "responded");
   return (
     <section aria-labelledby="orders" className="rounded-lg border border-slate-200 bg-white p-5">

@@ -6,8 +6,6 @@ import { requirePermission } from "@/app/_lib/guards";
 import { ORDER_STATUS_LABELS } from "@/domain/labels";
 import { isDate, monthLabel, todayInShanghai } from "@/domain/months";
 import { OrderLevelBadge, OrderStatusBadge, OverdueBadge, overdueDays } from "@/components/orders/badges";
-import { getDatabase } from "@/db/index";
-import { escalateOverdueOrders } from "@/db/mutations/orders";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listOrders } from "@/db/queries/orders";
 import { listMonthApprovals } from "@/db/queries/leader-month";
@@ -32,7 +30,6 @@ export default async function MeetingPage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const date = isDate(sp.date) ? sp.date : todayInShanghai();
   const since = isDate(sp.since) ? sp.since : addDays(date, -14);
-  await escalateOverdueOrders(await getDatabase(), todayInShanghai());
   // The leaders' month (latest with approved reports), not a month that has only just opened.
   const month = chooseLeaderMonth(await listMonthApprovals(campaign.id)).month;
   const [orders, rollups] = await Promise.all([listOrders(campaign.id, { kind: "all" }), month ? getCampaignRollups(campaign.id, month, "all", campaign.paceWarnBp) : null]);

@@ -9,8 +9,6 @@ import { setPublicOrderCountsAction } from "./actions";
 import { ORDER_STATUS_LABELS } from "@/domain/labels";
 import { todayInShanghai } from "@/domain/months";
 import { OrderLevelBadge, OrderStatusBadge, OverdueBadge, overdueDays } from "@/components/orders/badges";
-import { getDatabase } from "@/db/index";
-import { escalateOverdueOrders } from "@/db/mutations/orders";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listOrders, orderStatsByDistrict } from "@/db/queries/orders";
 import { ORDER_STATUSES, type OrderStatus } from "@/db/schema";
@@ -25,7 +23,6 @@ export default async function CityOrdersPage({ searchParams }: { searchParams: P
   if (!campaign) notFound();
   const sp = await searchParams;
   const today = todayInShanghai();
-  await escalateOverdueOrders(await getDatabase(), today);
   const status = (ORDER_STATUSES as readonly string[]).includes(sp.status ?? "") ? (sp.status as OrderStatus) : sp.status === "active" ? "active" : undefined;
   const stats = await orderStatsByDistrict(campaign.id, today);
   const districtId = stats.find((s) => s.code === sp.district)?.districtId;

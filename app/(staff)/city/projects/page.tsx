@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
 import { monthLabel, ytdLabel } from "@/domain/months";
-import { loadKeyProjectSectors } from "@/db/queries/rollups";
+import { loadKeyProjectSectors, loadKeyProjectSectorsByDistrict } from "@/db/queries/rollups";
 import { cityHref, firstParam, type SearchParams } from "../_components/city-params";
 import { keyProjectHeadline, SectorSentences, SectorTable, sumSectors } from "../_components/key-projects";
 import { loadCityContext } from "../_components/load";
@@ -21,10 +21,9 @@ export default async function KeyProjectsPage({ searchParams }: { searchParams: 
   const { campaign, view, rollups } = ctx;
   const district = rollups.districts.find((d) => d.code === firstParam(sp.district)) ?? null;
   const warn = campaign.paceWarnBp;
-  const [citySectors, perDistrict] = await Promise.all([
-    loadKeyProjectSectors(campaign.id, view.month, view.mode),
-    Promise.all(rollups.districts.map(async (d) => ({ d, rows: await loadKeyProjectSectors(campaign.id, view.month, view.mode, d.id) }))),
-  ]);
+  // Two queries (the city, then every district at once), not one per district.
+  const [citySectors, byDistrict] = await Promise.all([loadKeyProjectSectors(campaign.id, view.month, view.mode), loadKeyProjectSectorsByDistrict(campaign.id, view.month, view.mode)]);
+  const perDistrict = rollups.districts.map((d) => ({ d, rows: byDistrict.get(d.id) ?? [] }));
   const cityTotal = sumSectors(citySectors);
   const districtRows = perDistrict.find((x) => x.d.id === district?.id)?.rows ?? [];
   const ytd = ytdLabel(view.month);

@@ -2,6 +2,9 @@ import { FIGURE_RULES } from "@/domain/figure-entry";
 import { baseToDisplayExact } from "@/domain/numbers";
 import type { FigureRow } from "../../../_lib/figures-load";
 
+/** What storedFormValues needs of a row: its indicator and the stored cell (or none). */
+export type StoredRow = { indicator: FigureRow["indicator"]; current: Pick<NonNullable<FigureRow["current"]>, "value" | "numerator" | "denominator" | "note" | "noData" | "version"> | null };
+
 /** The field names of one indicator's row in the figures form (and in a failed save's echoed values). */
 export const fieldNames = (id: number) => ({ m: `m_${id}`, c: `c_${id}`, n: `n_${id}`, d: `d_${id}`, note: `note_${id}`, ver: `ver_${id}`, noData: `nodata_${id}` });
 
@@ -12,7 +15,7 @@ export const FORM_NOTE = "formnote";
  * What the form shows for what is stored now: each row's value in its display unit (exact),
  * note, version and 本月无数据 mark, and the form note kept with a copied-form flag.
  */
-export function storedFormValues(rows: FigureRow[], flags: readonly { indicatorId: number | null; rule: string; note: string }[]): Record<string, string> {
+export function storedFormValues(rows: readonly StoredRow[], flags: readonly { indicatorId: number | null; rule: string; note: string }[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const r of rows) {
     const f = fieldNames(r.indicator.id);

@@ -4,8 +4,6 @@ import { forbidden, notFound } from "next/navigation";
 import { requireUser } from "@/app/_lib/guards";
 import { todayInShanghai } from "@/domain/months";
 import { OrderLevelBadge, OrderStatusBadge, OverdueBadge, overdueDays } from "@/components/orders/badges";
-import { getDatabase } from "@/db/index";
-import { escalateOverdueOrders } from "@/db/mutations/orders";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listOrders } from "@/db/queries/orders";
 import { editorOrderScope } from "./scope";
@@ -19,7 +17,6 @@ export default async function EditorOrdersPage() {
   const campaign = await getCurrentCampaign();
   if (!campaign) notFound();
   const today = todayInShanghai();
-  await escalateOverdueOrders(await getDatabase(), today);
   const orders = await listOrders(campaign.id, scope);
   return (
     <div className="space-y-4">

@@ -4,8 +4,6 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/guards";
 import { todayInShanghai } from "@/domain/months";
 import { OrderDetails } from "@/components/orders/order-details";
-import { getDatabase } from "@/db/index";
-import { escalateOverdueOrders } from "@/db/mutations/orders";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getOrder } from "@/db/queries/orders";
 import { subjectNow } from "../subject";
@@ -19,7 +17,6 @@ export default async function CityOrderPage({ params }: { params: Promise<{ orde
   const id = Number(orderId);
   if (!Number.isInteger(id) || id <= 0) notFound();
   const today = todayInShanghai();
-  await escalateOverdueOrders(await getDatabase(), today);
   const [order, campaign] = await Promise.all([getOrder(id), getCurrentCampaign()]);
   if (!order || !campaign) notFound();
   const now = await subjectNow(campaign, order);

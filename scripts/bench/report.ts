@@ -1,0 +1,113 @@
+/** docs/benchmark.md from one run's numbers: the table, the details, and each target met or missed. */
+import type { Measure } from "./http";
+import type { ReadCheck } from "./reads";
+import type { SaveResult } from "./saves";
+
+export interface RunNumbers {
+  smoke: boolean;
+  duration: number;
+  connections: number;
+  rows: number;
+  smallRows: number;
+  staticRef: Measure;
+  favicon: Measure;
+  /** Public pages without Accept-Encoding, then with "gzip, br" (and the static page with it). */
+  plain: Measure[];
+  staticGz: Measure;
+  gz: Measure[];
+  /** The leader's pages, the dashboard first. */
+  leaders: Measure[];
+  saves: SaveResult;
+  bytes: { name: string; plain: number; wire: { bytes: number; encoding: string } }[];
+  reads: ReadCheck;
+  js: { min: number; home: number; projects: number };
+  rollSmall: { cold: number; warm: number };
+  rollBig: { cold: number; warm: number };
+  peakKb: number;
+  /** Dashboard measured per generated city: big (1M rows), small (10k), d40 (40 districts), i200 (200 indicators). */
+  scale: Record<string, Measure>;
+  notes: string[];
+}
+
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const mark = (ok: boolean) => (ok ? "met" : "**missed**");
+const x = (a: number, b: number) => (a / b).toFixed(2);
+
+export function buildReport(n: RunNumbers): { report: string; failed: string | null } {
+  const { staticRef, staticGz, saves, reads } = n;
+  const row = (r: Measure, ref: Measure) => `| ${r.name} | ${r.rps.toFixed(0)} | ${x(r.rps, ref.rps)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${r.bytes ? (r.bytes / 1024).toFixed(1) : "—"} |`;
+  const dashboard = n.leaders[0]!;
+  const others = n.leaders.slice(1);
+  const home = n.bytes.find((b) => b.name.startsWith("公开首页"))!;
+  const dashBytes = n.bytes.find((b) => b.name.startsWith("市领导总览"))!;
+  const readsOk = reads.failed === 0 && reads.dataVersion[0] === reads.dataVersion[1] && reads.audited[0] === reads.audited[1];
+  const rollRatio = n.rollBig.cold / n.rollSmall.cold;
+  const { small, d40, i200, big } = n.scale;
+  /** Work (p95) against size (bytes of the page) for one pair of cities. */
+  const grows = (label: string, a: Measure | undefined, b: Measure | undefined) => {
+    if (!a || !b) return `- Dashboard ${label}: not measured in a smoke run.`;
+    const work = b.p95 / a.p95;
+    const size = b.bytes / a.bytes;
+    return `- Dashboard ${label}: p95 ${a.p95.toFixed(0)} → ${b.p95.toFixed(0)} ms (× ${work.toFixed(2)}), page ${kb(a.bytes)} → ${kb(b.bytes)} on the wire (× ${size.toFixed(2)}) — ${mark(work <= Math.max(1, size) * 1.1)} (work grows no faster than the page, 10 % noise allowed).`;
+  };
+  const targets = [
+    "## Targets",
+    "",
+    ...n.plain.map((r) => `- Public page ≥ 0.9 × static, no compression asked: ${r.name} ${x(r.rps, staticRef.rps)} × — ${mark(r.rps / staticRef.rps >= 0.9)}.`),
+    ...n.gz.map((r) => `- Public page ≥ 0.9 × static, with \`Accept-Encoding: gzip, br\`: ${r.name} ${x(r.rps, staticGz.rps)} × — ${mark(r.rps / staticGz.rps >= 0.9)}.`),
+    `- Static reference ≥ 0.8 × the server's own icon: ${x(staticRef.rps, n.favicon.rps)} × — ${mark(staticRef.rps / n.favicon.rps >= 0.8)}.`,
+    `- City dashboard p95 ≤ 150 ms at ${n.connections} connections: ${dashboard.p95.toFixed(0)} ms — ${mark(dashboard.p95 <= 150)}.`,
+    ...others.map((r) => `- Leader page p95 ≤ 250 ms: ${r.name} ${r.p95.toFixed(0)} ms — ${mark(r.p95 <= 250)}.`),
+    `- Month save p95 ≤ 100 ms, 0 errors, 0 lost writes at 13 concurrent writers: p95 ${saves.measure.p95.toFixed(0)} ms, ${saves.errors} errors, ${saves.conflicts} conflicts, ${saves.lost} lost — ${mark(saves.measure.p95 <= 100 && saves.errors === 0 && saves.lost === 0)}.`,
+    `- Month save, one clerk alone, p50 ≤ 20 ms: ${percentileOf(saves.solo, 50).toFixed(0)} ms — ${mark(percentileOf(saves.solo, 50) <= 20)}.`,
+    `- Reading never writes: /district read ${reads.reads} times by a clerk, data_version ${reads.dataVersion[0]} → ${reads.dataVersion[1]}, audit rows ${reads.audited[0]} → ${reads.audited[1]}, ${reads.failed} failed reads — ${mark(readsOk)}.`,
+    `- Bytes: public home ≤ 60 KB uncompressed: ${kb(home.plain)} — ${mark(home.plain <= 60 * 1024)}; dashboard ≤ 120 KB: ${kb(dashBytes.plain)} — ${mark(dashBytes.plain <= 120 * 1024)}.`,
+    `- Dashboard rollup at 1M rows ≤ 2 × at 10k: × ${rollRatio.toFixed(1)} — ${mark(rollRatio <= 2)}.`,
+    grows("10k → 1M rows (same dashboard)", small, big),
+    grows("13 → 40 districts", small, d40),
+    grows("60 → 200 indicators", small, i200),
+    `- Public first-load JS ≤ framework minimum + 20 KB: home +${kb(n.js.home - n.js.min)}, project list +${kb(n.js.projects - n.js.min)} — ${mark(n.js.home - n.js.min <= 20480 && n.js.projects - n.js.min <= 20480)}.`,
+    `- Server memory ≤ 1 GiB: ${(n.peakKb / 1024).toFixed(0)} MiB — ${mark(n.peakKb <= 1048576)}.`,
+    "",
+  ];
+  const scaleRows = Object.entries(n.scale).filter(([k]) => k !== "big").map(([k, m]) => row({ ...m, name: { small: "市领导总览（10k 行，13 区县，60 指标）", d40: "市领导总览（10k 行级，40 区县）", i200: "市领导总览（10k 行级，200 指标）" }[k] ?? m.name }, staticGz));
+  const report = [
+    `# Benchmark (${n.smoke ? "smoke run, tiny data" : "city scale"})`,
+    "",
+    `Run: \`npm run bench${n.smoke ? " -- --smoke" : ""}\` on ${new Date().toISOString().slice(0, 10)}; ${n.rows.toLocaleString()} rows; ${n.duration} s per measurement, ${n.connections} connections; 2-core machine. Throughput is compared with the static reference page of the same server in the same run (with the same Accept-Encoding).`,
+    "",
+    "| 测量 | req/s | × 静态参考 | p50 ms | p95 ms | p99 ms | 错误 | KB/响应 |",
+    "|---|---|---|---|---|---|---|---|",
+    row(staticRef, staticRef),
+    row(n.favicon, staticRef),
+    ...n.plain.map((r) => row(r, staticRef)),
+    row(staticGz, staticGz),
+    ...n.gz.map((r) => row(r, staticGz)),
+    ...n.leaders.map((r) => row(r, staticGz)),
+    ...scaleRows,
+    row(saves.measure, staticRef),
+    "",
+    "Bytes per page (body only): uncompressed, and as a browser receives it (`Accept-Encoding: gzip, br`).",
+    "",
+    "| 页面 | 未压缩 | 浏览器收到 | 编码 |",
+    "|---|---|---|---|",
+    ...n.bytes.map((b) => `| ${b.name} | ${kb(b.plain)} | ${kb(b.wire.bytes)} | ${b.wire.encoding} |`),
+    "",
+    `- Month save: one clerk alone, p50 ${percentileOf(saves.solo, 50).toFixed(0)} ms per save; ${saves.acked} acknowledged writes by 13 concurrent clerks, ${saves.conflicts} version conflicts, ${saves.errors} errors, **${saves.lost} lost writes** (each clerk's last acknowledged value is the one stored); ${kb(saves.replyBytes)} per reply.`,
+    `- Reading never writes: ${reads.reads} reads of /district by a clerk; data_version ${reads.dataVersion[0]} before, ${reads.dataVersion[1]} after; audit rows ${reads.audited[0]} before, ${reads.audited[1]} after.`,
+    `- Dashboard rollup, cold (computed from the rows, median of 5): ${n.rollSmall.cold.toFixed(1)} ms at ${n.smallRows.toLocaleString()} rows (the same 60 indicators and 13 districts, one year, 150 projects), ${n.rollBig.cold.toFixed(1)} ms at ${n.rows.toLocaleString()} rows (× ${rollRatio.toFixed(1)}); warm (data unchanged since the last computation): ${n.rollSmall.warm.toFixed(2)} ms and ${n.rollBig.warm.toFixed(2)} ms.`,
+    `- First-load JavaScript (gzip on the wire): framework minimum (static page) ${kb(n.js.min)}; public home ${kb(n.js.home)} (+${kb(n.js.home - n.js.min)}); project list ${kb(n.js.projects)} (+${kb(n.js.projects - n.js.min)}).`,
+    `- Peak server memory (RSS): ${(n.peakKb / 1024).toFixed(0)} MiB.`,
+    "",
+    // A smoke run (tiny data, 2 connections, 1 s) says nothing about the targets.
+    ...(n.smoke ? [] : [...targets, ...n.notes]),
+  ].join("\n");
+  const failedRequests = [staticRef, n.favicon, ...n.plain, staticGz, ...n.gz, ...n.leaders, ...Object.values(n.scale)].reduce((s, r) => s + r.errors, 0) + saves.errors;
+  const failed = failedRequests > 0 || saves.lost > 0 || !readsOk ? `requests failed (${failedRequests}), writes were lost (${saves.lost}) or a read wrote (data_version ${reads.dataVersion.join(" → ")})` : null;
+  return { report, failed };
+}
+
+function percentileOf(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
