@@ -5,6 +5,7 @@
  * every feature to a district (domain/map/geojson.ts).
  */
 import { inArray } from "drizzle-orm";
+import { boundaryStamp } from "@/domain/map/geojson";
 import { districtBoundaries } from "../schema";
 import type { OpenDatabase } from "../client";
 import { insertAuditEvent } from "./audit";
@@ -16,9 +17,18 @@ export interface BoundaryItem {
   coordinates: unknown;
 }
 
-export async function replaceDistrictBoundaries(open: OpenDatabase, items: readonly BoundaryItem[], source: string, actor: Actor): Promise<{ replaced: number; loaded: number }> {
+export async function replaceDistrictBoundaries(
+  open: OpenDatabase,
+  items: readonly BoundaryItem[],
+  source: string,
+  expectedStamp: string,
+  actor: Actor,
+): Promise<{ ok: true; replaced: number; loaded: number } | { ok: false; reason: "stale" }> {
   return open.write(async (tx) => {
-    const old = await tx.select({ districtId: districtBoundaries.districtId, source: districtBoundaries.source }).from(districtBoundaries);
+    const old = await tx
+      .select({ districtId: districtBoundaries.districtId, source: districtBoundaries.source, updatedAt: districtBoundaries.updatedAt })
+      .from(districtBoundaries);
+    if (boundaryStamp(old) !== expectedStamp) return { ok: false, reason: "stale" } as const;
     const codes = new Map(items.map((i) => [i.districtId, i.districtCode]));
     // Every row goes: the new file is the whole set (a district it leaves out is drawn as missing).
     if (old.length > 0) await tx.delete(districtBoundaries).where(inArray(districtBoundaries.districtId, old.map((o) => o.districtId)));
@@ -35,6 +45,6 @@ export async function replaceDistrictBoundaries(open: OpenDatabase, items: reado
       after: { districts: items.map((i) => codes.get(i.districtId)), source },
       clientAddress: actor.clientAddress,
     });
-    return { replaced: old.length, loaded: items.length };
+    return { ok: true, replaced: old.length, loaded: items.length } as const;
   });
 }

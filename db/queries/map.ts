@@ -21,12 +21,22 @@ export async function listDistrictBoundaries(): Promise<DistrictBoundary[]> {
   return rows.map((r) => ({ districtId: r.districtId, coordinates: JSON.parse(r.coordinates) as MultiPolygonCoords, source: r.source }));
 }
 
-/** For the set-up page: which districts have a boundary, its source, who loaded it and when. Caller must have checked `campaign.manage`. */
+/** For the set-up page: which districts have a boundary, its source and when it was loaded. Caller must have checked `campaign.manage`. */
 export async function listBoundaryStatus() {
   const { db } = await getDatabase();
   return db
-    .select({ districtId: districtBoundaries.districtId, source: districtBoundaries.source, updatedAt: districtBoundaries.updatedAt, version: districtBoundaries.version })
+    .select({ districtId: districtBoundaries.districtId, source: districtBoundaries.source, updatedAt: districtBoundaries.updatedAt })
     .from(districtBoundaries);
+}
+
+/** Active districts as an upload is matched against them (code, name, administrative division code). Caller must have checked `campaign.manage`. */
+export async function listDistrictKeys() {
+  const { db } = await getDatabase();
+  return db
+    .select({ id: districts.id, code: districts.code, name: districts.name, divisionCode: districts.divisionCode, reports: districts.reports })
+    .from(districts)
+    .where(eq(districts.active, true))
+    .orderBy(asc(districts.sortOrder), asc(districts.id));
 }
 
 export interface MapPointRow {

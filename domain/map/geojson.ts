@@ -138,16 +138,16 @@ export interface DistrictKey {
   divisionCode: string | null;
 }
 
-export interface BoundaryMatch {
-  matched: { district: DistrictKey; feature: BoundaryFeature }[];
+export interface BoundaryMatch<D extends DistrictKey = DistrictKey> {
+  matched: { district: D; feature: BoundaryFeature }[];
   /** Districts without a feature: allowed (drawn as missing), reported. */
-  missing: DistrictKey[];
+  missing: D[];
   /** Problems that refuse the file: a feature for no district, two features for one. */
   errors: string[];
 }
 
 /** Matches each feature to a district by its code, its administrative division code or its name. */
-export function matchBoundaries(features: readonly BoundaryFeature[], districts: readonly DistrictKey[]): BoundaryMatch {
+export function matchBoundaries<D extends DistrictKey>(features: readonly BoundaryFeature[], districts: readonly D[]): BoundaryMatch<D> {
   const errors: string[] = [];
   const byDistrict = new Map<number, BoundaryFeature>();
   for (const f of features) {
@@ -168,4 +168,10 @@ export function matchBoundaries(features: readonly BoundaryFeature[], districts:
     missing: districts.filter((d) => !byDistrict.has(d.id)),
     errors: capErrors(errors),
   };
+}
+
+/** The state of the stored set a form was loaded with: changes whenever any boundary is replaced. */
+export function boundaryStamp(rows: readonly { updatedAt: string }[]): string {
+  const latest = rows.reduce((m, r) => (r.updatedAt > m ? r.updatedAt : m), "");
+  return `${rows.length}|${latest}`;
 }

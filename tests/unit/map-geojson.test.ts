@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BOUNDARY_MAX_POINTS, matchBoundaries, parseBoundaryGeoJson, type DistrictKey } from "@/domain/map/geojson";
 import { parseCoordinates } from "@/domain/map/coordinates";
+import { registerSchema } from "@/app/(staff)/district/projects/schemas";
 
 const square = (lon: number, lat: number, d = 0.1) => [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]];
 const feature = (properties: Record<string, unknown>, coordinates: unknown = square(118.5, 24.8), type = "Polygon") => ({ type: "Feature", properties, geometry: { type, coordinates } });
@@ -125,5 +126,13 @@ describe("coordinates typed on the project form", () => {
 
   it("refuses text that is not a decimal degree", () => {
     expect(parseCoordinates("118°35'", "24.9")).toEqual({ ok: false, errors: { longitude: "经度请填写十进制度数，例如 118.5876" } });
+  });
+
+  it("the project register form stores the pair, and puts the reason under the field it concerns", () => {
+    const form = { code: "JJ-1", name: "测试", sectorId: "1", actionId: "", owner: "", totalInvestment: "2", annualPlannedInvestment: "1", plannedStartOn: "", plannedCompletionOn: "", isKey: "", isPublic: "", description: "" };
+    expect(registerSchema.parse({ ...form, longitude: "118.5876", latitude: "24.9087" })).toMatchObject({ longitude: 118.5876, latitude: 24.9087 });
+    expect(registerSchema.parse(form)).toMatchObject({ longitude: null, latitude: null });
+    const r = registerSchema.safeParse({ ...form, longitude: "150", latitude: "24.9" });
+    expect(r.error?.issues.map((i) => [i.path[0], i.message])).toEqual([["longitude", "经度 150 不在中国范围内（东经 73–136 度）"]]);
   });
 });
