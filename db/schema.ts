@@ -905,3 +905,19 @@ export const outboxMessages = sqliteTable(
 );
 
 export * from "./schema-evidence";
+
+/**
+ * A district's boundary for the map (migration 0011): GeoJSON MultiPolygon coordinates in WGS 84
+ * degrees, loaded in set-up from the city's FeatureCollection. A district without a row is
+ * drawn as missing, never invented. `source` names where the boundaries came from and their licence.
+ */
+export const districtBoundaries = sqliteTable("district_boundaries", {
+  districtId: integer("district_id").primaryKey().references(() => districts.id),
+  /** JSON: [[[[lon, lat], …ring], …polygon], …] */
+  coordinates: text("coordinates").notNull(),
+  source: text("source").notNull().default(""),
+  updatedBy: integer("updated_by").references(() => users.id),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});

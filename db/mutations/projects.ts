@@ -38,6 +38,9 @@ export type RegisterFields = {
   isKey: boolean;
   isPublic: boolean;
   description: string;
+  /** WGS 84 degrees, both or neither (checked by the form schema). */
+  longitude: number | null;
+  latitude: number | null;
 };
 
 export type StageFields = {
@@ -61,6 +64,8 @@ const registerColumns = {
   isKey: projects.isKey,
   isPublic: projects.isPublic,
   description: projects.description,
+  longitude: projects.longitude,
+  latitude: projects.latitude,
 };
 
 const stageColumns = { stage: projects.stage, actualStartOn: projects.actualStartOn, actualCompletionOn: projects.actualCompletionOn };

@@ -166,6 +166,8 @@ export interface ProjectDetail {
   isKey: boolean;
   isPublic: boolean;
   description: string;
+  longitude: number | null;
+  latitude: number | null;
   version: number;
   updatedAt: string;
   updatedByName: string | null;
@@ -196,6 +198,8 @@ export async function getProject(scope: ProjectScope, id: number): Promise<Proje
       isKey: projects.isKey,
       isPublic: projects.isPublic,
       description: projects.description,
+      longitude: projects.longitude,
+      latitude: projects.latitude,
       version: projects.version,
       updatedAt: projects.updatedAt,
       updatedByName: users.displayName,

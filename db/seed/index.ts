@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { OpenDatabase, Tx } from "../client";
 import * as s from "../schema";
+import { DEMO_BOUNDARY_SOURCE, demoLocations, seedBoundaries } from "./map-demo";
 import { ACTIONS, CAMPAIGN, DEPARTMENTS, DISTRICTS, INDICATORS, SECTORS, UNITS } from "./quanzhou-2023";
 import {
   buildParks, buildProblems, buildProjects, buildReportedFigures, buildSignings, DEMO_EVENTS, DEMO_MONTHS, DEMO_PASSWORD,
@@ -59,6 +60,8 @@ async function writeAll(tx: Tx, passwordHash: string): Promise<void> {
   const districtId = idMap(await tx.select({ id: s.districts.id, code: s.districts.code }).from(s.districts));
   const departmentId = idMap(await tx.select({ id: s.departments.id, code: s.departments.code }).from(s.departments));
   const sectorId = idMap(await tx.select({ id: s.sectors.id, code: s.sectors.code }).from(s.sectors));
+  const boundaries = seedBoundaries(DISTRICTS.map((d) => ({ id: districtId[d.code]!, code: d.code, name: d.name, divisionCode: d.divisionCode })));
+  await insertMany(tx, s.districtBoundaries, boundaries.map((b) => ({ districtId: b.districtId, coordinates: JSON.stringify(b.coordinates), source: DEMO_BOUNDARY_SOURCE })), 20);
 
   const [campaign] = await tx.insert(s.campaigns).values(CAMPAIGN).returning({ id: s.campaigns.id });
   const campaignId = campaign!.id;
@@ -167,9 +170,12 @@ async function writeAll(tx: Tx, passwordHash: string): Promise<void> {
   await insertMany(tx, s.figureValues, figureRows);
 
   const projects = buildProjects();
+  const parkList = buildParks();
+  const spots = demoLocations(new Map(boundaries.map((b) => [b.code, b.coordinates])), parkList, projects);
   const projectIds: number[] = [];
   for (let i = 0; i < projects.length; i += 100) {
-    const rows = await tx.insert(s.projects).values(projects.slice(i, i + 100).map((p) => ({
+    const rows = await tx.insert(s.projects).values(projects.slice(i, i + 100).map((p, j) => ({
+      ...spots.projects.get(i + j),
       campaignId, code: p.code, name: p.name, districtId: districtId[p.district]!, actionId: actionId[p.action]!, sectorId: sectorId[p.sector]!,
       owner: p.owner, totalInvestment: p.totalInvestment, annualPlannedInvestment: p.annualPlannedInvestment,
       plannedStartOn: p.plannedStartOn, plannedCompletionOn: p.plannedCompletionOn, actualStartOn: p.actualStartOn,
@@ -198,7 +204,7 @@ async function writeAll(tx: Tx, passwordHash: string): Promise<void> {
     campaignId, districtId: districtId[g.district]!, name: g.name, investor: g.investor, amount: g.amount, isOverseas: g.isOverseas,
     isCultureTourism: g.isCultureTourism, eventId: g.event ? eventId[g.event]! : null, signedOn: g.signedOn, landedOn: g.landedOn, isPublic: g.isPublic,
   })));
-  await insertMany(tx, s.parks, buildParks().map((p) => ({ campaignId, ...p, districtId: districtId[p.district]! })));
+  await insertMany(tx, s.parks, parkList.map((p, i) => ({ campaignId, ...p, districtId: districtId[p.district]!, ...spots.parks[i] })));
 
   await insertMany(tx, s.appMeta, [
     { key: "demo_data", value: "1" },

@@ -3,6 +3,7 @@ import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath, type Locale } from "@/app/_lib/locale";
 import { PublicShell } from "@/app/(public)/_components/public-shell";
 import { IndicatorTable } from "@/app/(public)/_components/indicator-table";
+import { PublicPaceMap } from "@/app/(public)/_components/public-map";
 import { getPublicContext, type PublicContext } from "../../_lib/public/public-data";
 import { pageLocale, pageMetadata } from "../../_lib/public/page";
 
@@ -46,6 +47,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         {c.sourceNote && locale === "zh" && <p className="mt-3 max-w-3xl text-slate-600">{c.sourceNote}</p>}
         <p className="mt-2 text-sm text-slate-600">{t.common.actionsCount(ctx.topActions.length)}</p>
       </section>
+      <div className="mt-4"><PublicPaceMap locale={locale} ctx={ctx} /></div>
       {groups.map((g) => (
         <section key={g} aria-labelledby={`group-${g}`} className="mt-6">
           <h2 id={`group-${g}`} className="mb-3 text-lg font-semibold text-slate-800">

@@ -7,6 +7,7 @@ import { can } from "@/domain/policy";
 import { listActionOverview } from "@/db/queries/campaigns";
 import { loadKeyProjectSectors } from "@/db/queries/rollups";
 import { cityHref, type SearchParams } from "./_components/city-params";
+import { CityPaceMap } from "./_components/city-map";
 import { DashboardTable } from "./_components/dashboard-table";
 import { FLAG_LIST_ID, FlagLine, FlagList, FlagMark, FlagNotice } from "./_components/flag-mark";
 import { keyProjectHeadline, SectorSentences, sumSectors } from "./_components/key-projects";
@@ -23,7 +24,8 @@ export const metadata: Metadata = { title: "全市总览" };
 
 export default async function CityDashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission("city.read", {}, { next: "/city" });
-  const ctx = await loadCityContext(await searchParams);
+  const sp = await searchParams;
+  const ctx = await loadCityContext(sp);
   if (!ctx) return <NoCampaign />;
   const { campaign, view, rollups } = ctx;
   const [actions, sectors, flags, forecasts] = await Promise.all([listActionOverview(campaign.id), loadKeyProjectSectors(campaign.id, view.month, view.mode), loadCityFlags(ctx), loadForecasts(campaign.id, view.month)]);
@@ -85,6 +87,8 @@ export default async function CityDashboardPage({ searchParams }: { searchParams
         </div>
       </section>
       <ForecastSection forecasts={forecasts} includeUnapproved={view.include} />
+
+      <CityPaceMap ctx={ctx} sp={sp} />
 
       {groups.map((g) => {
         const inGroup = actions.filter((a) => a.groupLabel === g);

@@ -12,12 +12,13 @@ import type { ProjectImportRow } from "@/db/mutations/setup/projects";
 import { isDate } from "@/domain/months";
 import { parseDisplayNumber } from "@/domain/numbers";
 import { cellText, styledSheet } from "./workbook";
+import { parseCoordinates } from "@/domain/map/coordinates";
 import { excelSerialToDate, parseKeyLevel, parseStage, STAGE_LABELS } from "@/domain/project-register";
 
 export const PROJECTS_SHEET = "重点项目";
 export const MAX_PROJECT_ROWS = 5000;
 
-type Key = "code" | "name" | "district" | "sector" | "action" | "owner" | "total" | "annual" | "plannedStart" | "plannedCompletion" | "stage" | "actualStart" | "actualCompletion" | "keyLevel";
+type Key = "code" | "name" | "district" | "sector" | "action" | "owner" | "total" | "annual" | "plannedStart" | "plannedCompletion" | "stage" | "actualStart" | "actualCompletion" | "keyLevel" | "longitude" | "latitude";
 
 /** Accepted header texts per column (first is the template's). */
 const HEADERS: Record<Key, string[]> = {
@@ -35,10 +36,12 @@ const HEADERS: Record<Key, string[]> = {
   actualStart: ["实际开工日期", "实际开工时间", "实际开工"],
   actualCompletion: ["实际竣工日期", "实际建成日期", "实际竣工时间", "实际竣工", "实际建成"],
   keyLevel: ["重点级别", "项目级别", "重点项目类别", "是否市重点"],
+  longitude: ["经度", "项目经度"],
+  latitude: ["纬度", "项目纬度"],
 };
 const REQUIRED: Key[] = ["code", "name", "district", "total", "annual"];
 const MONEY: Key[] = ["total", "annual"];
-const LABEL: Record<Key, string> = { code: "项目代码", name: "项目名称", district: "所属区县", sector: "行业", action: "专项行动", owner: "业主单位", total: "总投资", annual: "年度计划投资", plannedStart: "计划开工日期", plannedCompletion: "计划竣工日期", stage: "阶段", actualStart: "实际开工日期", actualCompletion: "实际竣工日期", keyLevel: "重点级别" };
+const LABEL: Record<Key, string> = { code: "项目代码", name: "项目名称", district: "所属区县", sector: "行业", action: "专项行动", owner: "业主单位", total: "总投资", annual: "年度计划投资", plannedStart: "计划开工日期", plannedCompletion: "计划竣工日期", stage: "阶段", actualStart: "实际开工日期", actualCompletion: "实际竣工日期", keyLevel: "重点级别", longitude: "经度", latitude: "纬度" };
 
 export interface Lookup {
   id: number;
@@ -65,6 +68,8 @@ export function buildProjectsTemplate(args: { districts: Lookup[]; sectors: Look
     { header: "实际开工日期", key: "actualStart", width: 14, numFmt: "yyyy-mm-dd" },
     { header: "实际竣工日期", key: "actualCompletion", width: 14, numFmt: "yyyy-mm-dd" },
     { header: "重点级别", key: "keyLevel", width: 12 },
+    { header: "经度", key: "longitude", width: 12 },
+    { header: "纬度", key: "latitude", width: 12 },
   ]);
   const help = wb.addWorksheet("填写说明");
   help.columns = [{ width: 24 }, { width: 70 }];
@@ -80,6 +85,7 @@ export function buildProjectsTemplate(args: { districts: Lookup[]; sectors: Look
     ["阶段", `可空，填 ${Object.values(STAGE_LABELS).join("、")}（也认“续建”“竣工”“停工”等写法）。空着时按实际日期推定：有实际竣工日期为已建成，有实际开工日期为在建，否则为前期筹备。`],
     ["实际开工、竣工日期", "可空，写法同计划日期。在建须有实际开工日期；已建成须有实际开工和竣工日期。实际开工日期在本年内的市重点项目计入“新开工”。已审核发布月份的开工、竣工日期不能通过导入改动。"],
     ["重点级别", "可空（默认市重点），填 市重点、省重点 或 一般。专项统计的是本市的市重点项目清单：同时列入省、市重点的填“市重点”；只列入省重点清单的填“省重点”，与“一般”一样不计入市重点项目的个数和投资。"],
+    ["经度、纬度", "可空，项目位置（WGS 84 十进制度数，例如 118.5876、24.9087），用于区县页面的项目位置图。两项要么都填，要么都不填；须在中国范围内（东经 73–136 度、北纬 3–54 度）。表中没有这两列时，已有项目的位置保持不变。"],
     ["整表规则", "只要有一行有错误，就不会保存任何数据；页面会列出每一行的问题。"],
   ];
   for (const r of rows) help.addRow(r);
@@ -239,11 +245,21 @@ export function checkProjectLines(read: ReadProjects, lookups: { districts: Look
       if (!keyLevel) problems.push(`重点级别“${cells.keyLevel}”无法识别，应为 市重点、省重点 或 一般`);
     }
 
+    let site: { longitude: number | null; latitude: number | null } | undefined;
+    if (has("longitude") || has("latitude")) {
+      if (!has("longitude") || !has("latitude")) problems.push("经度和纬度两列要同时提供");
+      else {
+        const c = parseCoordinates(cells.longitude ?? "", cells.latitude ?? "");
+        if (c.ok) site = { longitude: c.longitude, latitude: c.latitude };
+        else problems.push(...[c.errors.longitude, c.errors.latitude].filter((m): m is string => !!m));
+      }
+    }
+
     if (problems.length > 0) {
       errors.push({ line, message: problems.join("；") });
       continue;
     }
-    rows.push({ line, code, name, districtId: district!.id, sectorId, actionId, owner, totalInvestment: total!, annualPlannedInvestment: annual!, plannedStartOn, plannedCompletionOn, actualStartOn, actualCompletionOn, stage, keyLevel });
+    rows.push({ line, code, name, districtId: district!.id, sectorId, actionId, owner, totalInvestment: total!, annualPlannedInvestment: annual!, plannedStartOn, plannedCompletionOn, actualStartOn, actualCompletionOn, stage, keyLevel, ...site });
   }
   return { rows, errors };
 }

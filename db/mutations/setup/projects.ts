@@ -31,11 +31,14 @@ export interface ProjectImportRow {
   actualCompletionOn?: string | null;
   stage?: (typeof PROJECT_STAGES)[number];
   keyLevel?: ProjectKeyLevel;
+  /** WGS 84 degrees, both or neither (checked by the reader); undefined when the sheet has no 经度/纬度 columns. */
+  longitude?: number | null;
+  latitude?: number | null;
 }
 
 export const IMPORTED_FIELDS = [
   "name", "districtId", "sectorId", "actionId", "owner", "totalInvestment", "annualPlannedInvestment", "plannedStartOn", "plannedCompletionOn",
-  "stage", "actualStartOn", "actualCompletionOn", "keyLevel",
+  "stage", "actualStartOn", "actualCompletionOn", "keyLevel", "longitude", "latitude",
 ] as const;
 export type ImportedField = (typeof IMPORTED_FIELDS)[number];
 
@@ -63,7 +66,7 @@ export async function importProjects(open: OpenDatabase, campaignId: number, row
       .select({
         id: projects.id, code: projects.code, name: projects.name, districtId: projects.districtId, sectorId: projects.sectorId, actionId: projects.actionId, owner: projects.owner,
         totalInvestment: projects.totalInvestment, annualPlannedInvestment: projects.annualPlannedInvestment, plannedStartOn: projects.plannedStartOn, plannedCompletionOn: projects.plannedCompletionOn,
-        stage: projects.stage, actualStartOn: projects.actualStartOn, actualCompletionOn: projects.actualCompletionOn, keyLevel: projects.keyLevel, version: projects.version,
+        stage: projects.stage, actualStartOn: projects.actualStartOn, actualCompletionOn: projects.actualCompletionOn, keyLevel: projects.keyLevel, longitude: projects.longitude, latitude: projects.latitude, version: projects.version,
       })
       .from(projects)
       .where(eq(projects.campaignId, campaignId));
@@ -138,7 +141,7 @@ export async function importProjects(open: OpenDatabase, campaignId: number, row
         campaignId, code: r.code, name: r.name, districtId: r.districtId, sectorId: r.sectorId ?? null, actionId: r.actionId ?? null, owner: r.owner ?? "",
         totalInvestment: r.totalInvestment, annualPlannedInvestment: r.annualPlannedInvestment, plannedStartOn: r.plannedStartOn ?? null, plannedCompletionOn: r.plannedCompletionOn ?? null,
         stage: r.stage ?? "preparing", actualStartOn: r.actualStartOn ?? null, actualCompletionOn: r.actualCompletionOn ?? null,
-        keyLevel: r.keyLevel ?? "city", isKey: isKeyLevel(r.keyLevel ?? "city"),
+        keyLevel: r.keyLevel ?? "city", isKey: isKeyLevel(r.keyLevel ?? "city"), longitude: r.longitude ?? null, latitude: r.latitude ?? null,
         updatedBy: actor.id,
       }));
       const ids = await tx.insert(projects).values(chunk).returning({ id: projects.id });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { PublicShell } from "@/app/(public)/_components/public-shell";
 import { IndicatorRankTable, MethodSection, OverallTable } from "@/app/(public)/_components/ranking-tables";
+import { PublicPaceMap } from "@/app/(public)/_components/public-map";
 import { getPublicContext } from "../../../_lib/public/public-data";
 import { getPublicRankings } from "../../../_lib/public/rankings-data";
 import { pageLocale, pageMetadata } from "../../../_lib/public/page";
@@ -38,6 +39,8 @@ export default async function RankingsPage({ params }: { params: Promise<{ local
             </section>
             <MethodSection locale={locale} ctx={ctx} weights={data.rankings.weights} />
           </div>
+
+          <div className="mt-8"><PublicPaceMap locale={locale} ctx={ctx} /></div>
 
           <section aria-labelledby="groups" className="mt-8">
             <h2 id="groups" className="mb-2 text-lg font-semibold">{t.rankings.groupsHeading}</h2>

@@ -75,6 +75,7 @@ export default async function SetupPage() {
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
           <li><Link href="/city/setup/sectors" className="text-brand-700 underline">行业分类</Link>：市重点项目按行业汇总（产业、基础设施、社会民生、交通……）。</li>
           <li><Link href="/city/setup/districts" className="text-brand-700 underline">区县和市直部门</Link>：新增、改名、停用（历史数据保留），区县类别（区、县级市、县、开发区）。</li>
+          <li><Link href="/city/setup/boundaries" className="text-brand-700 underline">区县边界</Link>：导入各区县的 GeoJSON 边界，用于进度地图和项目位置图。</li>
         </ul>
       </section>
     </div>

@@ -32,6 +32,8 @@ const REGISTER_LABELS: Record<keyof RegisterFields, string> = {
   isKey: "市重点项目",
   isPublic: "公开展示",
   description: "项目简介",
+  longitude: "经度",
+  latitude: "纬度",
 };
 
 /**

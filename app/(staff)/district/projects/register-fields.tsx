@@ -25,6 +25,8 @@ export function RegisterFields({ choices, values, errors }: { choices: RegisterC
       <Field name="plannedCompletionOn" label="计划建成日期" type="date" defaultValue={values.plannedCompletionOn} error={errors.plannedCompletionOn} />
       <Checkbox name="isKey" label="市重点项目" hint="计入市重点项目的新开工、建成和完成投资" checked={values.isKey === "1"} error={errors.isKey} />
       <Checkbox name="isPublic" label="在公开页面展示" hint="取消勾选则仅工作人员可见" checked={values.isPublic === "1"} error={errors.isPublic} />
+      <Field name="longitude" label="项目位置：经度" inputMode="decimal" autoComplete="off" hint="十进制度数（WGS 84），例如 118.5876；不知道可以不填" defaultValue={values.longitude} error={errors.longitude} />
+      <Field name="latitude" label="项目位置：纬度" inputMode="decimal" autoComplete="off" hint="例如 24.9087；经度和纬度要么都填，要么都不填" defaultValue={values.latitude} error={errors.latitude} />
       <div className="sm:col-span-2">
         <label htmlFor="description" className="block text-sm font-medium text-slate-700">项目简介</label>
         <textarea

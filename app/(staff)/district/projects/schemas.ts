@@ -10,6 +10,7 @@ import { parseDisplayNumber, type UnitDef } from "@/domain/numbers";
 import { codeSchema, longTextSchema, nameSchema, noteSchema as noteTextSchema, optionalLineSchema } from "@/domain/text-rules";
 import { PROJECT_STAGES } from "@/db/schema";
 import { WAN_YUAN, YI_YUAN } from "@/domain/project-format";
+import { parseCoordinates } from "@/domain/map/coordinates";
 
 export { formText, idSchema, optionalVersionSchema } from "@/app/_lib/form-parse";
 import { formText, optionalIdSchema } from "@/app/_lib/form-parse";
@@ -59,6 +60,8 @@ export const registerSchemaWith = (bounds?: AmountBounds) =>
       isKey: checkbox,
       isPublic: checkbox,
       description: longTextSchema("项目简介", 1000),
+      longitude: z.string().default(""),
+      latitude: z.string().default(""),
     })
     .superRefine((v, ctx) => {
       if (v.annualPlannedInvestment > v.totalInvestment) {
@@ -67,6 +70,12 @@ export const registerSchemaWith = (bounds?: AmountBounds) =>
       if (v.plannedStartOn && v.plannedCompletionOn && v.plannedCompletionOn < v.plannedStartOn) {
         ctx.addIssue({ code: "custom", path: ["plannedCompletionOn"], message: "计划建成日期不能早于计划开工日期" });
       }
+      const site = parseCoordinates(v.longitude, v.latitude);
+      if (!site.ok) for (const [path, message] of Object.entries(site.errors)) ctx.addIssue({ code: "custom", path: [path], message });
+    })
+    .transform(({ longitude, latitude, ...rest }) => {
+      const site = parseCoordinates(longitude, latitude);
+      return { ...rest, longitude: site.ok ? site.longitude : null, latitude: site.ok ? site.latitude : null };
     });
 
 export const registerSchema = registerSchemaWith();
@@ -84,6 +93,8 @@ export const REGISTER_FIELDS = [
   "isKey",
   "isPublic",
   "description",
+  "longitude",
+  "latitude",
 ] as const;
 
 /** The register fields as sent, to echo back into the form after an error. */

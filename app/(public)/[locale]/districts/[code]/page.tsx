@@ -8,6 +8,8 @@ import { IndicatorTable } from "@/app/(public)/_components/indicator-table";
 import { ProjectTable } from "@/app/(public)/_components/project-table";
 import { DistrictRank } from "@/app/(public)/_components/ranking-tables";
 import { listPublicProjects } from "@/db/queries/public";
+import { loadDistrictPointMap } from "@/app/_lib/map";
+import { PointMapFigure } from "@/components/map/point-map-figure";
 import { getPublicRankings } from "../../../../_lib/public/rankings-data";
 import { loadCodePage, pageMetadata } from "../../../../_lib/public/page";
 import { getPublicOrderCounts } from "../../../../_lib/public/order-counts";
@@ -35,10 +37,11 @@ export default async function DistrictPage({ params }: { params: Params }) {
   if (!district) notFound();
   const name = pickName(locale, district.name, district.nameEn);
   const through = ctx.approvedThrough.get(district.id) ?? 0;
-  const [projects, rankings, orderCounts] = await Promise.all([
+  const [projects, rankings, orderCounts, located] = await Promise.all([
     listPublicProjects(ctx.campaign.id, ctx.campaign.year, { districtId: district.id }, { page: 1, pageSize: PROJECTS_SHOWN }),
     getPublicRankings(ctx),
     getPublicOrderCounts(ctx.campaign.id),
+    loadDistrictPointMap({ campaignId: ctx.campaign.id, district, districts: ctx.districts, publicOnly: true, title: locale === "zh" ? `${name}项目和园区位置图` : `${name}: project and park locations` }),
   ]);
   const orders = orderCounts ? (orderCounts.get(district.id) ?? { issued: 0, closed: 0 }) : null;
   // The tables run to the district's own latest approved month (as IndicatorTable's column says).
@@ -58,6 +61,8 @@ export default async function DistrictPage({ params }: { params: Params }) {
         <h2 id="rank" className="text-lg font-semibold">{t.districts.rankHeading}</h2>
         <DistrictRank locale={locale} ctx={ctx} rankings={rankings} districtId={district.id} />
       </section>
+
+      <div className="mt-6"><PointMapFigure id="district-map" locale={locale} heading={locale === "zh" ? `${name}项目和园区位置` : "Project and park locations"} map={located.map} points={located.points} /></div>
 
       {orders && (
         <section aria-labelledby="orders" data-public-orders className="mt-6 rounded-lg border border-slate-200 bg-white p-4">

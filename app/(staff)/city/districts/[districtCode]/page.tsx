@@ -18,6 +18,8 @@ import { districtExportUrl } from "../../export/urls";
 import { ReportStateBadge } from "@/components/report-state-badge";
 import { monthState } from "@/db/queries/reporting";
 import { DerivedRecordList, ReportValues } from "./records";
+import { loadDistrictPointMap } from "@/app/_lib/map";
+import { PointMapFigure } from "@/components/map/point-map-figure";
 
 export const metadata: Metadata = { title: "区县下钻" };
 
@@ -38,6 +40,7 @@ export default async function DistrictDrilldownPage({ params, searchParams }: { 
   const ytd = ytdLabel(view.month);
   const statuses = await listDistrictMonthStatuses(campaign.id, district.id, view.month);
   const path = `/city/districts/${district.code}`;
+  const located = await loadDistrictPointMap({ campaignId: campaign.id, district, districts: rollups.districts, publicOnly: false, title: `${district.name}项目和园区位置图` });
 
   return (
     <div className="space-y-6">
@@ -65,6 +68,8 @@ export default async function DistrictDrilldownPage({ params, searchParams }: { 
           ))}
         </ol>
       </section>
+
+      <PointMapFigure id="district-map" heading={`${district.name}项目和园区位置`} map={located.map} points={located.points} />
 
       {chosen && <ChosenIndicator chosenCode={chosen.code} ctx={ctx} districtId={district.id} districtName={district.name} />}
 

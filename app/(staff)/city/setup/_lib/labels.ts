@@ -29,4 +29,6 @@ export const FIELD_LABELS_PROJECT = {
   actualStartOn: "实际开工日期",
   actualCompletionOn: "实际竣工日期",
   keyLevel: "重点级别",
+  longitude: "经度",
+  latitude: "纬度",
 } as const;

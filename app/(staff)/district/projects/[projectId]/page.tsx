@@ -14,6 +14,8 @@ import { registerChoices } from "../register-fields";
 import { MonthRow, RegisterForm, StageForm } from "./project-forms";
 import { EvidenceSection } from "./evidence-section";
 
+import { coordinateText } from "@/domain/map/coordinates";
+
 export const metadata: Metadata = { title: "项目详情" };
 
 export default async function ProjectPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -49,6 +51,8 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     isKey: project.isKey ? "1" : "",
     isPublic: project.isPublic ? "1" : "",
     description: project.description,
+    longitude: coordinateText(project.longitude),
+    latitude: coordinateText(project.latitude),
   };
 
   return (

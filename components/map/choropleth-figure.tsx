@@ -1,0 +1,113 @@
+/**
+ * A district map coloured by pace, with everything it shows also in words: a legend, a caption
+ * naming the indicator, month and boundary source, and a table beside it (the screen-reader and
+ * no-colour fallback). The indicator select is a plain GET form: it works without JavaScript.
+ * No hooks: a server component.
+ */
+import type { ChoroplethMap, ChoroplethRow } from "@/app/_lib/map";
+import type { PaceStatus } from "@/domain/pace";
+import { PACE_FILL } from "@/domain/map/svg";
+import { MAP_TEXT, type MapLocale } from "./text";
+
+export interface MapSelector {
+  /** Where the GET form goes, and the parameters it keeps (month, data mode). */
+  action: string;
+  hidden: Record<string, string>;
+  param: string;
+  options: { value: string; label: string }[];
+  selected: string;
+}
+
+const LEGEND: PaceStatus[] = ["ahead", "behind", "lagging", "no_target", "no_data"];
+
+export function ChoroplethFigure(props: {
+  id: string;
+  locale?: MapLocale;
+  heading: string;
+  /** "晋江市等 13 个区县 · 全年项目投资 · 1—10月" */
+  caption: string;
+  map: ChoroplethMap;
+  rows: readonly ChoroplethRow[];
+  labels: Record<PaceStatus, string>;
+  selector?: MapSelector;
+  districtHref?: (code: string) => string;
+}) {
+  const t = MAP_TEXT[props.locale ?? "zh"];
+  const { map, rows } = props;
+  return (
+    <section aria-labelledby={`${props.id}-heading`} data-district-map className="rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <h2 id={`${props.id}-heading`} className="text-lg font-semibold">{props.heading}</h2>
+        {props.selector && <IndicatorSelect id={props.id} selector={props.selector} label={t.indicator} submit={t.show} />}
+      </div>
+      <div className="mt-3 grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <figure className="min-w-0">
+          {map.svg ? (
+            <div data-map-svg className="overflow-hidden" dangerouslySetInnerHTML={{ __html: map.svg }} />
+          ) : (
+            <p className="rounded border border-dashed border-slate-300 px-3 py-6 text-center text-sm text-slate-600">{t.noBoundaries}</p>
+          )}
+          <ul aria-label={t.legend} data-map-legend className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
+            {LEGEND.map((s) => (
+              <li key={s} data-legend={s} className="inline-flex items-center gap-1.5">
+                <svg aria-hidden="true" width="14" height="14" viewBox="0 0 14 14"><rect data-swatch width="14" height="14" rx="2" fill={PACE_FILL[s]} /></svg>
+                <span data-legend-label>{props.labels[s]}</span>
+              </li>
+            ))}
+          </ul>
+          <figcaption className="mt-2 text-xs text-slate-600">
+            <span data-map-caption>{props.caption}</span>
+            {map.missing.length > 0 && <span className="block">{t.missing(map.missing.map((d) => d.name))}</span>}
+            {map.source && <span className="block">{t.source(map.source)}</span>}
+          </figcaption>
+        </figure>
+        <div className="min-w-0 overflow-x-auto">
+          <table className="w-full text-sm" data-map-table>
+            <caption className="sr-only">{t.tableCaption(props.caption)}</caption>
+            <thead>
+              <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
+                <th scope="col" className="px-2 py-1.5 font-medium">{t.district}</th>
+                <th scope="col" className="px-2 py-1.5 font-medium">{t.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.code} data-district={r.code} className="border-b border-slate-100 align-top last:border-0">
+                  <th scope="row" className="px-2 py-1.5 text-left font-normal">
+                    {props.districtHref ? <a href={props.districtHref(r.code)} className="hover:text-brand-700 hover:underline">{r.name}</a> : r.name}
+                  </th>
+                  <td className="px-2 py-1.5">
+                    <span className="inline-flex items-center gap-1.5">
+                      <svg aria-hidden="true" width="10" height="10" viewBox="0 0 10 10"><rect width="10" height="10" rx="2" fill={PACE_FILL[r.status]} /></svg>
+                      <span data-status-label className="font-medium">{r.statusLabel}</span>
+                    </span>
+                    {r.reason !== r.statusLabel && <span className="block text-xs text-slate-600">{r.reason}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function IndicatorSelect({ id, selector, label, submit }: { id: string; selector: MapSelector; label: string; submit: string }) {
+  return (
+    <form method="get" action={selector.action} className="flex flex-wrap items-end gap-2" data-map-form>
+      {Object.entries(selector.hidden).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <div>
+        <label htmlFor={`${id}-indicator`} className="block text-xs font-medium text-slate-700">{label}</label>
+        <select id={`${id}-indicator`} name={selector.param} defaultValue={selector.selected} className="mt-0.5 max-w-[16rem] rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
+          {selector.options.map((o) => (
+            <option key={o.value} value={o.value}>{o.label}</option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50">{submit}</button>
+    </form>
+  );
+}
