@@ -81,6 +81,28 @@ test.describe("the public map", () => {
   });
 });
 
+test.describe("the leader's rankings", () => {
+  test("the chosen 分项 indicator's map sits beside its ranking, coloured as its table says, without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: authFile("leader") });
+    const page = await context.newPage();
+    await page.goto("/city/rankings");
+    const links = page.getByRole("navigation", { name: "选择分项指标" }).getByRole("link");
+    const names = await links.allTextContents();
+    expect(names.length).toBeGreaterThan(1);
+    const chosen = names[1]!.trim();
+    await links.nth(1).click();
+    await expect(page.getByRole("heading", { name: `分项排名：${chosen}` })).toBeVisible();
+    const { map, fills, rows, legend } = await readMap(page);
+    await expect(map.getByRole("heading", { name: `区县进度地图：${chosen}` })).toBeVisible();
+    await expect(map.locator("[data-map-caption]")).toContainText(chosen);
+    expect(Object.keys(fills)).toHaveLength(11);
+    for (const row of rows.filter((r) => fills[r.code])) {
+      expect(legend.filter((l) => l.fill === fills[row.code]).map((l) => l.label), row.name).toContain(row.label);
+    }
+    await context.close();
+  });
+});
+
 test.describe("boundaries in set-up", () => {
   test.use({ storageState: authFile("admin") });
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getCampaignRollups } from "@/app/_lib/city-data";
 import { requirePermission } from "@/app/_lib/guards";
 import { monthLabel, ytdLabel } from "@/domain/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
@@ -8,6 +9,7 @@ import { loadCompletenessBoard } from "../completeness/load";
 import { resolveCityScope, scopeQuery } from "../export/scope";
 import { PageTools } from "../export/page-tools";
 import { rankingsExportUrl } from "../export/urls";
+import { PaceMap } from "../_components/city-map";
 import { ScopeForm } from "./scope-form";
 import { loadRankings } from "./load";
 import { IndicatorTable, MethodSection, OverallTable } from "./ranking-tables";
@@ -24,7 +26,11 @@ export default async function RankingsPage({ searchParams }: { searchParams: Sea
   const scope = await resolveCityScope(campaign.id, sp, "complete");
   if (!scope) notFound();
   const { month, mode, include } = scope;
-  const [data, board] = await Promise.all([loadRankings(campaign, month, mode), loadCompletenessBoard(campaign.id, month)]);
+  const [data, board, rollups] = await Promise.all([
+    loadRankings(campaign, month, mode),
+    loadCompletenessBoard(campaign.id, month),
+    getCampaignRollups(campaign.id, month, mode, campaign.paceWarnBp),
+  ]);
   const { rankings, indicators } = data;
   const nameOf = (code: string) => indicators.get(code)?.name ?? code;
   const selected = rankings.indicators.find((i) => i.code === sp.indicator) ?? rankings.indicators.find((i) => i.code === rankings.weights.weights[0]?.code) ?? rankings.indicators[0];
@@ -98,6 +104,7 @@ export default async function RankingsPage({ searchParams }: { searchParams: Sea
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <IndicatorTable ranking={selected} facts={selectedFacts} />
           </div>
+          <PaceMap id="rankings-map" campaign={campaign} month={month} mode={mode} rollups={rollups} indicatorCode={selected.code} />
         </section>
       )}
     </div>
