@@ -30,12 +30,12 @@ const nextConfig: NextConfig = {
   // it is internal: a rewrite returned from proxy.ts is fetched over the network when the server
   // listens on a loopback address (Next.js issue 94745), which fails behind an HTTPS proxy.
   // Excluded: the English and explicit Chinese pages, staff areas, sign-in, the API, the health
-  // page, framework assets and the icon.
+  // page, framework assets, the icon and the static files of public/ (robots.txt, maps/).
   async rewrites() {
     return {
       beforeFiles: [
         { source: "/", destination: "/zh" },
-        { source: "/:path((?!(?:en|zh|api|_next|login|account|city|district|status)(?:/|$)|icon\\.svg$|favicon\\.ico$).+)", destination: "/zh/:path" },
+        { source: "/:path((?!(?:en|zh|api|_next|login|account|city|district|status|maps)(?:/|$)|icon\\.svg$|favicon\\.ico$|robots\\.txt$).+)", destination: "/zh/:path" },
       ],
       afterFiles: [],
       fallback: [],

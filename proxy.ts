@@ -74,6 +74,6 @@ function policy(nonce: string | null, https: boolean): string {
 export const config = {
   matcher: [
     // Pages only: static files and image optimisation need no nonce.
-    { source: "/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|jpg|ico|css|js|txt)$).*)" },
+    { source: "/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|jpg|ico|css|js|txt|geojson)$).*)" },
   ],
 };

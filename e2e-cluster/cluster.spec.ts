@@ -101,16 +101,49 @@ test("a month approved on one instance shows on the other instance and through n
   // Both instances and nginx hold the public home now.
   expect(await approvedCount(`${B()}/`)).toBe(before);
   expect(await approvedCount(`${NGINX()}/`)).toBe(before);
+  // Readers keep asking meanwhile, so nginx and B hold a fresh copy of the old page when the
+  // approval commits (the hard case: nothing has expired by itself).
+  const crowd = setInterval(() => {
+    void approvedCount(`${NGINX()}/`);
+    void approvedCount(`${B()}/`);
+  }, 100);
   await page.goto(`${A()}/city/review?month=2023-10`);
   await page.locator('tr[data-district="licheng"]').getByRole("link", { name: /审核/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("鲤城区 · 2023年10月月报");
   await page.getByRole("button", { name: "审核通过", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "已审核通过" })).toBeVisible();
   const approvedAt = Date.now();
-  await expect.poll(() => approvedCount(`${NGINX()}/`), { timeout: 2000, intervals: [100] }).toBe(before! + 1);
-  await expect.poll(() => approvedCount(`${B()}/`), { timeout: Math.max(100, 2000 - (Date.now() - approvedAt)), intervals: [100] }).toBe(before! + 1);
-  console.log(`cluster: approval visible through nginx and on the other instance after ${Date.now() - approvedAt} ms`);
+  const seen = await firstSeen([`${NGINX()}/`, `${B()}/`], before! + 1, approvedAt).finally(() => clearInterval(crowd));
+  console.log(`cluster: approval served through nginx after ${seen[0]} ms, by the other instance after ${seen[1]} ms`);
+  expect(seen[0], "through nginx").toBeLessThanOrEqual(2000);
+  expect(seen[1], "on the other instance").toBeLessThanOrEqual(2000);
+  // …and keep serving it.
+  expect(await approvedCount(`${NGINX()}/`)).toBe(before! + 1);
+  expect(await approvedCount(`${B()}/`)).toBe(before! + 1);
 });
+
+/**
+ * Asks every url every 100 ms, each on its own (a slow answer from one does not delay the
+ * other), until each has shown `want`; per url, the time from `since` to the moment the first
+ * request that was answered with `want` was sent — "a reader who asked then saw it". Gives up
+ * after 15 s (then the result is above 2 s and the test says so).
+ */
+async function firstSeen(urls: string[], want: number, since: number): Promise<number[]> {
+  return Promise.all(
+    urls.map(async (url) => {
+      const inFlight: Promise<number | null>[] = [];
+      while (Date.now() - since < 15_000) {
+        const sentAt = Date.now();
+        const answer = approvedCount(url).then((n) => (n === want ? sentAt - since : null));
+        inFlight.push(answer);
+        const done = await Promise.race([answer, new Promise<null>((r) => setTimeout(() => r(null), 100))]);
+        if (done !== null) break;
+      }
+      const times = (await Promise.all(inFlight)).filter((t): t is number => t !== null);
+      return times.length > 0 ? Math.min(...times) : Number.POSITIVE_INFINITY;
+    }),
+  );
+}
 
 test("five failed sign-ins on one instance lock the account on the other", async ({ browser }) => {
   const page = await newPage(browser);

@@ -146,7 +146,7 @@ test.describe("boundaries in set-up", () => {
 
   test("the shipped file loads again, and the districts it lacks are reported", async ({ page }) => {
     const before = await boundaryState();
-    await upload(page, "quanzhou.geojson", readFileSync("db/seed/quanzhou-boundaries.geojson", "utf8"));
+    await upload(page, "quanzhou.geojson", readFileSync("public/maps/quanzhou-boundaries.geojson", "utf8"));
     await expect(page.getByRole("status")).toContainText("已导入 11 个区县的边界（替换原有 11 个）。2 个参加月报的区县没有边界");
     await expect(page.getByText("没有边界的区县：泉州经济技术开发区、泉州台商投资区")).toBeVisible();
     const after = await boundaryState();

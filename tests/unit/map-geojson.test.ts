@@ -91,7 +91,7 @@ describe("matching features to districts", () => {
   });
 
   it("the shipped Quanzhou file matches the eleven counties and leaves the two zones out", () => {
-    const text = readFileSync("db/seed/quanzhou-boundaries.geojson", "utf8");
+    const text = readFileSync("public/maps/quanzhou-boundaries.geojson", "utf8");
     expect(text.length).toBeLessThan(100_000);
     const r = parseBoundaryGeoJson(text);
     expect(r.ok && r.source).toContain("MIT");
