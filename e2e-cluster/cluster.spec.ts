@@ -165,6 +165,28 @@ test("five failed sign-ins on one instance lock the account on the other", async
   await expect(page).toHaveURL(/\/login/);
 });
 
+test("the same month saved from both instances: the second save is refused with the current value, nothing overwritten", async ({ browser }) => {
+  const a = await newPage(browser);
+  const b = await newPage(browser);
+  // jinjiang's October is a draft in the demo.
+  await signInAt(a, A(), "jinjiang", DEMO_PASSWORD);
+  await signInAt(b, B(), "jinjiang", DEMO_PASSWORD);
+  await a.goto(`${A()}/district/figures?month=2023-10`);
+  await b.goto(`${B()}/district/figures?month=2023-10`);
+  const cell = (p: Page) => p.locator("tbody input[data-grid-row='0'][data-grid-col='0']");
+  // The first indicator counts projects (an integer, 22 last month in the demo).
+  await cell(a).fill("23");
+  await a.getByRole("button", { name: "保存草稿" }).click();
+  await expect(a.locator("form [role=status]")).toContainText("已保存草稿");
+  await cell(b).fill("24");
+  await b.getByRole("button", { name: "保存草稿" }).click();
+  await expect(b.locator("form [role=alert]")).toContainText("有数据已被他人修改");
+  await expect(b.locator("tbody tr", { has: b.locator("input[data-grid-row='0'][data-grid-col='0']") })).toContainText("当前为“23");
+  // Read back through the other instance: A's value stands.
+  await a.goto(`${B()}/district/figures?month=2023-10`);
+  await expect(cell(a)).toHaveValue("23");
+});
+
 test("2×10 writers on two instances, the primary killed for 20 s: public pages keep serving, staff pages say the database is unavailable, every acknowledged write is kept", async ({ browser }) => {
   test.setTimeout(240_000);
   const a = await clerkRequests(browser, A());
