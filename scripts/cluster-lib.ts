@@ -141,7 +141,7 @@ export class Cluster {
   }
 
   get dbUrl(): string {
-    return `http://127.0.0.1:${this.opts.ports.sqld}`;
+    return `${process.env.TUIJIN_CLUSTER_DB_SCHEME ?? "http"}://127.0.0.1:${this.opts.ports.sqld}`;
   }
   get publicUrl(): string {
     return `http://127.0.0.1:${this.opts.ports.nginx}`;

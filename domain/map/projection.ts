@@ -55,20 +55,35 @@ export function fitProjection(b: Bounds, width: number, maxHeight: number, paddi
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-/** An SVG path ("M…L…Z" per ring; even-odd fill makes holes). */
+/**
+ * An SVG path, one closed subpath per ring (even-odd fill makes holes): the first point absolute,
+ * the rest as whole-pixel steps from the one before ("M325 379l3 2 0 1-1 2Z"). Whole pixels are
+ * finer than the eye sees at map size, and steps are a third of the bytes of absolute tenths —
+ * the map is on several pages and travels twice in each (HTML and the page's data).
+ */
 export function pathOf(shape: MultiPolygonCoords, p: Projection): string {
   const parts: string[] = [];
   for (const poly of shape) {
     for (const ring of poly) {
-      let last = "";
-      const pts: string[] = [];
+      const pts: [number, number][] = [];
       for (const [lon, lat] of ring) {
         const [x, y] = p.project(lon, lat);
-        const s = `${x} ${y}`;
-        if (s !== last) pts.push(s);
-        last = s;
+        const q: [number, number] = [Math.round(x), Math.round(y)];
+        const prev = pts[pts.length - 1];
+        if (!prev || prev[0] !== q[0] || prev[1] !== q[1]) pts.push(q);
       }
-      if (pts.length >= 3) parts.push(`M${pts.join("L")}Z`);
+      // The closing point (GeoJSON repeats the first) is drawn by Z.
+      const first = pts[0];
+      const last = pts[pts.length - 1];
+      if (first && last && pts.length > 1 && first[0] === last[0] && first[1] === last[1]) pts.pop();
+      if (pts.length < 3) continue;
+      let d = `M${first![0]} ${first![1]}l`;
+      for (let i = 1; i < pts.length; i++) {
+        const dx = pts[i]![0] - pts[i - 1]![0];
+        const dy = pts[i]![1] - pts[i - 1]![1];
+        d += `${i === 1 || dx < 0 ? "" : " "}${dx}${dy < 0 ? "" : " "}${dy}`;
+      }
+      parts.push(`${d}Z`);
     }
   }
   return parts.join("");

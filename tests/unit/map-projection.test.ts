@@ -22,10 +22,15 @@ describe("projecting degrees onto the SVG", () => {
     expect(p.height).toBeLessThan(100);
   });
 
-  it("writes one closed subpath per ring, dropping repeated points", () => {
+  it("writes one closed subpath per ring in whole-pixel steps, dropping repeated points", () => {
     const shape: MultiPolygonCoords = [[[[0, 0], [1, 0], [1, 0], [1, 1], [0, 0]]]];
     const p = fitProjection(boundsOf([shape])!, 100, 100, 0);
-    expect(pathOf(shape, p)).toBe("M0 100L100 100L100 0L0 100Z");
+    // (0,100) → (100,100) → (100,0), closed by Z.
+    expect(pathOf(shape, p)).toBe("M0 100l100 0 0-100Z");
+    // Steps that round to nothing are dropped; two rings make two subpaths.
+    const fine: MultiPolygonCoords = [[[[0, 0], [0.001, 0], [1, 0], [1, 1], [0, 0]], [[0.2, 0.2], [0.4, 0.2], [0.4, 0.4], [0.2, 0.2]]]];
+    const q = fitProjection(boundsOf([fine])!, 100, 100, 0);
+    expect(pathOf(fine, q)).toBe("M0 100l100 0 0-100ZM20 80l20 0 0-20Z");
   });
 
   it("finds a shape's label point and tells inside from outside, holes excluded", () => {
