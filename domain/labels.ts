@@ -20,6 +20,12 @@ export const ROLE_LABELS: Record<Role, string> = {
   department_editor: "市直部门填报员",
 };
 
+/** The kinds of place on a district's map, in both public languages. */
+export const MAP_POINT_KIND_LABELS = {
+  zh: { project: "项目", park: "园区", pilot: "试点园区" },
+  en: { project: "Project", park: "Park", pilot: "Pilot park" },
+} as const;
+
 export const DISTRICT_KIND_LABELS = { district: "区", county_city: "县级市", county: "县", development_zone: "开发区" } as const;
 
 export function formatDateTime(iso: string | null | undefined): string {

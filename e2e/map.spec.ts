@@ -78,6 +78,16 @@ test.describe("the public map", () => {
     const parks = await queryOne<{ n: number }>("select count(*) as n from parks p join districts d on d.id = p.district_id where d.code = 'jinjiang' and p.is_pilot = 1 and p.longitude is not null");
     await expect(map.locator("svg rect[data-point=park]")).toHaveCount(Number(parks!.n));
     await expect(map.locator("[data-point-table] tbody tr[data-point-row=park]")).toHaveCount(Number(parks!.n));
+    await expect(map.locator("svg rect[data-point=park] > title").first()).toHaveText(/（(试点)?园区）$/);
+  });
+
+  test("the English district page names the kinds of place in English, in the map and in its table", async ({ page }) => {
+    await page.goto("/en/districts/jinjiang");
+    const map = page.locator("[data-point-map]");
+    await expect(map.locator("svg rect[data-point=park] > title").first()).toHaveText(/ \((Pilot park|Park)\)$/);
+    await expect(map.locator("svg [data-point] > title", { hasText: /（(项目|园区|试点园区)）$/ })).toHaveCount(0);
+    await expect(map.locator("svg circle[data-point=project] > title").first()).toHaveText(/ \(Project\)$/);
+    await expect(map.locator("[data-point-table] tbody tr[data-point-row=park] td").first()).toHaveText(/^(Pilot park|Park)$/);
   });
 });
 

@@ -5,6 +5,7 @@ import "server-only";
  * data version). Every data write — figures, approvals, boundary uploads — bumps
  * app_meta.data_version, so a cached map is reused only while what it shows is unchanged.
  */
+import { MAP_POINT_KIND_LABELS } from "@/domain/labels";
 import { cache } from "react";
 import { getMetaValue } from "@/db/queries/meta";
 import { listDistrictBoundaries, listDistrictMapPoints, type DistrictBoundary } from "@/db/queries/map";
@@ -101,13 +102,14 @@ export async function districtPointMap(key: string, district: MapDistrict, neigh
  * The district page's map and its places: `publicOnly` for the public page (public projects,
  * pilot parks); staff callers must have checked they may read the district.
  */
-export async function loadDistrictPointMap(opts: { campaignId: number; district: MapDistrict; districts: readonly MapDistrict[]; publicOnly: boolean; title: string }) {
+export async function loadDistrictPointMap(opts: { campaignId: number; district: MapDistrict; districts: readonly MapDistrict[]; publicOnly: boolean; title: string; locale?: "zh" | "en" }) {
+  const locale = opts.locale ?? "zh";
+  const k = MAP_POINT_KIND_LABELS[locale];
   const rows = await listDistrictMapPoints(opts.campaignId, opts.district.id, opts.publicOnly);
-  const points: MapPoint[] = rows.map((r) => ({
-    kind: r.kind,
-    position: [r.longitude, r.latitude],
-    title: `${r.name}（${r.kind === "project" ? "项目" : r.isPilot ? "试点园区" : "园区"}）`,
-  }));
-  const key = `${opts.campaignId}|${opts.district.code}|${opts.publicOnly ? "public" : "staff"}`;
+  const points: MapPoint[] = rows.map((r) => {
+    const kind = r.kind === "project" ? k.project : r.isPilot ? k.pilot : k.park;
+    return { kind: r.kind, position: [r.longitude, r.latitude], title: locale === "zh" ? `${r.name}（${kind}）` : `${r.name} (${kind})` };
+  });
+  const key = `${opts.campaignId}|${opts.district.code}|${opts.publicOnly ? "public" : "staff"}|${locale}`;
   return { map: await districtPointMap(key, opts.district, opts.districts, points, opts.title), points: rows };
 }

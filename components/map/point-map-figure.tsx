@@ -4,10 +4,14 @@
  */
 import type { PointMap } from "@/app/_lib/map";
 import type { MapPointRow } from "@/db/queries/map";
+import { MAP_POINT_KIND_LABELS } from "@/domain/labels";
 import { POINT_FILL } from "@/domain/map/svg";
 import { MAP_TEXT, type MapLocale } from "./text";
 
-const KIND = { zh: { project: "项目", park: "园区", pilot: "试点园区", lon: "经度", lat: "纬度", name: "名称", kind: "类别" }, en: { project: "Project", park: "Park", pilot: "Pilot park", lon: "Longitude", lat: "Latitude", name: "Name", kind: "Kind" } } as const;
+const KIND = {
+  zh: { ...MAP_POINT_KIND_LABELS.zh, lon: "经度", lat: "纬度", name: "名称", kind: "类别" },
+  en: { ...MAP_POINT_KIND_LABELS.en, lon: "Longitude", lat: "Latitude", name: "Name", kind: "Kind" },
+} as const;
 
 export function PointMapFigure({ id, locale = "zh", heading, map, points }: { id: string; locale?: MapLocale; heading: string; map: PointMap; points: readonly MapPointRow[] }) {
   const t = MAP_TEXT[locale];

@@ -41,7 +41,7 @@ export default async function DistrictPage({ params }: { params: Params }) {
     listPublicProjects(ctx.campaign.id, ctx.campaign.year, { districtId: district.id }, { page: 1, pageSize: PROJECTS_SHOWN }),
     getPublicRankings(ctx),
     getPublicOrderCounts(ctx.campaign.id),
-    loadDistrictPointMap({ campaignId: ctx.campaign.id, district, districts: ctx.districts, publicOnly: true, title: locale === "zh" ? `${name}项目和园区位置图` : `${name}: project and park locations` }),
+    loadDistrictPointMap({ campaignId: ctx.campaign.id, district, districts: ctx.districts, publicOnly: true, locale, title: locale === "zh" ? `${name}项目和园区位置图` : `${name}: project and park locations` }),
   ]);
   const orders = orderCounts ? (orderCounts.get(district.id) ?? { issued: 0, closed: 0 }) : null;
   // The tables run to the district's own latest approved month (as IndicatorTable's column says).
