@@ -5,7 +5,8 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../client";
-import { attachments, blobs, problems, projects, type AttachmentSubject } from "../schema";
+import { attachments, blobs, type AttachmentSubject } from "../schema";
+import { recordTakesEvidence } from "./attachment-records";
 import { insertAuditEvent } from "./audit";
 import type { Actor } from "./projects";
 
@@ -43,25 +44,6 @@ async function putBlob(tx: Tx, sha256: string, mime: string, content: Buffer): P
   await tx.insert(blobs).values({ sha256, mime, byteSize: content.length, content }).onConflictDoNothing();
 }
 
-async function recordExists(tx: Tx, t: AttachTarget): Promise<boolean> {
-  if (t.subject === "project_month") {
-    const rows = await tx
-      .select({ id: projects.id })
-      .from(projects)
-      .where(and(eq(projects.id, t.subjectId), eq(projects.campaignId, t.campaignId), eq(projects.districtId, t.districtId)));
-    return rows.length === 1;
-  }
-  if (t.subject === "problem" || t.subject === "problem_resolution") {
-    const rows = await tx
-      .select({ status: problems.status })
-      .from(problems)
-      .where(and(eq(problems.id, t.subjectId), eq(problems.campaignId, t.campaignId), eq(problems.districtId, t.districtId)));
-    // Evidence of a resolution only on a resolved problem.
-    return rows.length === 1 && (t.subject === "problem" || rows[0]!.status === "resolved");
-  }
-  return false;
-}
-
 const recordWhere = (t: AttachTarget) =>
   and(eq(attachments.subject, t.subject), eq(attachments.subjectId, t.subjectId), t.month === null ? sql`${attachments.month} is null` : eq(attachments.month, t.month));
 
@@ -72,7 +54,7 @@ const recordWhere = (t: AttachTarget) =>
  */
 export async function insertAttachment(open: OpenDatabase, t: AttachTarget, f: StoredFile, meta: { caption: string; originalName: string }, actor: Actor, maxRecordBytes: number): Promise<AttachOutcome> {
   return open.write(async (tx) => {
-    if (!(await recordExists(tx, t))) return { ok: false, reason: "not-found" } as const;
+    if (!(await recordTakesEvidence(tx, t))) return { ok: false, reason: "not-found" } as const;
     const existing = await tx.select({ originalSha256: attachments.originalSha256, byteSize: attachments.byteSize }).from(attachments).where(recordWhere(t));
     if (existing.some((e) => e.originalSha256 === f.originalSha256)) return { ok: false, reason: "duplicate" } as const;
     const used = existing.reduce((s, e) => s + e.byteSize, 0);
