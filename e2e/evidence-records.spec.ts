@@ -139,8 +139,8 @@ test("a signing gets its agreement's cover page, shown on the signing's page; an
   expect(await deniedCount("licheng")).toBeGreaterThan(denied);
 });
 
-test("the owner deletes a photo of an open month after confirming; once the month is approved it stays", async ({ browser }) => {
-  const clerk = await (await browser.newContext({ storageState: authFile("jinjiang") })).newPage();
+test("the owner deletes a photo of an open month after confirming, without JavaScript; once the month is approved it stays", async ({ browser }) => {
+  const clerk = await (await browser.newContext({ storageState: authFile("jinjiang"), javaScriptEnabled: false })).newPage();
   for (const caption of ["待删除的照片", "审核后的照片"]) {
     const res = await post(jinjiang, `/district/projects/${jinjiangProject}/evidence`, { month: "2023-10", caption, file: { name: "p.jpg", mimeType: "image/jpeg", buffer: await photo(caption === "待删除的照片" ? "#aa3311" : "#11aa33") } });
     expect(res.headers().location).toContain("ev=ok");
@@ -190,4 +190,14 @@ test("the bulletin shows a lagging project's latest photo, with its month, when 
   await expect(figure).toContainText("简报用照片");
   await expect(figure.getByRole("img")).toHaveJSProperty("complete", true);
   expect(await figure.getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+});
+
+test("the order's and the signing's files fit a 390 px phone screen", async ({ browser }) => {
+  const phone = await (await browser.newContext({ storageState: authFile("jinjiang"), viewport: { width: 390, height: 844 } })).newPage();
+  const signing = Number((await queryOne<{ id: number }>("select id from signings where name = '证据测试签约项目'"))!.id);
+  for (const url of [`/district/orders/${orderId}`, `/district/signings/${signing}`]) {
+    await phone.goto(url);
+    await expect(phone.locator("#evidence li[data-attachment]").first()).toBeVisible();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  }
 });
