@@ -2,12 +2,14 @@ import sharp from "sharp";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { deniedCount, requestAs } from "./support/actions";
 import { authFile } from "./support/auth-file";
-import { queryOne, run } from "./support/users";
+import { signIn } from "./support/login";
+import { createUser, DEMO_PASSWORD, queryOne, run, uniqueName } from "./support/users";
 
 /*
  * Evidence beyond project months (issue #19): a district answers a supervision order with a PDF
- * and the campaign office closes it with a photo; a department answers its order the same way;
- * a signing gets its agreement's cover page; another district can neither read nor attach (over
+ * and the campaign office closes it with a photo; a department answers its order the same way,
+ * also one on an indicator (filed under the department alone: other departments and districts get
+ * 403); a signing gets its agreement's cover page; another district can neither read nor attach (over
  * HTTP, audited); the owner deletes a file while its month is open and cannot once it is approved;
  * the bulletin prints a lagging project's latest photo when asked to. Fixtures are made here.
  */
@@ -28,12 +30,15 @@ const attachments = async (subject: string, subjectId: number) => Number((await 
 const post = (ctx: APIRequestContext, url: string, multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>) =>
   ctx.post(url, { headers: { origin: baseURL }, multipart, maxRedirects: 0, failOnStatusCode: false });
 
-async function newOrder(opts: { district?: string; department?: string; projectId?: number }): Promise<number> {
+/** An open order; `indicator` makes it a department's order on one of its indicators (no project, no district). */
+async function newOrder(opts: { district?: string; department?: string; projectId?: number; indicator?: boolean }): Promise<number> {
   const code = `DB-E2E-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
   await run(
-    `insert into supervision_orders (campaign_id, code, subject_type, project_id, district_id, department_id, issue, requirement, deadline_on, issued_by)
-     values ((select id from campaigns where year = 2023), ?, ?, ?, (select id from districts where code = ?), (select id from departments where code = ?), '项目进度滞后', '请说明原因并附佐证材料', '2023-12-31', (select id from users where username = 'admin'))`,
-    [code, opts.projectId ? "project" : "other", opts.projectId ?? null, opts.district ?? null, opts.department ?? null],
+    `insert into supervision_orders (campaign_id, code, subject_type, project_id, indicator_id, district_id, department_id, issue, requirement, deadline_on, issued_by)
+     values ((select id from campaigns where year = 2023), ?, ?, ?,
+       case when ? then (select i.id from indicators i join departments d on d.id = i.owner_department_id join campaigns c on c.id = i.campaign_id where d.code = ? and c.year = 2023 order by i.id limit 1) end,
+       (select id from districts where code = ?), (select id from departments where code = ?), '项目进度滞后', '请说明原因并附佐证材料', '2023-12-31', (select id from users where username = 'admin'))`,
+    [code, opts.projectId ? "project" : opts.indicator ? "indicator" : "other", opts.projectId ?? null, opts.indicator ? 1 : 0, opts.department ?? null, opts.district ?? null, opts.department ?? null],
   );
   return Number((await queryOne<{ id: number }>("select id from supervision_orders where code = ?", [code]))!.id);
 }
@@ -121,6 +126,55 @@ test("a department answers its order on a project with a PDF; a district clerk c
   const id = Number((await queryOne<{ id: number }>("select id from attachments where subject = 'order_answer' and subject_id = ?", [o]))!.id);
   expect((await shangwu.get(`/api/files/${id}`)).status()).toBe(200);
   expect((await licheng.get(`/api/files/${id}`, { maxRedirects: 0 })).status()).toBe(403);
+});
+
+test("a department answers its order on an indicator with a PDF, the office closes it with a photo; other departments and districts get 403", async ({ browser }) => {
+  const o = await newOrder({ department: "swj", indicator: true });
+  expect(await queryOne("select id from supervision_orders where id = ? and indicator_id is not null and district_id is null", [o])).toBeTruthy();
+  const clerk = await (await browser.newContext({ storageState: authFile("shangwu") })).newPage();
+  await clerk.goto(`/district/orders/${o}`);
+  await expect(clerk.getByText("暂不能上传附件")).toHaveCount(0);
+  await uploadIn(clerk, "order_answer", { name: "招商情况说明.pdf", mimeType: "application/pdf", buffer: pdf }, "招商情况说明");
+  await clerk.getByLabel("原因分析").fill("重大项目签约延后");
+  await clerk.getByLabel("整改措施").fill("专班对接，月底前签约");
+  await clerk.getByLabel("预计完成日期").fill("2023-12-25");
+  await clerk.getByRole("button", { name: "提交反馈，申请销号" }).click();
+  await expect(clerk.getByText("已反馈，等待市里审核销号").first()).toBeVisible();
+
+  const office = await (await browser.newContext({ storageState: authFile("admin") })).newPage();
+  await office.goto(`/city/orders/${o}`);
+  await expect(office.locator('[data-evidence-group="order_answer"]')).toContainText("招商情况说明.pdf");
+  await uploadIn(office, "order_close", { name: "签约现场.jpg", mimeType: "image/jpeg", buffer: await photo("#8c6b3a") }, "签约现场");
+  await office.getByRole("button", { name: "同意销号" }).click();
+  await expect(office.getByText("已销号").first()).toBeVisible();
+
+  // Filed under the department, with no district.
+  const files = await queryOne<{ n: number; ids: string }>(
+    "select count(*) as n, group_concat(a.id) as ids from attachments a join departments d on d.id = a.department_id where a.subject_id = ? and a.subject in ('order_answer','order_close') and a.district_id is null and d.code = 'swj'",
+    [o],
+  );
+  expect(Number(files!.n)).toBe(2);
+  const photoId = Number((await queryOne<{ id: number }>("select id from attachments where subject = 'order_close' and subject_id = ?", [o]))!.id);
+  await clerk.goto(`/district/orders/${o}`);
+  const closing = clerk.locator('[data-evidence-group="order_close"] li[data-attachment]').filter({ hasText: "签约现场" });
+  expect(await closing.getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  expect((await clerk.request.get(`/api/files/${photoId}?size=thumb`)).status()).toBe(200);
+
+  // Another department's clerk and a district clerk: 403 for every file and its thumbnail, audited.
+  const username = uniqueName("gxjev");
+  await createUser({ username, password: DEMO_PASSWORD, role: "department_editor", department: "gxj" });
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, username, DEMO_PASSWORD);
+  for (const [who, ctx] of [[username, other.request], ["jinjiang", jinjiang]] as const) {
+    const denied = await deniedCount(who);
+    for (const id of files!.ids.split(",")) {
+      expect((await ctx.get(`/api/files/${id}`, { maxRedirects: 0 })).status()).toBe(403);
+      expect((await ctx.get(`/api/files/${id}?size=thumb`, { maxRedirects: 0 })).status()).toBe(403);
+    }
+    expect(await deniedCount(who)).toBeGreaterThanOrEqual(denied + 4);
+  }
+  // An order's files are never public, not even a photo.
+  expect((await (await browser.newContext()).request.get(`/api/v1/photos/${photoId}`)).status()).toBe(404);
 });
 
 test("a signing gets its agreement's cover page, shown on the signing's page; another district cannot add one", async ({ browser }) => {

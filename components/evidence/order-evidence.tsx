@@ -1,5 +1,5 @@
 import { currentEvidenceSettings } from "@/app/_lib/evidence/settings";
-import { getOrderEvidenceDistrict, listRecordAttachments } from "@/db/queries/attachment-records";
+import { listRecordAttachments } from "@/db/queries/attachment-records";
 import { evidenceOutcome } from "@/domain/evidence/messages";
 import { megabytes } from "@/domain/evidence/settings";
 import { RecordEvidence } from "./record-evidence";
@@ -11,22 +11,15 @@ import { RecordEvidence } from "./record-evidence";
  */
 export async function OrderEvidence({ orderId, canAnswer, canClose, query }: { orderId: number; canAnswer: boolean; canClose: boolean; query: { ev?: string; evs?: string; evn?: string } }) {
   const settings = currentEvidenceSettings();
-  const [rows, districtId] = await Promise.all([listRecordAttachments(["order_answer", "order_close"], orderId), getOrderEvidenceDistrict(orderId)]);
-  // Files are filed under a district (attachments.district_id): a department's order on an
-  // indicator has none, so it takes no files (said here rather than after an upload).
-  const fileable = districtId !== null;
+  const rows = await listRecordAttachments(["order_answer", "order_close"], orderId);
   return (
     <RecordEvidence
       title="佐证材料"
-      intro={
-        fileable
-          ? `办理情况的照片（JPEG、PNG、WebP）或文件（PDF、Word、Excel、PowerPoint），单个不超过 ${megabytes(settings.maxFileBytes)}。照片的拍摄位置等信息会被去除。`
-          : "这张督办单没有关联区县、项目或问题，暂不能上传附件；请在反馈内容中说明，或联系专项办。"
-      }
+      intro={`办理情况的照片（JPEG、PNG、WebP）或文件（PDF、Word、Excel、PowerPoint），单个不超过 ${megabytes(settings.maxFileBytes)}。照片的拍摄位置等信息会被去除。`}
       outcome={{ group: query.evs, ...evidenceOutcome(query, settings) }}
       groups={[
-        { key: "order_answer", title: "反馈附件（责任单位）", items: rows.filter((r) => r.subject === "order_answer"), uploadAction: canAnswer && fileable ? `/district/orders/${orderId}/evidence` : null, canDelete: canAnswer, empty: "反馈时未附材料。" },
-        { key: "order_close", title: "销号附件（专项办）", items: rows.filter((r) => r.subject === "order_close"), uploadAction: canClose && fileable ? `/city/orders/${orderId}/evidence` : null, canDelete: canClose, empty: "销号时未附材料。" },
+        { key: "order_answer", title: "反馈附件（责任单位）", items: rows.filter((r) => r.subject === "order_answer"), uploadAction: canAnswer ? `/district/orders/${orderId}/evidence` : null, canDelete: canAnswer, empty: "反馈时未附材料。" },
+        { key: "order_close", title: "销号附件（专项办）", items: rows.filter((r) => r.subject === "order_close"), uploadAction: canClose ? `/city/orders/${orderId}/evidence` : null, canDelete: canClose, empty: "销号时未附材料。" },
       ]}
     />
   );

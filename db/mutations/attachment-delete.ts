@@ -48,7 +48,8 @@ export async function deleteAttachment(open: OpenDatabase, target: { id: number;
     if (!a) return { ok: false, reason: "not-found" } as const;
     if (a.version !== target.expectedVersion) return { ok: false, reason: "conflict", version: a.version } as const;
     if (!(await recordTakesEvidence(tx, a))) return { ok: false, reason: "closed" } as const;
-    if (target.month && (await monthClosed(tx, a.campaignId, a.districtId, target.month))) return { ok: false, reason: "closed" } as const;
+    // Month-bound records (project month, resolution, signing) always have a district.
+    if (target.month && (a.districtId === null || (await monthClosed(tx, a.campaignId, a.districtId, target.month)))) return { ok: false, reason: "closed" } as const;
     const gone = await tx
       .delete(attachments)
       .where(and(eq(attachments.id, a.id), eq(attachments.version, a.version)))

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDatabase } from "../index";
-import { orderEvidenceDistrict } from "../mutations/attachment-records";
+import { orderEvidenceOwner, type OrderEvidenceOwner } from "../mutations/attachment-records";
 import { attachments, problems, signings, supervisionOrders, users, type AttachmentSubject } from "../schema";
 
 /**
@@ -17,6 +17,7 @@ export async function getAttachmentRecord(id: number) {
       id: attachments.id,
       campaignId: attachments.campaignId,
       districtId: attachments.districtId,
+      departmentId: attachments.departmentId,
       subject: attachments.subject,
       subjectId: attachments.subjectId,
       month: attachments.month,
@@ -60,8 +61,8 @@ export async function listRecordAttachments(subjects: readonly AttachmentSubject
     .orderBy(asc(attachments.id));
 }
 
-/** The district an order's evidence is filed under (the order's, else its project's or problem's). Caller has checked order.read. */
-export async function getOrderEvidenceDistrict(orderId: number): Promise<number | null> {
+/** Whom an order's evidence is filed under (its answering department, and the district it is about). Caller has checked order.read. */
+export async function getOrderEvidenceOwner(orderId: number): Promise<OrderEvidenceOwner | null> {
   const { db } = await getDatabase();
-  return (await orderEvidenceDistrict(db, orderId))?.districtId ?? null;
+  return orderEvidenceOwner(db, orderId);
 }

@@ -27,7 +27,6 @@ export const REFUSALS = [
   "month-closed",
   "stale",
   "order-closed",
-  "no-district",
   "delete-closed",
   "conflict",
 ] as const;
@@ -80,8 +79,6 @@ export function refusalText(code: Refusal, s: EvidenceSettings, n?: number): str
       return "表单已失效，请刷新页面后重试";
     case "order-closed":
       return "督办单已进入下一环节（已反馈、已退回或已销号），这部分附件不能再上传或删除；请刷新页面查看";
-    case "no-district":
-      return "这张督办单没有关联区县、项目或问题，暂不能上传附件；请在反馈内容中说明，或联系专项办";
     case "delete-closed":
       return "所在月份已审核通过或已锁定（或记录已进入下一环节），附件不能再删除；如需更正请联系专项办";
     case "conflict":

@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inspectUpload, sha256 } from "@/app/_lib/evidence/inspect";
 import { deleteAttachment } from "@/db/mutations/attachment-delete";
-import { insertAttachment, type StoredFile } from "@/db/mutations/attachments";
+import { insertAttachment, updateAttachmentPublic, type StoredFile } from "@/db/mutations/attachments";
 import { evidenceSettings } from "@/domain/evidence/settings";
 import { freshDatabase, snapshot } from "../support/temp-db";
 
@@ -14,7 +14,7 @@ import { freshDatabase, snapshot } from "../support/temp-db";
 
 const settings = evidenceSettings({});
 let db: Awaited<ReturnType<typeof freshDatabase>>;
-let ctx: { campaignId: number; d1: number; d2: number; project: number; actor: { id: number; name: string; clientAddress: string } };
+let ctx: { campaignId: number; d1: number; d2: number; dept: number; project: number; actor: { id: number; name: string; clientAddress: string } };
 
 async function one(sql: string, args: (string | number | null)[] = []) {
   return (await db.open.client.execute({ sql, args })).rows[0]!;
@@ -29,6 +29,12 @@ async function photo(color: string): Promise<StoredFile> {
   return { ...r, fileSha256: sha256(r.file), thumbSha256: sha256(r.thumb) };
 }
 const meta = { caption: "", originalName: "p.jpg" };
+const PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+async function pdf(): Promise<StoredFile> {
+  const r = await inspectUpload(Buffer.from(PDF, "latin1"), "说明.pdf", settings);
+  if (!r.ok || r.kind !== "document") throw new Error("refused");
+  return { kind: "document", mime: r.mime, originalSha256: r.originalSha256, file: r.file, fileSha256: sha256(r.file), thumb: null, thumbSha256: null, width: null, height: null, takenAt: null, gps: null, phash: null };
+}
 
 async function order(districtId: number | null, departmentId: number | null, projectId: number | null, status = "open"): Promise<number> {
   const n = await count("select count(*) as n from supervision_orders");
@@ -49,7 +55,8 @@ beforeAll(async () => {
   const d2 = await one("insert into districts (code, name, kind) values ('d2', '乙区', 'district') returning id");
   const u = await one("insert into users (username, display_name, password_hash, role, district_id) values ('clerk', '填报员', 'x', 'district_editor', ?) returning id", [Number(d1.id)]);
   const p = await one("insert into projects (campaign_id, code, name, district_id, total_investment, annual_planned_investment) values (?, 'T-1', 'T-1', ?, 1000, 100) returning id", [Number(c.id), Number(d1.id)]);
-  ctx = { campaignId: Number(c.id), d1: Number(d1.id), d2: Number(d2.id), project: Number(p.id), actor: { id: Number(u.id), name: "clerk", clientAddress: "test" } };
+  const dept = await one("insert into departments (code, name) values ('zrj', '自然资源局') returning id");
+  ctx = { campaignId: Number(c.id), d1: Number(d1.id), d2: Number(d2.id), dept: Number(dept.id), project: Number(p.id), actor: { id: Number(u.id), name: "clerk", clientAddress: "test" } };
 });
 afterAll(() => db.cleanup());
 
@@ -71,10 +78,64 @@ describe("evidence on a supervision order", () => {
     expect(await snapshot(db.open)).toBe(before);
   });
 
-  it("files a department's order on a project under the project's district", async () => {
-    const dept = Number((await one("insert into departments (code, name) values ('zrj', '自然资源局') returning id")).id);
-    const o = await order(null, dept, ctx.project);
-    expect(await insertAttachment(db.open, { campaignId: ctx.campaignId, districtId: ctx.d1, subject: "order_answer", subjectId: o, month: null }, await photo("#506070"), meta, ctx.actor, settings.maxRecordBytes)).toMatchObject({ ok: true });
+  it("files a department's order on a project under the department and the project's district", async () => {
+    const o = await order(null, ctx.dept, ctx.project);
+    const t = (departmentId: number | null) => ({ campaignId: ctx.campaignId, districtId: ctx.d1, departmentId, subject: "order_answer" as const, subjectId: o, month: null });
+    expect(await insertAttachment(db.open, t(null), await photo("#506070"), meta, ctx.actor, settings.maxRecordBytes)).toEqual({ ok: false, reason: "not-found" });
+    const a = await insertAttachment(db.open, t(ctx.dept), await photo("#506070"), meta, ctx.actor, settings.maxRecordBytes);
+    if (!a.ok) throw new Error("refused");
+    expect(await one("select district_id, department_id from attachments where id = ?", [a.id])).toMatchObject({ district_id: ctx.d1, department_id: ctx.dept });
+  });
+});
+
+describe("evidence on a department's order about an indicator (no district)", () => {
+  const onOrder = (o: number, departmentId: number | null, districtId: number | null = null, subject: "order_answer" | "order_close" = "order_answer") => ({ campaignId: ctx.campaignId, districtId, departmentId, subject, subjectId: o, month: null });
+
+  it("is filed under the department alone: answered with a PDF, closed with a photo", async () => {
+    const o = await order(null, ctx.dept, null);
+    const answer = await insertAttachment(db.open, onOrder(o, ctx.dept), await pdf(), { caption: "说明", originalName: "说明.pdf" }, ctx.actor, settings.maxRecordBytes);
+    if (!answer.ok) throw new Error("refused");
+    expect(await one("select district_id, department_id, kind from attachments where id = ?", [answer.id])).toMatchObject({ district_id: null, department_id: ctx.dept, kind: "document" });
+    expect(await one("select district_id from audit_events where action = 'attachment.add' and entity_id = ?", [String(answer.id)])).toMatchObject({ district_id: null });
+    await run("update supervision_orders set status = 'responded' where id = ?", [o]);
+    expect(await insertAttachment(db.open, onOrder(o, ctx.dept, null, "order_close"), await photo("#a0b0c0"), meta, ctx.actor, settings.maxRecordBytes)).toMatchObject({ ok: true });
+  });
+
+  it("refuses another department, a district, and no owner at all, storing nothing", async () => {
+    const o = await order(null, ctx.dept, null);
+    const other = Number((await one("insert into departments (code, name) values ('swj', '商务局') returning id")).id);
+    const before = await snapshot(db.open);
+    for (const t of [onOrder(o, other), onOrder(o, null, ctx.d1), onOrder(o, ctx.dept, ctx.d1), onOrder(o, null)]) {
+      expect(await insertAttachment(db.open, t, await photo("#b0c0d0"), meta, ctx.actor, settings.maxRecordBytes)).toEqual({ ok: false, reason: "not-found" });
+    }
+    expect(await snapshot(db.open)).toBe(before);
+  });
+
+  it("is deleted by its owner while the order can be answered, audited without a district; not once answered", async () => {
+    const o = await order(null, ctx.dept, null);
+    const [a, b] = [await insertAttachment(db.open, onOrder(o, ctx.dept), await photo("#c0d0e0"), meta, ctx.actor, settings.maxRecordBytes), await insertAttachment(db.open, onOrder(o, ctx.dept), await photo("#d0e0f0"), meta, ctx.actor, settings.maxRecordBytes)];
+    if (!a.ok || !b.ok) throw new Error("setup");
+    expect(await deleteAttachment(db.open, { id: a.id, expectedVersion: 1, month: null }, ctx.actor)).toMatchObject({ ok: true, subject: "order_answer" });
+    expect(await one("select district_id, before from audit_events where action = 'attachment.delete' and entity_id = ?", [String(a.id)])).toMatchObject({ district_id: null });
+    await run("update supervision_orders set status = 'responded' where id = ?", [o]);
+    expect(await deleteAttachment(db.open, { id: b.id, expectedVersion: 1, month: null }, ctx.actor)).toEqual({ ok: false, reason: "closed" });
+    expect(await count("select count(*) as n from attachments where id = ?", [b.id])).toBe(1);
+  });
+
+  it("cannot be made public: only a project month's photo can", async () => {
+    const o = await order(null, ctx.dept, null);
+    const a = await insertAttachment(db.open, onOrder(o, ctx.dept), await photo("#e0f0a0"), meta, ctx.actor, settings.maxRecordBytes);
+    if (!a.ok) throw new Error("setup");
+    expect(await updateAttachmentPublic(db.open, { id: a.id, expectedVersion: 1 }, true, ctx.actor)).toEqual({ ok: false, reason: "not-found" });
+    expect(await one("select is_public from attachments where id = ?", [a.id])).toMatchObject({ is_public: 0 });
+  });
+
+  it("the database itself refuses a file with no owner, or a district's record without a district", async () => {
+    const sha = String((await one("select file_sha256 from attachments limit 1")).file_sha256);
+    const insert = (districtId: number | null, departmentId: number | null, subject: string) =>
+      run("insert into attachments (campaign_id, district_id, department_id, subject, subject_id, kind, original_sha256, file_sha256, mime, byte_size) values (?, ?, ?, ?, 1, 'photo', 'x', ?, 'image/jpeg', 1)", [ctx.campaignId, districtId, departmentId, subject, sha]);
+    await expect(insert(null, null, "order_answer")).rejects.toThrow(/attachments_owner_ck|CHECK/);
+    await expect(insert(null, ctx.dept, "project_month")).rejects.toThrow(/attachments_district_ck|CHECK/);
   });
 });
 

@@ -5,7 +5,7 @@ import { actorOf } from "@/app/_lib/actor";
 import { recordDenied, requirePermission, requireSameOrigin, requireUser } from "@/app/_lib/guards";
 import { getDatabase } from "@/db/index";
 import { insertAttachment } from "@/db/mutations/attachments";
-import { getOrderEvidenceDistrict } from "@/db/queries/attachment-records";
+import { getOrderEvidenceOwner } from "@/db/queries/attachment-records";
 import { getOrder } from "@/db/queries/orders";
 import type { Refusal } from "@/domain/evidence/messages";
 import { can } from "@/domain/policy";
@@ -17,8 +17,9 @@ import { backTo, checkUploadForm } from "./upload-form";
  * department while the order can be answered: order.respond) or with its closure (`order_close`,
  * by the campaign office while the answer waits for it: order.close). Whoever may not read the
  * order gets 403 (audited) before the body is read; a reader who may not add now is sent back with
- * a message (audited too). The file is filed under the order's district (or its project's or
- * problem's, for a department's order). A plain form post answered with a redirect.
+ * a message (audited too). The file is filed under the answering department (for a department's
+ * order) and the district the order is about (its own, or its project's or problem's; none for a
+ * department's order on an indicator). A plain form post answered with a redirect.
  */
 export async function postOrderEvidence(request: Request, orderIdParam: string, subject: "order_answer" | "order_close"): Promise<Response> {
   const refusal = requireSameOrigin(request);
@@ -37,8 +38,8 @@ export async function postOrderEvidence(request: Request, orderIdParam: string, 
     return back("order-closed");
   }
   await requirePermission(action, scope);
-  const districtId = await getOrderEvidenceDistrict(order.id);
-  if (districtId === null) return back("no-district");
+  const owner = await getOrderEvidenceOwner(order.id);
+  if (!owner) notFound();
   let form: FormData;
   try {
     form = await request.formData();
@@ -49,7 +50,7 @@ export async function postOrderEvidence(request: Request, orderIdParam: string, 
   if (!checked.ok) return back(checked.code, checked.n);
   const result = await insertAttachment(
     await getDatabase(),
-    { campaignId: order.campaignId, districtId, subject, subjectId: order.id, month: null },
+    { campaignId: order.campaignId, districtId: owner.districtId, departmentId: owner.departmentId, subject, subjectId: order.id, month: null },
     checked.stored,
     { caption: checked.caption, originalName: checked.originalName },
     await actorOf(user),
