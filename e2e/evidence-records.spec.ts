@@ -135,6 +135,14 @@ test("a department answers its order on an indicator with a PDF, the office clos
   await clerk.goto(`/district/orders/${o}`);
   await expect(clerk.getByText("暂不能上传附件")).toHaveCount(0);
   await uploadIn(clerk, "order_answer", { name: "招商情况说明.pdf", mimeType: "application/pdf", buffer: pdf }, "招商情况说明");
+  // A file sent by mistake is deleted by the department while the order can be answered.
+  const extra = await post(clerk.request, `/district/orders/${o}/evidence`, { caption: "传错了", file: { name: "错.jpg", mimeType: "image/jpeg", buffer: await photo("#6b3a8c") } });
+  expect(extra.headers().location).toContain("ev=ok");
+  const wrong = (await queryOne<{ id: number; version: number }>("select id, version from attachments where caption = '传错了' and subject_id = ?", [o]))!;
+  expect((await post(jinjiang, `/api/attachments/${wrong.id}/delete`, { version: String(wrong.version) })).status()).toBe(403);
+  const gone = await post(clerk.request, `/api/attachments/${wrong.id}/delete`, { version: String(wrong.version) });
+  expect(gone.headers().location).toContain("ev=deleted");
+  expect(await queryOne("select id from attachments where id = ?", [wrong.id])).toBeUndefined();
   await clerk.getByLabel("原因分析").fill("重大项目签约延后");
   await clerk.getByLabel("整改措施").fill("专班对接，月底前签约");
   await clerk.getByLabel("预计完成日期").fill("2023-12-25");
