@@ -24,7 +24,9 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
   // exceljs is loaded by Node at run time, not bundled: its zip reader (unzipper ≥ 0.12, pinned in
   // package.json overrides) has an optional S3 source whose require the bundler cannot resolve.
-  serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2", "exceljs"],
+  // exifr too: bundled, its Node build's `require("fs")`/`require("zlib")` went through the bundler's
+  // require, failed, and it logged "Couldn't load fs/zlib" on every start; loaded by Node it finds them.
+  serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2", "exceljs", "exifr"],
   // Chinese public pages live at unprefixed URLs (/projects is /zh/projects). The rewrite runs in
   // the router before any route matches (the [locale] route would otherwise claim /projects), and
   // it is internal: a rewrite returned from proxy.ts is fetched over the network when the server

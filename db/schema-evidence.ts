@@ -6,7 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { blob, check, index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { campaigns, districts, users } from "./schema";
+import { campaigns, departments, districts, users } from "./schema";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -29,8 +29,10 @@ export type AttachmentSubject = (typeof ATTACHMENT_SUBJECTS)[number];
 
 /**
  * One file attached to one record. `subject` + `subjectId` name the record (a project for
- * project_month, with `month`); `districtId` is copied from the record so every scope check is one
- * comparison. For photos only the capture time and GPS position are kept from the EXIF (for the
+ * project_month, with `month`); the owner is copied from the record so every scope check is one
+ * comparison: `districtId` for a district's record (and an order about a project or problem), and
+ * `departmentId` for an order a department answers — a department's order on an indicator has no
+ * district at all (migration 0014). Only order files may lack a district. For photos only the capture time and GPS position are kept from the EXIF (for the
  * provenance checks); every stored copy has all metadata stripped.
  */
 export const attachments = sqliteTable(
@@ -38,7 +40,8 @@ export const attachments = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
-    districtId: integer("district_id").notNull().references(() => districts.id),
+    districtId: integer("district_id").references(() => districts.id),
+    departmentId: integer("department_id").references(() => departments.id),
     subject: text("subject", { enum: ATTACHMENT_SUBJECTS }).notNull(),
     subjectId: integer("subject_id").notNull(),
     /** The reporting month (YYYY-MM) for project_month; null otherwise. */
@@ -74,6 +77,8 @@ export const attachments = sqliteTable(
     index("attachments_campaign_month_idx").on(t.campaignId, t.districtId, t.month),
     index("attachments_phash_idx").on(t.campaignId, t.phash),
     check("attachments_kind_ck", sql`${t.kind} in ('photo','document')`),
+    check("attachments_owner_ck", sql`${t.districtId} is not null or ${t.departmentId} is not null`),
+    check("attachments_district_ck", sql`${t.districtId} is not null or ${t.subject} in ('order_answer','order_close')`),
     check("attachments_gps_ck", sql`(${t.gpsLatitude} is null) = (${t.gpsLongitude} is null)`),
   ],
 );

@@ -71,6 +71,10 @@ test.describe("as the jinjiang clerk", () => {
       await expect(card.getByRole("img")).toHaveJSProperty("complete", true);
       expect(await card.getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     }
+    // The server read the capture time and position from the original's EXIF (exifr, loaded by Node) before stripping them.
+    const kept = await queryOne<{ taken_at: string; lat: number }>("select taken_at, gps_latitude as lat from attachments where subject_id = ? and caption = '主体结构施工'", [projects[0]!.id]);
+    expect(kept?.taken_at).toBe("2023-10-16T09:20:00");
+    expect(Number(kept?.lat)).toBeCloseTo(24.8083, 3);
   });
 
   test("a file that only claims to be a JPEG is refused next to the file field, nothing stored", async ({ page }) => {

@@ -78,9 +78,10 @@ function refuse(res, status, message) {
 /**
  * Evidence uploads (photos, documents) post to a route handler with a larger body than server
  * actions get: the file limit (TUIJIN_EVIDENCE_MAX_FILE_MB, default 8, at most 9; see
- * domain/evidence/settings.ts) plus 1 MB for the form's other fields. Only this path.
+ * domain/evidence/settings.ts) plus 1 MB for the form's other fields. Only these paths (a
+ * project's, problem's, order's or signing's evidence).
  */
-const EVIDENCE_UPLOAD = /^\/district\/(?:projects|problems)\/[1-9]\d{0,8}\/evidence(?:\?|$)/;
+const EVIDENCE_UPLOAD = /^\/(?:district\/(?:projects|problems|orders|signings)|city\/orders)\/[1-9]\d{0,8}\/evidence(?:\?|$)/;
 function evidenceBodyLimit() {
   const mb = Number(process.env.TUIJIN_EVIDENCE_MAX_FILE_MB);
   const fileMb = Number.isFinite(mb) && mb >= 0.01 && mb <= 9 ? mb : 8;

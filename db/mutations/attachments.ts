@@ -5,7 +5,8 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../client";
-import { attachments, blobs, problems, projects, type AttachmentSubject } from "../schema";
+import { attachments, blobs, type AttachmentSubject } from "../schema";
+import { recordTakesEvidence } from "./attachment-records";
 import { insertAuditEvent } from "./audit";
 import type { Actor } from "./projects";
 
@@ -26,7 +27,10 @@ export interface StoredFile {
 
 export interface AttachTarget {
   campaignId: number;
-  districtId: number;
+  /** The record's district (null only on a department's order about an indicator). */
+  districtId: number | null;
+  /** The department answering an order (null, or left out, on every other record). */
+  departmentId?: number | null;
   subject: AttachmentSubject;
   subjectId: number;
   month: string | null;
@@ -43,36 +47,17 @@ async function putBlob(tx: Tx, sha256: string, mime: string, content: Buffer): P
   await tx.insert(blobs).values({ sha256, mime, byteSize: content.length, content }).onConflictDoNothing();
 }
 
-async function recordExists(tx: Tx, t: AttachTarget): Promise<boolean> {
-  if (t.subject === "project_month") {
-    const rows = await tx
-      .select({ id: projects.id })
-      .from(projects)
-      .where(and(eq(projects.id, t.subjectId), eq(projects.campaignId, t.campaignId), eq(projects.districtId, t.districtId)));
-    return rows.length === 1;
-  }
-  if (t.subject === "problem" || t.subject === "problem_resolution") {
-    const rows = await tx
-      .select({ status: problems.status })
-      .from(problems)
-      .where(and(eq(problems.id, t.subjectId), eq(problems.campaignId, t.campaignId), eq(problems.districtId, t.districtId)));
-    // Evidence of a resolution only on a resolved problem.
-    return rows.length === 1 && (t.subject === "problem" || rows[0]!.status === "resolved");
-  }
-  return false;
-}
-
 const recordWhere = (t: AttachTarget) =>
   and(eq(attachments.subject, t.subject), eq(attachments.subjectId, t.subjectId), t.month === null ? sql`${attachments.month} is null` : eq(attachments.month, t.month));
 
 /**
  * Attaches one checked file to one record, all in one write transaction with its audit row: the
- * record must be in `districtId`, the same upload may not already be on it, and the record's
+ * record must be in `districtId` (and, for an order a department answers, `departmentId`), the same upload may not already be on it, and the record's
  * attachments together must stay within `maxRecordBytes`.
  */
 export async function insertAttachment(open: OpenDatabase, t: AttachTarget, f: StoredFile, meta: { caption: string; originalName: string }, actor: Actor, maxRecordBytes: number): Promise<AttachOutcome> {
   return open.write(async (tx) => {
-    if (!(await recordExists(tx, t))) return { ok: false, reason: "not-found" } as const;
+    if (!(await recordTakesEvidence(tx, { ...t, departmentId: t.departmentId ?? null }))) return { ok: false, reason: "not-found" } as const;
     const existing = await tx.select({ originalSha256: attachments.originalSha256, byteSize: attachments.byteSize }).from(attachments).where(recordWhere(t));
     if (existing.some((e) => e.originalSha256 === f.originalSha256)) return { ok: false, reason: "duplicate" } as const;
     const used = existing.reduce((s, e) => s + e.byteSize, 0);
@@ -84,6 +69,7 @@ export async function insertAttachment(open: OpenDatabase, t: AttachTarget, f: S
       .values({
         campaignId: t.campaignId,
         districtId: t.districtId,
+        departmentId: t.departmentId ?? null,
         subject: t.subject,
         subjectId: t.subjectId,
         month: t.month,
@@ -122,14 +108,18 @@ export async function insertAttachment(open: OpenDatabase, t: AttachTarget, f: S
 
 export type ChangeOutcome = { ok: true } | { ok: false; reason: "not-found" } | { ok: false; reason: "conflict"; current: { isPublic: boolean; version: number } };
 
-/** The campaign office marks a photo public or not (shown on the public project page). Caller checked report.review (city-wide). */
+/**
+ * The campaign office marks a project month's photo public or not (shown on the public project
+ * page). Caller checked report.review (city-wide). Files on problems, orders and signings are
+ * never public: they read as not found here.
+ */
 export async function updateAttachmentPublic(open: OpenDatabase, target: { id: number; expectedVersion: number }, isPublic: boolean, actor: Actor): Promise<ChangeOutcome> {
   return open.write(async (tx) => {
     const [a] = await tx
-      .select({ id: attachments.id, isPublic: attachments.isPublic, version: attachments.version, districtId: attachments.districtId, kind: attachments.kind })
+      .select({ id: attachments.id, isPublic: attachments.isPublic, version: attachments.version, districtId: attachments.districtId, kind: attachments.kind, subject: attachments.subject })
       .from(attachments)
       .where(eq(attachments.id, target.id));
-    if (!a || a.kind !== "photo") return { ok: false, reason: "not-found" } as const;
+    if (!a || a.kind !== "photo" || a.subject !== "project_month") return { ok: false, reason: "not-found" } as const;
     if (a.version !== target.expectedVersion) return { ok: false, reason: "conflict", current: { isPublic: a.isPublic, version: a.version } } as const;
     if (a.isPublic === isPublic) return { ok: true } as const;
     await tx

@@ -40,6 +40,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "report.remind": "发送催报",
   "attachment.add": "上传照片或附件",
   "attachment.publish": "公开或撤下照片",
+  "attachment.delete": "删除照片或附件",
   "boundaries.replace": "更新区县地图边界",
   "notification.preferences": "修改消息提醒设置",
   "notification.webhook_add": "添加群机器人",

@@ -26,6 +26,9 @@ export const REFUSALS = [
   "month",
   "month-closed",
   "stale",
+  "order-closed",
+  "delete-closed",
+  "conflict",
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 
@@ -74,5 +77,23 @@ export function refusalText(code: Refusal, s: EvidenceSettings, n?: number): str
       return "该月已报送或已审核，不能再上传附件；如需补充请联系专项办退回";
     case "stale":
       return "表单已失效，请刷新页面后重试";
+    case "order-closed":
+      return "督办单已进入下一环节（已反馈、已退回或已销号），这部分附件不能再上传或删除；请刷新页面查看";
+    case "delete-closed":
+      return "所在月份已审核通过或已锁定（或记录已进入下一环节），附件不能再删除；如需更正请联系专项办";
+    case "conflict":
+      return "附件已被他人修改或删除，未执行；请刷新页面后重试";
   }
+}
+
+/**
+ * The outcome a record's page shows after an upload or deletion (from the redirect's `ev` and
+ * `evn`): a confirmation, or the refusal's message. Unknown codes show nothing.
+ */
+export function evidenceOutcome(q: { ev?: string; evn?: string }, s: EvidenceSettings): { status: string | null; error: string | null } {
+  if (q.ev === "ok") return { status: "已上传。", error: null };
+  if (q.ev === "deleted") return { status: "已删除附件。", error: null };
+  const n = q.evn && /^\d{1,12}$/.test(q.evn) ? Number(q.evn) : undefined;
+  const error = q.ev && (REFUSALS as readonly string[]).includes(q.ev) ? refusalText(q.ev as Refusal, s, n) : null;
+  return { status: null, error };
 }

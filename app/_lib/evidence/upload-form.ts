@@ -25,7 +25,7 @@ export async function checkUploadForm(form: FormData): Promise<CheckedUpload> {
 }
 
 /** The 303 back to the record's page with the outcome code (and at most a number), so the page can say what happened without JavaScript. */
-export function backTo(path: string, code: Refusal | "ok", extra: Record<string, string | undefined> = {}, n?: number): Response {
+export function backTo(path: string, code: Refusal | "ok" | "deleted", extra: Record<string, string | undefined> = {}, n?: number): Response {
   const q = new URLSearchParams({ ev: code });
   for (const [k, v] of Object.entries(extra)) if (v) q.set(k, v);
   if (n !== undefined) q.set("evn", String(Math.round(n)));

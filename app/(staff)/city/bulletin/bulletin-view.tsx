@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
 import { monthLabel, monthNumber, todayInShanghai, ytdLabel } from "@/domain/months";
 import { expectedShare } from "@/domain/pace";
@@ -33,6 +34,8 @@ export interface BulletinData {
   districtNames: Map<number, string>;
   /** Year-end forecasts (approved figures only). */
   forecasts: CampaignForecasts;
+  /** Photos of lagging key projects, when the office asked for them (附项目形象进度照片). */
+  photos?: ReactNode;
 }
 
 /** How many district items behind pace the printed bulletin lists (the rest are in the lagging list). */
@@ -168,6 +171,7 @@ export function BulletinView({ data }: { data: BulletinData }) {
             <LaggingTable items={[...data.cityLagging, ...data.districtLagging.slice(0, DISTRICT_LAGGING_LIMIT)]} />
           </>
         )}
+        {data.photos}
       </section>
 
       <section aria-labelledby="b-rankings" className="mt-4 break-inside-avoid-page">

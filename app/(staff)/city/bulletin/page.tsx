@@ -16,6 +16,8 @@ import { resolveCityScope, scopeQuery } from "../export/scope";
 import { laggingItems } from "../export/sheets";
 import { loadRankings } from "../rankings/load";
 import { ScopeForm } from "../rankings/scope-form";
+import { listLaggingProjectPhotos } from "@/db/queries/bulletin-photos";
+import { BulletinPhotos } from "./bulletin-photos";
 import { BulletinView } from "./bulletin-view";
 import { chromiumAvailable } from "./pdf-render";
 import { PrintButton } from "./print-button";
@@ -38,7 +40,10 @@ const PRINT_CSS = `
   .bulletin * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }`;
 
-type SearchParams = Promise<{ month?: string; include?: string }>;
+type SearchParams = Promise<{ month?: string; include?: string; photos?: string }>;
+
+/** How many lagging projects' photos the bulletin prints (largest shortfall first). */
+const PHOTO_LIMIT = 12;
 
 export default async function BulletinPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission("city.read", {}, { next: "/city/bulletin" });
@@ -52,17 +57,19 @@ export default async function BulletinPage({ searchParams }: { searchParams: Sea
   const shown = approvals.find((a) => a.month === month);
   // Districts are ranked on the latest month all of them have had approved (fair comparison).
   const rankingMonth = (await getLatestCompleteMonth(campaign.id, month)) ?? month;
-  const [rollups, sectors, rankings, board, demo, forecasts] = await Promise.all([
+  const withPhotos = sp.photos === "1";
+  const [rollups, sectors, rankings, board, demo, forecasts, photos] = await Promise.all([
     getCampaignRollups(campaign.id, month, mode, campaign.paceWarnBp),
     loadKeyProjectSectors(campaign.id, month, mode),
     loadRankings(campaign, rankingMonth, mode),
     loadCompletenessBoard(campaign.id, month),
     getIsDemoData(),
     loadForecasts(campaign.id, month),
+    withPhotos ? listLaggingProjectPhotos(campaign.id, month, mode, PHOTO_LIMIT) : null,
   ]);
   const headline = rollups.indicators.filter((i) => i.isHeadline);
   const lagging = laggingItems(rollups.indicators, rollups.districts);
-  const pdfHref = `/city/bulletin/pdf?${scopeQuery(scope)}`;
+  const pdfHref = `/city/bulletin/pdf?${scopeQuery(scope)}${withPhotos ? "&photos=1" : ""}`;
 
   return (
     <div className="space-y-4">
@@ -84,7 +91,12 @@ export default async function BulletinPage({ searchParams }: { searchParams: Sea
             )}
           </div>
         </div>
-        <ScopeForm action="/city/bulletin" month={month} include={include} periods={scope.periods} />
+        <ScopeForm action="/city/bulletin" month={month} include={include} periods={scope.periods}>
+          <label className="flex items-center gap-1.5 pb-1.5 text-sm">
+            <input type="checkbox" name="photos" value="1" defaultChecked={withPhotos} className="h-4 w-4" />
+            附项目形象进度照片
+          </label>
+        </ScopeForm>
         <MonthBanner leader={chooseLeaderMonth(approvals)} defaulted={sp.month !== month} month={month} include={include} approved={shown?.official ?? 0} total={shown?.total ?? 0} path="/city/bulletin" />
       </div>
       <BulletinView
@@ -102,6 +114,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Sea
           completeness: board.months.find((m) => m.month === month) ?? null,
           districtNames: new Map(rollups.districts.map((d) => [d.id, d.name])),
           forecasts,
+          photos: photos ? <BulletinPhotos month={month} rows={photos.rows} withoutPhoto={photos.withoutPhoto} /> : undefined,
         }}
       />
     </div>

@@ -1,8 +1,9 @@
+import type { ReactNode } from "react";
 import { monthLabel } from "@/domain/months";
 import type { PeriodRow } from "@/db/queries/reporting";
 
 /** Month and figures-mode picker: a plain GET form, so it works without JavaScript. */
-export function ScopeForm({ action, month, include, periods, extra }: { action: string; month: string; include: boolean; periods: PeriodRow[]; extra?: Record<string, string> }) {
+export function ScopeForm({ action, month, include, periods, extra, children }: { action: string; month: string; include: boolean; periods: PeriodRow[]; extra?: Record<string, string>; children?: ReactNode }) {
   return (
     <form method="get" action={action} aria-label="选择月份和口径" className="no-print flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2">
       {Object.entries(extra ?? {}).map(([k, v]) => (
@@ -23,6 +24,7 @@ export function ScopeForm({ action, month, include, periods, extra }: { action: 
           <option value="unapproved">含未审核</option>
         </select>
       </div>
+      {children}
       <button type="submit" className="rounded-md border border-slate-300 bg-slate-50 px-3 py-1.5 text-sm hover:bg-slate-100">查看</button>
     </form>
   );

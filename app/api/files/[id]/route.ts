@@ -1,24 +1,27 @@
 import { notFound } from "next/navigation";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
+import { evidenceGuard } from "@/app/_lib/evidence/record-guard";
 import { downloadName, fileResponse } from "@/app/_lib/evidence/serve";
 import { getAttachmentFile } from "@/db/queries/attachments";
-import { getRecordOwners } from "@/db/queries/reporting";
+import { getAttachmentRecord } from "@/db/queries/attachment-records";
 
 /**
- * GET /api/files/:id[?size=thumb] — an attachment for staff, under its record's guard: the
- * record's district (or a department owning the record kind, or the city roles) may read it;
- * anyone else gets 403 and the attempt is audited. Never cached by shared caches.
+ * GET /api/files/:id[?size=thumb] — an attachment for staff, under its record's guard
+ * (app/_lib/evidence/record-guard.ts): a project's or problem's or signing's district (or a
+ * department owning the record kind, or the city roles); for an order's answer or closure, whoever
+ * may read the order. Anyone else gets 403 and the attempt is audited. Never cached by shared caches.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  await requireUser();
+  const user = await requireUser();
   const { id } = await params;
   if (!/^[1-9]\d{0,9}$/.test(id)) notFound();
+  const record = await getAttachmentRecord(Number(id));
+  if (!record) notFound();
+  const guard = await evidenceGuard(user, record);
+  await requirePermission(guard.read.action, guard.read.resource);
   const variant = new URL(request.url).searchParams.get("size") === "thumb" ? "thumb" : "file";
-  const f = await getAttachmentFile(Number(id), variant);
+  const f = await getAttachmentFile(record.id, variant);
   if (!f) notFound();
-  const owners = await getRecordOwners(f.campaignId);
-  const ownerDepartmentIds = f.subject === "project_month" ? owners.projects : f.problemType ? (owners.problems[f.problemType] ?? []) : [];
-  await requirePermission("report.read", { districtId: f.districtId, ownerDepartmentIds });
   const ext = f.mime === "image/jpeg" ? "jpg" : f.mime === "application/pdf" ? "pdf" : (f.originalName.match(/\.(docx|xlsx|pptx)$/i)?.[1] ?? "bin");
   return fileResponse(request, { sha256: f.sha256, mime: f.mime, content: f.content, kind: f.kind, downloadName: downloadName(f.originalName, f.id, ext) }, "private, max-age=3600");
 }

@@ -14,7 +14,7 @@ export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const scope = await resolveCityScope(campaign.id, { month: url.searchParams.get("month") ?? undefined, include: url.searchParams.get("include") ?? undefined });
   if (!scope) notFound();
-  const page = `/city/bulletin?${scopeQuery(scope)}`;
+  const page = `/city/bulletin?${scopeQuery(scope)}${url.searchParams.get("photos") === "1" ? "&photos=1" : ""}`;
   try {
     const pdf = await renderPdf(page, sessionCookies(request.headers.get("cookie")), request.headers.get("x-forwarded-proto"));
     const filename = `${campaign.cityName}专项行动简报${monthLabel(scope.month)}${scope.include ? "（含未审核）" : ""}.pdf`;

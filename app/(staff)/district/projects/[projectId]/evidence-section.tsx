@@ -1,4 +1,5 @@
 import { EvidenceCards } from "@/components/evidence/evidence-cards";
+import { DeleteAttachmentForm } from "@/components/evidence/delete-form";
 import { EvidenceUploadForm } from "@/components/evidence/upload-form";
 import { withFlags } from "@/app/_lib/evidence/views";
 import { currentEvidenceSettings } from "@/app/_lib/evidence/settings";
@@ -38,6 +39,8 @@ export async function EvidenceSection({ projectId, editableMonths, outcome }: Pr
       {code === "ok" && outcomeMonth && (
         <p role="status" className="mb-3 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">已上传到{monthLabel(outcomeMonth)}。</p>
       )}
+      {code === "deleted" && <p role="status" className="mb-3 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">已删除附件。</p>}
+      {error && editableMonths.length === 0 && <p role="alert" className="mb-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
       {editableMonths.length > 0 ? (
         <EvidenceUploadForm action={`/district/projects/${projectId}/evidence`} id="evidence" error={error ? `${outcomeMonth ? `${monthLabel(outcomeMonth)}：` : ""}${error}` : null}>
           <label htmlFor="evidence-month" className="text-sm font-medium sm:pt-2">月份</label>
@@ -57,7 +60,10 @@ export async function EvidenceSection({ projectId, editableMonths, outcome }: Pr
           {[...byMonth].map(([month, items]) => (
             <li key={month}>
               <h3 className="mb-2 text-sm font-semibold text-slate-700">{month ? monthLabel(month) : "未注明月份"}</h3>
-              <EvidenceCards items={items} />
+              <EvidenceCards
+                items={items}
+                actions={editableMonths.includes(month) ? (a) => <DeleteAttachmentForm id={a.id} version={a.version} label={a.caption || a.originalName || `照片 ${a.id}`} /> : undefined}
+              />
             </li>
           ))}
         </ol>

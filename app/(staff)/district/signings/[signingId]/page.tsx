@@ -9,6 +9,7 @@ import { BackLink, Badge, CreatedNotice } from "../../_records/ui";
 import { yiInput, yiText } from "../amount";
 import { moneyUnit } from "../write";
 import { EditSigningForm } from "./edit-signing-form";
+import { SigningEvidence } from "@/components/evidence/signing-evidence";
 
 export const metadata: Metadata = { title: "签约项目" };
 
@@ -22,7 +23,9 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
   if (!signing) notFound();
   // Another district's signing: 403, audited.
   await requirePermission("report.read", { districtId: signing.districtId, ownerDepartmentIds: access.owners.signings }, { next });
-  const { created } = await searchParams;
+  const query = await searchParams;
+  const { created } = query;
+  const str = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
   const [events, unit] = await Promise.all([listEvents(access.campaignId), moneyUnit()]);
   const scope = { campaignId: access.campaignId, districtId: signing.districtId, ownerDepartmentIds: access.owners.signings };
   const signedMonth = monthOf(signing.signedOn);
@@ -76,6 +79,7 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
         />
         {signing.updatedByName && <p className="mt-3 text-xs text-slate-500">最后修改：{signing.updatedByName} · {formatDateTime(signing.updatedAt)}</p>}
       </section>
+      <SigningEvidence signingId={signing.id} canAttach={signedOpen} query={{ ev: str(query.ev), evs: str(query.evs), evn: str(query.evn) }} />
     </div>
   );
 }
