@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenDatabase } from "@/db/client";
 import { insertAction } from "@/db/mutations/setup/actions";
 import { effectiveCurrentCampaignId, insertCampaign, setCampaignStatus, setCurrentCampaign, setPeriodOpen, updateCampaign, type CampaignFields } from "@/db/mutations/setup/campaigns";
-import type { Actor } from "@/db/mutations/setup/common";
+import type { Actor } from "@/domain/actor";
 import { updateIndicator, type IndicatorFields } from "@/db/mutations/setup/indicators";
 import { importProjects, type ProjectImportRow } from "@/db/mutations/setup/projects";
 import { saveIndicatorTargets, targetStamp } from "@/db/mutations/setup/targets";

@@ -12,7 +12,8 @@ import { carryOpenProblems } from "./carry-problems";
 import { campaignEditableColumns } from "../../campaign-columns";
 import { CURRENT_CAMPAIGN_KEY, effectiveCurrentCampaignId, markedCampaignId } from "../../current-campaign";
 import { diff, insertAuditEvent } from "../audit";
-import { dueOnFor, monthsOfYear, nowIso, writableCampaign, type Actor, type SetupOutcome } from "./common";
+import type { Actor } from "@/domain/actor";
+import { dueOnFor, monthsOfYear, nowIso, writableCampaign, type SetupOutcome } from "./common";
 
 export { CURRENT_CAMPAIGN_KEY, effectiveCurrentCampaignId } from "../../current-campaign";
 

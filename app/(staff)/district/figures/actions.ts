@@ -5,9 +5,9 @@ import { z } from "zod";
 import { type ActionState } from "@/app/_lib/action-state";
 import { conflictMessage } from "@/domain/conflict";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
+import { actorOf } from "@/app/_lib/actor";
 import { monthLabel } from "@/domain/months";
 import { formatWithUnit } from "@/domain/numbers";
-import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { saveFigureValues } from "@/db/mutations/reports";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
@@ -87,7 +87,7 @@ export async function saveFiguresAction(_prev: ActionState, formData: FormData):
     rows: writes,
     submit: intent === "submit",
     allowSubmitted: user.role === "city_admin",
-    actor: { id: user.id, name: user.username, clientAddress: await clientAddress() },
+    actor: await actorOf(user),
   });
   if (!outcome.ok && outcome.reason === "state") {
     return { ok: false, message: `${monthLabel(month)}的报表当前不能修改（${outcome.status === "locked" ? "已锁定" : outcome.status === "submitted" ? "已报送，待审核" : "已审核"}），未保存任何数据`, fieldErrors: {}, values };

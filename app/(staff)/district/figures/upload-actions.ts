@@ -6,10 +6,10 @@ import type { ActionState } from "@/app/_lib/action-state";
 import { readFiguresWorkbook } from "@/app/_lib/excel/figures-sheet";
 import { checkEntry } from "@/domain/figure-entry";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
+import { actorOf } from "@/app/_lib/actor";
 import { addMonths } from "@/domain/months";
 import { parseInvestment } from "../projects/schemas";
 import { blocksSave, checkProjectMonth, describeCheck } from "@/domain/plausibility/projects";
-import { clientAddress } from "@/app/_lib/request-info";
 import { checkNote } from "@/domain/text-rules";
 import { getDatabase } from "@/db/index";
 import { importMonthWorkbook } from "@/db/mutations/month-import";
@@ -168,7 +168,7 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
     month,
     figures,
     progress,
-    actor: { id: user.id, name: user.username, clientAddress: await clientAddress() },
+    actor: await actorOf(user),
     settings,
   });
   if (!outcome.ok) {

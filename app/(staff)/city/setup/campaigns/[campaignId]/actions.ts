@@ -9,8 +9,8 @@ import { getDatabase } from "@/db/index";
 import { setCampaignStatus, setCurrentCampaign, updateCampaign } from "@/db/mutations/setup/campaigns";
 import { getCampaignForSetup } from "@/db/queries/setup";
 import { campaignSchema, CAMPAIGN_FORM_FIELDS } from "../../_lib/campaign-schema";
-import { formText, idSchema, versionSchema } from "../../_lib/forms";
 import { actorOf, archivedRefusal, failureState, STALE_FORM, type ConflictSubject } from "../../_lib/outcome";
+import { formText, idSchema, versionSchema } from "@/app/_lib/form-parse";
 
 const target = z.object({ campaignId: idSchema, version: versionSchema });
 

@@ -7,8 +7,8 @@ import { requirePermission } from "@/app/_lib/guards";
 import { getDatabase } from "@/db/index";
 import { insertCampaign } from "@/db/mutations/setup/campaigns";
 import { campaignSchema, CAMPAIGN_FORM_FIELDS } from "../../_lib/campaign-schema";
-import { formText, optionalIdSchema } from "../../_lib/forms";
 import { actorOf, failureState } from "../../_lib/outcome";
+import { formText, optionalIdSchema } from "@/app/_lib/form-parse";
 
 /**
  * Creates a draft campaign (twelve closed months), blank or with the structure of another

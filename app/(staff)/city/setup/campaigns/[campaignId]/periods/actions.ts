@@ -8,8 +8,8 @@ import { monthLabel } from "@/domain/months";
 import { getDatabase } from "@/db/index";
 import { setPeriodOpen, updateReportDeadlineDay } from "@/db/mutations/setup/campaigns";
 import { getCampaignForSetup, listPeriodsForSetup } from "@/db/queries/setup";
-import { formText, idSchema, versionSchema } from "../../../_lib/forms";
 import { actorOf, archivedRefusal, failureState, STALE_FORM } from "../../../_lib/outcome";
+import { formText, idSchema, versionSchema } from "@/app/_lib/form-parse";
 
 function revalidate(campaignId: number) {
   revalidatePath(`/city/setup/campaigns/${campaignId}`, "layout");

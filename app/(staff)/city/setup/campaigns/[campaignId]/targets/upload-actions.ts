@@ -9,10 +9,10 @@ import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { importTargets, type TargetImportItem } from "@/db/mutations/setup/targets";
 import { getCampaignForSetup } from "@/db/queries/setup";
-import { formText, idSchema } from "../../../_lib/forms";
 import { actorOf, ARCHIVED, GONE } from "../../../_lib/outcome";
 import { loadCampaignTargets, targetDistricts } from "../../../_lib/target-load";
 import { checkTargets } from "../../../_lib/targets";
+import { formText, idSchema } from "@/app/_lib/form-parse";
 
 export interface UploadState extends ActionState {
   rowErrors: { line: number; message: string }[];

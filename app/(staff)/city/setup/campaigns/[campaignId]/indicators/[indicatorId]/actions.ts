@@ -8,9 +8,9 @@ import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { updateIndicator } from "@/db/mutations/setup/indicators";
 import { getIndicatorForSetup, listUnits } from "@/db/queries/setup";
-import { formText, idSchema, versionSchema } from "../../../../_lib/forms";
 import { indicatorFormValues, parseIndicatorForm } from "../../../../_lib/indicator-schema";
 import { actorOf, archivedRefusal, failureState, STALE_FORM } from "../../../../_lib/outcome";
+import { formText, idSchema, versionSchema } from "@/app/_lib/form-parse";
 
 const target = z.object({ campaignId: idSchema, indicatorId: idSchema, version: versionSchema });
 
