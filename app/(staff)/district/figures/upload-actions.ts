@@ -22,6 +22,7 @@ import { getDistrictMonthState, getRecordOwners } from "@/db/queries/reporting";
 import { capList, oneUploadAtATime, UploadRefused } from "@/app/_lib/excel/safe-load";
 import { loadFigureRows } from "../../../_lib/figures-load";
 import { resolveDistrict } from "./scope";
+import { confinedDepartmentId } from "@/domain/work-scope";
 
 export interface RowError {
   sheet: string;
@@ -62,7 +63,7 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
   if (!campaign || !district) return fail("没有找到要填报的区县或月份");
   const monthState = await getDistrictMonthState(campaign.id, district.id, month);
   const state = monthState?.state ?? "locked";
-  const ownerDepartment = user.role === "department_editor" ? (user.departmentId ?? -1) : undefined;
+  const ownerDepartment = confinedDepartmentId(user);
   const rows = await loadFigureRows(campaign.id, district.id, month, ownerDepartment);
   const ownerDepartmentIds = [...new Set(rows.map((r) => r.indicator.ownerDepartmentId).filter((x): x is number => x != null))];
   await requirePermission("report.edit", { districtId: district.id, state, ownerDepartmentIds });
