@@ -2,7 +2,8 @@ import "server-only";
 import { neutraliseFormula } from "@/app/_lib/excel/formula-guard";
 import { unstable_cache } from "next/cache";
 import { pace, rateStatus, type PaceStatus } from "@/domain/pace";
-import { listAllPublicProjects, listPublicProgress, listPublicSectors } from "@/db/queries/public";
+import { listAllPublicProjects, listPublicProgress } from "@/db/queries/public-projects";
+import { listPublicSectors } from "@/db/queries/public";
 import { getPublicContext, type PublicArea, type PublicContext, type PublicIndicator } from "./public-data";
 
 /*

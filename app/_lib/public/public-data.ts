@@ -6,17 +6,7 @@ import { pace, rateStatus, type PaceResult } from "@/domain/pace";
 import type { AreaValue, CityTarget } from "@/domain/rollup";
 import { getAsOfMonth } from "@/db/queries/rollups";
 import { listCorrectedMonthTotals, listProjectCorrectionEvents, listPublicFigureCorrections } from "@/db/queries/corrections";
-import {
-  getLastApprovalAt,
-  getPublicCampaign,
-  listOfficialMonths,
-  listPublicActions,
-  listPublicDistricts,
-  listPublicIndicatorFacts,
-  type PublicAction,
-  type PublicCampaign,
-  type PublicDistrict,
-} from "@/db/queries/public";
+import { getLastApprovalAt, getPublicCampaign, listOfficialMonths, listPublicActions, listPublicDistricts, listPublicIndicatorFacts, type PublicAction, type PublicCampaign, type PublicDistrict } from "@/db/queries/public";
 import { correctedThrough, indicatorCorrections, type PublicCorrection } from "./corrections-data";
 
 /*

@@ -20,7 +20,7 @@ export interface PublicRankings {
 }
 
 /**
- * The district rankings of app/_lib/rankings.ts (the one method, shared with the staff pages),
+ * The district rankings of domain/rankings/ (the one method, shared with the staff pages),
  * fed with official rollups of PUBLIC indicators only, so no unpublished figure or indicator
  * reaches a public page through a rank or a score.
  */
