@@ -7,7 +7,7 @@ import { requirePermission } from "@/app/_lib/guards";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { setCampaignStatus, setCurrentCampaign, updateCampaign } from "@/db/mutations/setup/campaigns";
-import { getCampaignForSetup } from "@/db/queries/setup";
+import { getCampaignForSetup } from "@/db/queries/setup/campaigns";
 import { campaignSchema, CAMPAIGN_FORM_FIELDS } from "../../_lib/campaign-schema";
 import { actorOf, archivedRefusal, failureState, STALE_FORM, type ConflictSubject } from "../../_lib/outcome";
 import { formText, idSchema, versionSchema } from "@/app/_lib/form-parse";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AGGREGATION_LABELS, derivationSummary } from "@/domain/derivations";
 import { requirePermission } from "@/app/_lib/guards";
 import { hasFigures } from "@/db/mutations/setup/indicators";
-import { countApprovedMonths, listIndicatorsForSetup } from "@/db/queries/setup";
+import { countApprovedMonths, listIndicatorsForSetup } from "@/db/queries/setup/indicators";
 import { CampaignHeader } from "../../../_components/campaign-header";
 import { loadSetupCampaign } from "../../../_lib/load";
 import { INDICATOR_KIND_LABELS } from "@/domain/labels";

@@ -8,7 +8,7 @@ import { requirePermission } from "@/app/_lib/guards";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { importTargets, type TargetImportItem } from "@/db/mutations/setup/targets";
-import { getCampaignForSetup } from "@/db/queries/setup";
+import { getCampaignForSetup } from "@/db/queries/setup/campaigns";
 import { actorOf, ARCHIVED, GONE } from "../../../_lib/outcome";
 import { loadCampaignTargets, targetDistricts } from "../../../_lib/target-load";
 import { checkTargets } from "../../../_lib/targets";

@@ -5,7 +5,8 @@ import { ACCUMULATION_LABELS, AGGREGATION_LABELS, derivationSummary, RULES } fro
 import { requirePermission } from "@/app/_lib/guards";
 import { formatDateTime } from "@/domain/labels";
 import { definitionChangeBlocked, hasFigures } from "@/db/mutations/setup/indicators";
-import { getIndicatorForSetup, listUnits } from "@/db/queries/setup";
+import { getIndicatorForSetup } from "@/db/queries/setup/indicators";
+import { listUnits } from "@/db/queries/setup/reference";
 import { CampaignHeader } from "../../../../_components/campaign-header";
 import { indicatorDefaults, indicatorFormOptions } from "../../../../_lib/indicator-options";
 import { loadSetupCampaign } from "../../../../_lib/load";
