@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { campaignEditableColumns } from "../../campaign-columns";
 import { getDatabase } from "../../index";
 import { actions, auditEvents, campaigns, departments, periods, projects } from "../../schema";
 
