@@ -17,7 +17,7 @@ import type { ProgressInput } from "@/db/mutations/project-progress";
 import type { FigureWrite } from "@/db/mutations/reports";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getPlausibilitySettings } from "@/db/queries/plausibility";
-import { getProjectMonthFacts, listKeyProjectsForMonth } from "@/db/queries/projects";
+import { getProjectMonthFacts, listKeyProjectsForMonth } from "@/db/queries/project-months";
 import { getDistrictMonthState, getRecordOwners } from "@/db/queries/reporting";
 import { capList, oneUploadAtATime, UploadRefused } from "@/app/_lib/excel/safe-load";
 import { loadFigureRows } from "../../../_lib/figures-load";

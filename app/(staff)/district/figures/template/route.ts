@@ -5,7 +5,7 @@ import { xlsxResponse } from "@/app/_lib/excel/workbook";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { addMonths, isMonth, monthLabel } from "@/domain/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
-import { listKeyProjectsForMonth } from "@/db/queries/projects";
+import { listKeyProjectsForMonth } from "@/db/queries/project-months";
 import { listPeriods } from "@/db/queries/reporting";
 import { loadFigureRows } from "../../../../_lib/figures-load";
 import { resolveDistrict } from "../scope";
