@@ -13,12 +13,14 @@ const dir = mkdtempSync(path.join(tmpdir(), "tuijin-rollup-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "demo.db")}`;
 let open: OpenDatabase;
 let q: typeof import("@/db/queries/rollups");
+let sectors: typeof import("@/db/queries/key-project-sectors");
 
 beforeAll(async () => {
   open = await openDatabase();
   await runMigrations(open);
   await seedDemo(open);
   q = await import("@/db/queries/rollups");
+  sectors = await import("@/db/queries/key-project-sectors");
 });
 afterAll(() => {
   open.close();
@@ -100,7 +102,7 @@ describe("rollups on the demo data", () => {
 
 describe("key projects by sector", () => {
   it("covers every key project once, with the annual plans adding up to the city total", async () => {
-    const rows = await q.loadKeyProjectSectors(1, "2023-10", "all");
+    const rows = await sectors.loadKeyProjectSectors(1, "2023-10", "all");
     expect(rows.reduce((s, r) => s + r.projects, 0)).toBe(300);
     expect(rows.reduce((s, r) => s + r.annualPlan, 0)).toBe(21_680_000);
   });
@@ -109,7 +111,7 @@ describe("key projects by sector", () => {
     const district = await one("select id from districts where code = 'jinjiang'");
     for (const mode of ["all", "official"] as const) {
       for (const d of [undefined, district]) {
-        const rows = await q.loadKeyProjectSectors(1, "2023-10", mode, d);
+        const rows = await sectors.loadKeyProjectSectors(1, "2023-10", mode, d);
         const direct = await one(`select coalesce(sum(g.investment), 0) from project_progress g join projects p on p.id = g.project_id
           ${mode === "official" ? "join periods pe on pe.month = g.month and pe.campaign_id = p.campaign_id join monthly_reports r on r.period_id = pe.id and r.district_id = p.district_id and r.status = 'approved'" : ""}
           where p.is_key = 1 and g.month between '2023-01' and '2023-10' ${d ? `and p.district_id = ${d}` : ""}`);

@@ -7,7 +7,7 @@ import { rankingIndicatorsFromRollups } from "@/domain/rankings/from-rollups";
 import type { Rankings } from "@/domain/rankings/types";
 import type { CampaignSummary } from "@/db/queries/campaigns";
 import { getMetaValue } from "@/db/queries/meta";
-import type { RollupMode } from "@/db/queries/rollups";
+import type { RollupMode } from "@/db/queries/derivations";
 
 export interface RankingData {
   month: string;
