@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { buildProjectsTemplate } from "@/app/_lib/excel/projects-import";
+import { buildProjectsTemplate } from "@/app/_lib/excel/projects-template";
 import { xlsxResponse } from "@/app/_lib/excel/workbook";
 import { requirePermission } from "@/app/_lib/guards";
 import { getCampaignForSetup, listActionsForSetup } from "@/db/queries/setup/campaigns";
