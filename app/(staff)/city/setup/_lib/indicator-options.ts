@@ -1,5 +1,5 @@
 import "server-only";
-import { ACCUMULATION_LABELS, AGGREGATION_LABELS, derivationFormValues, KIND_OPTIONS } from "@/domain/derivations";
+import { ACCUMULATION_LABELS, AGGREGATION_LABELS, derivationFormValues, KIND_OPTIONS } from "@/domain/derivation-form";
 import { listActionsForSetup } from "@/db/queries/setup/campaigns";
 import { listDepartmentsForSetup, listUnits } from "@/db/queries/setup/reference";
 import type { SetupIndicator } from "@/db/queries/setup/indicators";

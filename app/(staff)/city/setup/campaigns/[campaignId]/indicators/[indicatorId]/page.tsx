@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ACCUMULATION_LABELS, AGGREGATION_LABELS, derivationSummary, RULES } from "@/domain/derivations";
+import { ACCUMULATION_LABELS, AGGREGATION_LABELS } from "@/domain/derivation-form";
+import { derivationSummary } from "@/domain/derivation-words";
+import { RULES } from "@/domain/derivations";
 import { requirePermission } from "@/app/_lib/guards";
 import { formatDateTime } from "@/domain/labels";
 import { definitionChangeBlocked, hasFigures } from "@/db/mutations/setup/indicators";
