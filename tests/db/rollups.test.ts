@@ -124,7 +124,7 @@ describe("key projects by sector", () => {
 
 describe("last year", () => {
   it("compares with last year's approved total through the same month, for the same city only", async () => {
-    const { insertCampaign } = await import("@/db/mutations/setup/campaigns");
+    const { insertCampaign } = await import("@/db/mutations/setup/campaign-copy");
     const admin = Number((await open.client.execute("select id from users where username = 'admin'")).rows[0]!.id);
     const actor = { id: admin, name: "admin", clientAddress: "test" };
     const base = { cityNameEn: "", title: "t", titleEn: "", subtitle: "", subtitleEn: "", announcedOn: null, startsOn: "2024-01-01", endsOn: "2024-12-31", paceWarnBp: 500, reportDeadlineDay: 5, sourceNote: "" };

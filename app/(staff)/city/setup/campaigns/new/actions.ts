@@ -5,7 +5,7 @@ import { failure, fieldErrorsOf, type ActionState } from "@/app/_lib/action-stat
 import { z } from "zod";
 import { requirePermission } from "@/app/_lib/guards";
 import { getDatabase } from "@/db/index";
-import { insertCampaign } from "@/db/mutations/setup/campaigns";
+import { insertCampaign } from "@/db/mutations/setup/campaign-copy";
 import { campaignSchema, CAMPAIGN_FORM_FIELDS } from "../../_lib/campaign-schema";
 import { actorOf, failureState } from "../../_lib/outcome";
 import { formText, optionalIdSchema } from "@/app/_lib/form-parse";
