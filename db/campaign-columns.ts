@@ -1,7 +1,7 @@
 /**
  * The campaign columns read in more than one place, named once: the summary every page works
  * with (db/queries/campaigns.ts, and the public pages through it) and the editable fields the
- * set-up page shows and its update audits (db/queries/setup.ts, db/mutations/setup/campaigns.ts).
+ * set-up page shows and its update audits (db/queries/setup/campaigns.ts, db/mutations/setup/campaigns.ts).
  */
 import { campaigns } from "./schema";
 

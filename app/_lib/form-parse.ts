@@ -47,5 +47,8 @@ export const optionalVersionSchema = z
   .regex(/^([1-9]\d{0,8})?$/, "版本无效")
   .transform((s) => (s === "" ? null : Number(s)));
 
+/** The version a set-up form was loaded with; anything else means the page is out of date. */
+export const versionSchema = z.string().trim().regex(/^\d{1,9}$/, "表单已失效").transform(Number);
+
 /** The record a form was loaded with and the version it saw. */
 export const targetSchema = z.object({ id: idSchema, version: idSchema });

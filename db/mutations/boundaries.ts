@@ -9,7 +9,7 @@ import { boundaryStamp } from "@/domain/map/geojson";
 import { districtBoundaries } from "../schema";
 import type { OpenDatabase } from "../client";
 import { insertAuditEvent } from "./audit";
-import type { Actor } from "./projects";
+import type { Actor } from "@/domain/actor";
 
 export interface BoundaryItem {
   districtId: number;

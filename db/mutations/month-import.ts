@@ -8,7 +8,8 @@
 import type { PlausibilitySettings } from "@/domain/plausibility/settings";
 import type { OpenDatabase } from "../client";
 import { upsertMonthProgressTx, type ProgressInput, type ProgressOutcome } from "./project-progress";
-import { saveFigureValuesTx, type Actor, type FigureWrite, type SaveOutcome } from "./reports";
+import type { UserActor } from "@/domain/actor";
+import { saveFigureValuesTx, type FigureWrite, type SaveOutcome } from "./reports";
 
 class Abort extends Error {
   constructor(readonly outcome: ImportOutcome) {
@@ -23,7 +24,7 @@ export type ImportOutcome =
 
 export async function importMonthWorkbook(
   open: OpenDatabase,
-  args: { campaignId: number; periodId: number; districtId: number; month: string; figures: FigureWrite[]; progress: ProgressInput[]; actor: Actor; settings: PlausibilitySettings },
+  args: { campaignId: number; periodId: number; districtId: number; month: string; figures: FigureWrite[]; progress: ProgressInput[]; actor: UserActor; settings: PlausibilitySettings },
 ): Promise<ImportOutcome> {
   try {
     return await open.write(async (tx) => {

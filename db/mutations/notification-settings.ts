@@ -4,21 +4,14 @@
  * audited. Callers pass the signed-in user; the scope of an endpoint comes from that user only.
  */
 import { and, eq, or } from "drizzle-orm";
+import type { ScopedActor } from "@/domain/actor";
 import type { DeliveryChannel, DeliveryMode, NotificationKind } from "@/domain/notifications/kinds";
 import type { OpenDatabase } from "../client";
 import { notificationAddresses, notificationPreferences, webhookEndpoints } from "../schema";
 import { insertAuditEvent } from "./audit";
 
-export interface SettingsActor {
-  id: number;
-  name: string;
-  districtId: number | null;
-  departmentId: number | null;
-  clientAddress: string;
-}
-
 /** Replaces the user's modes with the given full table (kind × channel). */
-export async function saveNotificationPreferences(open: OpenDatabase, actor: SettingsActor, modes: { kind: NotificationKind; channel: DeliveryChannel; mode: DeliveryMode }[], email: string | null): Promise<void> {
+export async function saveNotificationPreferences(open: OpenDatabase, actor: ScopedActor, modes: { kind: NotificationKind; channel: DeliveryChannel; mode: DeliveryMode }[], email: string | null): Promise<void> {
   await open.write(async (tx) => {
     const before = await tx.select({ kind: notificationPreferences.kind, channel: notificationPreferences.channel, mode: notificationPreferences.mode }).from(notificationPreferences).where(eq(notificationPreferences.userId, actor.id));
     const oldEmail = (await tx.select({ email: notificationAddresses.email }).from(notificationAddresses).where(eq(notificationAddresses.userId, actor.id)))[0]?.email ?? null;
@@ -31,7 +24,7 @@ export async function saveNotificationPreferences(open: OpenDatabase, actor: Set
 }
 
 /** Adds a group robot for the user's own group ("scope") or for the user alone. The URL was checked by the caller. */
-export async function insertWebhookEndpoint(open: OpenDatabase, actor: SettingsActor, e: { scope: "own" | "group"; label: string; url: string }): Promise<number> {
+export async function insertWebhookEndpoint(open: OpenDatabase, actor: ScopedActor, e: { scope: "own" | "group"; label: string; url: string }): Promise<number> {
   return open.write(async (tx) => {
     const owner =
       e.scope === "own" ? { userId: actor.id } : actor.districtId != null ? { districtId: actor.districtId } : actor.departmentId != null ? { departmentId: actor.departmentId } : { userId: actor.id };
@@ -42,7 +35,7 @@ export async function insertWebhookEndpoint(open: OpenDatabase, actor: SettingsA
 }
 
 /** Switches off a robot the user may manage (their own, or their group's). False when none matched. */
-export async function deactivateWebhookEndpoint(open: OpenDatabase, actor: SettingsActor, id: number): Promise<boolean> {
+export async function deactivateWebhookEndpoint(open: OpenDatabase, actor: ScopedActor, id: number): Promise<boolean> {
   return open.write(async (tx) => {
     const mine = or(eq(webhookEndpoints.userId, actor.id), actor.districtId != null ? eq(webhookEndpoints.districtId, actor.districtId) : undefined, actor.departmentId != null ? eq(webhookEndpoints.departmentId, actor.departmentId) : undefined);
     const rows = await tx.update(webhookEndpoints).set({ active: false }).where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.active, true), mine)).returning({ url: webhookEndpoints.url, label: webhookEndpoints.label });

@@ -7,7 +7,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { OpenDatabase } from "../client";
 import { parks, type PARK_STATUSES } from "../schema";
 import { diff, insertAuditEvent } from "./audit";
-import type { Actor, WriteOutcome } from "./users";
+import type { Actor } from "@/domain/actor";
+import type { WriteOutcome } from "./users";
 
 export interface ParkProgress {
   status: (typeof PARK_STATUSES)[number];

@@ -8,7 +8,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { OpenDatabase } from "../client";
 import { periods } from "../schema";
 import { insertAuditEvent } from "./audit";
-import { writableCampaign, type Actor, type SetupOutcome } from "./setup/common";
+import type { Actor } from "@/domain/actor";
+import { writableCampaign, type SetupOutcome } from "./setup/common";
 
 export interface HistoricalArgs {
   periodId: number;

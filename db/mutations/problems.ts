@@ -8,7 +8,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { OpenDatabase } from "../client";
 import { problems, projects, type ESCALATION_LEVELS, type PROBLEM_STATUSES, type PROBLEM_TYPES } from "../schema";
 import { diff, insertAuditEvent } from "./audit";
-import type { Actor, WriteOutcome } from "./users";
+import type { Actor } from "@/domain/actor";
+import type { WriteOutcome } from "./users";
 
 export interface ProblemFields {
   type: (typeof PROBLEM_TYPES)[number];

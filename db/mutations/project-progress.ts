@@ -11,7 +11,8 @@ import type { Db, OpenDatabase, Tx } from "../client";
 import { projectProgress, projects, users } from "../schema";
 import { diff, insertAuditEvent } from "./audit";
 import { replaceFlags } from "./flags";
-import type { UserActor as Actor } from "@/domain/actor";
+import type { UserActor } from "@/domain/actor";
+import type { Outcome, Refused } from "@/domain/outcome";
 import type { Current } from "./projects";
 
 export interface ProgressInput {
@@ -29,12 +30,13 @@ export interface ProgressRow {
   note: string | null;
 }
 
-export type ProgressOutcome =
-  | { ok: true; value: { changed: number; flagged: number } }
-  | { ok: false; reason: "not-found" }
-  | { ok: false; reason: "conflict"; conflicts: Map<number, Current<ProgressRow | null>> }
+export type ProgressOutcome = Outcome<
+  { changed: number; flagged: number },
+  | Refused<"not-found">
+  | Refused<"conflict", { conflicts: Map<number, Current<ProgressRow | null>> }>
   /** Rows with a hard error, or warnings and no note: nothing was stored. */
-  | { ok: false; reason: "implausible"; issues: Map<number, ProjectCheck> };
+  | Refused<"implausible", { issues: Map<number, ProjectCheck> }>
+>;
 
 /**
  * What the rules compare `month` with, per project: plan, total, this year before the month, the
@@ -77,7 +79,7 @@ export async function upsertMonthProgress(
   open: OpenDatabase,
   target: { campaignId: number; districtId: number; month: string },
   rows: readonly ProgressInput[],
-  actor: Actor,
+  actor: UserActor,
   settings: PlausibilitySettings,
 ): Promise<ProgressOutcome> {
   return open.write((tx) => upsertMonthProgressTx(tx, target, rows, actor, settings));
@@ -93,7 +95,7 @@ export async function upsertMonthProgressTx(
   tx: Tx,
   target: { campaignId: number; districtId: number; month: string },
   rows: readonly ProgressInput[],
-  actor: Actor,
+  actor: UserActor,
   settings: PlausibilitySettings,
 ): Promise<ProgressOutcome> {
   const ids = [...new Set(rows.map((r) => r.projectId))];

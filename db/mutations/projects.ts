@@ -9,8 +9,11 @@ import type { OpenDatabase, Tx } from "../client";
 import { projects, users, type PROJECT_STAGES } from "../schema";
 import { diff, insertAuditEvent } from "./audit";
 
-export type { Actor } from "@/domain/actor";
 import type { Actor } from "@/domain/actor";
+import type { Outcome, Refused } from "@/domain/outcome";
+
+/** Re-exported for db/mutations/attachments.ts only (another engineer's area): everything else imports domain/actor. */
+export type { Actor } from "@/domain/actor";
 
 /** Who last changed a record and when, with the record as it is now: what a conflict message shows. */
 export interface Current<T> {
@@ -19,11 +22,7 @@ export interface Current<T> {
   updatedAt: string;
 }
 
-export type ProjectOutcome<T = void, C = RegisterFields> =
-  | { ok: true; value: T }
-  | { ok: false; reason: "not-found" }
-  | { ok: false; reason: "duplicate" }
-  | { ok: false; reason: "conflict"; current: Current<C> };
+export type ProjectOutcome<T = void, C = RegisterFields> = Outcome<T, Refused<"not-found" | "duplicate"> | Refused<"conflict", { current: Current<C> }>>;
 
 export type RegisterFields = {
   code: string;

@@ -7,12 +7,15 @@
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { OpenDatabase } from "../client";
 import { districts, monthlyReports, periods } from "../schema";
+import type { UserActor } from "@/domain/actor";
+import type { Outcome, Refused } from "@/domain/outcome";
 import { insertAuditEvent } from "./audit";
 import { notifyDeadline } from "./notify-events";
 
-export type RemindOutcome = { ok: true; reminded: string[] } | { ok: false; reason: "not-found" | "not-due" | "none-late" };
+/** Done: the names of the districts reminded. */
+export type RemindOutcome = Outcome<string[], Refused<"not-found" | "not-due" | "none-late">>;
 
-export async function sendDeadlineReminders(open: OpenDatabase, a: { campaignId: number; month: string; districtIds: number[] | "all-late"; today: string; actor: { id: number; name: string; clientAddress: string } }): Promise<RemindOutcome> {
+export async function sendDeadlineReminders(open: OpenDatabase, a: { campaignId: number; month: string; districtIds: number[] | "all-late"; today: string; actor: UserActor }): Promise<RemindOutcome> {
   return open.write(async (tx) => {
     const p = (await tx.select({ id: periods.id, month: periods.month, dueOn: periods.dueOn, locked: periods.locked }).from(periods).where(and(eq(periods.campaignId, a.campaignId), eq(periods.month, a.month))))[0];
     if (!p || p.locked) return { ok: false, reason: "not-found" };
@@ -26,6 +29,6 @@ export async function sendDeadlineReminders(open: OpenDatabase, a: { campaignId:
     if (late.length === 0) return { ok: false, reason: "none-late" };
     for (const d of late) await notifyDeadline(tx, { kind: "deadline_reminder", periodId: p.id, districtId: d.id, month: p.month, dueOn: p.dueOn, actorId: a.actor.id });
     await insertAuditEvent(tx, { actorUserId: a.actor.id, actorName: a.actor.name, action: "report.remind", entity: "period", entityId: p.id, after: { month: p.month, districts: late.map((d) => d.name) }, clientAddress: a.actor.clientAddress });
-    return { ok: true, reminded: late.map((d) => d.name) };
+    return { ok: true, value: late.map((d) => d.name) };
   });
 }

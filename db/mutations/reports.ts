@@ -12,8 +12,8 @@ import { replaceFlags, type FlagWrite } from "./flags";
 import { snapshotReport } from "./review";
 
 /** Writes here are a signed-in user's: the actor has an id. */
-export type { UserActor as Actor } from "@/domain/actor";
-import type { UserActor as Actor } from "@/domain/actor";
+import type { UserActor } from "@/domain/actor";
+import type { Refused } from "@/domain/outcome";
 
 export interface FigureWrite {
   indicatorId: number;
@@ -59,8 +59,8 @@ export interface StoredFigure {
 
 export type SaveOutcome =
   | { ok: true; changed: number; status: ReportStatus; stored: StoredFigure[] }
-  | { ok: false; reason: "state"; status: ReportStatus | "locked" }
-  | { ok: false; reason: "conflict"; conflicts: FigureConflict[] };
+  | Refused<"state", { status: ReportStatus | "locked" }>
+  | Refused<"conflict", { conflicts: FigureConflict[] }>;
 
 const nowIso = () => new Date().toISOString();
 
@@ -88,7 +88,7 @@ export interface SaveFiguresArgs {
   districtId: number;
   rows: FigureWrite[];
   submit: boolean;
-  actor: Actor;
+  actor: UserActor;
   allowSubmitted?: boolean;
 }
 

@@ -16,11 +16,12 @@ import type { OpenDatabase, Tx } from "../client";
 import { corrections, districts, figureValues, monthlyReports, periods, plausibilityFlags, projectProgress, projects, reportSnapshots, type ReportSnapshotData } from "../schema";
 import { insertAuditEvent } from "./audit";
 import { notifyMonthApproved, notifyMonthReturned } from "./notify-events";
-import type { Actor } from "./reports";
+import type { UserActor } from "@/domain/actor";
+import type { Outcome, Refused } from "@/domain/outcome";
 
 const nowIso = () => new Date().toISOString();
 
-export type ReviewOutcome = { ok: true } | { ok: false; reason: "not-found" | "conflict" | "state" } | { ok: false; reason: "flagged"; flags: number };
+export type ReviewOutcome = Outcome<void, Refused<"not-found" | "conflict" | "state"> | Refused<"flagged", { flags: number }>>;
 
 async function loadForReview(tx: Tx, reportId: number) {
   return (
@@ -76,7 +77,7 @@ export async function snapshotReport(tx: Tx, reportId: number, kind: "submitted"
  * Approves a submitted month. A month with unresolved plausibility flags is refused unless the
  * reviewer confirmed them (acceptFlags); approval resolves them, with the reviewer's name.
  */
-export async function approveReport(open: OpenDatabase, args: { reportId: number; expectedVersion: number; actor: Actor; acceptFlags?: boolean }): Promise<ReviewOutcome> {
+export async function approveReport(open: OpenDatabase, args: { reportId: number; expectedVersion: number; actor: UserActor; acceptFlags?: boolean }): Promise<ReviewOutcome> {
   return open.write(async (tx) => {
     const r = await loadForReview(tx, args.reportId);
     if (!r) return { ok: false, reason: "not-found" };
@@ -133,12 +134,12 @@ export async function approveReport(open: OpenDatabase, args: { reportId: number
       clientAddress: args.actor.clientAddress,
     });
     await notifyMonthApproved(tx, { reportId: r.id, districtId: r.districtId, month: r.month, actorId: args.actor.id });
-    return { ok: true };
+    return { ok: true, value: undefined };
   });
 }
 
 /** Sends a submitted month back to the district with the reviewer's comment. */
-export async function returnReport(open: OpenDatabase, args: { reportId: number; expectedVersion: number; comment: string; actor: Actor }): Promise<ReviewOutcome> {
+export async function returnReport(open: OpenDatabase, args: { reportId: number; expectedVersion: number; comment: string; actor: UserActor }): Promise<ReviewOutcome> {
   return open.write(async (tx) => {
     const r = await loadForReview(tx, args.reportId);
     if (!r) return { ok: false, reason: "not-found" };
@@ -151,7 +152,7 @@ export async function returnReport(open: OpenDatabase, args: { reportId: number;
       .where(and(eq(monthlyReports.id, r.id), eq(monthlyReports.version, args.expectedVersion)));
     await insertAuditEvent(tx, { actorUserId: args.actor.id, actorName: args.actor.name, action: "report.return", entity: "monthly_report", entityId: r.id, districtId: r.districtId, before: { status: "submitted" }, after: { status: "returned", comment: args.comment, month: r.month }, clientAddress: args.actor.clientAddress });
     await notifyMonthReturned(tx, { reportId: r.id, districtId: r.districtId, month: r.month, comment: args.comment, actorId: args.actor.id });
-    return { ok: true };
+    return { ok: true, value: undefined };
   });
 }
 
@@ -160,7 +161,7 @@ export async function returnReport(open: OpenDatabase, args: { reportId: number;
  * goes back to "returned" with the reason as the comment; it stays official, and the public keeps
  * seeing the approved values until the correction is approved.
  */
-export async function reopenReport(open: OpenDatabase, args: { reportId: number; expectedVersion: number; reason: string; actor: Actor }): Promise<ReviewOutcome> {
+export async function reopenReport(open: OpenDatabase, args: { reportId: number; expectedVersion: number; reason: string; actor: UserActor }): Promise<ReviewOutcome> {
   return open.write(async (tx) => {
     const r = await loadForReview(tx, args.reportId);
     if (!r) return { ok: false, reason: "not-found" };
@@ -184,14 +185,14 @@ export async function reopenReport(open: OpenDatabase, args: { reportId: number;
       })
       .where(and(eq(monthlyReports.id, r.id), eq(monthlyReports.version, args.expectedVersion)));
     await insertAuditEvent(tx, { actorUserId: args.actor.id, actorName: args.actor.name, action: "report.reopen", entity: "monthly_report", entityId: r.id, districtId: r.districtId, before: { status: "approved" }, after: { status: "returned", restating: true, reason: args.reason, month: r.month }, clientAddress: args.actor.clientAddress });
-    return { ok: true };
+    return { ok: true, value: undefined };
   });
 }
 
-export type LockOutcome = { ok: true } | { ok: false; reason: "not-found" | "conflict" | "unapproved"; pending?: string[] };
+export type LockOutcome = Outcome<void, Refused<"not-found" | "conflict" | "unapproved", { pending?: string[] }>>;
 
 /** Locks a month once every reporting district's report for it is approved. */
-export async function lockPeriod(open: OpenDatabase, args: { periodId: number; expectedVersion: number; actor: Actor }): Promise<LockOutcome> {
+export async function lockPeriod(open: OpenDatabase, args: { periodId: number; expectedVersion: number; actor: UserActor }): Promise<LockOutcome> {
   return open.write(async (tx) => {
     const p = (await tx.select({ id: periods.id, version: periods.version, locked: periods.locked, month: periods.month }).from(periods).where(eq(periods.id, args.periodId)))[0];
     if (!p) return { ok: false, reason: "not-found" };
@@ -205,18 +206,18 @@ export async function lockPeriod(open: OpenDatabase, args: { periodId: number; e
     const now = nowIso();
     await tx.update(periods).set({ locked: true, lockedBy: args.actor.id, lockedAt: now, version: sql`${periods.version} + 1` }).where(and(eq(periods.id, p.id), eq(periods.version, args.expectedVersion)));
     await insertAuditEvent(tx, { actorUserId: args.actor.id, actorName: args.actor.name, action: "period.lock", entity: "period", entityId: p.id, before: { locked: false }, after: { locked: true, month: p.month }, clientAddress: args.actor.clientAddress });
-    return { ok: true };
+    return { ok: true, value: undefined };
   });
 }
 
 /** Unlocks a month (city admin only), recording the reason. */
-export async function unlockPeriod(open: OpenDatabase, args: { periodId: number; expectedVersion: number; reason: string; actor: Actor }): Promise<LockOutcome> {
+export async function unlockPeriod(open: OpenDatabase, args: { periodId: number; expectedVersion: number; reason: string; actor: UserActor }): Promise<LockOutcome> {
   return open.write(async (tx) => {
     const p = (await tx.select({ id: periods.id, version: periods.version, locked: periods.locked, month: periods.month }).from(periods).where(eq(periods.id, args.periodId)))[0];
     if (!p) return { ok: false, reason: "not-found" };
     if (p.version !== args.expectedVersion || !p.locked) return { ok: false, reason: "conflict" };
     await tx.update(periods).set({ locked: false, lockedBy: null, lockedAt: null, version: sql`${periods.version} + 1` }).where(and(eq(periods.id, p.id), eq(periods.version, args.expectedVersion)));
     await insertAuditEvent(tx, { actorUserId: args.actor.id, actorName: args.actor.name, action: "period.unlock", entity: "period", entityId: p.id, before: { locked: true }, after: { locked: false, month: p.month, reason: args.reason }, clientAddress: args.actor.clientAddress });
-    return { ok: true };
+    return { ok: true, value: undefined };
   });
 }

@@ -3,8 +3,9 @@ import { eq } from "drizzle-orm";
 import type { OpenDatabase } from "../client";
 import { appMeta } from "../schema";
 import { insertAuditEvent } from "./audit";
+import type { UserActor } from "@/domain/actor";
 
-export async function setMetaValue(open: OpenDatabase, key: string, value: string, actor: { id: number; name: string; clientAddress: string }): Promise<void> {
+export async function setMetaValue(open: OpenDatabase, key: string, value: string, actor: UserActor): Promise<void> {
   await open.write(async (tx) => {
     const before = (await tx.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, key)))[0]?.value ?? null;
     if (before === value) return;

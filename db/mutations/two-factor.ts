@@ -9,6 +9,7 @@ import { normaliseRecoveryCode } from "@/domain/totp";
 import type { OpenDatabase } from "../client";
 import { recoveryCodes, users } from "../schema";
 import { insertAuditEvent } from "./audit";
+import type { Actor } from "@/domain/actor";
 
 /** The user's two-factor state with the secret opened (it is stored sealed: app/_lib/secret-box.ts). */
 export async function getTotpState(open: OpenDatabase, userId: number) {
@@ -67,7 +68,7 @@ export async function setPendingTotpSecret(open: OpenDatabase, userId: number, s
 }
 
 /** Turns two-factor on after the user proved the pending secret works; replaces recovery codes. Audited. */
-export async function enableTotp(open: OpenDatabase, userId: number, step: number, codes: string[], actor: { name: string; clientAddress: string }): Promise<boolean> {
+export async function enableTotp(open: OpenDatabase, userId: number, step: number, codes: string[], actor: Pick<Actor, "name" | "clientAddress">): Promise<boolean> {
   const hashes = await Promise.all(codes.map((c) => hashPassword(normaliseRecoveryCode(c))));
   return open.write(async (tx) => {
     const rows = await tx
@@ -84,7 +85,7 @@ export async function enableTotp(open: OpenDatabase, userId: number, step: numbe
 }
 
 /** Turns two-factor off for the user's own account (never for a city admin: callers check). Audited. */
-export async function disableTotp(open: OpenDatabase, userId: number, actor: { name: string; clientAddress: string }): Promise<void> {
+export async function disableTotp(open: OpenDatabase, userId: number, actor: Pick<Actor, "name" | "clientAddress">): Promise<void> {
   await open.write(async (tx) => {
     await tx.update(users).set({ totpEnabled: false, totpSecret: null, totpLastStep: null, updatedAt: new Date().toISOString() }).where(eq(users.id, userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));

@@ -8,10 +8,13 @@ import type { OpenDatabase } from "../client";
 import { users, userSessions, type Role } from "../schema";
 import { diff, insertAuditEvent } from "./audit";
 
-export type { Actor } from "@/domain/actor";
 import type { Actor } from "@/domain/actor";
+import type { Outcome, Refused } from "@/domain/outcome";
 
-export type WriteOutcome<T = void> = { ok: true; value: T } | { ok: false; reason: "conflict" | "not-found" | "duplicate" };
+/** Re-exported for db/mutations/signings.ts only (another engineer's area): everything else imports domain/actor and domain/outcome. */
+export type { Actor } from "@/domain/actor";
+
+export type WriteOutcome<T = void> = Outcome<T, Refused<"conflict" | "not-found" | "duplicate">>;
 
 export interface UserFields {
   username: string;
@@ -144,9 +147,10 @@ export type SheetAccount =
   | { kind: "create"; line: number; username: string; displayName: string; role: Role; districtId: number | null; departmentId: number | null; passwordHash: string }
   | { kind: "update"; line: number; id: number; version: number; username: string; displayName: string; role: Role; districtId: number | null; departmentId: number | null };
 
-export type SheetOutcome =
-  | { ok: true; value: { created: { line: number; id: number; username: string }[]; updated: { line: number; id: number; username: string; endedSessions: boolean }[]; unchanged: number } }
-  | { ok: false; line: number; reason: "conflict" | "duplicate" };
+export type SheetOutcome = Outcome<
+  { created: { line: number; id: number; username: string }[]; updated: { line: number; id: number; username: string; endedSessions: boolean }[]; unchanged: number },
+  Refused<"conflict" | "duplicate", { line: number }>
+>;
 
 /**
  * An account sheet, all or nothing in one transaction: new usernames are created (the user must

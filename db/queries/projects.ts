@@ -1,48 +1,11 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { ProjectMonthFacts } from "@/domain/plausibility/projects";
 import { getDatabase } from "../index";
-import { loadProjectMonthFacts } from "../mutations/project-progress";
-import { actions, districts, projectProgress, projects, sectors, users, PROJECT_STAGES } from "../schema";
+import { actions, districts, projectProgress, projects, sectors, users } from "../schema";
+import { containsPattern, scopeWhere, yearMonths, type ProjectFilters, type ProjectScope, type ProjectStage } from "./project-scope";
 
-export type ProjectStage = (typeof PROJECT_STAGES)[number];
-
-/**
- * Which projects a caller may see: always one campaign, and either some districts (a district
- * editor: their own) or all of them (a department editor whose department owns projects, a city
- * admin). The pages build it from the session; the queries only apply it.
- */
-export interface ProjectScope {
-  campaignId: number;
-  districtIds: readonly number[] | "all";
-}
-
-export interface ProjectFilters {
-  q?: string;
-  stage?: ProjectStage;
-  sectorId?: number;
-  isKey?: boolean;
-  districtId?: number;
-  /** Only projects without an entry for `month`. */
-  missingMonth?: boolean;
-}
-
-function scopeWhere(scope: ProjectScope): SQL | undefined {
-  const inCampaign = eq(projects.campaignId, scope.campaignId);
-  if (scope.districtIds === "all") return inCampaign;
-  if (scope.districtIds.length === 0) return sql`0`;
-  return and(inCampaign, inArray(projects.districtId, [...scope.districtIds]));
-}
-
-/** A LIKE pattern matching `term` literally (its % and _ are not wildcards). */
-function containsPattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function yearMonths(year: number): [string, string] {
-  return [`${year}-01`, `${year}-12`];
-}
+/* The project register: lists, one project, access facts and form choices. Monthly investment: ./project-months.ts. */
 
 export interface ProjectListRow {
   id: number;
@@ -213,104 +176,6 @@ export async function getProject(scope: ProjectScope, id: number): Promise<Proje
   return rows[0] ?? null;
 }
 
-export interface ProgressEntry {
-  id: number;
-  month: string;
-  investment: number;
-  note: string | null;
-  version: number;
-  updatedAt: string;
-  updatedByName: string | null;
-}
-
-/** A project's monthly investment entries for a year. Caller must have checked the project is in its scope (getProject). */
-export async function listProjectProgress(projectId: number, year: number): Promise<ProgressEntry[]> {
-  const { db } = await getDatabase();
-  const [from, to] = yearMonths(year);
-  return db
-    .select({
-      id: projectProgress.id,
-      month: projectProgress.month,
-      investment: projectProgress.investment,
-      note: projectProgress.note,
-      version: projectProgress.version,
-      updatedAt: projectProgress.updatedAt,
-      updatedByName: users.displayName,
-    })
-    .from(projectProgress)
-    .leftJoin(users, eq(users.id, projectProgress.updatedBy))
-    .where(and(eq(projectProgress.projectId, projectId), sql`${projectProgress.month} between ${from} and ${to}`))
-    .orderBy(asc(projectProgress.month));
-}
-
-export interface MonthEntryRow {
-  id: number;
-  code: string;
-  name: string;
-  stage: ProjectStage;
-  actualStartOn: string | null;
-  actualCompletionOn: string | null;
-  totalInvestment: number;
-  annualPlannedInvestment: number;
-  /** The month's entry, if any. */
-  entryInvestment: number | null;
-  entryNote: string | null;
-  entryVersion: number | null;
-  /** The previous month's entry, for reference. */
-  previousInvestment: number | null;
-  /** Sum of the year's entries before `month`. */
-  earlierInvestment: number;
-}
-
-/**
- * A district's key projects with their entry for `month` (the bulk entry page). Caller must have
- * checked that `districtId` is in its scope (projectAccess + requirePermission).
- */
-export async function listKeyProjectsForMonth(scope: ProjectScope, districtId: number, month: string, previousMonth: string): Promise<MonthEntryRow[]> {
-  const { db } = await getDatabase();
-  const cur = alias(projectProgress, "cur");
-  const prev = alias(projectProgress, "prev");
-  const earlier = db
-    .select({ projectId: projectProgress.projectId, total: sql<number>`sum(${projectProgress.investment})`.as("earlier_total") })
-    .from(projectProgress)
-    .where(sql`${projectProgress.month} >= ${month.slice(0, 4) + "-01"} and ${projectProgress.month} < ${month}`)
-    .groupBy(projectProgress.projectId)
-    .as("earlier");
-  const rows = await db
-    .select({
-      id: projects.id,
-      code: projects.code,
-      name: projects.name,
-      stage: projects.stage,
-      actualStartOn: projects.actualStartOn,
-      actualCompletionOn: projects.actualCompletionOn,
-      totalInvestment: projects.totalInvestment,
-      annualPlannedInvestment: projects.annualPlannedInvestment,
-      entryInvestment: cur.investment,
-      entryNote: cur.note,
-      entryVersion: cur.version,
-      previousInvestment: prev.investment,
-      earlierInvestment: sql<number>`coalesce(${earlier.total}, 0)`,
-    })
-    .from(projects)
-    .leftJoin(cur, and(eq(cur.projectId, projects.id), eq(cur.month, month)))
-    .leftJoin(prev, and(eq(prev.projectId, projects.id), eq(prev.month, previousMonth)))
-    .leftJoin(earlier, eq(earlier.projectId, projects.id))
-    .where(and(scopeWhere(scope), eq(projects.districtId, districtId), eq(projects.isKey, true)))
-    .orderBy(asc(projects.code));
-  return rows.map((r) => ({ ...r, earlierInvestment: Number(r.earlierInvestment) }));
-}
-
-/**
- * What the plausibility rules compare `month` with, per project (plan, total, earlier months): for
- * checking a whole upload before its transaction. Caller must have checked the projects are in its scope.
- */
-export async function getProjectMonthFacts(projectIds: readonly number[], month: string): Promise<Map<number, ProjectMonthFacts>> {
-  const { db } = await getDatabase();
-  return loadProjectMonthFacts(db, projectIds, month);
-}
-
-/** Choices for the register form: active sectors, the campaign's actions, active districts. Public names only. */
 export async function listProjectFormChoices(campaignId: number) {
   const { db } = await getDatabase();
   const parent = alias(actions, "parent_action");

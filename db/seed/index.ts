@@ -12,9 +12,10 @@ import * as s from "../schema";
 import { DEMO_BOUNDARY_SOURCE, demoLocations, seedBoundaries } from "./map-demo";
 import { ACTIONS, CAMPAIGN, DEPARTMENTS, DISTRICTS, INDICATORS, SECTORS, UNITS } from "./quanzhou-2023";
 import {
-  buildParks, buildProblems, buildProjects, buildReportedFigures, buildSignings, DEMO_EVENTS, DEMO_MONTHS, DEMO_PASSWORD,
-  DEMO_ADMIN_TOTP_SECRET, DEMO_USERS, DISTRICT_WEIGHTS, LAST_DEMO_MONTH, OCTOBER_STATUS, splitByWeights,
+  buildReportedFigures, DEMO_MONTHS, DEMO_PASSWORD, DEMO_ADMIN_TOTP_SECRET, DEMO_USERS, DISTRICT_WEIGHTS, LAST_DEMO_MONTH, OCTOBER_STATUS, splitByWeights,
 } from "./demo-data";
+import { buildProblems, buildProjects } from "./demo-projects";
+import { buildParks, buildSignings, DEMO_EVENTS } from "./demo-records";
 
 export const SEED_VERSION = "1";
 

@@ -5,7 +5,7 @@
 const file = process.argv[2];
 process.env.DATABASE_URL = `file:${file}`;
 const { computeCampaignRollups, getCampaignRollups } = await import("../../app/_lib/city-data");
-const { loadKeyProjectSectors } = await import("../../db/queries/rollups");
+const { loadKeyProjectSectors } = await import("../../db/queries/key-project-sectors");
 const { getDatabase } = await import("../../db/index");
 const { db } = await getDatabase();
 const id = Number(((await db.all("select id from campaigns where year = 2023")) as { id: number }[])[0]!.id);

@@ -6,7 +6,8 @@ import path from "node:path";
 import { createClient, type Client } from "@libsql/client";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { DatabaseConfigError, openDatabase } from "../../db/client";
-import { Cluster, NGINX_BIN, ensureSecrets } from "../../scripts/cluster-lib";
+import { Cluster, NGINX_BIN } from "../../scripts/cluster-lib";
+import { ensureSecrets } from "../../scripts/cluster-secrets";
 import { needsDatabase } from "../../scripts/db-unavailable.mjs";
 import { databaseDown, publishRevalidation, sharedCacheEnabled, startSharedCache, stopSharedCache } from "../../scripts/shared-cache.mjs";
 

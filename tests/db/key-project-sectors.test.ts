@@ -15,13 +15,13 @@ import { seedDemo } from "@/db/seed";
 const dir = mkdtempSync(path.join(tmpdir(), "tuijin-sectors-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "demo.db")}`;
 let open: OpenDatabase;
-let q: typeof import("@/db/queries/rollups");
+let q: typeof import("@/db/queries/key-project-sectors");
 
 beforeAll(async () => {
   open = await openDatabase();
   await runMigrations(open);
   await seedDemo(open);
-  q = await import("@/db/queries/rollups");
+  q = await import("@/db/queries/key-project-sectors");
 });
 afterAll(() => {
   open.close();

@@ -22,6 +22,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "tuijin-restate-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "demo.db")}`;
 let open: OpenDatabase;
 let pub: typeof import("@/db/queries/public");
+let pubProjects: typeof import("@/db/queries/public-projects");
 let corr: typeof import("@/db/queries/corrections");
 
 const MONTH = "2023-08";
@@ -66,6 +67,7 @@ beforeAll(async () => {
   await runMigrations(open);
   await seedDemo(open);
   pub = await import("@/db/queries/public");
+  pubProjects = await import("@/db/queries/public-projects");
   corr = await import("@/db/queries/corrections");
   const campaign = await num("select id from campaigns order by id limit 1");
   const district = await num("select id from districts where code = 'jinjiang'");
@@ -130,7 +132,7 @@ describe("correcting an approved month", () => {
     expect(Number(t.investment)).toBe(before.keyTotal + PROJECT_DELTA);
     // The public reads keep the approved amounts.
     const code = await one<{ code: string }>("select code from projects where id = ?", [ids.project]);
-    const published = (await pub.listPublicProgress(ids.campaign, 2023, ids.project)).find((r) => r.month === MONTH);
+    const published = (await pubProjects.listPublicProgress(ids.campaign, 2023, ids.project)).find((r) => r.month === MONTH);
     expect(published).toEqual({ projectCode: code.code, month: MONTH, investment: before.investment });
     expect(await corr.listPublicFigureCorrections(ids.campaign)).toEqual([]);
   });

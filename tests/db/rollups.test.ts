@@ -13,12 +13,14 @@ const dir = mkdtempSync(path.join(tmpdir(), "tuijin-rollup-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "demo.db")}`;
 let open: OpenDatabase;
 let q: typeof import("@/db/queries/rollups");
+let sectors: typeof import("@/db/queries/key-project-sectors");
 
 beforeAll(async () => {
   open = await openDatabase();
   await runMigrations(open);
   await seedDemo(open);
   q = await import("@/db/queries/rollups");
+  sectors = await import("@/db/queries/key-project-sectors");
 });
 afterAll(() => {
   open.close();
@@ -100,7 +102,7 @@ describe("rollups on the demo data", () => {
 
 describe("key projects by sector", () => {
   it("covers every key project once, with the annual plans adding up to the city total", async () => {
-    const rows = await q.loadKeyProjectSectors(1, "2023-10", "all");
+    const rows = await sectors.loadKeyProjectSectors(1, "2023-10", "all");
     expect(rows.reduce((s, r) => s + r.projects, 0)).toBe(300);
     expect(rows.reduce((s, r) => s + r.annualPlan, 0)).toBe(21_680_000);
   });
@@ -109,7 +111,7 @@ describe("key projects by sector", () => {
     const district = await one("select id from districts where code = 'jinjiang'");
     for (const mode of ["all", "official"] as const) {
       for (const d of [undefined, district]) {
-        const rows = await q.loadKeyProjectSectors(1, "2023-10", mode, d);
+        const rows = await sectors.loadKeyProjectSectors(1, "2023-10", mode, d);
         const direct = await one(`select coalesce(sum(g.investment), 0) from project_progress g join projects p on p.id = g.project_id
           ${mode === "official" ? "join periods pe on pe.month = g.month and pe.campaign_id = p.campaign_id join monthly_reports r on r.period_id = pe.id and r.district_id = p.district_id and r.status = 'approved'" : ""}
           where p.is_key = 1 and g.month between '2023-01' and '2023-10' ${d ? `and p.district_id = ${d}` : ""}`);
@@ -122,7 +124,7 @@ describe("key projects by sector", () => {
 
 describe("last year", () => {
   it("compares with last year's approved total through the same month, for the same city only", async () => {
-    const { insertCampaign } = await import("@/db/mutations/setup/campaigns");
+    const { insertCampaign } = await import("@/db/mutations/setup/campaign-copy");
     const admin = Number((await open.client.execute("select id from users where username = 'admin'")).rows[0]!.id);
     const actor = { id: admin, name: "admin", clientAddress: "test" };
     const base = { cityNameEn: "", title: "t", titleEn: "", subtitle: "", subtitleEn: "", announcedOn: null, startsOn: "2024-01-01", endsOn: "2024-12-31", paceWarnBp: 500, reportDeadlineDay: 5, sourceNote: "" };

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type OpenDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
-import { insertCampaign, type CampaignFields } from "@/db/mutations/setup/campaigns";
+import { insertCampaign } from "@/db/mutations/setup/campaign-copy";
+import type { CampaignFields } from "@/db/mutations/setup/campaigns";
 import { insertProblem } from "@/db/mutations/problems";
 
 /* A campaign year holds only its own problems: the district home and the problems list of a

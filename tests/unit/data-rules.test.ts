@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { amountBound, parseAmountBounds } from "@/domain/amount-bounds";
-import { checkCopiedForm, checkEntry, type EntryIndicator, type FormEntry } from "@/domain/figure-entry";
+import { checkCopiedForm, type FormEntry } from "@/domain/copied-form";
+import { checkEntry, type EntryIndicator } from "@/domain/figure-entry";
 import { parseDisplayNumber } from "@/domain/numbers";
 import { DEFAULT_PLAUSIBILITY_SETTINGS, parsePlausibilitySettings } from "@/domain/plausibility/settings";
 import { z } from "zod";

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { checkProjectLines, PROJECTS_SHEET, readProjectsWorkbook } from "@/app/_lib/excel/projects-import";
+import { checkProjectLines, readProjectsWorkbook } from "@/app/_lib/excel/projects-import";
+import { PROJECTS_SHEET } from "@/app/_lib/excel/projects-columns";
 
 const lookups = { districts: [{ id: 1, code: "licheng", name: "鲤城区", active: true }], sectors: [], actions: [] };
 

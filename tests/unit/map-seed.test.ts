@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { containsPoint } from "@/domain/map/projection";
 import { inChina } from "@/domain/map/coordinates";
 import { demoLocations, seedBoundaries } from "@/db/seed/map-demo";
-import { buildParks, buildProjects } from "@/db/seed/demo-data";
+import { buildProjects } from "@/db/seed/demo-projects";
+import { buildParks } from "@/db/seed/demo-records";
 import { DISTRICTS } from "@/db/seed/quanzhou-2023";
 
 describe("the demo's map data", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkCopiedForm, checkEntry, type EntryIndicator, type EntryResult, type FormEntry } from "@/domain/figure-entry";
+import { checkCopiedForm, type FormEntry } from "@/domain/copied-form";
+import { checkEntry, type EntryIndicator, type EntryResult } from "@/domain/figure-entry";
 import { DEFAULT_PLAUSIBILITY_SETTINGS } from "@/domain/plausibility/settings";
 
 const yi = { code: "yi_yuan", symbol: "亿元", scale: 10000 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, REPORT_STATES, type Action, type Actor, type ReportState, type Resource } from "@/domain/policy";
+import { ACTIONS, can, REPORT_STATES, type Action, type Principal, type ReportState, type Resource } from "@/domain/policy";
 
 /**
  * The policy table written out by hand: for each kind of caller and each action, the states of
@@ -13,7 +13,7 @@ const OPEN: StateKey[] = ["none", "draft", "returned"];
 const DISTRICT = 1;
 const DEPARTMENT = 7;
 
-const callers: Record<string, Actor | null> = {
+const callers: Record<string, Principal | null> = {
   anonymous: null,
   city_admin: { id: 1, role: "city_admin", districtId: null, departmentId: null, active: true },
   city_leader: { id: 2, role: "city_leader", districtId: null, departmentId: null, active: true },
@@ -93,7 +93,7 @@ describe("policy: can(user, action, resource)", () => {
   });
 
   it("refuses a district editor without a district even against a resource without one", () => {
-    const broken: Actor = { id: 9, role: "district_editor", districtId: null, departmentId: null, active: true };
+    const broken: Principal = { id: 9, role: "district_editor", districtId: null, departmentId: null, active: true };
     expect(can(broken, "record.edit", { districtId: null })).toBe(false);
   });
 });

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
-import {
-  competitionRanks,
-  computeRankings,
-  parseRankingWeights,
-  rankChange,
-  rankChangeLabel,
-  rankingIndicatorsFromRollups,
-  type DistrictFigure,
-  type RankingDistrict,
-  type RankingIndicator,
-  type RankingWeights,
-} from "@/domain/rankings";
+import { competitionRanks, computeRankings, rankChange } from "@/domain/rankings/compute";
+import { parseRankingWeights, type RankingWeights } from "@/domain/rankings/weights";
+import { rankChangeLabel } from "@/domain/rankings/words";
+import { rankingIndicatorsFromRollups } from "@/domain/rankings/from-rollups";
+import type { DistrictFigure, RankingDistrict, RankingIndicator } from "@/domain/rankings/types";
 
 /*
  * Hand-computed cases. Five districts, one per peer group except two 区:

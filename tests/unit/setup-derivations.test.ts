@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { definitionErrors, derivationError, derivationFormValues, derivationSummary, parseDerivationForm, RULES, type FormReader } from "@/domain/derivations";
+import { definitionErrors, derivationFormValues, parseDerivationForm, type FormReader } from "@/domain/derivation-form";
+import { derivationError, RULES } from "@/domain/derivations";
+import { derivationSummary } from "@/domain/derivation-words";
 import { INDICATORS } from "@/db/seed/quanzhou-2023";
 
 function form(values: Record<string, string | string[]>): FormReader {

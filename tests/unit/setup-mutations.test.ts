@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenDatabase } from "@/db/client";
 import { insertAction } from "@/db/mutations/setup/actions";
-import { effectiveCurrentCampaignId, insertCampaign, setCampaignStatus, setCurrentCampaign, setPeriodOpen, updateCampaign, type CampaignFields } from "@/db/mutations/setup/campaigns";
-import type { Actor } from "@/db/mutations/setup/common";
+import { effectiveCurrentCampaignId } from "@/db/current-campaign";
+import { insertCampaign } from "@/db/mutations/setup/campaign-copy";
+import { setCampaignStatus, setCurrentCampaign, updateCampaign, type CampaignFields } from "@/db/mutations/setup/campaigns";
+import { setPeriodOpen } from "@/db/mutations/setup/campaign-months";
+import type { Actor } from "@/domain/actor";
 import { updateIndicator, type IndicatorFields } from "@/db/mutations/setup/indicators";
 import { importProjects, type ProjectImportRow } from "@/db/mutations/setup/projects";
 import { saveIndicatorTargets, targetStamp } from "@/db/mutations/setup/targets";

@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { buildProjectsTemplate, checkProjectLines, normaliseDate, PROJECTS_SHEET, readProjectsWorkbook } from "@/app/_lib/excel/projects-import";
+import { buildProjectsTemplate } from "@/app/_lib/excel/projects-template";
+import { checkProjectLines, normaliseDate, readProjectsWorkbook } from "@/app/_lib/excel/projects-import";
+import { PROJECTS_SHEET } from "@/app/_lib/excel/projects-columns";
 
 const lookups = {
   districts: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confinedDistrictId, workScopeOf } from "@/domain/work-scope";
+import { confinedDepartmentId, confinedDistrictId, workScopeOf } from "@/domain/work-scope";
 
 describe("work scope from the session", () => {
   it.each([
@@ -18,5 +18,14 @@ describe("work scope from the session", () => {
     const user = { role: "district_editor", districtId: null, departmentId: null } as const;
     expect(workScopeOf(user)).toEqual({ kind: "none" });
     expect(() => confinedDistrictId(user)).toThrow();
+  });
+
+  it.each([
+    [{ role: "department_editor", districtId: null, departmentId: 9 }, 9],
+    [{ role: "department_editor", districtId: 3, departmentId: null }, -1],
+    [{ role: "district_editor", districtId: 3, departmentId: 9 }, undefined],
+    [{ role: "city_admin", districtId: null, departmentId: 4 }, undefined],
+  ] as const)("%o fills in the indicators of department %o only", (user, department) => {
+    expect(confinedDepartmentId(user)).toBe(department);
   });
 });

@@ -1,7 +1,7 @@
 import { getDict, pickName } from "@/app/_lib/i18n/index";
 import { localePath, type Locale } from "@/app/_lib/locale";
 import type { PublicContext } from "@/app/_lib/public/public-data";
-import { listPublicProjects, type PublicStage } from "@/db/queries/public";
+import { listPublicProjects, type PublicStage } from "@/db/queries/public-projects";
 import { PROJECT_STAGES } from "@/db/schema";
 import { ProjectTable } from "./project-table";
 import { PublicShell } from "./public-shell";

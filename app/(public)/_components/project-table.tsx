@@ -1,6 +1,6 @@
 import { getDict, pickName } from "@/app/_lib/i18n/index";
 import { localePath, type Locale } from "@/app/_lib/locale";
-import type { PublicProjectRow } from "@/db/queries/public";
+import type { PublicProjectRow } from "@/db/queries/public-projects";
 import { formatPct, formatYi } from "./format";
 
 /** Public projects: name and code, district, stage, investment in 亿元 (approved months only). */

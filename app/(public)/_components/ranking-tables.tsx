@@ -1,6 +1,8 @@
 import { getDict, pickName } from "@/app/_lib/i18n/index";
 import { localePath, type Locale } from "@/app/_lib/locale";
-import { methodParagraphs, SCORE_CAP, weightsSummary, type IndicatorRanking, type OverallRankRow, type RankChange, type RankingWeights } from "@/domain/rankings";
+import { methodParagraphs, weightsSummary } from "@/domain/rankings/words";
+import { SCORE_CAP, type IndicatorRanking, type OverallRankRow, type RankChange } from "@/domain/rankings/types";
+import type { RankingWeights } from "@/domain/rankings/weights";
 import type { PublicContext, PublicIndicator } from "@/app/_lib/public/public-data";
 import type { PublicRankings } from "@/app/_lib/public/rankings-data";
 import { formatPct, formatTarget, formatValue } from "./format";

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { signOut } from "@/app/_lib/auth";
 import { getCurrentUser, requirePermission } from "@/app/_lib/guards";
+import { actorOf } from "@/app/_lib/actor";
 import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { revokeUserSession } from "@/db/mutations/auth";
@@ -18,7 +19,7 @@ export async function signOutAction(): Promise<void> {
 /** Ends every session of the caller's own account, this one included. */
 export async function signOutEverywhereAction(): Promise<void> {
   const user = await requirePermission("account.update", {}, { allowPasswordChange: true, allowTwoFactorSetup: true });
-  await endAllSessions(await getDatabase(), user.id, { id: user.id, name: user.username, clientAddress: await clientAddress() });
+  await endAllSessions(await getDatabase(), user.id, await actorOf(user));
   await signOut({ redirectTo: "/login" });
   redirect("/login");
 }

@@ -5,7 +5,7 @@ import { monthLabel, ytdLabel } from "@/domain/months";
 import { summarizePace } from "@/domain/pace-summary";
 import { can } from "@/domain/policy";
 import { listActionOverview } from "@/db/queries/campaigns";
-import { loadKeyProjectSectors } from "@/db/queries/rollups";
+import { loadKeyProjectSectors } from "@/db/queries/key-project-sectors";
 import { cityHref, type SearchParams } from "./_components/city-params";
 import { CityPaceMap } from "./_components/city-map";
 import { DashboardTable } from "./_components/dashboard-table";

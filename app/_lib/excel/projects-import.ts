@@ -1,97 +1,21 @@
 import "server-only";
 /**
- * The city's key-project list (市重点项目清单) as a spreadsheet: template, reading, and checking
+ * The city's key-project list (市重点项目清单) as a spreadsheet: reading, and checking
  * each row against the city's districts, sectors and the campaign's actions. Columns are found
  * by their header text (order does not matter); money columns must say their unit in the
  * header — 总投资（亿元） or 总投资（万元） — and are stored in 万元. Dates may be Excel dates or
- * text such as 2024-03-15, 2024/3/15 or 2024年3月15日.
+ * text such as 2024-03-15, 2024/3/15 or 2024年3月15日. The template: ./projects-template.ts; the
+ * columns both share: ./projects-columns.ts.
  */
 import ExcelJS from "exceljs";
 import { loadWorkbookSafely, UploadRefused } from "./safe-load";
 import type { ProjectImportRow } from "@/db/mutations/setup/projects";
 import { isDate } from "@/domain/months";
 import { parseDisplayNumber } from "@/domain/numbers";
-import { cellText, styledSheet } from "./workbook";
+import { cellText } from "./workbook";
 import { parseCoordinates } from "@/domain/map/coordinates";
 import { excelSerialToDate, parseKeyLevel, parseStage, STAGE_LABELS } from "@/domain/project-register";
-
-export const PROJECTS_SHEET = "重点项目";
-export const MAX_PROJECT_ROWS = 5000;
-
-type Key = "code" | "name" | "district" | "sector" | "action" | "owner" | "total" | "annual" | "plannedStart" | "plannedCompletion" | "stage" | "actualStart" | "actualCompletion" | "keyLevel" | "longitude" | "latitude";
-
-/** Accepted header texts per column (first is the template's). */
-const HEADERS: Record<Key, string[]> = {
-  code: ["项目代码", "项目编号"],
-  name: ["项目名称"],
-  district: ["所属区县", "区县"],
-  sector: ["行业", "行业分类"],
-  action: ["专项行动", "所属专项行动"],
-  owner: ["业主单位", "项目业主"],
-  total: ["总投资"],
-  annual: ["年度计划投资", "年度计划"],
-  plannedStart: ["计划开工日期", "计划开工时间", "计划开工"],
-  plannedCompletion: ["计划竣工日期", "计划建成日期", "计划竣工时间", "计划竣工"],
-  stage: ["阶段", "项目阶段", "建设阶段", "项目状态"],
-  actualStart: ["实际开工日期", "实际开工时间", "实际开工"],
-  actualCompletion: ["实际竣工日期", "实际建成日期", "实际竣工时间", "实际竣工", "实际建成"],
-  keyLevel: ["重点级别", "项目级别", "重点项目类别", "是否市重点"],
-  longitude: ["经度", "项目经度"],
-  latitude: ["纬度", "项目纬度"],
-};
-const REQUIRED: Key[] = ["code", "name", "district", "total", "annual"];
-const MONEY: Key[] = ["total", "annual"];
-const LABEL: Record<Key, string> = { code: "项目代码", name: "项目名称", district: "所属区县", sector: "行业", action: "专项行动", owner: "业主单位", total: "总投资", annual: "年度计划投资", plannedStart: "计划开工日期", plannedCompletion: "计划竣工日期", stage: "阶段", actualStart: "实际开工日期", actualCompletion: "实际竣工日期", keyLevel: "重点级别", longitude: "经度", latitude: "纬度" };
-
-export interface Lookup {
-  id: number;
-  code: string;
-  name: string;
-  active?: boolean;
-}
-
-export function buildProjectsTemplate(args: { districts: Lookup[]; sectors: Lookup[]; actions: Lookup[] }): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "推进";
-  styledSheet(wb, PROJECTS_SHEET, [
-    { header: "项目代码", key: "code", width: 16 },
-    { header: "项目名称", key: "name", width: 40 },
-    { header: "所属区县", key: "district", width: 14 },
-    { header: "行业", key: "sector", width: 12 },
-    { header: "专项行动", key: "action", width: 18 },
-    { header: "业主单位", key: "owner", width: 28 },
-    { header: "总投资（亿元）", key: "total", width: 14 },
-    { header: "年度计划投资（亿元）", key: "annual", width: 18 },
-    { header: "计划开工日期", key: "plannedStart", width: 14, numFmt: "yyyy-mm-dd" },
-    { header: "计划竣工日期", key: "plannedCompletion", width: 14, numFmt: "yyyy-mm-dd" },
-    { header: "阶段", key: "stage", width: 12 },
-    { header: "实际开工日期", key: "actualStart", width: 14, numFmt: "yyyy-mm-dd" },
-    { header: "实际竣工日期", key: "actualCompletion", width: 14, numFmt: "yyyy-mm-dd" },
-    { header: "重点级别", key: "keyLevel", width: 12 },
-    { header: "经度", key: "longitude", width: 12 },
-    { header: "纬度", key: "latitude", width: 12 },
-  ]);
-  const help = wb.addWorksheet("填写说明");
-  help.columns = [{ width: 24 }, { width: 70 }];
-  const rows: [string, string][] = [
-    ["项目代码", "必填，每个项目唯一。再次导入时按项目代码更新已有项目，不会重复创建。"],
-    ["项目名称", "必填。"],
-    ["所属区县", `必填，填区县名称或代码：${args.districts.filter((d) => d.active !== false).map((d) => `${d.name}（${d.code}）`).join("、")}`],
-    ["行业", `可空，填行业名称或代码：${args.sectors.filter((d) => d.active !== false).map((d) => `${d.name}（${d.code}）`).join("、")}`],
-    ["专项行动", `可空，填专项行动名称或代码：${args.actions.map((d) => `${d.name}（${d.code}）`).join("、")}`],
-    ["业主单位", "可空。"],
-    ["总投资、年度计划投资", "必填。列标题写明单位：“总投资（亿元）”或“总投资（万元）”，数值按该单位填写。年度计划投资不能大于总投资。"],
-    ["计划开工、竣工日期", "可空。Excel 日期，或 2024-03-15、2024/3/15、2024年3月15日 等写法。"],
-    ["阶段", `可空，填 ${Object.values(STAGE_LABELS).join("、")}（也认“续建”“竣工”“停工”等写法）。空着时按实际日期推定：有实际竣工日期为已建成，有实际开工日期为在建，否则为前期筹备。`],
-    ["实际开工、竣工日期", "可空，写法同计划日期。在建须有实际开工日期；已建成须有实际开工和竣工日期。实际开工日期在本年内的市重点项目计入“新开工”。已审核发布月份的开工、竣工日期不能通过导入改动。"],
-    ["重点级别", "可空（默认市重点），填 市重点、省重点 或 一般。专项统计的是本市的市重点项目清单：同时列入省、市重点的填“市重点”；只列入省重点清单的填“省重点”，与“一般”一样不计入市重点项目的个数和投资。"],
-    ["经度、纬度", "可空，项目位置（WGS 84 十进制度数，例如 118.5876、24.9087），用于区县页面的项目位置图。两项要么都填，要么都不填；须在中国范围内（东经 73–136 度、北纬 3–54 度）。表中没有这两列时，已有项目的位置保持不变。"],
-    ["整表规则", "只要有一行有错误，就不会保存任何数据；页面会列出每一行的问题。"],
-  ];
-  for (const r of rows) help.addRow(r);
-  help.getColumn(2).alignment = { wrapText: true, vertical: "top" };
-  return wb;
-}
+import { HEADERS, LABEL, MAX_PROJECT_ROWS, MONEY, PROJECTS_SHEET, REQUIRED, type Key, type Lookup } from "./projects-columns";
 
 export interface ProjectLine {
   line: number;

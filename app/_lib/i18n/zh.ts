@@ -1,5 +1,5 @@
 import { monthLabel, ytdLabel } from "@/domain/months";
-import { rankChangeLabel, rankChangeWords } from "@/domain/rankings";
+import { rankChangeLabel, rankChangeWords } from "@/domain/rankings/words";
 import type { Dict } from "./types";
 
 export const zh: Dict = {

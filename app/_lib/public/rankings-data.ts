@@ -2,7 +2,10 @@ import "server-only";
 import { cache } from "react";
 import { getCampaignRollups } from "@/app/_lib/city-data";
 import { addMonths, monthNumber } from "@/domain/months";
-import { computeRankings, parseRankingWeights, rankingIndicatorsFromRollups, rankingWeightsKey, type Rankings } from "@/domain/rankings";
+import { computeRankings } from "@/domain/rankings/compute";
+import { parseRankingWeights, rankingWeightsKey } from "@/domain/rankings/weights";
+import { rankingIndicatorsFromRollups } from "@/domain/rankings/from-rollups";
+import type { Rankings } from "@/domain/rankings/types";
 import { getLatestCompleteMonth } from "@/db/queries/completeness";
 import { getMetaValue } from "@/db/queries/meta";
 import type { PublicContext } from "./public-data";
@@ -17,7 +20,7 @@ export interface PublicRankings {
 }
 
 /**
- * The district rankings of app/_lib/rankings.ts (the one method, shared with the staff pages),
+ * The district rankings of domain/rankings/ (the one method, shared with the staff pages),
  * fed with official rollups of PUBLIC indicators only, so no unpublished figure or indicator
  * reaches a public page through a rank or a score.
  */

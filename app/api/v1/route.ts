@@ -1,4 +1,4 @@
-import { cachedCatalog } from "@/app/_lib/public/open-data";
+import { cachedCatalog } from "@/app/_lib/public/open-data-catalog";
 import { jsonResponse, unavailable } from "./_lib/respond";
 import { requirePublicRead } from "@/app/_lib/guards";
 

@@ -6,7 +6,8 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../../client";
 import { actions, departments } from "../../schema";
 import { diff, insertAuditEvent } from "../audit";
-import { moveInOrder, nowIso, writableCampaign, type Actor, type SetupOutcome } from "./common";
+import type { Actor } from "@/domain/actor";
+import { moveInOrder, nowIso, writableCampaign, type SetupOutcome } from "./common";
 
 export interface ActionFields {
   name: string;

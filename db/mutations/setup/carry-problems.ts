@@ -8,7 +8,7 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Tx } from "../../client";
 import { auditEvents, problems, projects } from "../../schema";
-import type { Actor } from "./common";
+import type { Actor } from "@/domain/actor";
 
 const CHUNK = 50;
 

@@ -8,16 +8,16 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "../../client";
 import { campaigns, type CampaignStatus } from "../../schema";
 
-export type { Actor } from "@/domain/actor";
+import type { Outcome, Refused } from "@/domain/outcome";
 
 export type SetupFailure =
-  | { ok: false; reason: "not-found" | "conflict" | "archived" }
+  | Refused<"not-found" | "conflict" | "archived">
   /** A unique code already taken; `field` names the form field. */
-  | { ok: false; reason: "duplicate"; field: string }
+  | Refused<"duplicate", { field: string }>
   /** The change is not allowed in this state; `message` says why (Chinese). */
-  | { ok: false; reason: "refused"; message: string; field?: string };
+  | Refused<"refused", { message: string; field?: string }>;
 
-export type SetupOutcome<T = void> = { ok: true; value: T } | SetupFailure;
+export type SetupOutcome<T = void> = Outcome<T, SetupFailure>;
 
 export const nowIso = () => new Date().toISOString();
 

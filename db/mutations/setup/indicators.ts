@@ -16,7 +16,8 @@ import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../../client";
 import { actions, departments, figureValues, indicators, monthlyReports, periods, units } from "../../schema";
 import { diff, insertAuditEvent } from "../audit";
-import { nowIso, writableCampaign, type Actor, type SetupOutcome } from "./common";
+import type { Actor } from "@/domain/actor";
+import { nowIso, writableCampaign, type SetupOutcome } from "./common";
 
 export interface IndicatorDefinition {
   code: string;

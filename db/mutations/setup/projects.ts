@@ -12,7 +12,9 @@ import type { OpenDatabase, Tx } from "../../client";
 import { auditEvents, monthlyReports, periods, problems, projectProgress, projects, type ProjectKeyLevel, type PROJECT_STAGES } from "../../schema";
 import { isKeyLevel, stageDateProblems } from "@/domain/project-register";
 import { insertAuditEvent } from "../audit";
-import { nowIso, writableCampaign, type Actor, type SetupOutcome } from "./common";
+import type { Actor } from "@/domain/actor";
+import type { Refused } from "@/domain/outcome";
+import { nowIso, writableCampaign, type SetupOutcome } from "./common";
 
 /** One validated row. Optional fields are undefined when the sheet has no such column (kept as they are). */
 export interface ProjectImportRow {
@@ -54,7 +56,7 @@ export interface ImportSummary {
   unchanged: number;
 }
 
-export type ImportOutcome = SetupOutcome<ImportSummary> | { ok: false; reason: "rows"; errors: { line: number; message: string }[] };
+export type ImportOutcome = SetupOutcome<ImportSummary> | Refused<"rows", { errors: { line: number; message: string }[] }>;
 
 const CHUNK = 50;
 

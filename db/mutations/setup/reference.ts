@@ -8,7 +8,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../../client";
 import { departments, districts, sectors, type DistrictKind } from "../../schema";
 import { diff, insertAuditEvent } from "../audit";
-import { moveInOrder, nowIso, type Actor, type SetupOutcome } from "./common";
+import type { Actor } from "@/domain/actor";
+import { moveInOrder, nowIso, type SetupOutcome } from "./common";
 
 export type ReferenceKind = "sector" | "district" | "department";
 

@@ -11,7 +11,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../../client";
 import { campaigns, indicators, targets } from "../../schema";
 import { insertAuditEvent } from "../audit";
-import { nowIso, type Actor, type SetupOutcome } from "./common";
+import type { Actor } from "@/domain/actor";
+import { nowIso, type SetupOutcome } from "./common";
 
 export interface TargetValues {
   targetValue: number | null;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath } from "@/app/_lib/locale";
 import { PublicShell } from "@/app/(public)/_components/public-shell";
-import { countPublicProjectsByDistrict } from "@/db/queries/public";
+import { countPublicProjectsByDistrict } from "@/db/queries/public-projects";
 import { getPublicContext } from "../../../_lib/public/public-data";
 import { getPublicOrderCounts } from "../../../_lib/public/order-counts";
 import { pageLocale, pageMetadata } from "../../../_lib/public/page";

@@ -1,4 +1,4 @@
-import type { INDICATOR_FIELDS, PROJECT_FIELDS } from "../../../_lib/public/open-data";
+import type { INDICATOR_FIELDS, PROJECT_FIELDS } from "@/app/_lib/public/open-data";
 import type { CORRECTION_FIELDS } from "../../../_lib/public/open-data-corrections";
 
 /** The type of each open-data field, as the open-data page documents it. */

@@ -2,16 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { idSchema } from "@/app/_lib/form-parse";
 import { requirePermission } from "@/app/_lib/guards";
 import { getDatabase } from "@/db/index";
 import { markNotificationsRead } from "@/db/mutations/notifications";
 
-const idSchema = z.object({ id: z.union([z.literal("all"), z.coerce.number().int().positive()]) });
+const readSchema = z.object({ id: z.union([z.literal("all"), idSchema]) });
 
 /** Marks one of the caller's own notifications (or all of them) read; another user's id matches nothing. */
 export async function markReadAction(formData: FormData): Promise<void> {
   const user = await requirePermission("account.update");
-  const parsed = idSchema.safeParse({ id: formData.get("id") });
+  const parsed = readSchema.safeParse({ id: formData.get("id") });
   if (!parsed.success) return;
   await (await getDatabase()).write((tx) => markNotificationsRead(tx, user.id, parsed.data.id), { data: false });
   revalidatePath("/account/notifications");

@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { failure, type ActionState } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
+import { actorOf } from "@/app/_lib/actor";
 import { verifyPassword } from "@/domain/passwords";
-import { clientAddress } from "@/app/_lib/request-info";
 import { generateRecoveryCodes, generateTotpSecret, verifyTotp } from "@/domain/totp";
 import { getDatabase } from "@/db/index";
 import { disableTotp, enableTotp, getTotpState, setPendingTotpSecret } from "@/db/mutations/two-factor";
@@ -37,7 +37,7 @@ export async function confirmTwoFactorAction(_prev: EnrolState, formData: FormDa
   const v = verifyTotp(state.secret, code.data, Date.now());
   if (!v.ok) return failure("请检查标出的字段", { code: "验证码不正确，请确认手机时间准确并输入当前显示的 6 位数字" });
   const codes = generateRecoveryCodes(10);
-  const enabled = await enableTotp(open, user.id, v.step, codes, { name: user.username, clientAddress: await clientAddress() });
+  const enabled = await enableTotp(open, user.id, v.step, codes, await actorOf(user));
   if (!enabled) return failure("两步验证已在其他窗口中开启，请刷新页面");
   return { ok: true, message: "两步验证已开启。请立即保存下面的恢复码：每个只能使用一次，离开本页后不再显示。", fieldErrors: {}, values: {}, recoveryCodes: codes };
 }
@@ -49,6 +49,6 @@ export async function disableTwoFactorAction(_prev: ActionState, formData: FormD
   const password = String(formData.get("password") ?? "");
   const creds = await getUserCredentials(user.username);
   if (!(await verifyPassword(creds?.passwordHash ?? null, password))) return failure("请检查标出的字段", { password: "密码不正确" });
-  await disableTotp(await getDatabase(), user.id, { name: user.username, clientAddress: await clientAddress() });
+  await disableTotp(await getDatabase(), user.id, await actorOf(user));
   redirect("/account/two-factor");
 }

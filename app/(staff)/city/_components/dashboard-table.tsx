@@ -6,12 +6,12 @@ import Link from "next/link";
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
 import { formatPercent } from "@/domain/numbers";
 import { describeTarget } from "@/domain/target-text";
-import { KIND_LABELS } from "@/domain/derivations";
 import { FlagMark } from "./flag-mark";
 import type { FlagIndex } from "./flags";
 import { formatActual, formatMultiple, unitOf } from "./format";
 import { PaceBadge } from "./pace-badge";
 import { ProgressBar } from "./progress-bar";
+import { INDICATOR_KIND_LABELS as KIND_LABELS } from "@/domain/labels";
 
 const th = "px-2 py-2 font-medium";
 const td = "px-2 py-2 align-top";

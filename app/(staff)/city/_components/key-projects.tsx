@@ -3,7 +3,7 @@
  * come from loadKeyProjectSectors; totals are sums of the rows.
  */
 import Link from "next/link";
-import type { SectorRollupRow } from "@/db/queries/rollups";
+import type { SectorRollupRow } from "@/db/queries/key-project-sectors";
 import { formatPercent } from "@/domain/numbers";
 import { monthNumber, ytdLabel } from "@/domain/months";
 import { pace } from "@/domain/pace";

@@ -1,6 +1,6 @@
 import "server-only";
 import { isMonth } from "@/domain/months";
-import type { RollupMode } from "@/db/queries/rollups";
+import type { RollupMode } from "@/db/queries/derivations";
 import { getLatestCompleteMonth } from "@/db/queries/completeness";
 import { listMonthApprovals } from "@/db/queries/leader-month";
 import { chooseLeaderMonth } from "../_components/leader-month";

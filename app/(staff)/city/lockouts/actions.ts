@@ -6,7 +6,7 @@ import { requirePermission } from "@/app/_lib/guards";
 import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { liftLockout } from "@/db/mutations/auth";
-import { idSchema } from "../users/schemas";
+import { idSchema } from "@/app/_lib/form-parse";
 
 /** Ends a lock-out early. The id comes from the button pressed; liftLockout checks it is still in force. */
 export async function liftLockoutAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -3,15 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
+import { idSchema } from "@/app/_lib/form-parse";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
+import { actorOf } from "@/app/_lib/actor";
 import { monthLabel } from "@/domain/months";
-import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { setPeriodHistorical } from "@/db/mutations/periods";
 import { lockPeriod, unlockPeriod, type LockOutcome } from "@/db/mutations/review";
 import { hiddenCharacters } from "@/domain/text-rules";
 
-const base = z.object({ periodId: z.coerce.number().int().positive(), version: z.coerce.number().int().positive(), month: z.string().regex(/^\d{4}-\d{2}$/) });
+const base = z.object({ periodId: idSchema, version: idSchema, month: z.string().regex(/^\d{4}-\d{2}$/) });
 
 function why(o: LockOutcome): string {
   if (o.ok) return "";
@@ -24,7 +25,7 @@ export async function lockPeriodAction(_prev: ActionState, formData: FormData): 
   const parsed = base.safeParse({ periodId: formData.get("periodId"), version: formData.get("version"), month: formData.get("month") });
   if (!parsed.success) return failure("请求无效，请刷新页面后重试");
   await requirePermission("period.lock", { state: "approved" });
-  const o = await lockPeriod(await getDatabase(), { periodId: parsed.data.periodId, expectedVersion: parsed.data.version, actor: { id: user.id, name: user.username, clientAddress: await clientAddress() } });
+  const o = await lockPeriod(await getDatabase(), { periodId: parsed.data.periodId, expectedVersion: parsed.data.version, actor: await actorOf(user) });
   if (!o.ok) return failure(why(o));
   revalidatePath("/city/periods");
   return success(`已锁定${monthLabel(parsed.data.month)}`);
@@ -44,7 +45,7 @@ export async function unlockPeriodAction(_prev: ActionState, formData: FormData)
     periodId: parsed.data.periodId,
     expectedVersion: parsed.data.version,
     reason: parsed.data.reason,
-    actor: { id: user.id, name: user.username, clientAddress: await clientAddress() },
+    actor: await actorOf(user),
   });
   if (!o.ok) return failure(why(o));
   revalidatePath("/city/periods");
@@ -73,7 +74,7 @@ export async function setHistoricalAction(_prev: ActionState, formData: FormData
     expectedVersion: parsed.data.version,
     historical: mark,
     reason: mark ? parsed.data.reason : null,
-    actor: { id: user.id, name: user.username, clientAddress: await clientAddress() },
+    actor: await actorOf(user),
   });
   if (!o.ok) {
     if (o.reason === "refused") return failure(o.message, o.field ? { [o.field]: o.message } : {});

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
 import { monthLabel, ytdLabel } from "@/domain/months";
-import { loadKeyProjectSectors, loadKeyProjectSectorsByDistrict } from "@/db/queries/rollups";
+import { loadKeyProjectSectors, loadKeyProjectSectorsByDistrict } from "@/db/queries/key-project-sectors";
 import { cityHref, firstParam, type SearchParams } from "../_components/city-params";
 import { keyProjectHeadline, SectorSentences, SectorTable, sumSectors } from "../_components/key-projects";
 import { loadCityContext } from "../_components/load";

@@ -1,10 +1,13 @@
 import "server-only";
 import { getCampaignRollups, type IndicatorWithRollup } from "@/app/_lib/city-data";
 import { addMonths, monthNumber } from "@/domain/months";
-import { computeRankings, parseRankingWeights, rankingIndicatorsFromRollups, rankingWeightsKey, type Rankings } from "@/domain/rankings";
+import { computeRankings } from "@/domain/rankings/compute";
+import { parseRankingWeights, rankingWeightsKey } from "@/domain/rankings/weights";
+import { rankingIndicatorsFromRollups } from "@/domain/rankings/from-rollups";
+import type { Rankings } from "@/domain/rankings/types";
 import type { CampaignSummary } from "@/db/queries/campaigns";
 import { getMetaValue } from "@/db/queries/meta";
-import type { RollupMode } from "@/db/queries/rollups";
+import type { RollupMode } from "@/db/queries/derivations";
 
 export interface RankingData {
   month: string;

@@ -1,15 +1,8 @@
 import { DISTRICT_KIND_LABELS } from "@/domain/labels";
 import { formatBase, formatPercent } from "@/domain/numbers";
-import {
-  methodParagraphs,
-  rankChangeLabel,
-  rankChangeWords,
-  SCORE_CAP,
-  type IndicatorRanking,
-  type OverallRankRow,
-  type RankChange,
-  type RankingWeights,
-} from "@/domain/rankings";
+import { methodParagraphs, rankChangeLabel, rankChangeWords } from "@/domain/rankings/words";
+import { SCORE_CAP, type IndicatorRanking, type OverallRankRow, type RankChange } from "@/domain/rankings/types";
+import type { RankingWeights } from "@/domain/rankings/weights";
 
 /** What the tables need to know about an indicator to show its numbers. */
 export interface IndicatorFacts {

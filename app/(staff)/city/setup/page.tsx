@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
-import { listCampaignsForSetup } from "@/db/queries/setup";
+import { listCampaignsForSetup } from "@/db/queries/setup/campaigns";
 import { CurrentBadge, StatusBadge } from "./_components/campaign-header";
 
 export const metadata: Metadata = { title: "专项设置" };

@@ -6,7 +6,6 @@ import { z } from "zod";
 import { ROLES } from "@/db/schema";
 import { hiddenCharacters } from "@/domain/text-rules";
 
-export { formText, idSchema, optionalIdSchema } from "@/app/_lib/form-parse";
 import { optionalIdSchema } from "@/app/_lib/form-parse";
 
 export const usernameSchema = z
@@ -18,8 +17,6 @@ export const usernameSchema = z
 export const displayNameSchema = z.string().trim().min(1, "请输入姓名").max(50, "姓名最多 50 个字符").superRefine(hiddenCharacters("姓名"));
 
 export const roleSchema = z.enum(ROLES, { error: "请选择角色" });
-
-
 
 export const scopeShape = {
   role: roleSchema,

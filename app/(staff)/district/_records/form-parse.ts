@@ -7,9 +7,11 @@ import { z } from "zod";
 import { isDate } from "@/domain/months";
 import { nameSchema, optionalLineSchema, requiredNoteSchema } from "@/domain/text-rules";
 
-export { formText, formFlag, idSchema, optionalIdSchema, targetSchema, namedFormValues as formValues } from "@/app/_lib/form-parse";
-
-
+/**
+ * Kept only for the signing pages until they import app/_lib/form-parse (and action-state) themselves:
+ * every other caller does. Remove these re-exports with that change.
+ */
+export { formFlag, optionalIdSchema, targetSchema, namedFormValues as formValues } from "@/app/_lib/form-parse";
 /** One line of required text (names, units): control and direction characters refused, too long refused (app/_lib/text-rules.ts). */
 export function requiredText(label: string, max: number) {
   return nameSchema(label, max);
@@ -45,6 +47,5 @@ export function optionalDate(label: string) {
 
 export const flagSchema = z.enum(["", "1"], { error: "选项无效" }).transform((v) => v === "1");
 
-
-/** zod issues → the first message per field (same shape as app/_lib/action-state fieldErrorsOf). */
+/** Signing pages only, as above. */
 export { fieldErrorsOf } from "@/app/_lib/action-state";

@@ -5,9 +5,9 @@ import { z } from "zod";
 import { type ActionState } from "@/app/_lib/action-state";
 import { conflictMessage } from "@/domain/conflict";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
+import { actorOf } from "@/app/_lib/actor";
 import { monthLabel } from "@/domain/months";
 import { formatWithUnit } from "@/domain/numbers";
-import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { saveFigureValues } from "@/db/mutations/reports";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
@@ -17,6 +17,7 @@ import { checkFiguresForm, fillSameAsLastMonth, markSectionNoData } from "./chec
 import { fieldNames, FORM_NOTE, storedFormValues } from "./form-values";
 import { loadFigureRows } from "../../../_lib/figures-load";
 import { resolveDistrict } from "./scope";
+import { confinedDepartmentId } from "@/domain/work-scope";
 
 const headerSchema = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
@@ -41,7 +42,7 @@ export async function saveFiguresAction(_prev: ActionState, formData: FormData):
   if (!campaign || !district) return { ok: false, message: "没有找到要填报的区县或月份", fieldErrors: {}, values: {} };
   const monthState = await getDistrictMonthState(campaign.id, district.id, month);
   const state = monthState?.state ?? "locked";
-  const ownerDepartment = user.role === "department_editor" ? (user.departmentId ?? -1) : undefined;
+  const ownerDepartment = confinedDepartmentId(user);
   const rows = await loadFigureRows(campaign.id, district.id, month, ownerDepartment);
   const ownerDepartmentIds = [...new Set(rows.map((r) => r.indicator.ownerDepartmentId).filter((x): x is number => x != null))];
   await requirePermission(intent === "submit" ? "report.submit" : "report.edit", { districtId: district.id, state, ownerDepartmentIds });
@@ -87,7 +88,7 @@ export async function saveFiguresAction(_prev: ActionState, formData: FormData):
     rows: writes,
     submit: intent === "submit",
     allowSubmitted: user.role === "city_admin",
-    actor: { id: user.id, name: user.username, clientAddress: await clientAddress() },
+    actor: await actorOf(user),
   });
   if (!outcome.ok && outcome.reason === "state") {
     return { ok: false, message: `${monthLabel(month)}的报表当前不能修改（${outcome.status === "locked" ? "已锁定" : outcome.status === "submitted" ? "已报送，待审核" : "已审核"}），未保存任何数据`, fieldErrors: {}, values };

@@ -1,4 +1,5 @@
-import { checkCopiedForm, checkEntry, type FormEntry } from "@/domain/figure-entry";
+import { checkCopiedForm, type FormEntry } from "@/domain/copied-form";
+import { checkEntry } from "@/domain/figure-entry";
 import { normaliseNumberText } from "@/domain/numbers";
 import type { PlausibilitySettings } from "@/domain/plausibility/settings";
 import type { FigureWrite } from "@/db/mutations/reports";

@@ -6,10 +6,10 @@ import type { ActionState } from "@/app/_lib/action-state";
 import { readFiguresWorkbook } from "@/app/_lib/excel/figures-sheet";
 import { checkEntry } from "@/domain/figure-entry";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
+import { actorOf } from "@/app/_lib/actor";
 import { addMonths } from "@/domain/months";
 import { parseInvestment } from "../projects/schemas";
 import { blocksSave, checkProjectMonth, describeCheck } from "@/domain/plausibility/projects";
-import { clientAddress } from "@/app/_lib/request-info";
 import { checkNote } from "@/domain/text-rules";
 import { getDatabase } from "@/db/index";
 import { importMonthWorkbook } from "@/db/mutations/month-import";
@@ -17,11 +17,12 @@ import type { ProgressInput } from "@/db/mutations/project-progress";
 import type { FigureWrite } from "@/db/mutations/reports";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getPlausibilitySettings } from "@/db/queries/plausibility";
-import { getProjectMonthFacts, listKeyProjectsForMonth } from "@/db/queries/projects";
+import { getProjectMonthFacts, listKeyProjectsForMonth } from "@/db/queries/project-months";
 import { getDistrictMonthState, getRecordOwners } from "@/db/queries/reporting";
 import { capList, oneUploadAtATime, UploadRefused } from "@/app/_lib/excel/safe-load";
 import { loadFigureRows } from "../../../_lib/figures-load";
 import { resolveDistrict } from "./scope";
+import { confinedDepartmentId } from "@/domain/work-scope";
 
 export interface RowError {
   sheet: string;
@@ -62,7 +63,7 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
   if (!campaign || !district) return fail("没有找到要填报的区县或月份");
   const monthState = await getDistrictMonthState(campaign.id, district.id, month);
   const state = monthState?.state ?? "locked";
-  const ownerDepartment = user.role === "department_editor" ? (user.departmentId ?? -1) : undefined;
+  const ownerDepartment = confinedDepartmentId(user);
   const rows = await loadFigureRows(campaign.id, district.id, month, ownerDepartment);
   const ownerDepartmentIds = [...new Set(rows.map((r) => r.indicator.ownerDepartmentId).filter((x): x is number => x != null))];
   await requirePermission("report.edit", { districtId: district.id, state, ownerDepartmentIds });
@@ -168,7 +169,7 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
     month,
     figures,
     progress,
-    actor: { id: user.id, name: user.username, clientAddress: await clientAddress() },
+    actor: await actorOf(user),
     settings,
   });
   if (!outcome.ok) {

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { can, type ReportState } from "@/domain/policy";
 import { requirePermission, type SessionUser } from "@/app/_lib/guards";
 import { getCurrentCampaign, type CampaignSummary } from "@/db/queries/campaigns";
-import type { ProjectScope } from "@/db/queries/projects";
+import type { ProjectScope } from "@/db/queries/project-scope";
 import { getDistrictMonthState, getRecordOwners } from "@/db/queries/reporting";
 import { confinedDistrictId } from "@/domain/work-scope";
 

@@ -12,11 +12,7 @@ import { PROJECT_STAGES } from "@/db/schema";
 import { WAN_YUAN, YI_YUAN } from "@/domain/project-format";
 import { parseCoordinates } from "@/domain/map/coordinates";
 
-export { formText, idSchema, optionalVersionSchema } from "@/app/_lib/form-parse";
 import { formText, optionalIdSchema } from "@/app/_lib/form-parse";
-
-
-
 
 const optionalDateSchema = z
   .string()

@@ -1,6 +1,8 @@
 import "server-only";
 import { isMonth } from "@/domain/months";
-import type { IndicatorDataset, IndicatorValueRow, ProjectDataset } from "@/app/_lib/public/open-data";
+import type { IndicatorDataset } from "@/app/_lib/public/open-data-indicators";
+import type { IndicatorValueRow } from "@/app/_lib/public/open-data";
+import type { ProjectDataset } from "@/app/_lib/public/open-data-projects";
 import type { CorrectionDataset, CorrectionRecord } from "@/app/_lib/public/open-data-corrections";
 import { badRequest } from "./respond";
 

@@ -1,5 +1,5 @@
 import { CORRECTION_FIELDS, cachedCorrectionDataset } from "@/app/_lib/public/open-data-corrections";
-import { toCsv } from "@/app/_lib/public/open-data";
+import { toCsv } from "@/app/_lib/public/csv";
 import { filterCorrections } from "../_lib/filters";
 import { csvResponse, unavailable } from "../_lib/respond";
 import { requirePublicRead } from "@/app/_lib/guards";

@@ -1,4 +1,6 @@
-import { cachedIndicatorDataset, INDICATOR_FIELDS, toCsv } from "@/app/_lib/public/open-data";
+import { cachedIndicatorDataset } from "@/app/_lib/public/open-data-catalog";
+import { INDICATOR_FIELDS } from "@/app/_lib/public/open-data";
+import { toCsv } from "@/app/_lib/public/csv";
 import { filterIndicatorRows } from "../_lib/filters";
 import { csvResponse, unavailable } from "../_lib/respond";
 import { requirePublicRead } from "@/app/_lib/guards";

@@ -1,4 +1,4 @@
-import { cachedIndicatorDataset } from "@/app/_lib/public/open-data";
+import { cachedIndicatorDataset } from "@/app/_lib/public/open-data-catalog";
 import { filterIndicatorRows } from "../_lib/filters";
 import { jsonResponse, unavailable } from "../_lib/respond";
 import { requirePublicRead } from "@/app/_lib/guards";

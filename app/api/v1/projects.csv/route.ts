@@ -1,4 +1,6 @@
-import { cachedProjectDataset, PROJECT_FIELDS, toCsv } from "@/app/_lib/public/open-data";
+import { cachedProjectDataset } from "@/app/_lib/public/open-data-catalog";
+import { PROJECT_FIELDS } from "@/app/_lib/public/open-data";
+import { toCsv } from "@/app/_lib/public/csv";
 import { filterProjects } from "../_lib/filters";
 import { csvResponse, unavailable } from "../_lib/respond";
 import { requirePublicRead } from "@/app/_lib/guards";

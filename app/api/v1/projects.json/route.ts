@@ -1,4 +1,4 @@
-import { cachedProjectDataset } from "@/app/_lib/public/open-data";
+import { cachedProjectDataset } from "@/app/_lib/public/open-data-catalog";
 import { filterProjects } from "../_lib/filters";
 import { jsonResponse, unavailable } from "../_lib/respond";
 import { requirePublicRead } from "@/app/_lib/guards";

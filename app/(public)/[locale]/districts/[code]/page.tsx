@@ -7,7 +7,7 @@ import { PublicShell } from "@/app/(public)/_components/public-shell";
 import { IndicatorTable } from "@/app/(public)/_components/indicator-table";
 import { ProjectTable } from "@/app/(public)/_components/project-table";
 import { DistrictRank } from "@/app/(public)/_components/ranking-tables";
-import { listPublicProjects } from "@/db/queries/public";
+import { listPublicProjects } from "@/db/queries/public-projects";
 import { loadDistrictPointMap } from "@/app/_lib/map";
 import { PointMapFigure } from "@/components/map/point-map-figure";
 import { getPublicRankings } from "../../../../_lib/public/rankings-data";

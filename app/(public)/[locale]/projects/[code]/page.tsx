@@ -5,7 +5,7 @@ import { localePath, type Locale } from "@/app/_lib/locale";
 import { PublicShell } from "@/app/(public)/_components/public-shell";
 import { CumulativeChart } from "@/components/charts/cumulative-chart";
 import { formatPct, formatWan, formatYi } from "@/app/(public)/_components/format";
-import { getPublicProject, listPublicProgress } from "@/db/queries/public";
+import { getPublicProject, listPublicProgress } from "@/db/queries/public-projects";
 import { listPublicProjectPhotos } from "@/db/queries/attachments";
 import { ProjectPhotos } from "@/app/(public)/_components/project-photos";
 import { getPublicContext, type PublicContext } from "../../../../_lib/public/public-data";

@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
+import { actorOf } from "@/app/_lib/actor";
+import { idSchema } from "@/app/_lib/form-parse";
 import { requirePermission } from "@/app/_lib/guards";
-import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { deactivateWebhookEndpoint, insertWebhookEndpoint } from "@/db/mutations/notification-settings";
 import { saveNotificationPreferences } from "@/db/mutations/notification-settings";
@@ -14,14 +15,14 @@ import { hiddenCharacters } from "@/domain/text-rules";
 
 const emailSchema = z.union([z.literal(""), z.string().trim().max(200, "邮箱地址过长").email("邮箱地址格式不正确，例如 name@example.gov.cn")]);
 
-async function actorOf() {
+async function scopedActor() {
   const user = await requirePermission("account.update");
-  return { user, actor: { id: user.id, name: user.username, districtId: user.districtId, departmentId: user.departmentId, clientAddress: await clientAddress() } };
+  return { user, actor: { ...(await actorOf(user)), districtId: user.districtId, departmentId: user.departmentId } };
 }
 
 /** Saves the whole table of modes and the email address. Only rows that differ from the default are stored. */
 export async function savePreferencesAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const { actor } = await actorOf();
+  const { actor } = await scopedActor();
   const rawEmail = String(formData.get("email") ?? "").trim();
   const email = emailSchema.safeParse(rawEmail);
   const modes: { kind: NotificationKind; channel: DeliveryChannel; mode: DeliveryMode }[] = [];
@@ -52,7 +53,7 @@ const webhookSchema = z.object({
 
 /** Adds a group robot after checking its address (http(s), resolves to no private or loopback address). */
 export async function addWebhookAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const { actor } = await actorOf();
+  const { actor } = await scopedActor();
   const raw = { label: String(formData.get("label") ?? ""), url: String(formData.get("url") ?? ""), scope: String(formData.get("scope") ?? "own") };
   const parsed = webhookSchema.safeParse(raw);
   if (!parsed.success) return failure("请检查标出的字段，未保存", fieldErrorsOf(parsed.error.issues), raw);
@@ -64,8 +65,8 @@ export async function addWebhookAction(_prev: ActionState, formData: FormData): 
 }
 
 export async function removeWebhookAction(formData: FormData): Promise<void> {
-  const { actor } = await actorOf();
-  const id = z.coerce.number().int().positive().safeParse(formData.get("id"));
+  const { actor } = await scopedActor();
+  const id = idSchema.safeParse(formData.get("id"));
   if (!id.success) return;
   await deactivateWebhookEndpoint(await getDatabase(), actor, id.data);
   revalidatePath("/account/notifications/settings");

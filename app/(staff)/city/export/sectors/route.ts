@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { xlsxResponse } from "@/app/_lib/excel/workbook";
 import { requirePermission } from "@/app/_lib/guards";
 import { listReportingDistricts } from "@/db/queries/figures";
-import { loadKeyProjectSectors } from "@/db/queries/rollups";
+import { loadKeyProjectSectors } from "@/db/queries/key-project-sectors";
 import { exportContext, exportFilename } from "../context";
 import { aboutLines, aboutSheet, newWorkbook, sectorSheets } from "../sheets";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type ExcelJS from "exceljs";
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
-import { KIND_LABELS } from "@/domain/derivations";
+import { INDICATOR_KIND_LABELS } from "@/domain/labels";
 import { ytdLabel } from "@/domain/months";
 import { guardTextCells, styledSheet } from "@/app/_lib/excel/workbook";
 import { formatAmounts, GAP_FMT, PACE_WORDS, pct, PCT_FMT, targetOf, unitText, valueOf } from "./common";
@@ -28,7 +28,7 @@ export function districtSheet(wb: ExcelJS.Workbook, indicators: IndicatorWithRol
     const row = ws.addRow({
       name: ind.name,
       code: ind.code,
-      kind: KIND_LABELS[ind.kind],
+      kind: INDICATOR_KIND_LABELS[ind.kind],
       unit: unitText(ind),
       actual: valueOf(ind, v.actual),
       target: targetOf(ind, v.target),

@@ -4,7 +4,7 @@ import type { IndicatorWithRollup } from "@/app/_lib/city-data";
 import { DISTRICT_KIND_LABELS } from "@/domain/labels";
 import { ytdLabel } from "@/domain/months";
 import type { AreaValue } from "@/domain/rollup";
-import type { Rankings } from "@/domain/rankings";
+import type { Rankings } from "@/domain/rankings/types";
 import { guardTextCells, styledSheet } from "@/app/_lib/excel/workbook";
 import { amountFmt, display, PACE_WORDS, pct, GAP_FMT, PCT_FMT, targetOf, unitText, valueOf } from "./common";
 

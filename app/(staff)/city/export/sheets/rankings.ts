@@ -3,7 +3,8 @@ import type ExcelJS from "exceljs";
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
 import { DISTRICT_KIND_LABELS } from "@/domain/labels";
 import { ytdLabel } from "@/domain/months";
-import { methodParagraphs, rankChangeLabel, SCORE_CAP, type RankChange, type Rankings } from "@/domain/rankings";
+import { methodParagraphs, rankChangeLabel } from "@/domain/rankings/words";
+import { SCORE_CAP, type RankChange, type Rankings } from "@/domain/rankings/types";
 import { guardTextCells, styledSheet } from "@/app/_lib/excel/workbook";
 import { formatAmounts, pct, PCT_FMT, targetOf, unitText, valueOf } from "./common";
 

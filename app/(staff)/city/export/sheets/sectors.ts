@@ -4,7 +4,7 @@ import { monthNumber, ytdLabel } from "@/domain/months";
 import { pace } from "@/domain/pace";
 import { sectorSentence } from "@/domain/sector-sentence";
 import { guardTextCells, styledSheet } from "@/app/_lib/excel/workbook";
-import type { SectorRollupRow } from "@/db/queries/rollups";
+import type { SectorRollupRow } from "@/db/queries/key-project-sectors";
 import { amountFmt, display, pct, GAP_FMT, PCT_FMT } from "./common";
 
 /** Key projects by sector in the city's published form, with a total row; then all key projects per district. */

@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
+import { idSchema } from "@/app/_lib/form-parse";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
-import { clientAddress } from "@/app/_lib/request-info";
+import { actorOf } from "@/app/_lib/actor";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { approveReport, reopenReport, returnReport } from "@/db/mutations/review";
@@ -13,7 +14,7 @@ import { monthState } from "@/db/queries/reporting";
 import { outcomeMessage } from "../_lib/outcome";
 import { hiddenCharacters } from "@/domain/text-rules";
 
-const base = z.object({ reportId: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() });
+const base = z.object({ reportId: idSchema, version: idSchema });
 const returnSchema = base.extend({ comment: z.string().trim().min(4, "请写明退回原因（至少 4 个字）").max(1000, "退回意见最多 1000 字").superRefine(hiddenCharacters("退回意见", true)) });
 const reopenSchema = base.extend({ reason: z.string().trim().min(4, "请写明更正原因（至少 4 个字）").max(500, "更正原因最多 500 字").superRefine(hiddenCharacters("更正原因", true)) });
 
@@ -29,7 +30,7 @@ export async function approveAction(_prev: ActionState, formData: FormData): Pro
   const report = await getReviewHead(parsed.data.reportId);
   if (!report) return failure("没有找到这份月报");
   await requirePermission("report.approve", { districtId: report.districtId, state: monthState(report.locked, report.status) });
-  const o = await approveReport(await getDatabase(), { reportId: report.id, expectedVersion: parsed.data.version, acceptFlags: formData.get("acceptFlags") === "1", actor: { id: user.id, name: user.username, clientAddress: await clientAddress() } });
+  const o = await approveReport(await getDatabase(), { reportId: report.id, expectedVersion: parsed.data.version, acceptFlags: formData.get("acceptFlags") === "1", actor: await actorOf(user) });
   if (!o.ok) return failure(outcomeMessage(o));
   revalidatePublic();
   revalidateReview(report.id);
@@ -48,7 +49,7 @@ export async function returnAction(_prev: ActionState, formData: FormData): Prom
     reportId: report.id,
     expectedVersion: parsed.data.version,
     comment: parsed.data.comment,
-    actor: { id: user.id, name: user.username, clientAddress: await clientAddress() },
+    actor: await actorOf(user),
   });
   if (!o.ok) return failure(outcomeMessage(o), {}, { comment: parsed.data.comment });
   revalidateReview(report.id);
@@ -68,7 +69,7 @@ export async function reopenAction(_prev: ActionState, formData: FormData): Prom
     reportId: report.id,
     expectedVersion: parsed.data.version,
     reason: parsed.data.reason,
-    actor: { id: user.id, name: user.username, clientAddress: await clientAddress() },
+    actor: await actorOf(user),
   });
   if (!o.ok) return failure(o.reason === "state" ? "只有已审核且未锁定的月份可以重新打开" : outcomeMessage(o), {}, { reason: parsed.data.reason });
   // The public pages keep the approved figures, but may say a correction is under way.

@@ -1,5 +1,5 @@
 import type { ActionState } from "@/app/_lib/action-state";
-import type { ReferenceRow } from "@/db/queries/setup";
+import type { ReferenceRow } from "@/db/queries/setup/reference";
 import { RowButton } from "./row-button";
 import { SpecForm, type FieldSpec } from "./spec-form";
 

@@ -5,11 +5,6 @@
 import { z } from "zod";
 import { longTextSchema, nameSchema as lineSchema } from "@/domain/text-rules";
 
-export { formText, idSchema, optionalIdSchema, allFormValues as formValues } from "@/app/_lib/form-parse";
-
-
-
-
 /** Stable lowercase codes, as the data uses them (key_investment, jinjiang). */
 export const codeSchema = z
   .string()
@@ -23,7 +18,5 @@ export const nameSchema = (label: string, max = 60) => lineSchema(label, max);
 export const optionalText = (label: string, max: number) => longTextSchema(label, max);
 
 export const checkbox = z.enum(["", "1"], { error: "选项无效" }).transform((v) => v === "1");
-
-export const versionSchema = z.string().trim().regex(/^\d{1,9}$/, "表单已失效").transform(Number);
 
 export const directionSchema = z.enum(["up", "down"]);

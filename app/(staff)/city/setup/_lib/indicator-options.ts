@@ -1,6 +1,8 @@
 import "server-only";
-import { ACCUMULATION_LABELS, AGGREGATION_LABELS, derivationFormValues, KIND_OPTIONS } from "@/domain/derivations";
-import { listActionsForSetup, listDepartmentsForSetup, listUnits, type SetupIndicator } from "@/db/queries/setup";
+import { ACCUMULATION_LABELS, AGGREGATION_LABELS, derivationFormValues, KIND_OPTIONS } from "@/domain/derivation-form";
+import { listActionsForSetup } from "@/db/queries/setup/campaigns";
+import { listDepartmentsForSetup, listUnits } from "@/db/queries/setup/reference";
+import type { SetupIndicator } from "@/db/queries/setup/indicators";
 import type { IndicatorFormProps } from "../campaigns/[campaignId]/indicators/indicator-form";
 
 /** The choices of the indicator form: units, the campaign's actions, departments. Caller has checked campaign.manage. */

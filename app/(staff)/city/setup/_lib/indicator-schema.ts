@@ -5,10 +5,12 @@
  * parameters are complete and which fits the aggregation and unit.
  */
 import { z } from "zod";
-import { definitionErrors, parseDerivationForm, RULES } from "@/domain/derivations";
+import { definitionErrors, parseDerivationForm } from "@/domain/derivation-form";
+import { RULES } from "@/domain/derivations";
 import type { IndicatorFields } from "@/db/mutations/setup/indicators";
 import { ACCUMULATIONS, AGGREGATIONS, INDICATOR_KINDS } from "@/db/schema";
-import { checkbox, codeSchema, formText, nameSchema, optionalIdSchema, optionalText } from "./forms";
+import { checkbox, codeSchema, nameSchema, optionalText } from "./forms";
+import { formText, optionalIdSchema } from "@/app/_lib/form-parse";
 
 export interface UnitInfo {
   code: string;

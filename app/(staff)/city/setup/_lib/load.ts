@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
-import { getCampaignForSetup, type SetupCampaign } from "@/db/queries/setup";
+import { getCampaignForSetup, type SetupCampaign } from "@/db/queries/setup/campaigns";
 
 /** A set-up page's campaign from its URL segment (404 for anything else) and whether it is current. Caller has checked campaign.manage. */
 export async function loadSetupCampaign(param: string): Promise<{ campaign: SetupCampaign; isCurrent: boolean }> {

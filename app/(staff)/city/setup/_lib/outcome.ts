@@ -6,7 +6,7 @@ import "server-only";
 import { failure, type ActionState } from "@/app/_lib/action-state";
 import { conflictMessage } from "@/domain/conflict";
 import type { SetupFailure } from "@/db/mutations/setup/common";
-import { getCampaignForSetup, getLastChange } from "@/db/queries/setup";
+import { getCampaignForSetup, getLastChange } from "@/db/queries/setup/campaigns";
 export { actorOf } from "@/app/_lib/actor";
 
 export const ARCHIVED = "该专项已归档，只读，不能修改";

@@ -12,10 +12,11 @@ import { DISTRICT_KIND_LABELS } from "@/domain/labels";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { insertReference, moveReference, setReferenceActive, updateReference, type ReferenceFields, type ReferenceKind } from "@/db/mutations/setup/reference";
-import { listDepartmentsForSetup, listDistrictsForSetup, listSectorsForSetup } from "@/db/queries/setup";
+import { listDepartmentsForSetup, listDistrictsForSetup, listSectorsForSetup } from "@/db/queries/setup/reference";
 import { DISTRICT_KINDS } from "@/db/schema";
-import { checkbox, codeSchema, directionSchema, formText, idSchema, nameSchema, optionalText, versionSchema } from "./forms";
+import { checkbox, codeSchema, directionSchema, nameSchema, optionalText } from "./forms";
 import { actorOf, failureState, STALE_FORM, type ConflictSubject } from "./outcome";
+import { formText, idSchema, versionSchema } from "@/app/_lib/form-parse";
 
 const NOUN: Record<ReferenceKind, string> = { sector: "行业", district: "区县", department: "部门" };
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { listDistrictsForSetup, listIndicatorsForSetup, listTargetsForSetup, type IndicatorTargets, type SetupIndicatorRow } from "@/db/queries/setup";
+import { listDistrictsForSetup } from "@/db/queries/setup/reference";
+import { listIndicatorsForSetup, listTargetsForSetup, type IndicatorTargets, type SetupIndicatorRow } from "@/db/queries/setup/indicators";
 
 export interface TargetDistrict {
   id: number;

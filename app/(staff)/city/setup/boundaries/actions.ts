@@ -9,8 +9,8 @@ import { replaceDistrictBoundaries } from "@/db/mutations/boundaries";
 import { listDistrictKeys } from "@/db/queries/map";
 import { BOUNDARY_MAX_BYTES, matchBoundaries, parseBoundaryGeoJson } from "@/domain/map/geojson";
 import { nameSchema } from "@/domain/text-rules";
-import { formText } from "../_lib/forms";
 import { actorOf } from "../_lib/outcome";
+import { formText } from "@/app/_lib/form-parse";
 
 export interface BoundaryUploadState extends ActionState {
   /** What is wrong with the file: every problem found, nothing stored. */

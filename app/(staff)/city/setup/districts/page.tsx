@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
 import { DISTRICT_KIND_LABELS } from "@/domain/labels";
-import { listDepartmentsForSetup, listDistrictsForSetup } from "@/db/queries/setup";
+import { listDepartmentsForSetup, listDistrictsForSetup } from "@/db/queries/setup/reference";
 import { DISTRICT_KINDS } from "@/db/schema";
 import { ReferenceTable } from "../_components/reference-table";
 import { SpecForm } from "../_components/spec-form";

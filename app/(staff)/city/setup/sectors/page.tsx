@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
-import { listSectorsForSetup } from "@/db/queries/setup";
+import { listSectorsForSetup } from "@/db/queries/setup/reference";
 import { ReferenceTable } from "../_components/reference-table";
 import { SpecForm } from "../_components/spec-form";
 import { createSectorAction, moveSectorAction, setSectorActiveAction, updateSectorAction } from "./actions";

@@ -9,8 +9,9 @@ import { hashPassword, passwordRuleError } from "@/domain/passwords";
 import { getDatabase } from "@/db/index";
 import { endAllSessions, resetUserPassword, updateUser } from "@/db/mutations/users";
 import { getUserForEdit, listScopeOptions } from "@/db/queries/users";
-import { displayNameSchema, formText, idSchema, requireScope, scopeErrors, scopeShape } from "../schemas";
+import { displayNameSchema, requireScope, scopeErrors, scopeShape } from "../schemas";
 import { actorOf } from "@/app/_lib/actor";
+import { formText, idSchema } from "@/app/_lib/form-parse";
 
 /*
  * The hidden `userId` and `version` fields are trusted only as "which user" and "the version the

@@ -6,8 +6,8 @@ import { readAccountsCsv, readAccountsWorkbook } from "@/app/_lib/excel/accounts
 import { capList, oneUploadAtATime, uploadLimits, UploadRefused } from "@/app/_lib/excel/safe-load";
 import { authSettings } from "@/app/_lib/auth-settings";
 import { requirePermission } from "@/app/_lib/guards";
+import { actorOf } from "@/app/_lib/actor";
 import { hashPassword } from "@/domain/passwords";
-import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { applyAccountSheet, type SheetAccount } from "@/db/mutations/users";
 import { listScopeOptions, listUsersByUsername } from "@/db/queries/users";
@@ -81,7 +81,7 @@ export async function importAccountsAction(_prev: BulkState, formData: FormData)
       rows.push({ ...p, passwordHash: await hashPassword(password) });
     }
   }
-  const outcome = await applyAccountSheet(await getDatabase(), rows, { id: admin.id, name: admin.username, clientAddress: await clientAddress() });
+  const outcome = await applyAccountSheet(await getDatabase(), rows, await actorOf(admin));
   if (!outcome.ok) {
     const message = outcome.reason === "duplicate" ? "用户名刚被他人创建" : "该账号刚被他人修改";
     return fail(`第 ${outcome.line} 行：${message}，未创建或修改任何账号。请重新上传`, { rowErrors: [{ line: outcome.line, message }] });

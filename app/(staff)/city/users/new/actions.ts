@@ -6,12 +6,13 @@ import { z } from "zod";
 import { failure, fieldErrorsOf, type ActionState } from "@/app/_lib/action-state";
 import { authSettings } from "@/app/_lib/auth-settings";
 import { requirePermission } from "@/app/_lib/guards";
+import { actorOf } from "@/app/_lib/actor";
 import { hashPassword, passwordRuleError } from "@/domain/passwords";
-import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { insertUser } from "@/db/mutations/users";
 import { listScopeOptions } from "@/db/queries/users";
-import { displayNameSchema, formText, requireScope, scopeErrors, scopeShape, usernameSchema } from "../schemas";
+import { displayNameSchema, requireScope, scopeErrors, scopeShape, usernameSchema } from "../schemas";
+import { formText } from "@/app/_lib/form-parse";
 
 const createUserSchema = z
   .object({
@@ -50,7 +51,7 @@ export async function createUserAction(_prev: ActionState, formData: FormData): 
   const result = await insertUser(
     await getDatabase(),
     { username: f.username, displayName: f.displayName, role: f.role, districtId: f.districtId, departmentId: f.departmentId, passwordHash: await hashPassword(f.password), mustChangePassword: true },
-    { id: admin.id, name: admin.username, clientAddress: await clientAddress() },
+    await actorOf(admin),
   );
   if (!result.ok && result.reason === "duplicate") return failure("请检查标出的字段", { username: "用户名已存在" }, values);
   if (!result.ok) throw new Error(`insertUser: ${result.reason}`);

@@ -5,10 +5,11 @@ import { xlsxResponse } from "@/app/_lib/excel/workbook";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { addMonths, isMonth, monthLabel } from "@/domain/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
-import { listKeyProjectsForMonth } from "@/db/queries/projects";
+import { listKeyProjectsForMonth } from "@/db/queries/project-months";
 import { listPeriods } from "@/db/queries/reporting";
 import { loadFigureRows } from "../../../../_lib/figures-load";
 import { resolveDistrict } from "../scope";
+import { confinedDepartmentId } from "@/domain/work-scope";
 
 /** GET /district/figures/template?month=YYYY-MM: the month's Excel template with current values. */
 export async function GET(request: Request): Promise<Response> {
@@ -20,7 +21,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!campaign || !isMonth(month) || !(await listPeriods(campaign.id)).some((p) => p.month === month && p.isOpen)) notFound();
   const district = await resolveDistrict(user, url.searchParams.get("district"));
   if (!district) notFound();
-  const ownerDepartment = user.role === "department_editor" ? (user.departmentId ?? -1) : undefined;
+  const ownerDepartment = confinedDepartmentId(user);
   const rows = await loadFigureRows(campaign.id, district.id, month, ownerDepartment);
   const ownerDepartmentIds = [...new Set(rows.map((r) => r.indicator.ownerDepartmentId).filter((x): x is number => x != null))];
   await requirePermission("report.read", { districtId: district.id, ownerDepartmentIds });

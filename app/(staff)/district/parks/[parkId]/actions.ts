@@ -10,9 +10,9 @@ import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getPark } from "@/db/queries/parks";
 import { getRecordOwners } from "@/db/queries/reporting";
 import { actorOf, checkRecordMonths } from "../../_records/access";
-import { formValues, targetSchema } from "../../_records/form-parse";
 import { PARK_STATUS_LABELS } from "@/domain/record-labels";
 import { parkProgressSchema, parkTouches } from "../progress";
+import { namedFormValues, targetSchema } from "@/app/_lib/form-parse";
 
 /*
  * The hidden `id` and `version` are only "which park" and "the version the form showed": the
@@ -25,9 +25,9 @@ const CHECK = "请检查标出的字段";
 /** Updates a park's status and dates. Entering (or leaving) trial operation counts in the trial-operation date's month, which must be editable. */
 export async function updateParkAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const values = formValues(formData, ["status", "plannedTrialOn", "trialOperationOn"]);
+  const values = namedFormValues(formData, ["status", "plannedTrialOn", "trialOperationOn"]);
   const parsed = parkProgressSchema.safeParse(values);
-  const target = targetSchema.safeParse(formValues(formData, ["id", "version"]));
+  const target = targetSchema.safeParse(namedFormValues(formData, ["id", "version"]));
   if (!target.success) return failure(STALE_FORM, {}, values);
   const campaign = await getCurrentCampaign();
   if (!campaign) throw new Error("no campaign");

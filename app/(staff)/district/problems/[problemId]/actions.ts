@@ -12,9 +12,9 @@ import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getProblem } from "@/db/queries/problems";
 import { getRecordOwners } from "@/db/queries/reporting";
 import { actorOf, checkRecordMonths, problemOwners, uniqueTouches, type MonthTouch } from "../../_records/access";
-import { formValues, targetSchema } from "../../_records/form-parse";
 import { ESCALATION_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "@/domain/record-labels";
 import { problemFieldNames, problemFieldsSchema, resolveSchema, statusSchema } from "../schemas";
+import { namedFormValues, targetSchema } from "@/app/_lib/form-parse";
 
 /*
  * The hidden `id` and `version` are only "which problem" and "the version the form showed":
@@ -41,7 +41,7 @@ function summary(p: Problem): string {
 
 /** The problem the form names, in the current campaign, or null. */
 async function load(formData: FormData): Promise<{ target: { id: number; version: number }; problem: Problem | null; campaignId: number } | null> {
-  const target = targetSchema.safeParse(formValues(formData, ["id", "version"]));
+  const target = targetSchema.safeParse(namedFormValues(formData, ["id", "version"]));
   if (!target.success) return null;
   const campaign = await getCurrentCampaign();
   if (!campaign) throw new Error("no campaign");
@@ -74,7 +74,7 @@ function resolvedTouch(problem: Problem, field: string): MonthTouch | null {
 /** Edits the problem's own fields. Changing the type of a resolved problem moves it between solved-counts, so its resolved month must be editable. */
 export async function updateProblemAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const values = formValues(formData, problemFieldNames);
+  const values = namedFormValues(formData, problemFieldNames);
   const parsed = problemFieldsSchema.safeParse(values);
   const loaded = await load(formData);
   if (!loaded) return failure(STALE_FORM, {}, values);
@@ -102,7 +102,7 @@ export async function updateProblemAction(_prev: ActionState, formData: FormData
 /** Moves an unresolved problem between 待处理 and 处理中, or reopens a resolved one (which takes it out of its resolved month's count). */
 export async function setProblemStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const values = formValues(formData, ["status"]);
+  const values = namedFormValues(formData, ["status"]);
   const parsed = statusSchema.safeParse(values);
   const loaded = await load(formData);
   if (!loaded) return failure(STALE_FORM, {}, values);
@@ -131,7 +131,7 @@ export async function setProblemStatusAction(_prev: ActionState, formData: FormD
 /** Resolves a problem (or corrects its resolution). The resolved date's month — and, when it moves, the old one's — must be editable. */
 export async function resolveProblemAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const values = formValues(formData, ["resolvedOn", "resolutionNote"]);
+  const values = namedFormValues(formData, ["resolvedOn", "resolutionNote"]);
   const parsed = resolveSchema.safeParse(values);
   const loaded = await load(formData);
   if (!loaded) return failure(STALE_FORM, {}, values);

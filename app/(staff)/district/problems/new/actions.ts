@@ -10,8 +10,8 @@ import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getProjectScope } from "@/db/queries/problems";
 import { getRecordOwners } from "@/db/queries/reporting";
 import { actorOf, problemOwners } from "../../_records/access";
-import { formValues } from "../../_records/form-parse";
 import { newProblemSchema, problemFieldNames } from "../schemas";
+import { namedFormValues } from "@/app/_lib/form-parse";
 
 /**
  * Opens a problem on a project. The district is the project's, looked up here: a district
@@ -21,7 +21,7 @@ import { newProblemSchema, problemFieldNames } from "../schemas";
  */
 export async function openProblemAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const values = formValues(formData, ["projectId", ...problemFieldNames]);
+  const values = namedFormValues(formData, ["projectId", ...problemFieldNames]);
   const parsed = newProblemSchema.safeParse(values);
   if (!parsed.success) return failure("请检查标出的字段", fieldErrorsOf(parsed.error.issues), values);
   const f = parsed.data;

@@ -16,7 +16,8 @@ import { getDistrictMonthState } from "@/db/queries/reporting";
 import { canEditMonth, projectAccess, stateOfMonth } from "../access";
 import { actorOf, CHECK_FIELDS, choiceErrors, describeRegister, GONE, revalidateProjects, STALE_FORM } from "../action-helpers";
 import { monthStateText, STAGE_LABELS, wan } from "@/domain/project-format";
-import { formText, idSchema, monthSchema, optionalVersionSchema, parseInvestment, registerSchemaWith, registerValues, remarkSchema, stageSchema } from "../schemas";
+import { monthSchema, parseInvestment, registerSchemaWith, registerValues, remarkSchema, stageSchema } from "../schemas";
+import { formText, idSchema, optionalVersionSchema } from "@/app/_lib/form-parse";
 
 /*
  * The hidden projectId and version fields are trusted only as "which project" and "the version the

@@ -9,7 +9,8 @@ import { insertProject } from "@/db/mutations/projects";
 import { projectAccess } from "../access";
 import { actorOf, CHECK_FIELDS, choiceErrors, revalidateProjects } from "../action-helpers";
 import { getPlausibilitySettings } from "@/db/queries/plausibility";
-import { formText, idSchema, registerSchemaWith, registerValues } from "../schemas";
+import { registerSchemaWith, registerValues } from "../schemas";
+import { formText, idSchema } from "@/app/_lib/form-parse";
 
 /**
  * Adds a project to the register. A district editor's project goes to their own district (from

@@ -12,7 +12,8 @@ import { getProjectAccessFacts } from "@/db/queries/projects";
 import { projectAccess, stateOfMonth } from "../access";
 import { actorOf, revalidateProjects, STALE_FORM } from "../action-helpers";
 import { wan } from "@/domain/project-format";
-import { formText, idSchema, monthSchema, noteSchema, optionalVersionSchema, parseInvestment } from "../schemas";
+import { monthSchema, noteSchema, parseInvestment } from "../schemas";
+import { formText, idSchema, optionalVersionSchema } from "@/app/_lib/form-parse";
 
 const MAX_ROWS = 1000;
 

@@ -7,10 +7,10 @@ import { requirePermission } from "@/app/_lib/guards";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { setCampaignStatus, setCurrentCampaign, updateCampaign } from "@/db/mutations/setup/campaigns";
-import { getCampaignForSetup } from "@/db/queries/setup";
+import { getCampaignForSetup } from "@/db/queries/setup/campaigns";
 import { campaignSchema, CAMPAIGN_FORM_FIELDS } from "../../_lib/campaign-schema";
-import { formText, idSchema, versionSchema } from "../../_lib/forms";
 import { actorOf, archivedRefusal, failureState, STALE_FORM, type ConflictSubject } from "../../_lib/outcome";
+import { formText, idSchema, versionSchema } from "@/app/_lib/form-parse";
 
 const target = z.object({ campaignId: idSchema, version: versionSchema });
 

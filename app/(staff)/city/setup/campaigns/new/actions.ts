@@ -5,10 +5,10 @@ import { failure, fieldErrorsOf, type ActionState } from "@/app/_lib/action-stat
 import { z } from "zod";
 import { requirePermission } from "@/app/_lib/guards";
 import { getDatabase } from "@/db/index";
-import { insertCampaign } from "@/db/mutations/setup/campaigns";
+import { insertCampaign } from "@/db/mutations/setup/campaign-copy";
 import { campaignSchema, CAMPAIGN_FORM_FIELDS } from "../../_lib/campaign-schema";
-import { formText, optionalIdSchema } from "../../_lib/forms";
 import { actorOf, failureState } from "../../_lib/outcome";
+import { formText, optionalIdSchema } from "@/app/_lib/form-parse";
 
 /**
  * Creates a draft campaign (twelve closed months), blank or with the structure of another

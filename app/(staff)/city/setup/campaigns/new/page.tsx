@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
-import { listCampaignsForSetup } from "@/db/queries/setup";
+import { listCampaignsForSetup } from "@/db/queries/setup/campaigns";
 import { CAMPAIGN_STATUS_LABELS } from "../../_lib/labels";
 import { campaignFieldSpecs } from "../../_lib/campaign-fields";
 import { SpecForm } from "../../_components/spec-form";

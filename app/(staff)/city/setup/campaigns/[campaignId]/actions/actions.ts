@@ -7,9 +7,10 @@ import { requirePermission } from "@/app/_lib/guards";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { insertAction, moveAction, updateAction } from "@/db/mutations/setup/actions";
-import { listActionsForSetup } from "@/db/queries/setup";
-import { codeSchema, directionSchema, formText, idSchema, nameSchema, optionalIdSchema, optionalText, versionSchema } from "../../../_lib/forms";
+import { listActionsForSetup } from "@/db/queries/setup/campaigns";
+import { codeSchema, directionSchema, nameSchema, optionalText } from "../../../_lib/forms";
 import { actorOf, archivedRefusal, failureState, STALE_FORM, type ConflictSubject } from "../../../_lib/outcome";
+import { formText, idSchema, optionalIdSchema, versionSchema } from "@/app/_lib/form-parse";
 
 const fieldsShape = {
   name: nameSchema("名称", 60),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/app/_lib/guards";
-import { listActionsForSetup, listDepartmentsForSetup, type SetupAction } from "@/db/queries/setup";
+import { listActionsForSetup, type SetupAction } from "@/db/queries/setup/campaigns";
+import { listDepartmentsForSetup } from "@/db/queries/setup/reference";
 import { CampaignHeader } from "../../../_components/campaign-header";
 import { RowButton } from "../../../_components/row-button";
 import { SpecForm, type FieldSpec } from "../../../_components/spec-form";

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AGGREGATION_LABELS, derivationSummary } from "@/domain/derivations";
+import { AGGREGATION_LABELS } from "@/domain/derivation-form";
+import { derivationSummary } from "@/domain/derivation-words";
 import { requirePermission } from "@/app/_lib/guards";
 import { hasFigures } from "@/db/mutations/setup/indicators";
-import { countApprovedMonths, listIndicatorsForSetup } from "@/db/queries/setup";
+import { countApprovedMonths, listIndicatorsForSetup } from "@/db/queries/setup/indicators";
 import { CampaignHeader } from "../../../_components/campaign-header";
 import { loadSetupCampaign } from "../../../_lib/load";
 import { INDICATOR_KIND_LABELS } from "@/domain/labels";

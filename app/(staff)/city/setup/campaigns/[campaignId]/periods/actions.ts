@@ -6,10 +6,10 @@ import { failure, success, type ActionState } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
 import { monthLabel } from "@/domain/months";
 import { getDatabase } from "@/db/index";
-import { setPeriodOpen, updateReportDeadlineDay } from "@/db/mutations/setup/campaigns";
-import { getCampaignForSetup, listPeriodsForSetup } from "@/db/queries/setup";
-import { formText, idSchema, versionSchema } from "../../../_lib/forms";
+import { setPeriodOpen, updateReportDeadlineDay } from "@/db/mutations/setup/campaign-months";
+import { getCampaignForSetup, listPeriodsForSetup } from "@/db/queries/setup/campaigns";
 import { actorOf, archivedRefusal, failureState, STALE_FORM } from "../../../_lib/outcome";
+import { formText, idSchema, versionSchema } from "@/app/_lib/form-parse";
 
 function revalidate(campaignId: number) {
   revalidatePath(`/city/setup/campaigns/${campaignId}`, "layout");

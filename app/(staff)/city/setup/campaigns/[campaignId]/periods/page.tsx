@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/app/_lib/guards";
 import { monthLabel } from "@/domain/months";
-import { listPeriodsForSetup } from "@/db/queries/setup";
+import { listPeriodsForSetup } from "@/db/queries/setup/campaigns";
 import { CampaignHeader } from "../../../_components/campaign-header";
 import { RowButton } from "../../../_components/row-button";
 import { SpecForm } from "../../../_components/spec-form";

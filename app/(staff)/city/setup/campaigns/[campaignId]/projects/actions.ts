@@ -10,11 +10,12 @@ import { revalidatePublic } from "@/app/_lib/revalidate";
 import type { ProjectKeyLevel } from "@/db/schema";
 import { getDatabase } from "@/db/index";
 import { importProjects, type ImportedField } from "@/db/mutations/setup/projects";
-import { getCampaignForSetup, listActionsForSetup, listDistrictsForSetup, listSectorsForSetup } from "@/db/queries/setup";
-import { formText, idSchema } from "../../../_lib/forms";
+import { getCampaignForSetup, listActionsForSetup } from "@/db/queries/setup/campaigns";
+import { listDistrictsForSetup, listSectorsForSetup } from "@/db/queries/setup/reference";
 import { FIELD_LABELS_PROJECT } from "../../../_lib/labels";
 import { actorOf, ARCHIVED, GONE } from "../../../_lib/outcome";
 import type { ImportState } from "./import-state";
+import { formText, idSchema } from "@/app/_lib/form-parse";
 
 const MAX_BYTES = 10 * 1024 * 1024;
 

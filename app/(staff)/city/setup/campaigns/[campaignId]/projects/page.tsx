@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/app/_lib/guards";
-import { countProjectsForSetup } from "@/db/queries/setup";
+import { countProjectsForSetup } from "@/db/queries/setup/campaigns";
 import { CampaignHeader } from "../../../_components/campaign-header";
 import { loadSetupCampaign } from "../../../_lib/load";
 import { ProjectsImportForm } from "./import-form";

@@ -8,11 +8,11 @@ import { requirePermission } from "@/app/_lib/guards";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { importTargets, type TargetImportItem } from "@/db/mutations/setup/targets";
-import { getCampaignForSetup } from "@/db/queries/setup";
-import { formText, idSchema } from "../../../_lib/forms";
+import { getCampaignForSetup } from "@/db/queries/setup/campaigns";
 import { actorOf, ARCHIVED, GONE } from "../../../_lib/outcome";
 import { loadCampaignTargets, targetDistricts } from "../../../_lib/target-load";
 import { checkTargets } from "../../../_lib/targets";
+import { formText, idSchema } from "@/app/_lib/form-parse";
 
 export interface UploadState extends ActionState {
   rowErrors: { line: number; message: string }[];

@@ -7,10 +7,11 @@ import { requirePermission } from "@/app/_lib/guards";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { updateIndicator } from "@/db/mutations/setup/indicators";
-import { getIndicatorForSetup, listUnits } from "@/db/queries/setup";
-import { formText, idSchema, versionSchema } from "../../../../_lib/forms";
+import { getIndicatorForSetup } from "@/db/queries/setup/indicators";
+import { listUnits } from "@/db/queries/setup/reference";
 import { indicatorFormValues, parseIndicatorForm } from "../../../../_lib/indicator-schema";
 import { actorOf, archivedRefusal, failureState, STALE_FORM } from "../../../../_lib/outcome";
+import { formText, idSchema, versionSchema } from "@/app/_lib/form-parse";
 
 const target = z.object({ campaignId: idSchema, indicatorId: idSchema, version: versionSchema });
 

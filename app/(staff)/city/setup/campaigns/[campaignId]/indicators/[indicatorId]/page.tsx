@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ACCUMULATION_LABELS, AGGREGATION_LABELS, derivationSummary, RULES } from "@/domain/derivations";
+import { ACCUMULATION_LABELS, AGGREGATION_LABELS } from "@/domain/derivation-form";
+import { derivationSummary } from "@/domain/derivation-words";
+import { RULES } from "@/domain/derivations";
 import { requirePermission } from "@/app/_lib/guards";
 import { formatDateTime } from "@/domain/labels";
 import { definitionChangeBlocked, hasFigures } from "@/db/mutations/setup/indicators";
-import { getIndicatorForSetup, listUnits } from "@/db/queries/setup";
+import { getIndicatorForSetup } from "@/db/queries/setup/indicators";
+import { listUnits } from "@/db/queries/setup/reference";
 import { CampaignHeader } from "../../../../_components/campaign-header";
 import { indicatorDefaults, indicatorFormOptions } from "../../../../_lib/indicator-options";
 import { loadSetupCampaign } from "../../../../_lib/load";

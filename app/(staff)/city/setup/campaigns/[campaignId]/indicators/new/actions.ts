@@ -7,10 +7,10 @@ import { requirePermission } from "@/app/_lib/guards";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { insertIndicator } from "@/db/mutations/setup/indicators";
-import { listUnits } from "@/db/queries/setup";
-import { formText, idSchema } from "../../../../_lib/forms";
+import { listUnits } from "@/db/queries/setup/reference";
 import { indicatorFormValues, parseIndicatorForm } from "../../../../_lib/indicator-schema";
 import { actorOf, archivedRefusal, failureState, STALE_FORM } from "../../../../_lib/outcome";
+import { formText, idSchema } from "@/app/_lib/form-parse";
 
 export async function createIndicatorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission("campaign.manage");

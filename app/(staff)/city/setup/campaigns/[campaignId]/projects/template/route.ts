@@ -1,8 +1,9 @@
 import { notFound } from "next/navigation";
-import { buildProjectsTemplate } from "@/app/_lib/excel/projects-import";
+import { buildProjectsTemplate } from "@/app/_lib/excel/projects-template";
 import { xlsxResponse } from "@/app/_lib/excel/workbook";
 import { requirePermission } from "@/app/_lib/guards";
-import { getCampaignForSetup, listActionsForSetup, listDistrictsForSetup, listSectorsForSetup } from "@/db/queries/setup";
+import { getCampaignForSetup, listActionsForSetup } from "@/db/queries/setup/campaigns";
+import { listDistrictsForSetup, listSectorsForSetup } from "@/db/queries/setup/reference";
 
 /** GET …/projects/template: an empty key-project list with the valid districts, sectors and actions listed. */
 export async function GET(_request: Request, { params }: { params: Promise<{ campaignId: string }> }): Promise<Response> {

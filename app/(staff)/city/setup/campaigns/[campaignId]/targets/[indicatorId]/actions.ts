@@ -8,18 +8,20 @@ import { formatWithUnit } from "@/domain/numbers";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { saveIndicatorTargets } from "@/db/mutations/setup/targets";
-import { getCampaignForSetup, getIndicatorForSetup, listTargetsForSetup, listUnits } from "@/db/queries/setup";
-import { formText, formValues, idSchema } from "../../../../_lib/forms";
+import { getCampaignForSetup } from "@/db/queries/setup/campaigns";
+import { getIndicatorForSetup, listTargetsForSetup } from "@/db/queries/setup/indicators";
+import { listUnits } from "@/db/queries/setup/reference";
 import { actorOf, archivedRefusal, failureState, GONE, STALE_FORM } from "../../../../_lib/outcome";
 import { targetDistricts } from "../../../../_lib/target-load";
 import { checkTargets } from "../../../../_lib/targets";
+import { allFormValues, formText, idSchema } from "@/app/_lib/form-parse";
 
 const target = z.object({ campaignId: idSchema, indicatorId: idSchema, stamp: z.string().regex(/^\d+:\d+$/) });
 
 /** Saves the city target, plan and district breakdown of one indicator (nothing is stored unless all of it is valid). */
 export async function saveTargetsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requirePermission("campaign.manage");
-  const values = formValues(formData);
+  const values = allFormValues(formData);
   const t = target.safeParse({ campaignId: formText(formData, "campaignId"), indicatorId: formText(formData, "indicatorId"), stamp: formText(formData, "stamp") });
   if (!t.success) return failure(STALE_FORM, {}, values);
   const refused = await archivedRefusal(t.data.campaignId, values);

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { buildTargetsWorkbook } from "@/app/_lib/excel/targets-sheet";
 import { xlsxResponse } from "@/app/_lib/excel/workbook";
 import { requirePermission } from "@/app/_lib/guards";
-import { getCampaignForSetup } from "@/db/queries/setup";
+import { getCampaignForSetup } from "@/db/queries/setup/campaigns";
 import { loadCampaignTargets, targetDistricts } from "../../../../_lib/target-load";
 
 /** GET …/targets/template: the campaign's targets sheet (indicator × district) with the current values. */
