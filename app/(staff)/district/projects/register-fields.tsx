@@ -1,5 +1,5 @@
-import { Field } from "@/components/form";
-import { SelectField, type SelectOption } from "@/components/select-field";
+import { Field } from "@/components/ui/field";
+import { SelectField, type SelectOption } from "@/components/ui/field";
 
 export interface RegisterChoices {
   sectors: readonly SelectOption[];

@@ -2,7 +2,9 @@
 
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { Field, FormMessage, SubmitButton } from "@/components/form";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { CHANNEL_LABELS, DELIVERY_CHANNELS, DELIVERY_MODES, KIND_LABELS, MODE_LABELS, NOTIFICATION_KINDS } from "@/domain/notifications/kinds";
 import { addWebhookAction, savePreferencesAction } from "./actions";
 

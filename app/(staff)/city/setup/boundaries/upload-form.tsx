@@ -1,7 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormMessage, SubmitButton } from "@/components/form";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { uploadBoundariesAction, type BoundaryUploadState } from "./actions";
 
 const initial: BoundaryUploadState = { ok: false, message: null, fieldErrors: {}, values: {}, problems: [], missing: [] };

@@ -9,8 +9,8 @@ import { updateParkProgress } from "@/db/mutations/parks";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getPark } from "@/db/queries/parks";
 import { getRecordOwners } from "@/db/queries/reporting";
-import { actorOf, checkRecordMonths } from "../../_records/access";
-import { formValues, targetSchema } from "../../_records/form-parse";
+import { actorOf, checkRecordMonths } from "../../_lib/access";
+import { formValues, targetSchema } from "../../_lib/form-parse";
 import { PARK_STATUS_LABELS } from "@/domain/record-labels";
 import { parkProgressSchema, parkTouches } from "../progress";
 

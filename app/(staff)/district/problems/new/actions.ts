@@ -9,8 +9,8 @@ import { insertProblem } from "@/db/mutations/problems";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getProjectScope } from "@/db/queries/problems";
 import { getRecordOwners } from "@/db/queries/reporting";
-import { actorOf, problemOwners } from "../../_records/access";
-import { formValues } from "../../_records/form-parse";
+import { actorOf, problemOwners } from "../../_lib/access";
+import { formValues } from "../../_lib/form-parse";
 import { newProblemSchema, problemFieldNames } from "../schemas";
 
 /**

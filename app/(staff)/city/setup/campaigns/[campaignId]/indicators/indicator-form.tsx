@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import type { RuleSpec } from "@/domain/derivations";
 import { initialActionState, type ActionState } from "@/app/_lib/action-state";
-import { FormMessage, SubmitButton } from "@/components/form";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/use-form-key";
 
 type Option = { value: string; label: string };

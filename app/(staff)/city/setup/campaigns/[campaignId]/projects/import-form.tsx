@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage, SubmitButton } from "@/components/form";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { importProjectsAction } from "./actions";
 import { initialImportState } from "./import-state";
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage, SubmitButton } from "@/components/form";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { uploadTargetsAction, type UploadState } from "./upload-actions";
 
 const initial: UploadState = { ok: false, message: null, fieldErrors: {}, values: {}, rowErrors: [] };
