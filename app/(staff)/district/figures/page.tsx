@@ -17,7 +17,7 @@ import { sameAsLastMonth, storedFormValues } from "./form-values";
 import { loadFigureRows, type FigureRow } from "../../../_lib/figures-load";
 import { getMonthLeft } from "../month-left";
 import { resolveDistrict } from "./scope";
-import { UploadForm } from "./upload-form";
+import { FiguresUploadForm } from "./upload-form";
 
 export const metadata: Metadata = { title: "月度指标填报" };
 
@@ -132,7 +132,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
       {canEdit ? (
         <>
           <FiguresForm rows={formRows} initial={storedFormValues(rows, flags)} month={month} district={district.code} monthText={monthLabel(month)} canSubmit={canSubmit} focusId={focusId} />
-          <UploadForm month={month} district={district.code} templateHref={`/district/figures/template?month=${month}&district=${district.code}`} />
+          <FiguresUploadForm month={month} district={district.code} templateHref={`/district/figures/template?month=${month}&district=${district.code}`} />
         </>
       ) : (
         <ReadOnlyFigures rows={rows} flags={flags} month={month} reason={{ submitted: "已报送，审核期间不能修改。", approved: "已审核，不能修改。", locked: "本月已锁定，不能修改。", draft: "您没有修改本表的权限。", returned: "您没有修改本表的权限。" }[state]} />
