@@ -23,8 +23,15 @@ export function DataTable(props: {
   exportLabel?: string;
   /** "framed": a white card with a border (lists, public pages); "plain": no frame. */
   look?: "framed" | "plain";
-  /** "compact": narrower cell padding; "dense": small rows for error lists inside forms. */
-  density?: "normal" | "compact" | "dense";
+  /**
+   * "compact": narrower cell padding; "flush": no side padding or header fill (tables inside a
+   * card's text); "dense": "flush" with small rows (error lists inside forms).
+   */
+  density?: "normal" | "compact" | "flush" | "dense";
+  /** Children are whole <tbody> groups (a row and its note), not rows. */
+  bodies?: boolean;
+  /** data-* attributes on the table element. */
+  attrs?: Record<`data-${string}`, string | boolean | undefined>;
   /** Bound the height and scroll inside, so the sticky header stays in view on long tables. */
   scroll?: boolean;
   /** Extra classes on the table (min-w-…, table-fixed). */
@@ -35,13 +42,13 @@ export function DataTable(props: {
   id?: string;
   "data-testid"?: string;
 }) {
-  const density = props.density && props.density !== "normal" ? ` dt-${props.density}` : "";
+  const density = (props.density && props.density !== "normal" ? ` dt-${props.density}` : "") + (props.bodies ? " dt-bodies" : "");
   const wrap = ["overflow-x-auto", props.look === "framed" && "rounded-lg border border-slate-200 bg-white", props.scroll && "dt-scroll", props.wrapClassName].filter(Boolean).join(" ");
   const cols = (props.columns ?? []).filter((c): c is Column => !!c);
   return (
     <>
       <div className={wrap}>
-        <table id={props.id} className={`dt${density} w-full text-sm${props.className ? ` ${props.className}` : ""}`}>
+        <table id={props.id} {...props.attrs} className={`dt${density} w-full text-sm${props.className ? ` ${props.className}` : ""}`}>
           <caption className={props.captionVisible ? "dt-caption" : "sr-only"}>{props.caption}</caption>
           {props.colgroup}
           <thead>
@@ -57,7 +64,7 @@ export function DataTable(props: {
               </tr>
             )}
           </thead>
-          <tbody>{props.children}</tbody>
+          {props.bodies ? props.children : <tbody>{props.children}</tbody>}
           {props.totals && <tfoot>{props.totals}</tfoot>}
         </table>
       </div>
