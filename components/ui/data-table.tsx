@@ -12,6 +12,8 @@ export type Column = string | { label: ReactNode; num?: boolean; className?: str
 export function DataTable(props: {
   caption: ReactNode;
   captionVisible?: boolean;
+  /** Classes of a visible caption (default: small, medium weight, left). */
+  captionClassName?: string;
   /** Header cells (scope="col"); false/null entries are skipped. Use `head` for grouped headers. */
   columns?: readonly (Column | false | null | undefined)[];
   /** Whole header rows, when a header needs colSpan or several rows. */
@@ -49,7 +51,7 @@ export function DataTable(props: {
     <>
       <div className={wrap}>
         <table id={props.id} {...props.attrs} className={`dt${density} w-full text-sm${props.className ? ` ${props.className}` : ""}`}>
-          <caption className={props.captionVisible ? "dt-caption" : "sr-only"}>{props.caption}</caption>
+          <caption className={props.captionVisible ? (props.captionClassName ?? "dt-caption") : "sr-only"}>{props.caption}</caption>
           {props.colgroup}
           <thead>
             {props.head ?? (
