@@ -34,6 +34,8 @@ export function DataTable(props: {
   bodies?: boolean;
   /** data-* attributes on the table element. */
   attrs?: Record<`data-${string}`, string | boolean | undefined>;
+  /** Header cells never wrap. */
+  nowrapHead?: boolean;
   /** Bound the height and scroll inside, so the sticky header stays in view on long tables. */
   scroll?: boolean;
   /** Extra classes on the table (min-w-…, table-fixed). */
@@ -44,7 +46,7 @@ export function DataTable(props: {
   id?: string;
   "data-testid"?: string;
 }) {
-  const density = (props.density && props.density !== "normal" ? ` dt-${props.density}` : "") + (props.bodies ? " dt-bodies" : "");
+  const density = (props.density && props.density !== "normal" ? ` dt-${props.density}` : "") + (props.bodies ? " dt-bodies" : "") + (props.nowrapHead ? " dt-nowrap" : "");
   const wrap = ["overflow-x-auto", props.look === "framed" && "rounded-lg border border-slate-200 bg-white", props.scroll && "dt-scroll", props.wrapClassName].filter(Boolean).join(" ");
   const cols = (props.columns ?? []).filter((c): c is Column => !!c);
   return (

@@ -1,5 +1,6 @@
 import { DISTRICT_KIND_LABELS } from "@/domain/labels";
 import { formatBase, formatPercent } from "@/domain/numbers";
+import { DataTable } from "@/components/ui/data-table";
 import {
   methodParagraphs,
   rankChangeLabel,
@@ -70,27 +71,21 @@ export function MethodSection({ weights, nameOf, compact = false, headingLevel =
         {weights.problem && <span className="ml-1 text-amber-900">注意：{weights.problem}。</span>}
       </p>
       {!compact && (
-        <div className="mt-2 overflow-x-auto">
-          <table className="text-sm">
-            <caption className="sr-only">综合排名的计分指标和权重</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
+        <DataTable caption="综合排名的计分指标和权重" wrapClassName="mt-2" head={<>
+              <tr>
                 <th scope="col" className={th}>计分指标</th>
                 <th scope="col" className={`${th} text-right`}>权重</th>
                 <th scope="col" className={`${th} text-right`}>占比</th>
               </tr>
-            </thead>
-            <tbody>
+        </>}>
               {weights.weights.map((w) => (
-                <tr key={w.code} className="border-b border-slate-100 last:border-0">
+                <tr key={w.code}>
                   <th scope="row" className={`${td} text-left font-normal`}>{nameOf(w.code)}</th>
                   <td className={`${td} tabular text-right`}>{w.weight}</td>
                   <td className={`${td} tabular text-right`}>{((100 * w.weight) / total).toFixed(1)}%</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       {compact && (
         <p className="mt-1.5">计分指标及权重：{weights.weights.map((w) => `${nameOf(w.code)} ${((100 * w.weight) / total).toFixed(1)}%`).join("，")}；单项封顶 {Math.round(SCORE_CAP * 100)}%。</p>

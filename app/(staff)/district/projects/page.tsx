@@ -8,6 +8,7 @@ import { getDefaultMonth } from "@/db/queries/reporting";
 import { PROJECT_STAGES } from "@/db/schema";
 import { projectAccess } from "./access";
 import { completionRate, STAGE_LABELS, STAGE_OPTIONS, yi } from "@/domain/project-format";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "项目管理" };
 
@@ -107,44 +108,40 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         共 {total} 个项目{pages > 1 && `，第 ${p.page} / ${pages} 页`}。“本年已完成”为 {campaign.year} 年各月已填完成投资之和，“{monthShort}进度”指 {monthLabel(month)} 是否已填完成投资。
       </p>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">项目列表{p.q ? `，名称或代码包含“${p.q}”` : ""}，共 {total} 个</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
-              <th scope="col" className="px-3 py-2 font-medium">代码</th>
-              <th scope="col" className="px-3 py-2 font-medium">项目名称</th>
-              {acrossDistricts && <th scope="col" className="px-3 py-2 font-medium">区县</th>}
-              <th scope="col" className="px-3 py-2 font-medium">行业</th>
-              <th scope="col" className="px-3 py-2 font-medium">阶段</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">总投资（亿元）</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">年度计划（亿元）</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">本年已完成（亿元）</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">完成率</th>
-              <th scope="col" className="px-3 py-2 font-medium">{monthShort}进度</th>
+      <DataTable caption={<>项目列表{p.q ? `，名称或代码包含“${p.q}”` : ""}，共 {total} 个</>} look="framed" head={<>
+            <tr>
+              <th scope="col">代码</th>
+              <th scope="col">项目名称</th>
+              {acrossDistricts && <th scope="col">区县</th>}
+              <th scope="col">行业</th>
+              <th scope="col">阶段</th>
+              <th scope="col" className="num">总投资（亿元）</th>
+              <th scope="col" className="num">年度计划（亿元）</th>
+              <th scope="col" className="num">本年已完成（亿元）</th>
+              <th scope="col" className="num">完成率</th>
+              <th scope="col">{monthShort}进度</th>
             </tr>
-          </thead>
-          <tbody>
+      </>}>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={colCount} className="px-3 py-6 text-center text-slate-500">没有找到项目</td>
+                <td colSpan={colCount} className="py-6 text-center text-slate-500">没有找到项目</td>
               </tr>
             )}
             {rows.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
-                <td className="tabular px-3 py-2 whitespace-nowrap text-slate-600">{r.code}</td>
-                <th scope="row" className="px-3 py-2 text-left font-medium">
+              <tr key={r.id} className="hover:bg-slate-50">
+                <td className="tabular whitespace-nowrap text-slate-600">{r.code}</td>
+                <th scope="row" className="font-medium">
                   <Link href={`/district/projects/${r.id}`} className="text-brand-700 underline">{r.name}</Link>
                   {!r.isKey && <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-normal text-slate-600">非重点</span>}
                 </th>
-                {acrossDistricts && <td className="px-3 py-2 whitespace-nowrap">{r.districtName}</td>}
-                <td className="px-3 py-2 whitespace-nowrap">{r.sectorName ?? "—"}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{STAGE_LABELS[r.stage]}</td>
-                <td className="tabular px-3 py-2 text-right">{yi(r.totalInvestment)}</td>
-                <td className="tabular px-3 py-2 text-right">{yi(r.annualPlannedInvestment)}</td>
-                <td className="tabular px-3 py-2 text-right">{yi(r.yearInvestment)}</td>
-                <td className="tabular px-3 py-2 text-right">{completionRate(r.yearInvestment, r.annualPlannedInvestment)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">
+                {acrossDistricts && <td className="whitespace-nowrap">{r.districtName}</td>}
+                <td className="whitespace-nowrap">{r.sectorName ?? "—"}</td>
+                <td className="whitespace-nowrap">{STAGE_LABELS[r.stage]}</td>
+                <td className="num">{yi(r.totalInvestment)}</td>
+                <td className="num">{yi(r.annualPlannedInvestment)}</td>
+                <td className="num">{yi(r.yearInvestment)}</td>
+                <td className="num">{completionRate(r.yearInvestment, r.annualPlannedInvestment)}</td>
+                <td className="whitespace-nowrap">
                   {r.hasMonthEntry ? (
                     <span className="rounded-full bg-green-50 px-2 py-0.5 text-xs text-green-800">已填</span>
                   ) : r.isKey && r.stage === "under_construction" ? (
@@ -155,9 +152,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
 
       {pages > 1 && (
         <nav aria-label="分页" className="flex items-center gap-4 text-sm">
