@@ -26,10 +26,12 @@ export function DataTable(props: {
   /** "framed": a white card with a border (lists, public pages); "plain": no frame. */
   look?: "framed" | "plain";
   /**
-   * "compact": narrower cell padding; "flush": no side padding or header fill (tables inside a
+   * "compact": narrower cell padding; "tight": compact with short rows; "flush": no side padding or header fill (tables inside a
    * card's text); "dense": "flush" with small rows (error lists inside forms).
    */
-  density?: "normal" | "compact" | "flush" | "dense";
+  density?: "normal" | "compact" | "tight" | "flush" | "dense";
+  /** Extra-small type (printed sheets). */
+  small?: boolean;
   /** Children are whole <tbody> groups (a row and its note), not rows. */
   bodies?: boolean;
   /** data-* attributes on the table element. */
@@ -46,13 +48,13 @@ export function DataTable(props: {
   id?: string;
   "data-testid"?: string;
 }) {
-  const density = (props.density && props.density !== "normal" ? ` dt-${props.density}` : "") + (props.bodies ? " dt-bodies" : "") + (props.nowrapHead ? " dt-nowrap" : "");
+  const density = (props.density && props.density !== "normal" ? ` dt-${props.density}` : "") + (props.nowrapHead ? " dt-nowrap" : "");
   const wrap = ["overflow-x-auto", props.look === "framed" && "rounded-lg border border-slate-200 bg-white", props.scroll && "dt-scroll", props.wrapClassName].filter(Boolean).join(" ");
   const cols = (props.columns ?? []).filter((c): c is Column => !!c);
   return (
     <>
       <div className={wrap}>
-        <table id={props.id} {...props.attrs} className={`dt${density} w-full text-sm${props.className ? ` ${props.className}` : ""}`}>
+        <table id={props.id} {...props.attrs} className={`dt${density} w-full ${props.small ? "text-xs" : "text-sm"}${props.className ? ` ${props.className}` : ""}`}>
           <caption className={props.captionVisible ? (props.captionClassName ?? "dt-caption") : "sr-only"}>{props.caption}</caption>
           {props.colgroup}
           <thead>

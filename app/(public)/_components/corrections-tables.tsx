@@ -71,7 +71,7 @@ export function IndicatorCorrectionsTable({ locale, ctx, ind }: { locale: Locale
           const delta = change(ind, c, locale);
           return (
             <tbody key={`${c.districtId}|${c.month}|${c.correctedAt}`} data-correction={`${d?.code ?? c.districtId}|${c.month}`}>
-              <tr>
+              <tr className="border-0">
                 <th scope="row" className={td}>
                   {d ? (
                     <a data-district-name href={localePath(locale, `/districts/${encodeURIComponent(d.code)}`)} className="text-slate-900 hover:text-brand-700 hover:underline">
@@ -108,7 +108,7 @@ export function ProjectCorrectionsTable({ locale, ctx, rows }: { locale: Locale;
           const d = ctx.districts.find((x) => x.id === c.districtId);
           return (
             <tbody key={c.id} data-correction={`${c.projectCode}|${c.month}`}>
-              <tr>
+              <tr className="border-0">
                 <th scope="row" className={td}>
                   <a href={localePath(locale, `/projects/${encodeURIComponent(c.projectCode)}`)} className="text-slate-900 hover:text-brand-700 hover:underline">
                     {c.projectName}

@@ -7,6 +7,7 @@ import { isMonth, monthLabel } from "@/domain/months";
 import { formatWithUnit } from "@/domain/numbers";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listCorrectedMonths, listCorrections, type StaffCorrection } from "@/db/queries/corrections";
+import { DataTable } from "@/components/ui/data-table";
 import { listReportingDistricts } from "@/db/queries/figures";
 
 export const metadata: Metadata = { title: "数据更正记录" };
@@ -37,8 +38,6 @@ function shown(c: StaffCorrection, which: "old" | "new"): string {
 }
 
 const control = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
-const th = "px-3 py-2 font-medium whitespace-nowrap";
-const td = "px-3 pt-2 align-top";
 
 /**
  * Every correction of an approved month (restatement): original → revised, why, who reopened the
@@ -92,35 +91,26 @@ export default async function CityCorrectionsPage({ searchParams }: { searchPara
         共 {rows.length} 条更正{params.indicator && <>（指标代码 <code className="font-mono">{params.indicator}</code>）</>}
       </p>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">数据更正记录，按审核通过时间从新到旧排列；每条更正下一行是原因和经办人</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-              <th scope="col" className={th}>区县 · 月份</th>
-              <th scope="col" className={th}>指标或项目</th>
-              <th scope="col" className={`${th} text-right`}>原值 → 更正后</th>
-            </tr>
-          </thead>
+      <DataTable look="framed" bodies nowrapHead caption="数据更正记录，按审核通过时间从新到旧排列；每条更正下一行是原因和经办人" columns={["区县 · 月份", "指标或项目", { label: "原值 → 更正后", num: true }]}>
           {rows.length === 0 && (
             <tbody>
               <tr>
-                <td colSpan={3} className="px-3 py-6 text-center text-slate-600">没有符合条件的更正记录</td>
+                <td colSpan={3} className="py-6 text-center text-slate-600">没有符合条件的更正记录</td>
               </tr>
             </tbody>
           )}
           {rows.map((c) => (
-            <tbody key={c.id} data-correction={c.id} className="border-b border-slate-100 last:border-0">
-              <tr>
-                <th scope="row" className={`${td} text-left font-normal whitespace-nowrap`}>
+            <tbody key={c.id} data-correction={c.id}>
+              <tr className="border-0">
+                <th scope="row" className="pb-0 whitespace-nowrap">
                   {c.districtName}
                   <Link href={`/city/review/${c.reportId}`} className="block text-xs text-brand-700 underline">{monthLabel(c.month)}月报</Link>
                 </th>
-                <td className={td}>
+                <td className="pb-0">
                   {c.subject === "project" ? c.projectName : c.indicatorName}
                   <span className="block font-mono text-xs text-slate-600">{c.subject === "project" ? `项目 ${c.projectCode}` : c.indicatorCode}</span>
                 </td>
-                <td className={`${td} tabular text-right`}>
+                <td className="num pb-0">
                   <span data-original className="whitespace-nowrap text-slate-600">{shown(c, "old")}</span>
                   <span aria-hidden="true" className="text-slate-500"> → </span>
                   <span className="sr-only">，更正为</span>
@@ -128,7 +118,7 @@ export default async function CityCorrectionsPage({ searchParams }: { searchPara
                 </td>
               </tr>
               <tr>
-                <td colSpan={3} className="px-3 pt-1 pb-3 text-slate-700">
+                <td colSpan={3} className="pt-1 pb-3 text-slate-700">
                   <p data-reason><span className="text-slate-600">更正原因：</span>{c.reason}</p>
                   <p className="mt-1 flex flex-wrap gap-x-4 text-xs text-slate-600">
                     <span data-reopened>重新打开：{c.reopenedByName ?? "—"}，{formatDateTime(c.reopenedAt)}</span>
@@ -138,8 +128,7 @@ export default async function CityCorrectionsPage({ searchParams }: { searchPara
               </tr>
             </tbody>
           ))}
-        </table>
-      </div>
+      </DataTable>
     </div>
   );
 }
