@@ -8,6 +8,7 @@ import { formatWithUnit } from "@/domain/numbers";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listCorrectedMonths, listCorrections, type StaffCorrection } from "@/db/queries/corrections";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { listReportingDistricts } from "@/db/queries/figures";
 
 export const metadata: Metadata = { title: "数据更正记录" };
@@ -37,7 +38,6 @@ function shown(c: StaffCorrection, which: "old" | "new"): string {
   return v == null ? "—" : formatWithUnit(v, { code: "", symbol: c.unitSymbol ?? "", scale }, exact(scale));
 }
 
-const control = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
 /**
  * Every correction of an approved month (restatement): original → revised, why, who reopened the
@@ -61,31 +61,11 @@ export default async function CityCorrectionsPage({ searchParams }: { searchPara
         <p className="mt-1 max-w-3xl text-sm text-slate-600">已审核月份经专项办重新打开、区县更正、再次审核通过后，每个改动的数值在这里留下原值和更正后的值、原因，以及重新打开和审核通过的人与时间。公众在指标页看到“已更正”标记和不含人名的更正记录。</p>
       </div>
 
-      <form method="get" action="/city/corrections" aria-label="筛选更正记录" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
-        <div>
-          <label htmlFor="district" className="block text-sm font-medium text-slate-700">区县</label>
-          <select id="district" name="district" defaultValue={params.district ?? ""} className={control}>
-            <option value="">全部</option>
-            {districts.map((d) => (
-              <option key={d.code} value={d.code}>{d.name}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="month" className="block text-sm font-medium text-slate-700">被更正的月份</label>
-          <select id="month" name="month" defaultValue={params.month ?? ""} className={control}>
-            <option value="">全部</option>
-            {months.map((m) => (
-              <option key={m} value={m}>{monthLabel(m)}</option>
-            ))}
-          </select>
-        </div>
+      <FilterBar action="/city/corrections" label="筛选更正记录" className="sm:grid-cols-3" filtered={filtered}>
+        <FilterSelect name="district" label="区县" value={params.district} options={districts.map((d) => ({ value: d.code, label: d.name }))} />
+        <FilterSelect name="month" label="被更正的月份" value={params.month} options={months.map((m) => ({ value: m, label: monthLabel(m) }))} />
         {params.indicator && <input type="hidden" name="indicator" value={params.indicator} />}
-        <div className="flex items-end gap-3">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">筛选</button>
-          {filtered && <Link href="/city/corrections" className="text-sm text-brand-700 underline">清除筛选</Link>}
-        </div>
-      </form>
+      </FilterBar>
 
       <p role="status" className="text-sm text-slate-600">
         共 {rows.length} 条更正{params.indicator && <>（指标代码 <code className="font-mono">{params.indicator}</code>）</>}

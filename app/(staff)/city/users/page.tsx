@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requirePermission } from "@/app/_lib/guards";
 import { formatDateTime, ROLE_LABELS } from "@/domain/labels";
 import { listUsers } from "@/db/queries/users";
+import { FilterBar, FilterSearch } from "@/components/ui/filter-bar";
 import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "用户管理" };
@@ -31,14 +32,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </Link>
         </div>
       </div>
-      <form method="get" action="/city/users" role="search" className="flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor="q" className="block text-sm font-medium text-slate-700">搜索用户</label>
-          <input id="q" name="q" type="search" defaultValue={q} placeholder="用户名或姓名" className="mt-1 w-64 rounded-md border border-slate-300 px-3 py-2" />
-        </div>
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm text-slate-800 hover:bg-slate-100">搜索</button>
-        {q && <Link href="/city/users" className="px-2 py-2 text-sm text-brand-700 underline">清除搜索</Link>}
-      </form>
+      <FilterBar action="/city/users" layout="row" bare button="secondary" submitLabel="搜索" filtered={!!q} clearLabel="清除搜索">
+        <FilterSearch label="搜索用户" value={q} placeholder="用户名或姓名" controlClassName="mt-1 w-64 rounded-md border border-slate-300 px-3 py-2" />
+      </FilterBar>
       <DataTable caption={<>{q ? `用户名或姓名包含“${q}”的用户` : "全部用户"}，共 {rows.length} 个</>} look="framed" head={<>
             <tr>
               <th scope="col">用户名</th>

@@ -56,7 +56,7 @@ export default async function ParksPage({ searchParams }: { searchParams: Promis
         </p>
       </div>
 
-      <FilterBar action="/district/parks" label="筛选园区" grid="sm:grid-cols-2 lg:grid-cols-4" filtered={filtered}
+      <FilterBar action="/district/parks" label="筛选园区" className="sm:grid-cols-2 lg:grid-cols-4" filtered={filtered}
         extra={<FilterFlag name="pilot" label="只看试点园区" checked={params.pilot === "1"} />}>
         <FilterSearch value={params.q} placeholder="园区名称" />
         {allDistricts && <FilterSelect name="district" label="区县" value={params.district?.toString()} options={districts.map((d) => ({ value: String(d.id), label: d.name }))} />}

@@ -66,7 +66,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
         </Link>
       </div>
 
-      <FilterBar action="/district/problems" label="筛选难题" grid="sm:grid-cols-2 lg:grid-cols-5" buttonRowClassName="sm:col-span-2 lg:col-span-5" filtered={filtered}
+      <FilterBar action="/district/problems" label="筛选难题" className="sm:grid-cols-2 lg:grid-cols-5" buttonRowClassName="sm:col-span-2 lg:col-span-5" filtered={filtered}
         extra={<FilterFlag name="overdue" label="只看已逾期" checked={params.overdue === "1"} />}>
         <FilterSearch value={params.q} placeholder="项目名称、问题描述或责任单位" className="lg:col-span-2" />
         <FilterSelect name="type" label="类型" value={type} options={access.problemTypes.map((t) => ({ value: t, label: PROBLEM_TYPE_LABELS[t] }))} />

@@ -8,6 +8,7 @@ import { getDefaultMonth } from "@/db/queries/reporting";
 import { PROJECT_STAGES } from "@/db/schema";
 import { projectAccess } from "./access";
 import { completionRate, STAGE_LABELS, STAGE_OPTIONS, yi } from "@/domain/project-format";
+import { FilterBar, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
 import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "项目管理" };
@@ -88,21 +89,16 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         </div>
       </div>
 
-      <form method="get" action="/district/projects" role="search" aria-label="筛选项目" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <div>
-          <label htmlFor="q" className="block text-sm font-medium text-slate-700">搜索项目</label>
-          <input id="q" name="q" type="search" defaultValue={p.q} placeholder="项目名称或代码" className="mt-1 w-56 rounded-md border border-slate-300 px-3 py-2" />
-        </div>
+      <FilterBar action="/district/projects" label="筛选项目" layout="row" button="secondary" submitLabel="搜索" filtered={filtered} clearLabel="清除条件">
+        <FilterSearch label="搜索项目" value={p.q} placeholder="项目名称或代码" controlClassName="mt-1 w-56 rounded-md border border-slate-300 px-3 py-2" />
         {acrossDistricts && (
-          <FilterSelect name="district" label="区县" value={p.district ? String(p.district) : ""} options={choices.districts.map((d) => ({ value: String(d.id), label: d.name }))} />
+          <FilterSelect id="filter-district" controlClassName={SELECT} name="district" label="区县" value={p.district ? String(p.district) : ""} options={choices.districts.map((d) => ({ value: String(d.id), label: d.name }))} />
         )}
-        <FilterSelect name="stage" label="阶段" value={p.stage ?? ""} options={STAGE_OPTIONS} />
-        <FilterSelect name="sector" label="行业" value={p.sector ? String(p.sector) : ""} options={choices.sectors.map((s) => ({ value: String(s.id), label: s.name }))} />
-        <FilterSelect name="key" label="市重点项目" value={p.key ?? ""} options={[{ value: "1", label: "是" }, { value: "0", label: "否" }]} />
-        <FilterSelect name="progress" label={`${monthShort}进度`} value={p.progress ?? ""} options={[{ value: "missing", label: "未填" }]} />
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm text-slate-800 hover:bg-slate-100">搜索</button>
-        {filtered && <Link href="/district/projects" className="px-2 py-2 text-sm text-brand-700 underline">清除条件</Link>}
-      </form>
+        <FilterSelect id="filter-stage" controlClassName={SELECT} name="stage" label="阶段" value={p.stage ?? ""} options={STAGE_OPTIONS} />
+        <FilterSelect id="filter-sector" controlClassName={SELECT} name="sector" label="行业" value={p.sector ? String(p.sector) : ""} options={choices.sectors.map((s) => ({ value: String(s.id), label: s.name }))} />
+        <FilterSelect id="filter-key" controlClassName={SELECT} name="key" label="市重点项目" value={p.key ?? ""} options={[{ value: "1", label: "是" }, { value: "0", label: "否" }]} />
+        <FilterSelect id="filter-progress" controlClassName={SELECT} name="progress" label={`${monthShort}进度`} value={p.progress ?? ""} options={[{ value: "missing", label: "未填" }]} />
+      </FilterBar>
 
       <p role="status" className="text-sm text-slate-600">
         共 {total} 个项目{pages > 1 && `，第 ${p.page} / ${pages} 页`}。“本年已完成”为 {campaign.year} 年各月已填完成投资之和，“{monthShort}进度”指 {monthLabel(month)} 是否已填完成投资。
@@ -165,16 +161,4 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   );
 }
 
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: readonly { value: string; label: string }[] }) {
-  return (
-    <div>
-      <label htmlFor={`filter-${name}`} className="block text-sm font-medium text-slate-700">{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2">
-        <option value="">全部</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
-        ))}
-      </select>
-    </div>
-  );
-}
+const SELECT = "mt-1 rounded-md border border-slate-300 bg-white px-3 py-2";
