@@ -64,12 +64,14 @@ export function Field(p: Common & {
   required?: boolean;
   readOnly?: boolean;
   inputMode?: "text" | "numeric" | "decimal";
+  /** A figure: right-aligned tabular digits. */
+  numeric?: boolean;
 }) {
   const k = ids(p);
   return (
     <Shell p={p} k={k}>
       <input id={k.id} name={p.name} type={p.type ?? "text"} defaultValue={p.defaultValue} autoComplete={p.autoComplete} inputMode={p.inputMode}
-        readOnly={p.readOnly} aria-invalid={!!p.error} aria-describedby={k.describedBy} className={inputCls} />
+        readOnly={p.readOnly} aria-invalid={!!p.error} aria-describedby={k.describedBy} className={p.numeric ? `${inputCls} text-right tabular` : inputCls} />
     </Shell>
   );
 }
