@@ -45,7 +45,7 @@ export function FilterBar(props: {
     <form method="get" action={props.action} role="search" aria-label={props.label}
       className={`${layout === "grid" ? "grid gap-3" : "flex flex-wrap items-end gap-3"}${frame}${props.className ? ` ${props.className}` : ""}`}>
       {props.children}
-      {layout === "grid" ? <div className={`flex flex-wrap items-end gap-4${props.buttonRowClassName ? ` ${props.buttonRowClassName}` : ""}`}>{buttons}</div> : buttons}
+      {layout === "grid" ? <div className={`flex flex-wrap items-center gap-4${props.buttonRowClassName ? ` ${props.buttonRowClassName}` : ""}`}>{buttons}</div> : buttons}
     </form>
   );
 }

@@ -56,7 +56,7 @@ export default async function ParksPage({ searchParams }: { searchParams: Promis
         </p>
       </div>
 
-      <FilterBar action="/district/parks" label="筛选园区" className="sm:grid-cols-2 lg:grid-cols-4" filtered={filtered}
+      <FilterBar action="/district/parks" label="筛选园区" className="sm:grid-cols-2 lg:grid-cols-4" buttonRowClassName="self-end" filtered={filtered}
         extra={<FilterFlag name="pilot" label="只看试点园区" checked={params.pilot === "1"} />}>
         <FilterSearch value={params.q} placeholder="园区名称" />
         {allDistricts && <FilterSelect name="district" label="区县" value={params.district?.toString()} options={districts.map((d) => ({ value: String(d.id), label: d.name }))} />}
@@ -68,7 +68,7 @@ export default async function ParksPage({ searchParams }: { searchParams: Promis
         {lastPage > 1 && `（第 ${page} / ${lastPage} 页）`}
       </p>
 
-      <DataTable look="framed" caption={<>园区（{scopeText}），试点园区在前，第 {page} 页</>}
+      <DataTable look="framed" nowrapHead caption={<>园区（{scopeText}），试点园区在前，第 {page} 页</>}
         columns={["园区", allDistricts && "区县", "市级试点", "状态", "计划试运营", "试运营日期", { label: <>面积（{mu?.symbol ?? "亩"}）</>, num: true }]}>
         {rows.length === 0 && <EmptyRow colSpan={allDistricts ? 7 : 6}>没有符合条件的园区</EmptyRow>}
         {rows.map((r) => {

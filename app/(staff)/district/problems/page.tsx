@@ -86,7 +86,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
         {total > 0 && lastPage > 1 && `（第 ${page} / ${lastPage} 页）`}
       </p>
 
-      <DataTable look="framed" caption={<>难题清单（{scopeText}），未解决的在前、按办结时限排列，第 {page} 页</>}
+      <DataTable look="framed" nowrapHead caption={<>难题清单（{scopeText}），未解决的在前、按办结时限排列，第 {page} 页</>}
         columns={["问题", "项目", allDistricts && "区县", "类型", "责任单位", "协调层级", "办结时限", "状态"]}>
         {rows.length === 0 && <EmptyRow colSpan={allDistricts ? 8 : 7}>没有符合条件的难题</EmptyRow>}
         {rows.map((r) => (
