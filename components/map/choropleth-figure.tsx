@@ -8,6 +8,7 @@ import type { ChoroplethMap, ChoroplethRow } from "@/app/_lib/map";
 import type { PaceStatus } from "@/domain/pace";
 import { PACE_FILL } from "@/domain/map/svg";
 import { MAP_TEXT, type MapLocale } from "./text";
+import { DataTable } from "@/components/ui/data-table";
 
 export interface MapSelector {
   /** Where the GET form goes, and the parameters it keeps (month, data mode). */
@@ -61,22 +62,18 @@ export function ChoroplethFigure(props: {
             {map.source && <span className="block">{t.source(map.source)}</span>}
           </figcaption>
         </figure>
-        <div className="min-w-0 overflow-x-auto">
-          <table className="w-full text-sm" data-map-table>
-            <caption className="sr-only">{t.tableCaption(props.caption)}</caption>
-            <thead>
-              <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-                <th scope="col" className="px-2 py-1.5 font-medium">{t.district}</th>
-                <th scope="col" className="px-2 py-1.5 font-medium">{t.status}</th>
+        <DataTable caption={t.tableCaption(props.caption)} density="compact" wrapClassName="min-w-0" attrs={{ "data-map-table": true }} head={<>
+              <tr>
+                <th scope="col">{t.district}</th>
+                <th scope="col">{t.status}</th>
               </tr>
-            </thead>
-            <tbody>
+        </>}>
               {rows.map((r) => (
-                <tr key={r.code} data-district={r.code} className="border-b border-slate-100 align-top last:border-0">
-                  <th scope="row" className="px-2 py-1.5 text-left font-normal">
+                <tr key={r.code} data-district={r.code}>
+                  <th scope="row">
                     {props.districtHref ? <a href={props.districtHref(r.code)} className="hover:text-brand-700 hover:underline">{r.name}</a> : r.name}
                   </th>
-                  <td className="px-2 py-1.5">
+                  <td>
                     <span className="inline-flex items-center gap-1.5">
                       <svg aria-hidden="true" width="10" height="10" viewBox="0 0 10 10"><rect width="10" height="10" rx="2" fill={PACE_FILL[r.status]} /></svg>
                       <span data-status-label className="font-medium">{r.statusLabel}</span>
@@ -85,9 +82,7 @@ export function ChoroplethFigure(props: {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </div>
     </section>
   );

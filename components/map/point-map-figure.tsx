@@ -7,6 +7,7 @@ import type { MapPointRow } from "@/db/queries/map";
 import { MAP_POINT_KIND_LABELS } from "@/domain/labels";
 import { POINT_FILL } from "@/domain/map/svg";
 import { MAP_TEXT, type MapLocale } from "./text";
+import { DataTable } from "@/components/ui/data-table";
 
 const KIND = {
   zh: { ...MAP_POINT_KIND_LABELS.zh, lon: "经度", lat: "纬度", name: "名称", kind: "类别" },
@@ -36,29 +37,23 @@ export function PointMapFigure({ id, locale = "zh", heading, map, points }: { id
           </figcaption>
         </figure>
         {points.length > 0 && (
-          <div className="min-w-0 overflow-x-auto">
-            <table className="w-full text-sm" data-point-table>
-              <caption className="sr-only">{heading}</caption>
-              <thead>
-                <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-                  <th scope="col" className="px-2 py-1.5 font-medium">{k.name}</th>
-                  <th scope="col" className="px-2 py-1.5 font-medium">{k.kind}</th>
-                  <th scope="col" className="px-2 py-1.5 text-right font-medium">{k.lon}</th>
-                  <th scope="col" className="px-2 py-1.5 text-right font-medium">{k.lat}</th>
+          <DataTable caption={heading} density="compact" wrapClassName="min-w-0" attrs={{ "data-point-table": true }} head={<>
+                <tr>
+                  <th scope="col">{k.name}</th>
+                  <th scope="col">{k.kind}</th>
+                  <th scope="col" className="num">{k.lon}</th>
+                  <th scope="col" className="num">{k.lat}</th>
                 </tr>
-              </thead>
-              <tbody>
+          </>}>
                 {points.map((p) => (
-                  <tr key={`${p.kind}-${p.code}`} data-point-row={p.kind} className="border-b border-slate-100 last:border-0">
-                    <th scope="row" className="px-2 py-1.5 text-left font-normal">{p.name}</th>
-                    <td className="px-2 py-1.5 whitespace-nowrap">{p.kind === "project" ? k.project : p.isPilot ? k.pilot : k.park}</td>
-                    <td className="tabular px-2 py-1.5 text-right">{p.longitude.toFixed(4)}</td>
-                    <td className="tabular px-2 py-1.5 text-right">{p.latitude.toFixed(4)}</td>
+                  <tr key={`${p.kind}-${p.code}`} data-point-row={p.kind}>
+                    <th scope="row">{p.name}</th>
+                    <td className="whitespace-nowrap">{p.kind === "project" ? k.project : p.isPilot ? k.pilot : k.park}</td>
+                    <td className="num">{p.longitude.toFixed(4)}</td>
+                    <td className="num">{p.latitude.toFixed(4)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </div>
     </section>

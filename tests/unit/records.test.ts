@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, deadlineState } from "@/app/(staff)/district/_records/dates";
-import { uniqueTouches } from "@/app/(staff)/district/_records/touches";
+import { addDays, daysBetween, deadlineState } from "@/app/(staff)/district/_lib/dates";
+import { uniqueTouches } from "@/app/(staff)/district/_lib/touches";
 import { signingTouches } from "@/app/(staff)/district/signings/touches";
 import { daysBehindPlan, parkTouches } from "@/app/(staff)/district/parks/progress";
 

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
+import { FieldError } from "@/components/ui/field";
 import { signInAction, type LoginState } from "./actions";
 
 function SubmitButton({ label }: { label: string }) {
@@ -10,14 +11,6 @@ function SubmitButton({ label }: { label: string }) {
     <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
       {pending ? "正在验证…" : label}
     </button>
-  );
-}
-
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return (
-    <p id={id} aria-live="polite" className="mt-1 min-h-5 text-sm text-red-700">
-      {message ?? ""}
-    </p>
   );
 }
 
@@ -41,7 +34,7 @@ export function LoginForm({ next }: { next?: string }) {
               aria-invalid={!!state.fieldErrors.username} aria-describedby="username-error"
               className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
             />
-            <FieldError id="username-error" message={state.fieldErrors.username} />
+            <FieldError id="username-error" error={state.fieldErrors.username} />
           </div>
           <div>
             <label htmlFor="password" className="block text-sm font-medium text-slate-700">密码</label>
@@ -50,7 +43,7 @@ export function LoginForm({ next }: { next?: string }) {
               aria-invalid={!!state.fieldErrors.password} aria-describedby="password-error"
               className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
             />
-            <FieldError id="password-error" message={state.fieldErrors.password} />
+            <FieldError id="password-error" error={state.fieldErrors.password} />
           </div>
           <SubmitButton label="登录" />
         </>
@@ -67,7 +60,7 @@ export function LoginForm({ next }: { next?: string }) {
               aria-invalid={!!state.fieldErrors.code} aria-describedby="code-error"
               className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 tracking-widest"
             />
-            <FieldError id="code-error" message={state.fieldErrors.code} />
+            <FieldError id="code-error" error={state.fieldErrors.code} />
           </div>
           <SubmitButton label="验证并登录" />
         </>

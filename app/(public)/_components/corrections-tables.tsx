@@ -4,6 +4,7 @@ import type { FigureParts, PublicCorrection } from "@/app/_lib/public/correction
 import type { PublicContext, PublicIndicator } from "@/app/_lib/public/public-data";
 import type { PublicProjectCorrectionRow } from "@/db/queries/corrections";
 import { formatAmount, formatPct } from "./format";
+import { DataTable } from "@/components/ui/data-table";
 
 /*
  * The public history of corrections of approved months: original → revised, when and why, newest
@@ -24,32 +25,22 @@ function change(ind: PublicIndicator, c: PublicCorrection, locale: Locale): stri
   return `${d > 0 ? "+" : d < 0 ? "−" : "±"}${formatAmount(Math.abs(d), ind.unit, exact(ind.unit.scale), locale)}`;
 }
 
-const th = "px-3 py-2 font-medium";
-const td = "px-3 pt-2 align-top";
+const td = "pb-0";
 
 /**
  * Where (district or project, and month), original, revised, when: narrow enough for a phone.
  * The reason follows in a row of its own, so each correction is one <tbody>.
  */
-function Head({ locale, first }: { locale: Locale; first: string }) {
+function columns(locale: Locale, first: string) {
   const t = getDict(locale).corrections;
-  return (
-    <thead>
-      <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-        <th scope="col" className={th}>{first}</th>
-        <th scope="col" className={`${th} text-right`}>{t.original}</th>
-        <th scope="col" className={`${th} text-right`}>{t.revised}</th>
-        <th scope="col" className={th}>{t.correctedAt}</th>
-      </tr>
-    </thead>
-  );
+  return [first, { label: t.original, num: true }, { label: t.revised, num: true }, t.correctedAt];
 }
 
 function Reason({ locale, reason }: { locale: Locale; reason: string }) {
   const t = getDict(locale);
   return (
     <tr>
-      <td colSpan={4} data-reason className="px-3 pt-1 pb-3 text-slate-700">
+      <td colSpan={4} data-reason className="pt-1 pb-3 text-slate-700">
         <span className="text-slate-600">{t.corrections.reason}{t.common.colon}</span>
         {reason}
       </td>
@@ -67,24 +58,21 @@ function When({ locale, at }: { locale: Locale; at: string }) {
   );
 }
 
-const oldCls = `${td} tabular text-right whitespace-nowrap text-slate-600 line-through decoration-slate-400`;
+const oldCls = "num pb-0 whitespace-nowrap text-slate-600 line-through decoration-slate-400";
 
 /** One indicator's corrections, one row per corrected district-month. */
 export function IndicatorCorrectionsTable({ locale, ctx, ind }: { locale: Locale; ctx: PublicContext; ind: PublicIndicator }) {
   const t = getDict(locale);
   const name = pickName(locale, ind.name, ind.nameEn);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-sm" data-corrections={ind.code}>
-        <caption className="sr-only">{t.corrections.indicatorCaption(name)}</caption>
-        <Head locale={locale} first={`${t.common.district} · ${t.corrections.monthCol}`} />
+    <DataTable look="framed" bodies attrs={{ "data-corrections": ind.code }} caption={t.corrections.indicatorCaption(name)} columns={columns(locale, `${t.common.district} · ${t.corrections.monthCol}`)}>
         {[...ind.corrections].reverse().map((c) => {
           const d = ctx.districts.find((x) => x.id === c.districtId);
           const delta = change(ind, c, locale);
           return (
-            <tbody key={`${c.districtId}|${c.month}|${c.correctedAt}`} data-correction={`${d?.code ?? c.districtId}|${c.month}`} className="border-b border-slate-100 last:border-0">
-              <tr>
-                <th scope="row" className={`${td} text-left font-normal`}>
+            <tbody key={`${c.districtId}|${c.month}|${c.correctedAt}`} data-correction={`${d?.code ?? c.districtId}|${c.month}`}>
+              <tr className="border-0">
+                <th scope="row" className={td}>
                   {d ? (
                     <a data-district-name href={localePath(locale, `/districts/${encodeURIComponent(d.code)}`)} className="text-slate-900 hover:text-brand-700 hover:underline">
                       {pickName(locale, d.name, d.nameEn)}
@@ -95,7 +83,7 @@ export function IndicatorCorrectionsTable({ locale, ctx, ind }: { locale: Locale
                   <span className="block whitespace-nowrap text-xs text-slate-600">{t.months.label(c.month)}</span>
                 </th>
                 <td data-original className={oldCls}>{shownValue(ind, c.original, locale)}</td>
-                <td className={`${td} tabular text-right whitespace-nowrap`}>
+                <td className="num pb-0 whitespace-nowrap">
                   <span data-revised className="font-semibold text-slate-900">{shownValue(ind, c.revised, locale)}</span>
                   {delta && <span className="block text-xs text-slate-600">{delta}</span>}
                 </td>
@@ -105,8 +93,7 @@ export function IndicatorCorrectionsTable({ locale, ctx, ind }: { locale: Locale
             </tbody>
           );
         })}
-      </table>
-    </div>
+    </DataTable>
   );
 }
 
@@ -116,16 +103,13 @@ export function ProjectCorrectionsTable({ locale, ctx, rows }: { locale: Locale;
   const yi = { symbol: "亿元", symbolEn: "CNY 100 million", scale: 10000 };
   const money = (v: number | null) => (v == null ? "—" : formatAmount(v, yi, 4, locale));
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-sm" data-project-corrections>
-        <caption className="sr-only">{t.corrections.projectsCaption}</caption>
-        <Head locale={locale} first={`${t.corrections.project} · ${t.corrections.monthCol}`} />
+    <DataTable look="framed" bodies attrs={{ "data-project-corrections": true }} caption={t.corrections.projectsCaption} columns={columns(locale, `${t.corrections.project} · ${t.corrections.monthCol}`)}>
         {[...rows].reverse().map((c) => {
           const d = ctx.districts.find((x) => x.id === c.districtId);
           return (
-            <tbody key={c.id} data-correction={`${c.projectCode}|${c.month}`} className="border-b border-slate-100 last:border-0">
-              <tr>
-                <th scope="row" className={`${td} text-left font-normal`}>
+            <tbody key={c.id} data-correction={`${c.projectCode}|${c.month}`}>
+              <tr className="border-0">
+                <th scope="row" className={td}>
                   <a href={localePath(locale, `/projects/${encodeURIComponent(c.projectCode)}`)} className="text-slate-900 hover:text-brand-700 hover:underline">
                     {c.projectName}
                   </a>
@@ -134,14 +118,13 @@ export function ProjectCorrectionsTable({ locale, ctx, rows }: { locale: Locale;
                   </span>
                 </th>
                 <td data-original className={oldCls}>{money(c.oldValue)}</td>
-                <td data-revised className={`${td} tabular text-right font-semibold whitespace-nowrap text-slate-900`}>{money(c.newValue)}</td>
+                <td data-revised className="num pb-0 font-semibold whitespace-nowrap text-slate-900">{money(c.newValue)}</td>
                 <When locale={locale} at={c.correctedAt} />
               </tr>
               <Reason locale={locale} reason={c.reason} />
             </tbody>
           );
         })}
-      </table>
-    </div>
+    </DataTable>
   );
 }

@@ -4,6 +4,7 @@ import type { Locale } from "@/app/_lib/locale";
 import { expectedShare } from "@/domain/pace";
 import type { PublicArea, PublicIndicator } from "@/app/_lib/public/public-data";
 import { formatPct, formatValue, unitSymbol } from "./format";
+import { DataTable } from "@/components/ui/data-table";
 
 /** Display-unit series of an area: cumulative actual (ratios: the level in %) and the plan line. */
 export function chartSeries(ind: PublicIndicator, area: PublicArea): { actual: (number | null)[]; plan: (number | null)[] } {
@@ -39,33 +40,20 @@ export function IndicatorChart({ locale, ind, area, title, year }: { locale: Loc
       </div>
       <details className="mt-1 text-sm">
         <summary className="cursor-pointer text-brand-700 underline">{t.indicator.chartTableCaption(name)}</summary>
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full text-sm">
-            <caption className="sr-only">{t.indicator.chartTableCaption(name)}</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
-                <th scope="col" className="py-1 pr-3 font-medium">{t.common.month}</th>
-                {!isRate && <th scope="col" className="py-1 pr-3 text-right font-medium">{t.indicator.monthValue}</th>}
-                <th scope="col" className="py-1 pr-3 text-right font-medium">{actualLabel}</th>
-                <th scope="col" className="py-1 text-right font-medium">{planLabel}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption={t.indicator.chartTableCaption(name)} density="dense" wrapClassName="mt-2" columns={[t.common.month, !isRate && { label: t.indicator.monthValue, num: true }, { label: actualLabel, num: true }, { label: planLabel, num: true }]}>
               {area.series.map((v, i) => {
                 const m = `${year}-${String(i + 1).padStart(2, "0")}`;
                 const p = area.target == null ? null : isRate ? area.target : Math.round(area.target * expectedShare(i + 1, ind.cityTarget?.monthlyPlan ?? null));
                 return (
-                  <tr key={m} className="border-b border-slate-100 last:border-0">
-                    <th scope="row" className="py-1 pr-3 text-left font-normal">{t.months.label(m)}</th>
-                    {!isRate && <td className="tabular break-keep py-1 pr-3 text-right">{formatValue(ind, area.monthly[i] ?? null, locale)}</td>}
-                    <td className="tabular break-keep py-1 pr-3 text-right">{formatValue(ind, v, locale)}</td>
-                    <td className="tabular break-keep py-1 text-right">{p == null ? "—" : isRate ? formatPct(p / ind.unit.scale / 100, locale) : formatValue(ind, p, locale)}</td>
+                  <tr key={m}>
+                    <th scope="row">{t.months.label(m)}</th>
+                    {!isRate && <td className="num">{formatValue(ind, area.monthly[i] ?? null, locale)}</td>}
+                    <td className="num">{formatValue(ind, v, locale)}</td>
+                    <td className="num">{p == null ? "—" : isRate ? formatPct(p / ind.unit.scale / 100, locale) : formatValue(ind, p, locale)}</td>
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </details>
     </div>
   );

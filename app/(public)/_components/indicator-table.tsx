@@ -5,6 +5,7 @@ import type { PublicArea, PublicContext, PublicIndicator } from "@/app/_lib/publ
 import { describeTarget, formatValue } from "./format";
 import { PaceBar } from "./pace-bar";
 import { CorrectedMark } from "./corrected-mark";
+import { DataTable } from "@/components/ui/data-table";
 
 /**
  * Indicators with their year-to-date figure, annual target and pace, for the city (default) or
@@ -16,37 +17,27 @@ export function IndicatorTable({ locale, ctx, indicators, caption, districtId }:
   const through = districtId == null ? monthNumber(ctx.month) : ctx.approvedThrough.get(districtId) || monthNumber(ctx.month);
   const ytd = t.months.ytd(`${ctx.campaign.year}-${String(through).padStart(2, "0")}`);
   return (
-    <div className="mt-4 overflow-x-auto">
-      <table className="w-full text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
-            <th scope="col" className="py-1.5 pr-3 font-medium">{t.common.indicator}</th>
-            <th scope="col" className="py-1.5 pr-3 text-right font-medium">{t.home.doneCol(ytd)}</th>
-            <th scope="col" className="py-1.5 text-right font-medium">{t.home.targetCol(ctx.campaign.year)}</th>
-          </tr>
-        </thead>
-        <tbody>
+    <DataTable caption={caption} density="flush" wrapClassName="mt-4" columns={[t.common.indicator, { label: t.home.doneCol(ytd), num: true }, { label: t.home.targetCol(ctx.campaign.year), num: true }]}>
           {indicators.map((ind) => {
             const area: PublicArea | undefined = districtId == null ? ind.city : ind.districts.get(districtId);
             if (!area) return null;
             const target = districtId == null ? describeTarget(ind, area.target, ctx.campaign.year, t, locale) : { main: area.target == null ? t.common.dash : describeTarget({ ...ind, cityTarget: null }, area.target, ctx.campaign.year, t, locale).main, conditions: [] };
             const isRate = ind.aggregation === "ratio";
             return (
-              <tr key={ind.code} data-indicator={ind.code} className="border-b border-slate-100 align-top last:border-0">
-                <th scope="row" className="min-w-36 py-2 pr-3 text-left font-normal text-slate-800">
+              <tr key={ind.code} data-indicator={ind.code}>
+                <th scope="row" className="min-w-36 text-slate-800">
                   <a href={localePath(locale, `/indicators/${encodeURIComponent(ind.code)}`)} className={`hover:text-brand-700 hover:underline ${ind.isHeadline ? "font-medium" : ""}`}>
                     {pickName(locale, ind.name, ind.nameEn)}
                   </a>
                   <span className="ml-1 text-xs text-slate-600">{t.common.paren(t.kind[ind.kind])}</span>
                   <PaceBar pace={area.pace} isRate={isRate} locale={locale} rate={isRate ? area.actual : null} />
                 </th>
-                <td className="tabular break-keep py-2 pr-3 text-right">
+                <td className="num">
                   <span data-actual className="font-semibold text-slate-900">{formatValue(ind, area.actual, locale)}</span>
                   {area.actual != null && area.month < through && <span className="block text-xs font-normal text-slate-600">{t.common.through(area.month)}</span>}
                   {area.month > 0 && <CorrectedMark locale={locale} at={area.correctedAt[area.month - 1]} indicatorCode={ind.code} block />}
                 </td>
-                <td className="tabular break-keep py-2 text-right">
+                <td className="num">
                   <span data-target className="break-keep font-semibold text-slate-900">{target.main}</span>
                   {target.conditions.map((c) => (
                     <span key={c} className="block text-xs text-slate-600">{c}</span>
@@ -55,8 +46,6 @@ export function IndicatorTable({ locale, ctx, indicators, caption, districtId }:
               </tr>
             );
           })}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

@@ -4,6 +4,7 @@ import type { PublicContext } from "@/app/_lib/public/public-data";
 import { listPublicProjects, type PublicStage } from "@/db/queries/public-projects";
 import { PROJECT_STAGES } from "@/db/schema";
 import { ProjectTable } from "./project-table";
+import { FilterBar, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
 import { PublicShell } from "./public-shell";
 
 export const PAGE_SIZE = 50;
@@ -89,53 +90,14 @@ export async function ProjectList({ locale, ctx, query }: { locale: Locale; ctx:
   const href = (page: number) => localePath(locale, projectListPath({ ...query, page }));
   return (
     <>
-      <form method="get" action={localePath(locale, "/projects/search")} role="search" aria-label={t.projects.filtersLabel} className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
-        <div className="sm:col-span-2">
-          <label htmlFor="q" className="text-sm font-medium text-slate-800">{t.projects.search}</label>
-          <input id="q" name="q" type="search" defaultValue={query.q} placeholder={t.projects.searchPlaceholder} className={field} />
-        </div>
-        <div>
-          <label htmlFor="district" className="text-sm font-medium text-slate-800">{t.projects.district}</label>
-          <select id="district" name="district" defaultValue={district?.code ?? ""} className={field}>
-            <option value="">{t.projects.any}</option>
-            {ctx.districts.map((d) => (
-              <option key={d.code} value={d.code}>{pickName(locale, d.name, d.nameEn)}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="action" className="text-sm font-medium text-slate-800">{t.projects.action}</label>
-          <select id="action" name="action" defaultValue={action?.code ?? ""} className={field}>
-            <option value="">{t.projects.any}</option>
-            {ctx.topActions.map((a) => (
-              <option key={a.code} value={a.code}>{pickName(locale, a.name, a.nameEn)}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="stage" className="text-sm font-medium text-slate-800">{t.projects.stage}</label>
-          <select id="stage" name="stage" defaultValue={query.stage} className={field}>
-            <option value="">{t.projects.any}</option>
-            {PROJECT_STAGES.map((s) => (
-              <option key={s} value={s}>{t.stage[s]}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="key" className="text-sm font-medium text-slate-800">{t.projects.key}</label>
-          <select id="key" name="key" defaultValue={query.key} className={field}>
-            <option value="">{t.projects.any}</option>
-            <option value="1">{t.projects.keyOnly}</option>
-            <option value="0">{t.projects.nonKeyOnly}</option>
-          </select>
-        </div>
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-6">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-800">{t.projects.submit}</button>
-          {filtered && (
-            <a href={localePath(locale, "/projects")} className="text-sm text-brand-700 underline">{t.projects.reset}</a>
-          )}
-        </div>
-      </form>
+      <FilterBar action={localePath(locale, "/projects/search")} label={t.projects.filtersLabel} className="mt-4 sm:grid-cols-2 lg:grid-cols-6" buttonRowClassName="sm:col-span-2 lg:col-span-6"
+        submitLabel={t.projects.submit} filtered={filtered} clearHref={localePath(locale, "/projects")} clearLabel={t.projects.reset}>
+        <FilterSearch label={t.projects.search} value={query.q} placeholder={t.projects.searchPlaceholder} controlClassName={field} className="sm:col-span-2" />
+        <FilterSelect name="district" label={t.projects.district} allLabel={t.projects.any} controlClassName={field} value={district?.code} options={ctx.districts.map((d) => ({ value: d.code, label: pickName(locale, d.name, d.nameEn) }))} />
+        <FilterSelect name="action" label={t.projects.action} allLabel={t.projects.any} controlClassName={field} value={action?.code} options={ctx.topActions.map((a) => ({ value: a.code, label: pickName(locale, a.name, a.nameEn) }))} />
+        <FilterSelect name="stage" label={t.projects.stage} allLabel={t.projects.any} controlClassName={field} value={query.stage} options={PROJECT_STAGES.map((s) => ({ value: s, label: t.stage[s] }))} />
+        <FilterSelect name="key" label={t.projects.key} allLabel={t.projects.any} controlClassName={field} value={query.key} options={[{ value: "1", label: t.projects.keyOnly }, { value: "0", label: t.projects.nonKeyOnly }]} />
+      </FilterBar>
 
       <div className="mt-4">
         {rows.length > 0 ? (

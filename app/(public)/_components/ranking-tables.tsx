@@ -6,6 +6,7 @@ import type { RankingWeights } from "@/domain/rankings/weights";
 import type { PublicContext, PublicIndicator } from "@/app/_lib/public/public-data";
 import type { PublicRankings } from "@/app/_lib/public/rankings-data";
 import { formatPct, formatTarget, formatValue } from "./format";
+import { DataTable } from "@/components/ui/data-table";
 
 const CHANGE_STYLES: Record<RankChange["kind"], string> = {
   up: "text-green-800",
@@ -38,74 +39,50 @@ function districtName(locale: Locale, ctx: PublicContext, id: number, fallback: 
 export function OverallTable({ locale, ctx, rows, caption, group = false }: { locale: Locale; ctx: PublicContext; rows: OverallRankRow[]; caption: string; group?: boolean }) {
   const t = getDict(locale);
   return (
-    <table className="w-full text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-          <th scope="col" className="px-3 py-2 font-medium">{group ? t.rankings.groupRank : t.rankings.rank}</th>
-          <th scope="col" className="px-3 py-2 font-medium">{t.common.district}</th>
-          <th scope="col" className="px-3 py-2 text-right font-medium">{t.rankings.score}</th>
-          <th scope="col" className="px-3 py-2 text-right font-medium">{t.rankings.change}</th>
-        </tr>
-      </thead>
-      <tbody>
+    <DataTable caption={caption} columns={[group ? t.rankings.groupRank : t.rankings.rank, t.common.district, { label: t.rankings.score, num: true }, { label: t.rankings.change, num: true }]}>
         {rows.map((r) => {
           const rank = group ? r.groupRank : r.rank;
           return (
-            <tr key={r.district.code} data-district={r.district.code} className="border-b border-slate-100 last:border-0">
-              <td className="tabular break-keep px-3 py-1.5 font-semibold">{rank ?? "—"}</td>
-              <th scope="row" className="px-3 py-1.5 text-left font-normal">
+            <tr key={r.district.code} data-district={r.district.code}>
+              <td className="tabular font-semibold">{rank ?? "—"}</td>
+              <th scope="row">
                 <a href={localePath(locale, `/districts/${encodeURIComponent(r.district.code)}`)} className="text-brand-700 underline">
                   {districtName(locale, ctx, r.district.id, r.district.name)}
                 </a>
                 {r.unrankedReason && <span className="block text-xs text-slate-600">{t.rankings.notRanked}: {t.rankings.reason(r.unrankedReason)}</span>}
               </th>
-              <td className="tabular break-keep px-3 py-1.5 text-right">{r.score == null ? "—" : r.score.toFixed(1)}</td>
-              <td className="px-3 py-1.5 text-right">
+              <td className="num">{r.score == null ? "—" : r.score.toFixed(1)}</td>
+              <td className="num">
                 <Change locale={locale} change={group ? r.groupChange : r.change} />
               </td>
             </tr>
           );
         })}
-      </tbody>
-    </table>
+    </DataTable>
   );
 }
 
 export function IndicatorRankTable({ locale, ctx, ranking, ind, caption }: { locale: Locale; ctx: PublicContext; ranking: IndicatorRanking; ind: PublicIndicator; caption: string }) {
   const t = getDict(locale);
   return (
-    <table className="w-full text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-          <th scope="col" className="px-3 py-2 font-medium">{t.rankings.rank}</th>
-          <th scope="col" className="px-3 py-2 font-medium">{t.common.district}</th>
-          <th scope="col" className="px-3 py-2 text-right font-medium">{t.rankings.actual}</th>
-          <th scope="col" className="px-3 py-2 text-right font-medium">{t.rankings.target}</th>
-          <th scope="col" className="px-3 py-2 text-right font-medium">{t.rankings.completion}</th>
-          <th scope="col" className="px-3 py-2 text-right font-medium">{t.rankings.change}</th>
-        </tr>
-      </thead>
-      <tbody>
+    <DataTable caption={caption} columns={[t.rankings.rank, t.common.district, { label: t.rankings.actual, num: true }, { label: t.rankings.target, num: true }, { label: t.rankings.completion, num: true }, { label: t.rankings.change, num: true }]}>
         {ranking.rows.map((r) => (
-          <tr key={r.district.code} data-district={r.district.code} className="border-b border-slate-100 last:border-0">
-            <td className="tabular break-keep px-3 py-1.5 font-semibold">{r.rank ?? "—"}</td>
-            <th scope="row" className="px-3 py-1.5 text-left font-normal">
+          <tr key={r.district.code} data-district={r.district.code}>
+            <td className="tabular font-semibold">{r.rank ?? "—"}</td>
+            <th scope="row">
               {districtName(locale, ctx, r.district.id, r.district.name)}
               {r.unrankedReason && <span className="block text-xs text-slate-600">{t.rankings.notRanked}: {t.rankings.reason(r.unrankedReason)}</span>}
               {r.noData && <span className="block text-xs text-slate-600">{t.rankings.noDataCountsZero}</span>}
             </th>
-            <td className="tabular break-keep px-3 py-1.5 text-right">{formatValue(ind, r.actual, locale)}</td>
-            <td className="tabular break-keep px-3 py-1.5 text-right">{formatTarget(ind, r.target, locale)}</td>
-            <td className="tabular break-keep px-3 py-1.5 text-right">{r.completion == null ? "—" : formatPct(r.completion, locale)}</td>
-            <td className="px-3 py-1.5 text-right">
+            <td className="num">{formatValue(ind, r.actual, locale)}</td>
+            <td className="num">{formatTarget(ind, r.target, locale)}</td>
+            <td className="num">{r.completion == null ? "—" : formatPct(r.completion, locale)}</td>
+            <td className="num">
               <Change locale={locale} change={r.change} />
             </td>
           </tr>
         ))}
-      </tbody>
-    </table>
+    </DataTable>
   );
 }
 

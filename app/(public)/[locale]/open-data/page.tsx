@@ -10,6 +10,7 @@ import { CORRECTION_FIELDS } from "../../../_lib/public/open-data-corrections";
 import { CORRECTION_TYPES, INDICATOR_TYPES, PROJECT_TYPES } from "./field-types";
 import { getPublicContext } from "../../../_lib/public/public-data";
 import { pageLocale, pageMetadata } from "../../../_lib/public/page";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -30,30 +31,24 @@ function Pre({ label, children }: { label: string; children: string }) {
 
 function FieldTable({ caption, rows, t }: { caption: string; rows: { field: string; type: string; meaning: string }[]; t: ReturnType<typeof getDict> }) {
   return (
-    <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-            <th scope="col" className="px-3 py-2 font-medium">
+    <DataTable caption={caption} look="framed" wrapClassName="mt-2" head={<>
+          <tr>
+            <th scope="col">
               {t.openData.field} / {t.openData.type}
             </th>
-            <th scope="col" className="px-3 py-2 font-medium">{t.openData.meaning}</th>
+            <th scope="col">{t.openData.meaning}</th>
           </tr>
-        </thead>
-        <tbody>
+    </>}>
           {rows.map((r) => (
-            <tr key={r.field} className="border-b border-slate-100 align-top last:border-0">
-              <th scope="row" className="px-3 py-1.5 text-left font-normal">
+            <tr key={r.field}>
+              <th scope="row">
                 <Code>{r.field}</Code>
                 <span className="mt-0.5 block font-mono text-xs text-slate-700">{r.type}</span>
               </th>
-              <td className="px-3 py-1.5">{r.meaning}</td>
+              <td>{r.meaning}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }
 
@@ -87,30 +82,24 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
 
       <section aria-labelledby="endpoints" className="mt-6">
         <h2 id="endpoints" className="text-lg font-semibold">{o.endpointsHeading}</h2>
-        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-sm">
-            <caption className="sr-only">{o.endpointsHeading}</caption>
-            <thead>
-              <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-                <th scope="col" className="px-3 py-2 font-medium">
+        <DataTable caption={o.endpointsHeading} look="framed" wrapClassName="mt-2" head={<>
+              <tr>
+                <th scope="col">
                   {o.endpoint} / {o.format}
                 </th>
-                <th scope="col" className="px-3 py-2 font-medium">{o.description}</th>
+                <th scope="col">{o.description}</th>
               </tr>
-            </thead>
-            <tbody>
+        </>}>
               {endpoints.map((e) => (
-                <tr key={e.url} className="border-b border-slate-100 align-top last:border-0">
-                  <th scope="row" className="px-3 py-2 text-left font-normal">
+                <tr key={e.url}>
+                  <th scope="row">
                     <a href={e.url} className="font-mono text-[13px] break-all text-brand-700 underline">{e.url}</a>
                     <span className="block text-xs text-slate-600">{e.format}</span>
                   </th>
-                  <td className="px-3 py-2">{e.description}</td>
+                  <td>{e.description}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </section>
 
       <section aria-labelledby="params" className="mt-6">
@@ -179,46 +168,34 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
         <section aria-labelledby="codes" className="mt-6">
           <h2 id="codes" className="text-lg font-semibold">{o.codesHeading}</h2>
           <div className="mt-2 grid gap-6 md:grid-cols-2">
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="w-full text-sm">
-                <caption className="px-3 pt-2 text-left text-sm font-semibold text-slate-800">{o.districtCodes}</caption>
-                <thead>
-                  <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
-                    <th scope="col" className="px-3 py-2 font-medium">code</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t.common.district}</th>
+            <DataTable caption={o.districtCodes} look="framed" captionVisible captionClassName="px-3 pt-2 text-left text-sm font-semibold text-slate-800" head={<>
+                  <tr>
+                    <th scope="col">code</th>
+                    <th scope="col">{t.common.district}</th>
                   </tr>
-                </thead>
-                <tbody>
+            </>}>
                   {ctx.districts.map((d) => (
-                    <tr key={d.code} className="border-b border-slate-100 last:border-0">
-                      <th scope="row" className="px-3 py-1.5 text-left font-normal"><Code>{d.code}</Code></th>
-                      <td className="px-3 py-1.5">{pickName(locale, d.name, d.nameEn)}</td>
+                    <tr key={d.code}>
+                      <th scope="row"><Code>{d.code}</Code></th>
+                      <td>{pickName(locale, d.name, d.nameEn)}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="w-full text-sm">
-                <caption className="px-3 pt-2 text-left text-sm font-semibold text-slate-800">{o.indicatorCodes}</caption>
-                <thead>
-                  <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
-                    <th scope="col" className="px-3 py-2 font-medium">code</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t.common.indicator}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t.common.unit}</th>
+            </DataTable>
+            <DataTable caption={o.indicatorCodes} look="framed" captionVisible captionClassName="px-3 pt-2 text-left text-sm font-semibold text-slate-800" head={<>
+                  <tr>
+                    <th scope="col">code</th>
+                    <th scope="col">{t.common.indicator}</th>
+                    <th scope="col">{t.common.unit}</th>
                   </tr>
-                </thead>
-                <tbody>
+            </>}>
                   {(indicators?.indicators ?? []).map((i) => (
-                    <tr key={i.code} className="border-b border-slate-100 last:border-0">
-                      <th scope="row" className="px-3 py-1.5 text-left font-normal"><Code>{i.code}</Code></th>
-                      <td className="px-3 py-1.5">{pickName(locale, i.name, i.name_en)}</td>
-                      <td className="px-3 py-1.5 whitespace-nowrap">{i.unit}</td>
+                    <tr key={i.code}>
+                      <th scope="row"><Code>{i.code}</Code></th>
+                      <td>{pickName(locale, i.name, i.name_en)}</td>
+                      <td className="whitespace-nowrap">{i.unit}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+            </DataTable>
           </div>
         </section>
       )}

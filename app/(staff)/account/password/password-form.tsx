@@ -2,7 +2,9 @@
 
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { Field, FormMessage, SubmitButton } from "@/components/form";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { changePasswordAction } from "./actions";
 
 export function PasswordForm() {

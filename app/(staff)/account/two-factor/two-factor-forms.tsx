@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { Field, FormMessage, SubmitButton } from "@/components/form";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { confirmTwoFactorAction, disableTwoFactorAction, type EnrolState } from "./actions";
 
 export function ConfirmTwoFactorForm({ showForm }: { showForm: boolean }) {

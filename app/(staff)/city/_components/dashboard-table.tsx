@@ -12,17 +12,23 @@ import { formatActual, formatMultiple, unitOf } from "./format";
 import { PaceBadge } from "./pace-badge";
 import { ProgressBar } from "./progress-bar";
 import { INDICATOR_KIND_LABELS as KIND_LABELS } from "@/domain/labels";
+import { DataTable } from "@/components/ui/data-table";
 
-const th = "px-2 py-2 font-medium";
-const td = "px-2 py-2 align-top";
-const num = `${td} tabular text-right`;
 
 export function DashboardTable({ caption, indicators, year, ytd, href, flags }: { caption: string; indicators: IndicatorWithRollup[]; year: number; ytd: string; href: (code: string) => string; flags?: FlagIndex }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[60rem] table-fixed text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <colgroup>
+    <DataTable density="compact" caption={caption} className="min-w-[60rem] table-fixed" head={<>
+          <tr>
+            <th scope="col">指标</th>
+            <th scope="col" className="num">{year}年目标</th>
+            <th scope="col" className="num">{ytd}完成</th>
+            <th scope="col" className="num">完成率</th>
+            <th scope="col" className="num">序时进度</th>
+            <th scope="col">状态</th>
+            <th scope="col" className="num">同比增长</th>
+            <th scope="col" className="num">基数倍数</th>
+          </tr>
+    </>} colgroup={<colgroup>
           <col className="w-[17%]" />
           <col className="w-[11%]" />
           <col className="w-[11%]" />
@@ -31,26 +37,11 @@ export function DashboardTable({ caption, indicators, year, ytd, href, flags }: 
           <col className="w-[23%]" />
           <col className="w-[14%]" />
           <col className="w-[9%]" />
-        </colgroup>
-        <thead>
-          <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-            <th scope="col" className={th}>指标</th>
-            <th scope="col" className={`${th} text-right`}>{year}年目标</th>
-            <th scope="col" className={`${th} text-right`}>{ytd}完成</th>
-            <th scope="col" className={`${th} text-right`}>完成率</th>
-            <th scope="col" className={`${th} text-right`}>序时进度</th>
-            <th scope="col" className={th}>状态</th>
-            <th scope="col" className={`${th} text-right`}>同比增长</th>
-            <th scope="col" className={`${th} text-right`}>基数倍数</th>
-          </tr>
-        </thead>
-        <tbody>
+        </colgroup>}>
           {indicators.map((ind) => (
             <IndicatorRow key={ind.code} ind={ind} year={year} href={href(ind.code)} flags={flags} />
           ))}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }
 
@@ -65,38 +56,38 @@ function IndicatorRow({ ind, year, href, flags }: { ind: IndicatorWithRollup; ye
   const hasTarget = c.pace.status !== "no_target";
   return (
     <tr data-indicator={ind.code} className="border-b border-slate-100 last:border-0">
-      <th scope="row" className={`${td} text-left font-normal`}>
+      <th scope="row">
         <Link href={href} className="font-medium text-slate-900 underline decoration-slate-300 underline-offset-2 hover:text-brand-700">{ind.name}</Link>
         <span className="block text-xs text-slate-500">
           {KIND_LABELS[ind.kind]}
           {ind.ownerDepartmentName ? ` · ${ind.ownerDepartmentName}` : ""}
         </span>
       </th>
-      <td className={num}>
+      <td className="num">
         {t?.targetValue != null ? <Link href={href} className="text-slate-900 no-underline hover:underline">{target.main}</Link> : <span className="text-slate-500">{target.main}</span>}
       </td>
-      <td className={num}>
+      <td className="num">
         <Link href={href} data-actual className="font-semibold text-slate-900 no-underline hover:underline">{formatActual(ind, c.actual)}</Link>
         {flags && <FlagMark flags={flags.city(ind.id)} label={ind.name} />}
         {isRatio && <span className="block text-xs text-slate-500">Σ分子 ÷ Σ分母</span>}
       </td>
-      <td className={num}>
+      <td className="num">
         {c.pace.share != null ? <Link href={href} data-share className="text-slate-900 no-underline hover:underline">{formatPercent(c.pace.share)}</Link> : <span className="text-slate-500">—</span>}
         {hasTarget && <ProgressBar share={c.pace.share} expected={isRatio ? 1 : c.pace.expected} status={c.pace.status} />}
       </td>
-      <td className={num}>
+      <td className="num">
         {!hasTarget ? "—" : formatPercent(c.pace.expected)}
         {hasTarget && isRatio && <span className="block text-xs text-slate-500">目标值</span>}
         {!isRatio && t?.monthlyPlan && <span className="block text-xs text-slate-500">按月度计划</span>}
       </td>
-      <td className={td}>
+      <td>
         <PaceBadge status={c.pace.status} reason={c.pace.reason} />
         {(c.pace.status === "no_target" || c.pace.status === "no_data") && <span className="ml-1 text-xs text-slate-600">{c.pace.reason}</span>}
       </td>
-      <td className={num}>
+      <td className="num">
         <GrowthCell ind={ind} />
       </td>
-      <td className={num}>
+      <td className="num">
         <MultipleCell ind={ind} />
       </td>
     </tr>

@@ -10,6 +10,7 @@ import { pace } from "@/domain/pace";
 import { sectorSentence } from "@/domain/sector-sentence";
 import { formatGap } from "./format";
 import { PaceBadge } from "./pace-badge";
+import { DataTable } from "@/components/ui/data-table";
 
 export interface SectorTotals {
   projects: number;
@@ -45,8 +46,6 @@ export function SectorSentences({ rows, month, warnBp }: { rows: readonly Sector
 // One decimal always, so the column lines up.
 const yiFormat = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const yi = (v: number) => yiFormat.format(v / 10000);
-const th = "px-2 py-2 font-medium";
-const num = "px-2 py-2 tabular text-right whitespace-nowrap";
 
 export function SectorTable({ caption, rows, total, totalLabel, month, warnBp, firstHeader = "行业", rowHref }: { caption: string; rows: readonly (SectorTotals & { label: string; key: string })[]; total: SectorTotals; totalLabel: string; month: string; warnBp: number; firstHeader?: string; rowHref?: (key: string) => string }) {
   const m = monthNumber(month);
@@ -55,37 +54,31 @@ export function SectorTable({ caption, rows, total, totalLabel, month, warnBp, f
     return (
       <tr key={key} data-row={key} className={`border-b border-slate-100 last:border-0 ${strong ? "bg-slate-50 font-semibold" : ""}`}>
         <th scope="row" className="px-2 py-2 text-left font-normal">{label}</th>
-        <td className={num}>{t.projects}</td>
-        <td className={num}>{yi(t.totalInvestment)}</td>
-        <td className={num}>{yi(t.annualPlan)}</td>
-        <td className={num}>{yi(t.doneYtd)}</td>
-        <td className={num}>{p.share == null ? "—" : formatPercent(p.share)}</td>
-        <td className={num}>{formatGap(p.gapPoints)}</td>
+        <td className="num whitespace-nowrap">{t.projects}</td>
+        <td className="num whitespace-nowrap">{yi(t.totalInvestment)}</td>
+        <td className="num whitespace-nowrap">{yi(t.annualPlan)}</td>
+        <td className="num whitespace-nowrap">{yi(t.doneYtd)}</td>
+        <td className="num whitespace-nowrap">{p.share == null ? "—" : formatPercent(p.share)}</td>
+        <td className="num whitespace-nowrap">{formatGap(p.gapPoints)}</td>
         <td className="px-2 py-2"><PaceBadge status={p.status} /></td>
       </tr>
     );
   };
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-            <th scope="col" className={th}>{firstHeader}</th>
-            <th scope="col" className={`${th} text-right`}>项目数（个）</th>
-            <th scope="col" className={`${th} text-right`}>总投资（亿元）</th>
-            <th scope="col" className={`${th} text-right`}>年度计划投资（亿元）</th>
-            <th scope="col" className={`${th} text-right`}>{ytdLabel(month)}完成投资（亿元）</th>
-            <th scope="col" className={`${th} text-right`}>完成年度计划</th>
-            <th scope="col" className={`${th} text-right`}>比序时进度（{formatPercent(m / 12)}）</th>
-            <th scope="col" className={th}>状态</th>
+    <DataTable density="compact" caption={caption} head={<>
+          <tr>
+            <th scope="col">{firstHeader}</th>
+            <th scope="col" className="num">项目数（个）</th>
+            <th scope="col" className="num">总投资（亿元）</th>
+            <th scope="col" className="num">年度计划投资（亿元）</th>
+            <th scope="col" className="num">{ytdLabel(month)}完成投资（亿元）</th>
+            <th scope="col" className="num">完成年度计划</th>
+            <th scope="col" className="num">比序时进度（{formatPercent(m / 12)}）</th>
+            <th scope="col">状态</th>
           </tr>
-        </thead>
-        <tbody>
+    </>}>
           {rows.map((r) => line(rowHref ? <Link href={rowHref(r.key)} className="text-brand-700 underline">{r.label}</Link> : r.label, r, r.key))}
           {line(totalLabel, total, "total", true)}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

@@ -8,6 +8,7 @@ import { ChangeList } from "./changes";
 import { describeAuditRow } from "@/domain/audit/describe";
 import { AuditFilterForm } from "./filter-form";
 import { auditHref, parseAuditParams } from "./filters";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "审计日志" };
 
@@ -38,11 +39,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         共 {total} 条{total > 0 && `，第 ${page} / ${lastPage} 页`}
       </p>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">审计日志，按时间从新到旧排列，第 {page} 页</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
+      <DataTable caption={<>审计日志，按时间从新到旧排列，第 {page} 页</>} look="framed" head={<>
+            <tr>
               <th scope="col" className={th}>时间</th>
               <th scope="col" className={th}>操作人</th>
               <th scope="col" className={th}>操作</th>
@@ -52,17 +50,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <th scope="col" className={th}>区县</th>
               <th scope="col" className={th}>地址</th>
             </tr>
-          </thead>
-          <tbody>
+      </>}>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={8} className="px-3 py-6 text-center text-slate-500">没有符合条件的记录</td>
+                <td colSpan={8} className="py-6 text-center text-slate-500">没有符合条件的记录</td>
               </tr>
             )}
             {rows.map((r) => {
               const d = describeAuditRow(r, names);
               return (
-                <tr key={r.id} className="border-b border-slate-100 last:border-0">
+                <tr key={r.id}>
                   <th scope="row" className={`${td} tabular text-left font-normal whitespace-nowrap`}>{formatDateTime(r.at)}</th>
                   <td className={td}>{actorText(r)}</td>
                   <td className={td}>{d.action}</td>
@@ -78,9 +75,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
 
       {lastPage > 1 && (
         <nav aria-label="分页" className="flex items-center justify-between text-sm">

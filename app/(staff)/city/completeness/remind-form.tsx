@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { FormMessage, SubmitButton } from "@/components/form";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { remindAction } from "./actions";
 
 /** The office's 催报 for the latest month: one late district or all of them. A plain form post without JS. */

@@ -7,6 +7,8 @@ import { isMonth, monthLabel } from "@/domain/months";
 import { formatWithUnit } from "@/domain/numbers";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listCorrectedMonths, listCorrections, type StaffCorrection } from "@/db/queries/corrections";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { listReportingDistricts } from "@/db/queries/figures";
 
 export const metadata: Metadata = { title: "数据更正记录" };
@@ -36,9 +38,6 @@ function shown(c: StaffCorrection, which: "old" | "new"): string {
   return v == null ? "—" : formatWithUnit(v, { code: "", symbol: c.unitSymbol ?? "", scale }, exact(scale));
 }
 
-const control = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
-const th = "px-3 py-2 font-medium whitespace-nowrap";
-const td = "px-3 pt-2 align-top";
 
 /**
  * Every correction of an approved month (restatement): original → revised, why, who reopened the
@@ -62,65 +61,36 @@ export default async function CityCorrectionsPage({ searchParams }: { searchPara
         <p className="mt-1 max-w-3xl text-sm text-slate-600">已审核月份经专项办重新打开、区县更正、再次审核通过后，每个改动的数值在这里留下原值和更正后的值、原因，以及重新打开和审核通过的人与时间。公众在指标页看到“已更正”标记和不含人名的更正记录。</p>
       </div>
 
-      <form method="get" action="/city/corrections" aria-label="筛选更正记录" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
-        <div>
-          <label htmlFor="district" className="block text-sm font-medium text-slate-700">区县</label>
-          <select id="district" name="district" defaultValue={params.district ?? ""} className={control}>
-            <option value="">全部</option>
-            {districts.map((d) => (
-              <option key={d.code} value={d.code}>{d.name}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="month" className="block text-sm font-medium text-slate-700">被更正的月份</label>
-          <select id="month" name="month" defaultValue={params.month ?? ""} className={control}>
-            <option value="">全部</option>
-            {months.map((m) => (
-              <option key={m} value={m}>{monthLabel(m)}</option>
-            ))}
-          </select>
-        </div>
+      <FilterBar action="/city/corrections" label="筛选更正记录" className="sm:grid-cols-3" filtered={filtered}>
+        <FilterSelect name="district" label="区县" value={params.district} options={districts.map((d) => ({ value: d.code, label: d.name }))} />
+        <FilterSelect name="month" label="被更正的月份" value={params.month} options={months.map((m) => ({ value: m, label: monthLabel(m) }))} />
         {params.indicator && <input type="hidden" name="indicator" value={params.indicator} />}
-        <div className="flex items-end gap-3">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">筛选</button>
-          {filtered && <Link href="/city/corrections" className="text-sm text-brand-700 underline">清除筛选</Link>}
-        </div>
-      </form>
+      </FilterBar>
 
       <p role="status" className="text-sm text-slate-600">
         共 {rows.length} 条更正{params.indicator && <>（指标代码 <code className="font-mono">{params.indicator}</code>）</>}
       </p>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">数据更正记录，按审核通过时间从新到旧排列；每条更正下一行是原因和经办人</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-              <th scope="col" className={th}>区县 · 月份</th>
-              <th scope="col" className={th}>指标或项目</th>
-              <th scope="col" className={`${th} text-right`}>原值 → 更正后</th>
-            </tr>
-          </thead>
+      <DataTable look="framed" bodies nowrapHead caption="数据更正记录，按审核通过时间从新到旧排列；每条更正下一行是原因和经办人" columns={["区县 · 月份", "指标或项目", { label: "原值 → 更正后", num: true }]}>
           {rows.length === 0 && (
             <tbody>
               <tr>
-                <td colSpan={3} className="px-3 py-6 text-center text-slate-600">没有符合条件的更正记录</td>
+                <td colSpan={3} className="py-6 text-center text-slate-600">没有符合条件的更正记录</td>
               </tr>
             </tbody>
           )}
           {rows.map((c) => (
-            <tbody key={c.id} data-correction={c.id} className="border-b border-slate-100 last:border-0">
-              <tr>
-                <th scope="row" className={`${td} text-left font-normal whitespace-nowrap`}>
+            <tbody key={c.id} data-correction={c.id}>
+              <tr className="border-0">
+                <th scope="row" className="pb-0 whitespace-nowrap">
                   {c.districtName}
                   <Link href={`/city/review/${c.reportId}`} className="block text-xs text-brand-700 underline">{monthLabel(c.month)}月报</Link>
                 </th>
-                <td className={td}>
+                <td className="pb-0">
                   {c.subject === "project" ? c.projectName : c.indicatorName}
                   <span className="block font-mono text-xs text-slate-600">{c.subject === "project" ? `项目 ${c.projectCode}` : c.indicatorCode}</span>
                 </td>
-                <td className={`${td} tabular text-right`}>
+                <td className="num pb-0">
                   <span data-original className="whitespace-nowrap text-slate-600">{shown(c, "old")}</span>
                   <span aria-hidden="true" className="text-slate-500"> → </span>
                   <span className="sr-only">，更正为</span>
@@ -128,7 +98,7 @@ export default async function CityCorrectionsPage({ searchParams }: { searchPara
                 </td>
               </tr>
               <tr>
-                <td colSpan={3} className="px-3 pt-1 pb-3 text-slate-700">
+                <td colSpan={3} className="pt-1 pb-3 text-slate-700">
                   <p data-reason><span className="text-slate-600">更正原因：</span>{c.reason}</p>
                   <p className="mt-1 flex flex-wrap gap-x-4 text-xs text-slate-600">
                     <span data-reopened>重新打开：{c.reopenedByName ?? "—"}，{formatDateTime(c.reopenedAt)}</span>
@@ -138,8 +108,7 @@ export default async function CityCorrectionsPage({ searchParams }: { searchPara
               </tr>
             </tbody>
           ))}
-        </table>
-      </div>
+      </DataTable>
     </div>
   );
 }

@@ -14,12 +14,10 @@ import { PaceLegend } from "../_components/pace-legend";
 import { CityPageHeader, NoCampaign } from "../_components/page-header";
 import { PageTools } from "../export/page-tools";
 import { laggingExportUrl } from "../export/urls";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "滞后清单" };
 
-const th = "px-2 py-2 font-medium whitespace-nowrap";
-const td = "px-2 py-2 align-top";
-const num = `${td} tabular text-right whitespace-nowrap`;
 
 const SCOPES = { all: "全市和区县", city: "仅全市", districts: "仅区县" } as const;
 type Scope = keyof typeof SCOPES;
@@ -76,44 +74,40 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
           </Link>
         ))}
       </nav>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">滞后清单：{SCOPES[scope]}，按落后差距从大到小排列，共 {behind.length} 项，第 {page}/{pages} 页</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-              <th scope="col" className={`${th} text-right`}>序号</th>
-              <th scope="col" className={th}>指标</th>
-              <th scope="col" className={th}>范围</th>
-              <th scope="col" className={`${th} text-right`}>{ytdLabel(view.month)}完成</th>
-              <th scope="col" className={`${th} text-right`}>目标</th>
-              <th scope="col" className={`${th} text-right`}>差距</th>
-              <th scope="col" className={th}>状态与原因</th>
-              <th scope="col" className={th}>年末预测</th>
-              <th scope="col" className={th}>责任单位</th>
+      <DataTable density="compact" nowrapHead caption={<>滞后清单：{SCOPES[scope]}，按落后差距从大到小排列，共 {behind.length} 项，第 {page}/{pages} 页</>} look="framed" head={<>
+            <tr>
+              <th scope="col" className="num">序号</th>
+              <th scope="col">指标</th>
+              <th scope="col">范围</th>
+              <th scope="col" className="num">{ytdLabel(view.month)}完成</th>
+              <th scope="col" className="num">目标</th>
+              <th scope="col" className="num">差距</th>
+              <th scope="col">状态与原因</th>
+              <th scope="col">年末预测</th>
+              <th scope="col">责任单位</th>
             </tr>
-          </thead>
-          <tbody>
+      </>}>
             {behind.length === 0 && (
               <tr>
-                <td colSpan={9} className="px-3 py-6 text-center text-slate-600">{emptyText}</td>
+                <td colSpan={9} className="py-6 text-center text-slate-600">{emptyText}</td>
               </tr>
             )}
             {shown.map((x, i) => (
               <tr key={`${x.ind.code}-${x.code ?? "city"}`} data-indicator={x.ind.code} data-area={x.code ?? "city"} className={`border-b border-slate-100 last:border-0 ${x.v.pace.status === "lagging" ? "bg-red-50/40" : ""}`}>
-                <td className={num}>{(page - 1) * PAGE_SIZE + i + 1}</td>
-                <th scope="row" className={`${td} min-w-40 text-left font-normal`}>
+                <td className="num whitespace-nowrap">{(page - 1) * PAGE_SIZE + i + 1}</td>
+                <th scope="row" className="min-w-40">
                   <Link href={x.href} className="text-brand-700 underline">{x.ind.name}</Link>
                 </th>
-                <td className={`${td} whitespace-nowrap`}>{x.area === "city" ? <strong>全市</strong> : x.name}</td>
-                <td className={num}>
+                <td className="whitespace-nowrap">{x.area === "city" ? <strong>全市</strong> : x.name}</td>
+                <td className="num whitespace-nowrap">
                   {formatActual(x.ind, x.v.actual)}
                   <FlagMark flags={x.code == null ? flags.index.city(x.ind.id) : flags.index.cell(x.ind.id, x.districtId!)} label={`${x.name}${x.ind.name}`} />
                 </td>
-                <td className={num}>{formatTarget(x.ind, x.v.target)}</td>
-                <td data-gap className={`${num} font-medium ${x.v.pace.status === "lagging" ? "text-lagging" : "text-behind"}`}>{formatGap(x.v.pace.gapPoints)}</td>
-                <td className={`${td} min-w-56`}><PaceBadge status={x.v.pace.status} reason={x.v.pace.reason} /></td>
-                <td data-forecast className={`${td} min-w-64 text-xs`}><ForecastCell forecasts={forecasts} code={x.ind.code} districtId={x.districtId} /></td>
-                <td className={`${td} min-w-36`}>
+                <td className="num whitespace-nowrap">{formatTarget(x.ind, x.v.target)}</td>
+                <td data-gap className={`num whitespace-nowrap font-medium ${x.v.pace.status === "lagging" ? "text-lagging" : "text-behind"}`}>{formatGap(x.v.pace.gapPoints)}</td>
+                <td className="min-w-56"><PaceBadge status={x.v.pace.status} reason={x.v.pace.reason} /></td>
+                <td data-forecast className="min-w-64 text-xs"><ForecastCell forecasts={forecasts} code={x.ind.code} districtId={x.districtId} /></td>
+                <td className="min-w-36">
                   {x.unit}
                   {x.area === "district" && x.ind.ownerDepartmentName && <span className="block text-xs text-slate-500">牵头：{x.ind.ownerDepartmentName}</span>}
                   {x.area === "district" && (
@@ -124,9 +118,7 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       {pages > 1 && (
         <nav aria-label="分页" className="flex items-center justify-between text-sm">
           <span className="text-slate-600">第 {(page - 1) * PAGE_SIZE + 1}—{Math.min(page * PAGE_SIZE, behind.length)} 项，共 {behind.length} 项</span>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { FormMessage } from "@/components/form";
+import { FormMessage } from "@/components/ui/form-message";
 import { liftLockoutAction } from "./actions";
 
 /**

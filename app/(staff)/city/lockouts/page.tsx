@@ -4,6 +4,7 @@ import { requirePermission } from "@/app/_lib/guards";
 import { formatDateTime } from "@/domain/labels";
 import { listLockouts } from "@/db/queries/users";
 import { LiftLockoutForm } from "./lift-lockout-form";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "登录锁定" };
 
@@ -69,11 +70,8 @@ export default async function LockoutsPage() {
       <section aria-labelledby="active-heading" className="space-y-3">
         <h2 id="active-heading" className="text-lg font-semibold">当前生效的锁定</h2>
         <LiftLockoutForm id={FORM_ID} />
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-sm">
-            <caption className="sr-only">当前生效的登录锁定，共 {active.length} 条</caption>
-            <thead>
-              <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
+        <DataTable caption={<>当前生效的登录锁定，共 {active.length} 条</>} look="framed" head={<>
+              <tr>
                 <th scope="col" className={th}>类型</th>
                 <th scope="col" className={th}>账号或地址</th>
                 <th scope="col" className={th}>锁定时间</th>
@@ -81,15 +79,14 @@ export default async function LockoutsPage() {
                 <th scope="col" className={`${th} text-right`}>失败次数</th>
                 <th scope="col" className={th}><span className="sr-only">操作</span></th>
               </tr>
-            </thead>
-            <tbody>
+        </>}>
               {active.length === 0 && (
                 <tr>
-                  <td colSpan={6} className="px-3 py-6 text-center text-slate-500">目前没有生效的锁定</td>
+                  <td colSpan={6} className="py-6 text-center text-slate-500">目前没有生效的锁定</td>
                 </tr>
               )}
               {active.map((l) => (
-                <tr key={l.id} className="border-b border-slate-100 last:border-0">
+                <tr key={l.id}>
                   <td className={`${td} whitespace-nowrap`}>{KIND_LABELS[l.kind]}</td>
                   <th scope="row" className={`${td} text-left font-mono font-normal`}>{lockTarget(l)}</th>
                   <td className={`${td} tabular whitespace-nowrap`}>{formatDateTime(l.lockedAt)}</td>
@@ -109,18 +106,13 @@ export default async function LockoutsPage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </section>
 
       <section aria-labelledby="recent-heading" className="space-y-3">
         <h2 id="recent-heading" className="text-lg font-semibold">最近的锁定记录</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-sm">
-            <caption className="sr-only">最近 50 条登录锁定记录</caption>
-            <thead>
-              <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
+        <DataTable caption="最近 50 条登录锁定记录" look="framed" head={<>
+              <tr>
                 <th scope="col" className={th}>类型</th>
                 <th scope="col" className={th}>账号或地址</th>
                 <th scope="col" className={th}>锁定时间</th>
@@ -130,15 +122,14 @@ export default async function LockoutsPage() {
                 <th scope="col" className={th}>解除人</th>
                 <th scope="col" className={th}>解除时间</th>
               </tr>
-            </thead>
-            <tbody>
+        </>}>
               {recent.length === 0 && (
                 <tr>
-                  <td colSpan={8} className="px-3 py-6 text-center text-slate-500">还没有锁定记录</td>
+                  <td colSpan={8} className="py-6 text-center text-slate-500">还没有锁定记录</td>
                 </tr>
               )}
               {recent.map((l) => (
-                <tr key={l.id} className="border-b border-slate-100 last:border-0">
+                <tr key={l.id}>
                   <td className={`${td} whitespace-nowrap`}>{KIND_LABELS[l.kind]}</td>
                   <th scope="row" className={`${td} text-left font-mono font-normal`}>{lockTarget(l)}</th>
                   <td className={`${td} tabular whitespace-nowrap`}>{formatDateTime(l.lockedAt)}</td>
@@ -149,9 +140,7 @@ export default async function LockoutsPage() {
                   <td className={`${td} tabular whitespace-nowrap`}>{formatDateTime(l.liftedAt)}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </section>
     </div>
   );

@@ -10,6 +10,7 @@ import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listOrders } from "@/db/queries/orders";
 import { listMonthApprovals } from "@/db/queries/leader-month";
 import { chooseLeaderMonth } from "../_components/leader-month";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "调度会" };
 
@@ -74,27 +75,23 @@ export default async function MeetingPage({ searchParams }: { searchParams: Prom
         {lastMeeting.length === 0 ? (
           <p className="text-sm text-slate-600">上次会议以来没有下达督办单。</p>
         ) : (
-          <table className="w-full text-sm">
-            <caption className="sr-only">上次会议以来下达的督办单及其当前状态</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-left text-xs text-slate-600">
-                <th scope="col" className="py-1 pr-2">编号</th>
-                <th scope="col" className="py-1 pr-2">责任单位</th>
-                <th scope="col" className="py-1 pr-2">事项</th>
-                <th scope="col" className="py-1">结果</th>
+          <DataTable caption="上次会议以来下达的督办单及其当前状态" density="dense" head={<>
+              <tr className="border-slate-300">
+                <th scope="col">编号</th>
+                <th scope="col">责任单位</th>
+                <th scope="col">事项</th>
+                <th scope="col">结果</th>
               </tr>
-            </thead>
-            <tbody>
+          </>}>
               {lastMeeting.map((o) => (
-                <tr key={o.id} className="border-b border-slate-100 align-top">
-                  <td className="py-1 pr-2"><Link href={`/city/orders/${o.id}`} className="underline">{o.code}</Link></td>
-                  <td className="py-1 pr-2">{o.districtName ?? o.departmentName}</td>
-                  <td className="py-1 pr-2">{o.issue}</td>
-                  <td className="py-1">{ORDER_STATUS_LABELS[o.status]}</td>
+                <tr key={o.id}>
+                  <td><Link href={`/city/orders/${o.id}`} className="underline">{o.code}</Link></td>
+                  <td>{o.districtName ?? o.departmentName}</td>
+                  <td>{o.issue}</td>
+                  <td>{ORDER_STATUS_LABELS[o.status]}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          </DataTable>
         )}
       </section>
       <section aria-labelledby="by-district" className="space-y-4">

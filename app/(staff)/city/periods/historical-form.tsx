@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { FormMessage, SubmitButton } from "@/components/form";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { setHistoricalAction } from "./actions";
 
 /** 标为历史补录 (with a reason) or 取消补录标记, for one month. */

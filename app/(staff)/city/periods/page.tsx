@@ -7,6 +7,7 @@ import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listPeriodsWithProgress } from "@/db/queries/review";
 import { HistoricalForm } from "./historical-form";
 import { LockForm, UnlockForm } from "./period-forms";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "月份与锁定" };
 
@@ -22,44 +23,38 @@ export default async function PeriodsPage() {
         <p className="mt-1 text-sm text-slate-600">所有区县审核通过后才能锁定；锁定后任何人都不能修改该月数据，只有专项办可以说明原因后解锁。</p>
         <p className="mt-1 text-sm text-slate-600">集中补录往月数据时，可把该月标为“历史补录”并写明原因：报送进度、区县首页和通报不再把该月记为逾期或迟报，截止日后报送的记为“补录”。</p>
       </div>
-      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">各月份的审核进度与锁定状态</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-              <th scope="col" className="px-3 py-2">月份</th>
-              <th scope="col" className="px-3 py-2">报送截止</th>
-              <th scope="col" className="px-3 py-2">审核进度</th>
-              <th scope="col" className="px-3 py-2">状态</th>
-              <th scope="col" className="px-3 py-2">操作</th>
-              <th scope="col" className="px-3 py-2">历史补录</th>
+      <DataTable caption="各月份的审核进度与锁定状态" look="framed" wrapClassName="relative" head={<>
+            <tr>
+              <th scope="col">月份</th>
+              <th scope="col">报送截止</th>
+              <th scope="col">审核进度</th>
+              <th scope="col">状态</th>
+              <th scope="col">操作</th>
+              <th scope="col">历史补录</th>
             </tr>
-          </thead>
-          <tbody>
+      </>}>
             {rows.map((p) => (
-              <tr key={p.month} data-month={p.month} className="border-b border-slate-100 align-top last:border-0">
-                <th scope="row" className="px-3 py-2 text-left font-normal">{monthLabel(p.month)}</th>
-                <td className="px-3 py-2 tabular">{p.dueOn}</td>
-                <td className="px-3 py-2 tabular">
+              <tr key={p.month} data-month={p.month}>
+                <th scope="row">{monthLabel(p.month)}</th>
+                <td className="tabular">{p.dueOn}</td>
+                <td className="tabular">
                   已审核 {p.approved} / {p.total}
                   {p.submitted > 0 && <span className="ml-1 text-xs text-blue-800">（待审核 {p.submitted}）</span>}
                 </td>
-                <td className="px-3 py-2">
+                <td>
                   {!p.isOpen ? "未开放" : p.locked ? `已锁定（${formatDateTime(p.lockedAt)}）` : "开放填报"}
                 </td>
-                <td className="px-3 py-2">
+                <td>
                   {p.isOpen && p.locked && <UnlockForm periodId={p.id} version={p.version} month={p.month} label={monthLabel(p.month)} />}
                   {p.isOpen && !p.locked && <LockForm periodId={p.id} version={p.version} month={p.month} label={monthLabel(p.month)} />}
                 </td>
-                <td className="px-3 py-2">
+                <td>
                   {p.historical && <p data-historical className="mb-1 text-xs text-slate-700">已标为历史补录：{p.historicalReason}</p>}
                   <HistoricalForm periodId={p.id} version={p.version} month={p.month} label={monthLabel(p.month)} historical={p.historical} />
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { DISTRICT_KIND_LABELS } from "@/domain/labels";
 import { formatBase, formatPercent } from "@/domain/numbers";
+import { DataTable } from "@/components/ui/data-table";
 import { methodParagraphs, rankChangeLabel, rankChangeWords } from "@/domain/rankings/words";
 import { SCORE_CAP, type IndicatorRanking, type OverallRankRow, type RankChange } from "@/domain/rankings/types";
 import type { RankingWeights } from "@/domain/rankings/weights";
@@ -46,8 +47,6 @@ export function ChangeBadge({ change }: { change: RankChange }) {
   );
 }
 
-const th = "px-3 py-2 font-medium";
-const td = "px-3 py-1.5";
 
 export function MethodSection({ weights, nameOf, compact = false, headingLevel = 2 }: { weights: RankingWeights; nameOf: (code: string) => string; compact?: boolean; headingLevel?: 2 | 3 | 4 }) {
   const total = weights.weights.reduce((s, w) => s + w.weight, 0);
@@ -63,27 +62,21 @@ export function MethodSection({ weights, nameOf, compact = false, headingLevel =
         {weights.problem && <span className="ml-1 text-amber-900">注意：{weights.problem}。</span>}
       </p>
       {!compact && (
-        <div className="mt-2 overflow-x-auto">
-          <table className="text-sm">
-            <caption className="sr-only">综合排名的计分指标和权重</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
-                <th scope="col" className={th}>计分指标</th>
-                <th scope="col" className={`${th} text-right`}>权重</th>
-                <th scope="col" className={`${th} text-right`}>占比</th>
+        <DataTable caption="综合排名的计分指标和权重" wrapClassName="mt-2" head={<>
+              <tr>
+                <th scope="col">计分指标</th>
+                <th scope="col" className="num">权重</th>
+                <th scope="col" className="num">占比</th>
               </tr>
-            </thead>
-            <tbody>
+        </>}>
               {weights.weights.map((w) => (
-                <tr key={w.code} className="border-b border-slate-100 last:border-0">
-                  <th scope="row" className={`${td} text-left font-normal`}>{nameOf(w.code)}</th>
-                  <td className={`${td} tabular text-right`}>{w.weight}</td>
-                  <td className={`${td} tabular text-right`}>{((100 * w.weight) / total).toFixed(1)}%</td>
+                <tr key={w.code}>
+                  <th scope="row">{nameOf(w.code)}</th>
+                  <td className="num">{w.weight}</td>
+                  <td className="num">{((100 * w.weight) / total).toFixed(1)}%</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       {compact && (
         <p className="mt-1.5">计分指标及权重：{weights.weights.map((w) => `${nameOf(w.code)} ${((100 * w.weight) / total).toFixed(1)}%`).join("，")}；单项封顶 {Math.round(SCORE_CAP * 100)}%。</p>
@@ -97,85 +90,51 @@ export function formatScore(score: number | null): string {
 }
 
 export function OverallTable({ rows, caption, group = false, compact = false }: { rows: OverallRankRow[]; caption: string; group?: boolean; compact?: boolean }) {
-  const cell = compact ? "px-2 py-1" : td;
-  const head = compact ? "px-2 py-1 font-medium" : th;
   return (
-    <table className={compact ? "w-full text-xs" : "w-full text-sm"}>
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-          <th scope="col" className={head}>{group ? "组内排名" : "全市排名"}</th>
-          <th scope="col" className={head}>较上月</th>
-          <th scope="col" className={head}>区县</th>
-          {!group && <th scope="col" className={head}>类别</th>}
-          {!group && <th scope="col" className={head}>类别内排名</th>}
-          <th scope="col" className={`${head} text-right`}>综合得分（分）</th>
-          {!compact && <th scope="col" className={`${head} text-right`}>计分指标</th>}
-        </tr>
-      </thead>
-      <tbody>
+    <DataTable caption={caption} density={compact ? "tight" : undefined} small={compact} columns={[group ? "组内排名" : "全市排名", "较上月", "区县", !group && "类别", !group && "类别内排名", { label: "综合得分（分）", num: true }, !compact && { label: "计分指标", num: true }]}>
         {rows.map((r) => {
           const rank = group ? r.groupRank : r.rank;
           const scored = r.parts.filter((p) => p.capped != null).length;
           return (
-            <tr key={r.district.id} data-district={r.district.code} className="border-b border-slate-100 last:border-0">
-              <td className={`${cell} tabular font-semibold`}>{rank ?? <span className="font-normal text-slate-500">不参与</span>}</td>
-              <td className={cell}><ChangeBadge change={group ? r.groupChange : r.change} /></td>
-              <th scope="row" className={`${cell} text-left font-normal`}>{r.district.name}</th>
-              {!group && <td className={cell}>{DISTRICT_KIND_LABELS[r.district.kind]}</td>}
+            <tr key={r.district.id} data-district={r.district.code}>
+              <td className="tabular font-semibold">{rank ?? <span className="font-normal text-slate-500">不参与</span>}</td>
+              <td><ChangeBadge change={group ? r.groupChange : r.change} /></td>
+              <th scope="row">{r.district.name}</th>
+              {!group && <td>{DISTRICT_KIND_LABELS[r.district.kind]}</td>}
               {!group && (
-                <td className={`${cell} tabular`}>
+                <td className="tabular">
                   {r.groupRank ?? "—"} <ChangeBadge change={r.groupChange} />
                 </td>
               )}
-              <td className={`${cell} tabular text-right`}>{r.score == null ? <span className="text-slate-500">{r.unrankedReason}</span> : formatScore(r.score)}</td>
-              {!compact && <td className={`${cell} tabular text-right`}>{scored}/{r.parts.length}</td>}
+              <td className="num">{r.score == null ? <span className="text-slate-500">{r.unrankedReason}</span> : formatScore(r.score)}</td>
+              {!compact && <td className="num">{scored}/{r.parts.length}</td>}
             </tr>
           );
         })}
-      </tbody>
-    </table>
+    </DataTable>
   );
 }
 
 export function IndicatorTable({ ranking, facts, compact = false }: { ranking: IndicatorRanking; facts: IndicatorFacts; compact?: boolean }) {
   const unit = valueUnit(facts);
   const ratio = facts.aggregation === "ratio";
-  const cell = compact ? "px-2 py-1" : td;
-  const head = compact ? "px-2 py-1 font-medium" : th;
   return (
-    <table className={compact ? "w-full text-xs" : "w-full text-sm"}>
-      <caption className="sr-only">分项排名：{facts.name}</caption>
-      <thead>
-        <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-          <th scope="col" className={head}>全市排名</th>
-          <th scope="col" className={head}>较上月</th>
-          <th scope="col" className={head}>区县</th>
-          <th scope="col" className={head}>类别</th>
-          <th scope="col" className={head}>类别内排名</th>
-          <th scope="col" className={`${head} text-right`}>{ratio ? "当前比率（%）" : `累计完成（${unit}）`}</th>
-          <th scope="col" className={`${head} text-right`}>{ratio ? "目标比率（%）" : `区县目标（${unit}）`}</th>
-          <th scope="col" className={`${head} text-right`}>{ratio ? "达到目标" : "完成率"}</th>
-          <th scope="col" className={head}>说明</th>
-        </tr>
-      </thead>
-      <tbody>
+    <DataTable caption={`分项排名：${facts.name}`} density={compact ? "tight" : undefined} small={compact} columns={["全市排名", "较上月", "区县", "类别", "类别内排名", { label: ratio ? "当前比率（%）" : `累计完成（${unit}）`, num: true }, { label: ratio ? "目标比率（%）" : `区县目标（${unit}）`, num: true }, { label: ratio ? "达到目标" : "完成率", num: true }, "说明"]}>
         {ranking.rows.map((r) => (
-          <tr key={r.district.id} data-district={r.district.code} className="border-b border-slate-100 last:border-0">
-            <td className={`${cell} tabular font-semibold`}>{r.rank ?? <span className="font-normal text-slate-500">不参与</span>}</td>
-            <td className={cell}><ChangeBadge change={r.change} /></td>
-            <th scope="row" className={`${cell} text-left font-normal`}>{r.district.name}</th>
-            <td className={cell}>{DISTRICT_KIND_LABELS[r.district.kind]}</td>
-            <td className={`${cell} tabular`}>
+          <tr key={r.district.id} data-district={r.district.code}>
+            <td className="tabular font-semibold">{r.rank ?? <span className="font-normal text-slate-500">不参与</span>}</td>
+            <td><ChangeBadge change={r.change} /></td>
+            <th scope="row">{r.district.name}</th>
+            <td>{DISTRICT_KIND_LABELS[r.district.kind]}</td>
+            <td className="tabular">
               {r.groupRank ?? "—"} <ChangeBadge change={r.groupChange} />
             </td>
-            <td className={`${cell} tabular text-right`}>{formatActual(facts, r.actual)}</td>
-            <td className={`${cell} tabular text-right`}>{formatTarget(facts, r.target)}</td>
-            <td className={`${cell} tabular text-right`}>{r.completion == null ? "—" : formatPercent(r.completion)}</td>
-            <td className={`${cell} text-slate-600`}>{r.unrankedReason ?? (r.noData ? "暂无数据，按 0 计" : "")}</td>
+            <td className="num">{formatActual(facts, r.actual)}</td>
+            <td className="num">{formatTarget(facts, r.target)}</td>
+            <td className="num">{r.completion == null ? "—" : formatPercent(r.completion)}</td>
+            <td className="text-slate-600">{r.unrankedReason ?? (r.noData ? "暂无数据，按 0 计" : "")}</td>
           </tr>
         ))}
-      </tbody>
-    </table>
+    </DataTable>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState, type ReactNode } from "react";
 import { initialActionState, type ActionState } from "@/app/_lib/action-state";
-import { SubmitButton } from "@/components/form";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { bulkApproveAction } from "./bulk-actions";
 
 function Result({ state }: { state: ActionState }) {

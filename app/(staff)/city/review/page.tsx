@@ -9,6 +9,7 @@ import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getDefaultMonth, listPeriods, monthState } from "@/db/queries/reporting";
 import { listMonthReports, listWaitingReports } from "@/db/queries/review";
 import { WaitingList } from "./waiting-list";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "月报审核" };
 
@@ -50,38 +51,34 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">查看</button>
           </form>
         </div>
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-sm">
-            <caption className="sr-only">{monthLabel(month)}各区县月报状态</caption>
-            <thead>
-              <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-                <th scope="col" className="px-3 py-2">区县</th>
-                <th scope="col" className="px-3 py-2">状态</th>
-                <th scope="col" className="px-3 py-2">报送时间</th>
-                <th scope="col" className="hidden px-3 py-2 sm:table-cell">是否按时</th>
-                <th scope="col" className="hidden px-3 py-2 sm:table-cell">数据提醒</th>
-                <th scope="col" className="px-3 py-2">操作</th>
+        <DataTable caption={<>{monthLabel(month)}各区县月报状态</>} look="framed" wrapClassName="relative" head={<>
+              <tr>
+                <th scope="col">区县</th>
+                <th scope="col">状态</th>
+                <th scope="col">报送时间</th>
+                <th scope="col" className="hidden sm:table-cell">是否按时</th>
+                <th scope="col" className="hidden sm:table-cell">数据提醒</th>
+                <th scope="col">操作</th>
               </tr>
-            </thead>
-            <tbody>
+        </>}>
               {reports.map((r) => {
                 // A month the office marked as historical entry is filled in late on purpose: "补录", never "逾期".
                 const late = r.submittedAt ? r.submittedAt.slice(0, 10) > r.dueOn : null;
                 const lateText = r.historical ? "补录" : "逾期报送";
                 return (
-                  <tr key={r.districtCode} data-district={r.districtCode} className="border-b border-slate-100 last:border-0">
-                    <th scope="row" className="px-3 py-2 text-left font-normal">{r.districtName}</th>
-                    <td className="px-3 py-2">
+                  <tr key={r.districtCode} data-district={r.districtCode}>
+                    <th scope="row">{r.districtName}</th>
+                    <td>
                       <ReportStateBadge state={r.status ? monthState(r.locked, r.status) : null} />
                       {r.restating && <span className="ml-1 rounded-full bg-purple-50 px-2 py-0.5 text-xs text-purple-800">更正中</span>}
                     </td>
-                    <td className="px-3 py-2 tabular">
+                    <td className="tabular">
                       {formatDateTime(r.submittedAt)}
                       {late && <span className="block text-xs text-amber-800 sm:hidden">{lateText}</span>}
                     </td>
-                    <td className="hidden px-3 py-2 sm:table-cell">{late === null ? "—" : late ? <span className="text-amber-800">{lateText}</span> : "按时"}</td>
-                    <td className="hidden px-3 py-2 sm:table-cell">{r.openFlags > 0 ? <span className="text-amber-900">{r.openFlags} 条待核实</span> : "—"}</td>
-                    <td className="px-3 py-2">
+                    <td className="hidden sm:table-cell">{late === null ? "—" : late ? <span className="text-amber-800">{lateText}</span> : "按时"}</td>
+                    <td className="hidden sm:table-cell">{r.openFlags > 0 ? <span className="text-amber-900">{r.openFlags} 条待核实</span> : "—"}</td>
+                    <td>
                       {r.reportId && (
                         <Link href={`/city/review/${r.reportId}`} className="text-brand-700 underline">
                           {r.status === "submitted" ? "审核" : "查看"}
@@ -92,9 +89,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </section>
     </div>
   );

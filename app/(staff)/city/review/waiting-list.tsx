@@ -3,6 +3,7 @@ import { formatDateTime } from "@/domain/labels";
 import { monthLabel } from "@/domain/months";
 import type { listWaitingReports } from "@/db/queries/review";
 import { BulkApproveForm } from "./bulk-form";
+import { DataTable } from "@/components/ui/data-table";
 
 type Waiting = Awaited<ReturnType<typeof listWaitingReports>>[number];
 
@@ -21,22 +22,18 @@ export function WaitingList({ reports }: { reports: Waiting[] }) {
       {months.map((m) => (
         <div key={m.month} data-waiting-month={m.month} className="space-y-2">
           <h3 className="font-medium">{monthLabel(m.month)}（{m.rows.length} 份待审核）</h3>
-          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full table-fixed text-sm">
-              <caption className="sr-only">{monthLabel(m.month)}待审核月报</caption>
-              <thead>
-                <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
+          <DataTable caption={<>{monthLabel(m.month)}待审核月报</>} look="framed" wrapClassName="relative" className="table-fixed" head={<>
+                <tr>
                   <th scope="col" className={`${cell} w-10`}><span className="sr-only">选择</span></th>
                   <th scope="col" className={`${cell} w-[34%]`}>区县</th>
                   <th scope="col" className={`${cell} w-[26%]`}>数据提醒</th>
                   <th scope="col" className={cell}>报送时间</th>
                 </tr>
-              </thead>
-              <tbody>
+          </>}>
                 {m.rows.map((r) => {
                   const late = r.submittedAt ? r.submittedAt.slice(0, 10) > r.dueOn : false;
                   return (
-                    <tr key={r.reportId} data-waiting={`${r.districtCode}|${r.month}`} className="border-b border-slate-100 last:border-0">
+                    <tr key={r.reportId} data-waiting={`${r.districtCode}|${r.month}`}>
                       <td className={cell}>
                         <input type="checkbox" name="pick" value={`${r.reportId}:${r.version}`} aria-label={`选择 ${r.districtName} ${monthLabel(r.month)}`} className="size-4" />
                       </td>
@@ -56,9 +53,7 @@ export function WaitingList({ reports }: { reports: Waiting[] }) {
                     </tr>
                   );
                 })}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         </div>
       ))}
     </BulkApproveForm>

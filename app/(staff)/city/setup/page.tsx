@@ -4,6 +4,7 @@ import { requirePermission } from "@/app/_lib/guards";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listCampaignsForSetup } from "@/db/queries/setup/campaigns";
 import { CurrentBadge, StatusBadge } from "./_components/campaign-header";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "专项设置" };
 
@@ -25,50 +26,44 @@ export default async function SetupPage() {
         </Link>
       </div>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">全部专项，共 {rows.length} 个</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-              <th scope="col" className="px-3 py-2">专项</th>
-              <th scope="col" className="px-3 py-2">年度</th>
-              <th scope="col" className="px-3 py-2">状态</th>
-              <th scope="col" className="px-3 py-2 text-right">专项行动</th>
-              <th scope="col" className="px-3 py-2 text-right">指标</th>
-              <th scope="col" className="px-3 py-2 text-right">项目</th>
-              <th scope="col" className="px-3 py-2 text-right">开放月份</th>
+      <DataTable caption={<>全部专项，共 {rows.length} 个</>} look="framed" head={<>
+            <tr>
+              <th scope="col">专项</th>
+              <th scope="col">年度</th>
+              <th scope="col">状态</th>
+              <th scope="col" className="num">专项行动</th>
+              <th scope="col" className="num">指标</th>
+              <th scope="col" className="num">项目</th>
+              <th scope="col" className="num">开放月份</th>
             </tr>
-          </thead>
-          <tbody>
+      </>}>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={7} className="px-3 py-6 text-center text-slate-500">还没有专项，请新建。</td>
+                <td colSpan={7} className="py-6 text-center text-slate-500">还没有专项，请新建。</td>
               </tr>
             )}
             {rows.map((c) => (
-              <tr key={c.id} data-campaign={c.slug} className="border-b border-slate-100 last:border-0">
-                <th scope="row" className="px-3 py-2 text-left font-normal">
+              <tr key={c.id} data-campaign={c.slug}>
+                <th scope="row">
                   <Link href={`/city/setup/campaigns/${c.id}`} className="font-medium text-brand-700 underline">
                     {c.cityName}“{c.title}”{c.subtitle}
                   </Link>
                   <span className="ml-2 text-xs text-slate-500">{c.slug}</span>
                 </th>
-                <td className="tabular px-3 py-2">{c.year}</td>
-                <td className="px-3 py-2">
+                <td className="tabular">{c.year}</td>
+                <td>
                   <span className="flex flex-wrap gap-1">
                     <StatusBadge status={c.status} />
                     {current?.id === c.id && <CurrentBadge />}
                   </span>
                 </td>
-                <td className="tabular px-3 py-2 text-right">{c.actions}</td>
-                <td className="tabular px-3 py-2 text-right">{c.indicators}</td>
-                <td className="tabular px-3 py-2 text-right">{c.projects}</td>
-                <td className="tabular px-3 py-2 text-right">{c.openMonths} / 12</td>
+                <td className="num">{c.actions}</td>
+                <td className="num">{c.indicators}</td>
+                <td className="num">{c.projects}</td>
+                <td className="num">{c.openMonths} / 12</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
 
       <section aria-labelledby="shared-heading" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="shared-heading" className="font-semibold">各专项共用的名录</h2>

@@ -1,6 +1,6 @@
 import { ROLE_LABELS } from "@/domain/labels";
 import { ROLES } from "@/db/schema";
-import { SelectField, type SelectOption } from "@/components/select-field";
+import { SelectField, type SelectOption } from "@/components/ui/field";
 
 export interface ScopeChoices {
   districts: readonly SelectOption[];

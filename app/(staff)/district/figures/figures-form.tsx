@@ -2,7 +2,8 @@
 
 import { useActionState, useState, type ClipboardEvent, type MouseEvent } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { FormMessage, SubmitButton } from "@/components/form";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { gridKeys, pasteIntoGrid } from "@/components/grid-paste";
 import { useFormKey } from "@/components/use-form-key";
 import { saveFiguresAction } from "./actions";

@@ -17,7 +17,8 @@ import { sameAsLastMonth, storedFormValues } from "./form-values";
 import { loadFigureRows, type FigureRow } from "../../../_lib/figures-load";
 import { getMonthLeft } from "../month-left";
 import { resolveDistrict } from "./scope";
-import { UploadForm } from "./upload-form";
+import { FiguresUploadForm } from "./upload-form";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "月度指标填报" };
 
@@ -132,7 +133,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
       {canEdit ? (
         <>
           <FiguresForm rows={formRows} initial={storedFormValues(rows, flags)} month={month} district={district.code} monthText={monthLabel(month)} canSubmit={canSubmit} focusId={focusId} />
-          <UploadForm month={month} district={district.code} templateHref={`/district/figures/template?month=${month}&district=${district.code}`} />
+          <FiguresUploadForm month={month} district={district.code} templateHref={`/district/figures/template?month=${month}&district=${district.code}`} />
         </>
       ) : (
         <ReadOnlyFigures rows={rows} flags={flags} month={month} reason={{ submitted: "已报送，审核期间不能修改。", approved: "已审核，不能修改。", locked: "本月已锁定，不能修改。", draft: "您没有修改本表的权限。", returned: "您没有修改本表的权限。" }[state]} />
@@ -145,28 +146,24 @@ function ReadOnlyFigures({ rows, flags, month, reason }: { rows: FigureRow[]; fl
   return (
     <section aria-label="本月数据（只读）" className="space-y-2">
       <p role="status" className="text-sm text-slate-600">{reason}</p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">{monthLabel(month)}月度指标（只读）</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-              <th scope="col" className="px-3 py-2">指标</th>
-              <th scope="col" className="px-3 py-2 text-right">上月</th>
-              <th scope="col" className="px-3 py-2 text-right">本月</th>
-              <th scope="col" className="px-3 py-2 text-right">{ytdLabel(month)}累计</th>
-              <th scope="col" className="px-3 py-2">说明</th>
+      <DataTable caption={<>{monthLabel(month)}月度指标（只读）</>} look="framed" head={<>
+            <tr>
+              <th scope="col">指标</th>
+              <th scope="col" className="num">上月</th>
+              <th scope="col" className="num">本月</th>
+              <th scope="col" className="num">{ytdLabel(month)}累计</th>
+              <th scope="col">说明</th>
             </tr>
-          </thead>
-          <tbody>
+      </>}>
             {rows.map((r) => (
-              <tr key={r.indicator.id} className="border-b border-slate-100 last:border-0">
-                <th scope="row" className="px-3 py-2 text-left font-normal">{r.indicator.name}</th>
-                <td className="tabular px-3 py-2 text-right text-slate-600">{valueText(r, r.lastMonth)}</td>
-                <td className="tabular px-3 py-2 text-right">{valueText(r, r.current)}</td>
-                <td className="tabular px-3 py-2 text-right">
+              <tr key={r.indicator.id}>
+                <th scope="row">{r.indicator.name}</th>
+                <td className="num text-slate-600">{valueText(r, r.lastMonth)}</td>
+                <td className="num">{valueText(r, r.current)}</td>
+                <td className="num">
                   {r.indicator.aggregation === "ratio" ? valueText(r, r.current) : r.current?.value != null ? formatWithUnit(r.context.previousYtd + r.current.value, r.indicator.unit, r.indicator.decimals) : "—"}
                 </td>
-                <td className="px-3 py-2 text-slate-600">
+                <td className="text-slate-600">
                   {r.current?.note ?? ""}
                   {flags.filter((f) => f.indicatorId === r.indicator.id).map((f) => (
                     <span key={f.id} data-flag-rule={f.rule} className="mt-1 block rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-950">提醒：{f.message}</span>
@@ -174,9 +171,7 @@ function ReadOnlyFigures({ rows, flags, month, reason }: { rows: FigureRow[]; fl
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </section>
   );
 }

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { isDate, monthOf, todayInShanghai } from "@/domain/months";
 import { PARK_STATUSES } from "@/db/schema";
 import type { ParkProgress } from "@/db/mutations/parks";
-import { optionalDate } from "../_records/form-parse";
-import { daysBetween } from "../_records/dates";
-import type { MonthTouch } from "../_records/touches";
+import { optionalDate } from "../_lib/form-parse";
+import { daysBetween } from "../_lib/dates";
+import type { MonthTouch } from "../_lib/touches";
 
 /** Statuses the pilot-park milestone counts (a park in trial operation or beyond). */
 export const RUNNING: readonly string[] = ["trial_operation", "operating"];

@@ -1,4 +1,4 @@
-import { Badge } from "../_records/ui";
+import { Badge } from "@/components/ui/badge";
 import { PARK_STATUS_LABELS, type ParkStatus } from "@/domain/record-labels";
 
 export function ParkStatusBadge({ status }: { status: ParkStatus }) {

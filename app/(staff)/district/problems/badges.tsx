@@ -1,5 +1,5 @@
-import { Badge } from "../_records/ui";
-import { deadlineState } from "../_records/dates";
+import { Badge } from "@/components/ui/badge";
+import { deadlineState } from "../_lib/dates";
 import { PROBLEM_STATUS_LABELS, type ProblemStatus } from "@/domain/record-labels";
 
 export function ProblemStatusBadge({ status }: { status: ProblemStatus }) {

@@ -6,10 +6,12 @@ import { todayInShanghai } from "@/domain/months";
 import { listProblems } from "@/db/queries/problems";
 import { getDistrictName, listReportingDistricts } from "@/db/queries/records";
 import { PROBLEM_STATUSES, PROBLEM_TYPES } from "@/db/schema";
-import { requireRecordAccess } from "../_records/access";
+import { requireRecordAccess } from "../_lib/access";
 import { ESCALATION_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "@/domain/record-labels";
-import { enumParam, firstParam, flagParam, idParam, listHref, PAGE_SIZE, pageParam, searchParam, type SearchParams } from "../_records/list-params";
-import { controlCls, labelCls, Pager, tdCls, thCls } from "../_records/ui";
+import { enumParam, firstParam, flagParam, idParam, listHref, PAGE_SIZE, pageParam, searchParam, type SearchParams } from "../_lib/list-params";
+import { DataTable, EmptyRow } from "@/components/ui/data-table";
+import { FilterBar, FilterFlag, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
+import { Pager } from "@/components/ui/pager";
 import { DeadlineCell, ProblemStatusBadge } from "./badges";
 
 export const metadata: Metadata = { title: "难题清单" };
@@ -64,49 +66,13 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
         </Link>
       </div>
 
-      <form method="get" action="/district/problems" role="search" aria-label="筛选难题" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5">
-        <div className="lg:col-span-2">
-          <label htmlFor="q" className={labelCls}>搜索</label>
-          <input id="q" name="q" type="search" defaultValue={params.q ?? ""} placeholder="项目名称、问题描述或责任单位" className={controlCls} />
-        </div>
-        <div>
-          <label htmlFor="type" className={labelCls}>类型</label>
-          <select id="type" name="type" defaultValue={type ?? ""} className={controlCls}>
-            <option value="">全部</option>
-            {access.problemTypes.map((t) => (
-              <option key={t} value={t}>{PROBLEM_TYPE_LABELS[t]}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className={labelCls}>状态</label>
-          <select id="status" name="status" defaultValue={params.status ?? ""} className={controlCls}>
-            <option value="">全部</option>
-            {PROBLEM_STATUSES.map((s) => (
-              <option key={s} value={s}>{PROBLEM_STATUS_LABELS[s]}</option>
-            ))}
-          </select>
-        </div>
-        {allDistricts && (
-          <div>
-            <label htmlFor="district" className={labelCls}>区县</label>
-            <select id="district" name="district" defaultValue={params.district?.toString() ?? ""} className={controlCls}>
-              <option value="">全部</option>
-              {districts.map((d) => (
-                <option key={d.id} value={d.id}>{d.name}</option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div className="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-5">
-          <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
-            <input type="checkbox" name="overdue" value="1" defaultChecked={params.overdue === "1"} className="h-4 w-4 accent-brand-700" />
-            只看已逾期
-          </label>
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">筛选</button>
-          {filtered && <Link href="/district/problems" className="text-sm text-brand-700 underline">清除筛选</Link>}
-        </div>
-      </form>
+      <FilterBar action="/district/problems" label="筛选难题" className="sm:grid-cols-2 lg:grid-cols-5" buttonRowClassName="sm:col-span-2 lg:col-span-5" filtered={filtered}
+        extra={<FilterFlag name="overdue" label="只看已逾期" checked={params.overdue === "1"} />}>
+        <FilterSearch value={params.q} placeholder="项目名称、问题描述或责任单位" className="lg:col-span-2" />
+        <FilterSelect name="type" label="类型" value={type} options={access.problemTypes.map((t) => ({ value: t, label: PROBLEM_TYPE_LABELS[t] }))} />
+        <FilterSelect name="status" label="状态" value={params.status} options={PROBLEM_STATUSES.map((s) => ({ value: s, label: PROBLEM_STATUS_LABELS[s] }))} />
+        {allDistricts && <FilterSelect name="district" label="区县" value={params.district?.toString()} options={districts.map((d) => ({ value: String(d.id), label: d.name }))} />}
+      </FilterBar>
 
       <p role="status" className="text-sm text-slate-700">
         共 {total} 条，未解决 {unresolved} 条
@@ -120,49 +86,29 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
         {total > 0 && lastPage > 1 && `（第 ${page} / ${lastPage} 页）`}
       </p>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">难题清单（{scopeText}），未解决的在前、按办结时限排列，第 {page} 页</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
-              <th scope="col" className={thCls}>问题</th>
-              <th scope="col" className={thCls}>项目</th>
-              {allDistricts && <th scope="col" className={thCls}>区县</th>}
-              <th scope="col" className={thCls}>类型</th>
-              <th scope="col" className={thCls}>责任单位</th>
-              <th scope="col" className={thCls}>协调层级</th>
-              <th scope="col" className={thCls}>办结时限</th>
-              <th scope="col" className={thCls}>状态</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={allDistricts ? 8 : 7} className="px-3 py-6 text-center text-slate-500">没有符合条件的难题</td>
-              </tr>
-            )}
-            {rows.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
-                <th scope="row" className={`${tdCls} max-w-xs text-left font-normal`}>
-                  <Link href={`/district/problems/${r.id}`} className="text-brand-700 underline">{r.description}</Link>
-                </th>
-                <td className={`${tdCls} max-w-56`}>{r.projectName}</td>
-                {allDistricts && <td className={`${tdCls} whitespace-nowrap`}>{r.districtName}</td>}
-                <td className={`${tdCls} whitespace-nowrap`}>{PROBLEM_TYPE_LABELS[r.type]}</td>
-                <td className={tdCls}>{r.responsibleUnit}</td>
-                <td className={`${tdCls} whitespace-nowrap`}>{ESCALATION_LABELS[r.escalationLevel]}</td>
-                <td className={tdCls}><DeadlineCell deadlineOn={r.deadlineOn} status={r.status} today={today} /></td>
-                <td className={tdCls}>
-                  <span className="flex flex-col items-start gap-1">
-                    <ProblemStatusBadge status={r.status} />
-                    {r.resolvedOn && <span className="tabular text-xs whitespace-nowrap text-slate-500">{r.resolvedOn} 解决</span>}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable look="framed" nowrapHead caption={<>难题清单（{scopeText}），未解决的在前、按办结时限排列，第 {page} 页</>}
+        columns={["问题", "项目", allDistricts && "区县", "类型", "责任单位", "协调层级", "办结时限", "状态"]}>
+        {rows.length === 0 && <EmptyRow colSpan={allDistricts ? 8 : 7}>没有符合条件的难题</EmptyRow>}
+        {rows.map((r) => (
+          <tr key={r.id} className="hover:bg-slate-50">
+            <th scope="row" className="max-w-xs">
+              <Link href={`/district/problems/${r.id}`} className="text-brand-700 underline">{r.description}</Link>
+            </th>
+            <td className="max-w-56">{r.projectName}</td>
+            {allDistricts && <td className="whitespace-nowrap">{r.districtName}</td>}
+            <td className="whitespace-nowrap">{PROBLEM_TYPE_LABELS[r.type]}</td>
+            <td>{r.responsibleUnit}</td>
+            <td className="whitespace-nowrap">{ESCALATION_LABELS[r.escalationLevel]}</td>
+            <td><DeadlineCell deadlineOn={r.deadlineOn} status={r.status} today={today} /></td>
+            <td>
+              <span className="flex flex-col items-start gap-1">
+                <ProblemStatusBadge status={r.status} />
+                {r.resolvedOn && <span className="tabular text-xs whitespace-nowrap text-slate-500">{r.resolvedOn} 解决</span>}
+              </span>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       <Pager page={page} lastPage={lastPage} hrefFor={(p) => listHref("/district/problems", filters, p)} />
     </div>

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { isDate, todayInShanghai } from "@/domain/months";
 import { ESCALATION_LEVELS, PROBLEM_TYPES } from "@/db/schema";
-import { requiredDate, requiredMultilineText, requiredText } from "../_records/form-parse";
+import { requiredDate, requiredMultilineText, requiredText } from "../_lib/form-parse";
 
 export const problemFieldNames = ["type", "description", "responsibleUnit", "escalationLevel", "deadlineOn", "openedOn"] as const;
 

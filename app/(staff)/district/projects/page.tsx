@@ -9,6 +9,8 @@ import { getDefaultMonth } from "@/db/queries/reporting";
 import { PROJECT_STAGES } from "@/db/schema";
 import { projectAccess } from "./access";
 import { completionRate, STAGE_LABELS, STAGE_OPTIONS, yi } from "@/domain/project-format";
+import { FilterBar, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "项目管理" };
 
@@ -88,64 +90,55 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         </div>
       </div>
 
-      <form method="get" action="/district/projects" role="search" aria-label="筛选项目" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <div>
-          <label htmlFor="q" className="block text-sm font-medium text-slate-700">搜索项目</label>
-          <input id="q" name="q" type="search" defaultValue={p.q} placeholder="项目名称或代码" className="mt-1 w-56 rounded-md border border-slate-300 px-3 py-2" />
-        </div>
+      <FilterBar action="/district/projects" label="筛选项目" layout="row" button="secondary" submitLabel="搜索" filtered={filtered} clearLabel="清除条件">
+        <FilterSearch label="搜索项目" value={p.q} placeholder="项目名称或代码" controlClassName="mt-1 w-56 rounded-md border border-slate-300 px-3 py-2" />
         {acrossDistricts && (
-          <FilterSelect name="district" label="区县" value={p.district ? String(p.district) : ""} options={choices.districts.map((d) => ({ value: String(d.id), label: d.name }))} />
+          <FilterSelect id="filter-district" controlClassName={SELECT} name="district" label="区县" value={p.district ? String(p.district) : ""} options={choices.districts.map((d) => ({ value: String(d.id), label: d.name }))} />
         )}
-        <FilterSelect name="stage" label="阶段" value={p.stage ?? ""} options={STAGE_OPTIONS} />
-        <FilterSelect name="sector" label="行业" value={p.sector ? String(p.sector) : ""} options={choices.sectors.map((s) => ({ value: String(s.id), label: s.name }))} />
-        <FilterSelect name="key" label="市重点项目" value={p.key ?? ""} options={[{ value: "1", label: "是" }, { value: "0", label: "否" }]} />
-        <FilterSelect name="progress" label={`${monthShort}进度`} value={p.progress ?? ""} options={[{ value: "missing", label: "未填" }]} />
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm text-slate-800 hover:bg-slate-100">搜索</button>
-        {filtered && <Link href="/district/projects" className="px-2 py-2 text-sm text-brand-700 underline">清除条件</Link>}
-      </form>
+        <FilterSelect id="filter-stage" controlClassName={SELECT} name="stage" label="阶段" value={p.stage ?? ""} options={STAGE_OPTIONS} />
+        <FilterSelect id="filter-sector" controlClassName={SELECT} name="sector" label="行业" value={p.sector ? String(p.sector) : ""} options={choices.sectors.map((s) => ({ value: String(s.id), label: s.name }))} />
+        <FilterSelect id="filter-key" controlClassName={SELECT} name="key" label="市重点项目" value={p.key ?? ""} options={[{ value: "1", label: "是" }, { value: "0", label: "否" }]} />
+        <FilterSelect id="filter-progress" controlClassName={SELECT} name="progress" label={`${monthShort}进度`} value={p.progress ?? ""} options={[{ value: "missing", label: "未填" }]} />
+      </FilterBar>
 
       <p role="status" className="text-sm text-slate-600">
         共 {total} 个项目{pages > 1 && `，第 ${p.page} / ${pages} 页`}。“本年已完成”为 {campaign.year} 年各月已填完成投资之和，“{monthShort}进度”指 {monthLabel(month)} 是否已填完成投资。
       </p>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">项目列表{p.q ? `，名称或代码包含“${p.q}”` : ""}，共 {total} 个</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
-              <th scope="col" className="px-3 py-2 font-medium">代码</th>
-              <th scope="col" className="px-3 py-2 font-medium">项目名称</th>
-              {acrossDistricts && <th scope="col" className="px-3 py-2 font-medium">区县</th>}
-              <th scope="col" className="px-3 py-2 font-medium">行业</th>
-              <th scope="col" className="px-3 py-2 font-medium">阶段</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">总投资（亿元）</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">年度计划（亿元）</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">本年已完成（亿元）</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">完成率</th>
-              <th scope="col" className="px-3 py-2 font-medium">{monthShort}进度</th>
+      <DataTable caption={<>项目列表{p.q ? `，名称或代码包含“${p.q}”` : ""}，共 {total} 个</>} look="framed" head={<>
+            <tr>
+              <th scope="col">代码</th>
+              <th scope="col">项目名称</th>
+              {acrossDistricts && <th scope="col">区县</th>}
+              <th scope="col">行业</th>
+              <th scope="col">阶段</th>
+              <th scope="col" className="num">总投资（亿元）</th>
+              <th scope="col" className="num">年度计划（亿元）</th>
+              <th scope="col" className="num">本年已完成（亿元）</th>
+              <th scope="col" className="num">完成率</th>
+              <th scope="col">{monthShort}进度</th>
             </tr>
-          </thead>
-          <tbody>
+      </>}>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={colCount} className="px-3 py-6 text-center text-slate-500">没有找到项目</td>
+                <td colSpan={colCount} className="py-6 text-center text-slate-500">没有找到项目</td>
               </tr>
             )}
             {rows.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
-                <td className="tabular px-3 py-2 whitespace-nowrap text-slate-600">{r.code}</td>
-                <th scope="row" className="px-3 py-2 text-left font-medium">
+              <tr key={r.id} className="hover:bg-slate-50">
+                <td className="tabular whitespace-nowrap text-slate-600">{r.code}</td>
+                <th scope="row" className="font-medium">
                   <Link href={`/district/projects/${r.id}`} className="text-brand-700 underline">{r.name}</Link>
                   {!r.isKey && <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-normal text-slate-600">非重点</span>}
                 </th>
-                {acrossDistricts && <td className="px-3 py-2 whitespace-nowrap">{r.districtName}</td>}
-                <td className="px-3 py-2 whitespace-nowrap">{r.sectorName ?? "—"}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{STAGE_LABELS[r.stage]}</td>
-                <td className="tabular px-3 py-2 text-right">{yi(r.totalInvestment)}</td>
-                <td className="tabular px-3 py-2 text-right">{yi(r.annualPlannedInvestment)}</td>
-                <td className="tabular px-3 py-2 text-right">{yi(r.yearInvestment)}</td>
-                <td className="tabular px-3 py-2 text-right">{completionRate(r.yearInvestment, r.annualPlannedInvestment)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">
+                {acrossDistricts && <td className="whitespace-nowrap">{r.districtName}</td>}
+                <td className="whitespace-nowrap">{r.sectorName ?? "—"}</td>
+                <td className="whitespace-nowrap">{STAGE_LABELS[r.stage]}</td>
+                <td className="num">{yi(r.totalInvestment)}</td>
+                <td className="num">{yi(r.annualPlannedInvestment)}</td>
+                <td className="num">{yi(r.yearInvestment)}</td>
+                <td className="num">{completionRate(r.yearInvestment, r.annualPlannedInvestment)}</td>
+                <td className="whitespace-nowrap">
                   {r.hasMonthEntry ? (
                     <span className="rounded-full bg-green-50 px-2 py-0.5 text-xs text-green-800">已填</span>
                   ) : r.isKey && r.stage === "under_construction" ? (
@@ -156,9 +149,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
 
       {pages > 1 && (
         <nav aria-label="分页" className="flex items-center gap-4 text-sm">
@@ -171,16 +162,4 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   );
 }
 
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: readonly { value: string; label: string }[] }) {
-  return (
-    <div>
-      <label htmlFor={`filter-${name}`} className="block text-sm font-medium text-slate-700">{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2">
-        <option value="">全部</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
-        ))}
-      </select>
-    </div>
-  );
-}
+const SELECT = "mt-1 rounded-md border border-slate-300 bg-white px-3 py-2";

@@ -1,5 +1,4 @@
-import { Field } from "@/components/form";
-import { SelectField, type SelectOption } from "@/components/select-field";
+import { Checkbox, Field, SelectField, TextArea, type SelectOption } from "@/components/ui/field";
 
 export interface RegisterChoices {
   sectors: readonly SelectOption[];
@@ -23,45 +22,11 @@ export function RegisterFields({ choices, values, errors }: { choices: RegisterC
       <Field name="annualPlannedInvestment" label="年度计划投资（亿元）" inputMode="decimal" autoComplete="off" defaultValue={values.annualPlannedInvestment} error={errors.annualPlannedInvestment} />
       <Field name="plannedStartOn" label="计划开工日期" type="date" defaultValue={values.plannedStartOn} error={errors.plannedStartOn} />
       <Field name="plannedCompletionOn" label="计划建成日期" type="date" defaultValue={values.plannedCompletionOn} error={errors.plannedCompletionOn} />
-      <Checkbox name="isKey" label="市重点项目" hint="计入市重点项目的新开工、建成和完成投资" checked={values.isKey === "1"} error={errors.isKey} />
-      <Checkbox name="isPublic" label="在公开页面展示" hint="取消勾选则仅工作人员可见" checked={values.isPublic === "1"} error={errors.isPublic} />
+      <Checkbox name="isKey" label="市重点项目" hint="计入市重点项目的新开工、建成和完成投资" defaultChecked={values.isKey === "1"} error={errors.isKey} />
+      <Checkbox name="isPublic" label="在公开页面展示" hint="取消勾选则仅工作人员可见" defaultChecked={values.isPublic === "1"} error={errors.isPublic} />
       <Field name="longitude" label="项目位置：经度" inputMode="decimal" autoComplete="off" hint="十进制度数（WGS 84），例如 118.5876；不知道可以不填" defaultValue={values.longitude} error={errors.longitude} />
       <Field name="latitude" label="项目位置：纬度" inputMode="decimal" autoComplete="off" hint="例如 24.9087；经度和纬度要么都填，要么都不填" defaultValue={values.latitude} error={errors.latitude} />
-      <div className="sm:col-span-2">
-        <label htmlFor="description" className="block text-sm font-medium text-slate-700">项目简介</label>
-        <textarea
-          id="description"
-          name="description"
-          rows={3}
-          defaultValue={values.description}
-          aria-invalid={!!errors.description}
-          aria-describedby="description-error"
-          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid=true]:border-red-600"
-        />
-        <p id="description-error" aria-live="polite" className="mt-1 min-h-5 text-sm text-red-700">{errors.description ?? ""}</p>
-      </div>
-    </div>
-  );
-}
-
-function Checkbox({ name, label, hint, checked, error }: { name: string; label: string; hint: string; checked: boolean; error?: string }) {
-  return (
-    <div>
-      <div className="flex items-center gap-2">
-        <input
-          id={name}
-          name={name}
-          type="checkbox"
-          value="1"
-          defaultChecked={checked}
-          aria-invalid={!!error}
-          aria-describedby={`${name}-hint ${name}-error`}
-          className="h-4 w-4 rounded border-slate-300 accent-brand-700"
-        />
-        <label htmlFor={name} className="text-sm font-medium text-slate-700">{label}</label>
-      </div>
-      <p id={`${name}-hint`} className="text-xs text-slate-500">{hint}</p>
-      <p id={`${name}-error`} aria-live="polite" className="mt-1 min-h-5 text-sm text-red-700">{error ?? ""}</p>
+      <TextArea name="description" label="项目简介" defaultValue={values.description} error={errors.description} className="sm:col-span-2" />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { listPublicProjectPhotos } from "@/db/queries/attachments";
 import { ProjectPhotos } from "@/app/(public)/_components/project-photos";
 import { getPublicContext, type PublicContext } from "../../../../_lib/public/public-data";
 import { pageLocale, pageMetadata, segment } from "../../../../_lib/public/page";
+import { DataTable } from "@/components/ui/data-table";
 
 type Params = Promise<{ locale: string; code: string }>;
 
@@ -95,28 +96,24 @@ export default async function ProjectPage({ params }: { params: Params }) {
 
         <section aria-labelledby="milestones" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="milestones" className="text-lg font-semibold">{t.project.milestonesHeading}</h2>
-          <table className="mt-2 w-full text-sm">
-            <caption className="sr-only">{t.project.milestonesCaption(p.name)}</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
-                <th scope="col" className="py-1.5 pr-3 font-medium">{t.project.milestone}</th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">{t.project.planned}</th>
-                <th scope="col" className="py-1.5 font-medium">{t.project.actual}</th>
+          <DataTable caption={t.project.milestonesCaption(p.name)} density="flush" wrapClassName="mt-2" head={<>
+              <tr>
+                <th scope="col">{t.project.milestone}</th>
+                <th scope="col">{t.project.planned}</th>
+                <th scope="col">{t.project.actual}</th>
               </tr>
-            </thead>
-            <tbody>
-              <tr className="border-b border-slate-100">
-                <th scope="row" className="py-2 pr-3 text-left font-normal">{t.project.start}</th>
-                <td className="tabular break-keep py-2 pr-3">{p.plannedStartOn ?? "—"}</td>
-                <td data-actual-start className="tabular break-keep py-2">{p.actualStartOn ?? "—"}</td>
+          </>}>
+              <tr>
+                <th scope="row">{t.project.start}</th>
+                <td className="tabular break-keep">{p.plannedStartOn ?? "—"}</td>
+                <td data-actual-start className="tabular break-keep">{p.actualStartOn ?? "—"}</td>
               </tr>
               <tr>
-                <th scope="row" className="py-2 pr-3 text-left font-normal">{t.project.completion}</th>
-                <td className="tabular break-keep py-2 pr-3">{p.plannedCompletionOn ?? "—"}</td>
-                <td data-actual-completion className="tabular break-keep py-2">{p.actualCompletionOn ?? "—"}</td>
+                <th scope="row">{t.project.completion}</th>
+                <td className="tabular break-keep">{p.plannedCompletionOn ?? "—"}</td>
+                <td data-actual-completion className="tabular break-keep">{p.actualCompletionOn ?? "—"}</td>
               </tr>
-            </tbody>
-          </table>
+          </DataTable>
           <p className="mt-2 text-xs text-slate-600">{t.project.actualNote}</p>
         </section>
       </div>
@@ -141,25 +138,21 @@ export default async function ProjectPage({ params }: { params: Params }) {
               />
             </div>
             <div className="overflow-x-auto">
-              <table className="w-full text-sm">
-                <caption className="sr-only">{t.project.investmentCaption(p.name)}</caption>
-                <thead>
-                  <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
-                    <th scope="col" className="py-1.5 pr-3 font-medium">{t.common.month}</th>
-                    <th scope="col" className="py-1.5 pr-3 text-right font-medium">{t.project.monthly}</th>
-                    <th scope="col" className="py-1.5 text-right font-medium">{t.project.cumulative}</th>
+              <DataTable caption={t.project.investmentCaption(p.name)} density="flush" head={<>
+                  <tr>
+                    <th scope="col">{t.common.month}</th>
+                    <th scope="col" className="num">{t.project.monthly}</th>
+                    <th scope="col" className="num">{t.project.cumulative}</th>
                   </tr>
-                </thead>
-                <tbody>
+              </>}>
                   {months.map((m, i) => (
-                    <tr key={m} data-month={m} className="border-b border-slate-100 last:border-0">
-                      <th scope="row" className="py-1.5 pr-3 text-left font-normal">{t.months.label(m)}</th>
-                      <td className="tabular break-keep py-1.5 pr-3 text-right">{byMonth.has(m) ? formatWan(byMonth.get(m)!, locale) : "—"}</td>
-                      <td className="tabular break-keep py-1.5 text-right">{formatWan(cumulative[i]!, locale)}</td>
+                    <tr key={m} data-month={m}>
+                      <th scope="row">{t.months.label(m)}</th>
+                      <td className="num">{byMonth.has(m) ? formatWan(byMonth.get(m)!, locale) : "—"}</td>
+                      <td className="num">{formatWan(cumulative[i]!, locale)}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
+              </DataTable>
               <p className="mt-2 text-xs text-slate-600">{t.project.approvedOnly}</p>
             </div>
           </div>

@@ -2,9 +2,12 @@
 
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { Field, FormMessage, SubmitButton } from "@/components/form";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { CHANNEL_LABELS, DELIVERY_CHANNELS, DELIVERY_MODES, KIND_LABELS, MODE_LABELS, NOTIFICATION_KINDS } from "@/domain/notifications/kinds";
 import { addWebhookAction, savePreferencesAction } from "./actions";
+import { DataTable } from "@/components/ui/data-table";
 
 /** Modes per event kind and channel, plus the email address. Works as a plain form post without JS. */
 export function PreferencesForm({ modes, email }: { modes: Record<string, string>; email: string }) {
@@ -14,27 +17,23 @@ export function PreferencesForm({ modes, email }: { modes: Record<string, string
     <form action={action} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
       <h2 className="text-lg font-semibold">接收方式</h2>
       <Field name="email" label="接收通知的邮箱" type="email" autoComplete="email" defaultValue={state.values.email ?? email} hint="不填则不发邮件。站内消息总是保留。" error={state.fieldErrors.email} />
-      <div className="overflow-x-auto">
-        <table className="w-full text-sm">
-          <caption className="sr-only">各类消息的邮件和群机器人发送方式</caption>
-          <thead>
-            <tr className="text-left text-slate-600">
-              <th scope="col" className="py-2 pr-3 font-medium">消息</th>
-              <th scope="col" className="hidden py-2 pr-3 font-medium sm:table-cell">站内</th>
+      <DataTable caption="各类消息的邮件和群机器人发送方式" density="flush" head={<>
+            <tr>
+              <th scope="col">消息</th>
+              <th scope="col" className="hidden sm:table-cell">站内</th>
               {DELIVERY_CHANNELS.map((c) => (
-                <th key={c} scope="col" className="py-2 pr-3 font-medium">{CHANNEL_LABELS[c]}</th>
+                <th key={c} scope="col">{CHANNEL_LABELS[c]}</th>
               ))}
             </tr>
-          </thead>
-          <tbody>
+      </>}>
             {NOTIFICATION_KINDS.map((k) => (
-              <tr key={k} className="border-t border-slate-100">
-                <th scope="row" className="py-1.5 pr-3 text-left font-normal">{KIND_LABELS[k]}</th>
-                <td className="hidden py-1.5 pr-3 text-slate-500 sm:table-cell">总是</td>
+              <tr key={k} className="border-t">
+                <th scope="row">{KIND_LABELS[k]}</th>
+                <td className="hidden text-slate-500 sm:table-cell">总是</td>
                 {DELIVERY_CHANNELS.map((c) => {
                   const key = `${k}:${c}`;
                   return (
-                    <td key={c} className="py-1.5 pr-3">
+                    <td key={c}>
                       <select name={key} defaultValue={value(key)} aria-label={`${KIND_LABELS[k]}：${CHANNEL_LABELS[c]}`} aria-invalid={!!state.fieldErrors[key]} className="rounded border border-slate-300 px-2 py-1">
                         {DELIVERY_MODES.map((m) => (
                           <option key={m} value={m}>{MODE_LABELS[m]}</option>
@@ -46,9 +45,7 @@ export function PreferencesForm({ modes, email }: { modes: Record<string, string
                 })}
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       <p className="text-xs text-slate-600">“每日汇总”把当天（北京时间）的全部消息合成一封邮件或一条群消息，次日零点后发出。月报被退回、督办单逾期和专项办催报默认立即发送。</p>
       <FormMessage state={state} />
       <SubmitButton>保存接收设置</SubmitButton>

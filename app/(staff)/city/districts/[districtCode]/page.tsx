@@ -20,12 +20,10 @@ import { monthState } from "@/db/queries/reporting";
 import { DerivedRecordList, ReportValues } from "./records";
 import { loadDistrictPointMap } from "@/app/_lib/map";
 import { PointMapFigure } from "@/components/map/point-map-figure";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "区县下钻" };
 
-const th = "px-2 py-2 font-medium";
-const td = "px-2 py-2 align-top";
-const num = `${td} tabular text-right whitespace-nowrap`;
 
 export default async function DistrictDrilldownPage({ params, searchParams }: { params: Promise<{ districtCode: string }>; searchParams: Promise<SearchParams> }) {
   await requirePermission("city.read", {}, { next: `/city/districts/${encodeURIComponent((await params).districtCode)}` });
@@ -75,47 +73,41 @@ export default async function DistrictDrilldownPage({ params, searchParams }: { 
 
       <section aria-labelledby="all-heading" className="rounded-lg border border-slate-200 bg-white">
         <h2 id="all-heading" className="border-b border-slate-100 px-4 py-2.5 text-base font-semibold">{district.name}全部指标 · {ytd}</h2>
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <caption className="sr-only">{district.name}各指标{ytd}完成情况</caption>
-            <thead>
-              <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-                <th scope="col" className={th}>指标</th>
-                <th scope="col" className={`${th} text-right`}>{ytd}完成</th>
-                <th scope="col" className={`${th} text-right`}>区县目标</th>
-                <th scope="col" className={`${th} w-28 text-right`}>完成率</th>
-                <th scope="col" className={th}>状态与原因</th>
-                <th scope="col" className={th}>记录</th>
+        <DataTable density="compact" caption={<>{district.name}各指标{ytd}完成情况</>} head={<>
+              <tr>
+                <th scope="col">指标</th>
+                <th scope="col" className="num">{ytd}完成</th>
+                <th scope="col" className="num">区县目标</th>
+                <th scope="col" className="num w-28">完成率</th>
+                <th scope="col">状态与原因</th>
+                <th scope="col">记录</th>
               </tr>
-            </thead>
-            <tbody>
+        </>}>
               {rollups.indicators.map((ind) => {
                 const v = ind.rollup.districts.get(district.id)!;
                 const selected = ind.code === chosen?.code;
                 const href = cityHref(path, view, { indicator: ind.code });
                 return (
                   <tr key={ind.code} data-indicator={ind.code} className={`border-b border-slate-100 last:border-0 ${selected ? "bg-sky-50 outline-2 -outline-offset-2 outline-sky-300" : ""}`}>
-                    <th scope="row" className={`${td} text-left font-normal`}>
+                    <th scope="row">
                       <Link href={href} aria-current={selected ? "true" : undefined} className="text-slate-900 underline decoration-slate-300 underline-offset-2 hover:text-brand-700">{ind.name}</Link>
                       <span className="block text-xs text-slate-500">{KIND_LABELS[ind.kind]}</span>
                     </th>
-                    <td className={num}><Link href={href} className="font-semibold text-slate-900 no-underline hover:underline">{formatActual(ind, v.actual)}</Link></td>
-                    <td className={num}>{formatTarget(ind, v.target)}</td>
-                    <td className={num}>
+                    <td className="num whitespace-nowrap"><Link href={href} className="font-semibold text-slate-900 no-underline hover:underline">{formatActual(ind, v.actual)}</Link></td>
+                    <td className="num whitespace-nowrap">{formatTarget(ind, v.target)}</td>
+                    <td className="num whitespace-nowrap">
                       {formatShare(v.pace.share)}
                       {v.pace.status !== "no_target" && <ProgressBar share={v.pace.share} expected={ind.aggregation === "ratio" ? 1 : v.pace.expected} status={v.pace.status} />}
                     </td>
-                    <td className={td}>
+                    <td>
                       <PaceBadge status={v.pace.status} reason={v.pace.reason} />
                       {(v.pace.status === "no_target" || v.pace.status === "no_data") && <span className="ml-1 text-xs text-slate-600">{v.pace.reason}</span>}
                     </td>
-                    <td className={td}><Link href={href} className="text-xs text-brand-700 underline">查看记录</Link></td>
+                    <td><Link href={href} className="text-xs text-brand-700 underline">查看记录</Link></td>
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </section>
     </div>
   );

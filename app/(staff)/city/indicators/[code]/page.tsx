@@ -21,12 +21,10 @@ import { CorrectionsLink } from "@/components/corrections-link";
 import { CityPageHeader, NoCampaign } from "../../_components/page-header";
 import { PageTools } from "../../export/page-tools";
 import { indicatorExportUrl } from "../../export/urls";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "指标下钻" };
 
-const th = "px-2 py-2 font-medium";
-const td = "px-2 py-2 align-top";
-const num = `${td} tabular text-right whitespace-nowrap`;
 
 export default async function IndicatorDrilldownPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requirePermission("city.read", {}, { next: `/city/indicators/${encodeURIComponent((await params).code)}` });
@@ -143,25 +141,21 @@ export default async function IndicatorDrilldownPage({ params, searchParams }: {
           />
           <details className="mt-1 text-xs">
             <summary className="cursor-pointer text-brand-700">图表数据</summary>
-            <table className="mt-1 w-full">
-              <caption className="sr-only">{ind.name}逐月数据</caption>
-              <thead>
-                <tr className="text-left text-slate-500">
-                  <th scope="col" className="px-1 py-0.5 font-medium">月份</th>
-                  <th scope="col" className="px-1 py-0.5 text-right font-medium">{isRatio ? "全市比率（%）" : `累计完成（${ind.unitSymbol}）`}</th>
-                  <th scope="col" className="px-1 py-0.5 text-right font-medium">{isRatio ? "目标（%）" : `序时进度（${ind.unitSymbol}）`}</th>
+            <DataTable density="compact" caption={<>{ind.name}逐月数据</>} wrapClassName="mt-1" head={<>
+                <tr>
+                  <th scope="col" className="px-1 py-0.5">月份</th>
+                  <th scope="col" className="num px-1 py-0.5">{isRatio ? "全市比率（%）" : `累计完成（${ind.unitSymbol}）`}</th>
+                  <th scope="col" className="num px-1 py-0.5">{isRatio ? "目标（%）" : `序时进度（${ind.unitSymbol}）`}</th>
                 </tr>
-              </thead>
-              <tbody>
+            </>}>
                 {months.map((label, i) => (
-                  <tr key={label} className="border-t border-slate-100">
-                    <th scope="row" className="px-1 py-0.5 text-left font-normal">{label}</th>
-                    <td className="tabular px-1 py-0.5 text-right">{actualSeries[i] ?? "—"}</td>
-                    <td className="tabular px-1 py-0.5 text-right">{planSeries[i] ?? "—"}</td>
+                  <tr key={label} className="border-t">
+                    <th scope="row" className="px-1 py-0.5">{label}</th>
+                    <td className="num px-1 py-0.5">{actualSeries[i] ?? "—"}</td>
+                    <td className="num px-1 py-0.5">{planSeries[i] ?? "—"}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+            </DataTable>
           </details>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-3">
@@ -173,31 +167,38 @@ export default async function IndicatorDrilldownPage({ params, searchParams }: {
 
       <section aria-labelledby="districts-heading" className="rounded-lg border border-slate-200 bg-white">
         <h2 id="districts-heading" className="border-b border-slate-100 px-4 py-2.5 text-base font-semibold">分区县 · {ytd}</h2>
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <caption className="sr-only">{ind.name}各区县{ytd}完成情况，各区县数值之和即全市数</caption>
-            <thead>
-              <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-                <th scope="col" className={th}>区县</th>
-                {isRatio && <th scope="col" className={`${th} text-right`}>{ind.numeratorLabel}（{partUnit.symbol}）</th>}
-                {isRatio && <th scope="col" className={`${th} text-right`}>{ind.denominatorLabel}（{partUnit.symbol}）</th>}
-                <th scope="col" className={`${th} text-right`}>{isRatio ? "比率" : `${ytd}完成（${ind.unitSymbol}）`}</th>
-                <th scope="col" className={`${th} text-right`}>年度目标</th>
-                <th scope="col" className={`${th} text-right`}>{isRatio ? "达到目标值的" : "完成率"}</th>
-                {!isRatio && <th scope="col" className={`${th} text-right`}>比序时进度</th>}
-                <th scope="col" className={th}>状态与原因</th>
+        <DataTable density="compact" caption={<>{ind.name}各区县{ytd}完成情况，各区县数值之和即全市数</>} head={<>
+              <tr>
+                <th scope="col">区县</th>
+                {isRatio && <th scope="col" className="num">{ind.numeratorLabel}（{partUnit.symbol}）</th>}
+                {isRatio && <th scope="col" className="num">{ind.denominatorLabel}（{partUnit.symbol}）</th>}
+                <th scope="col" className="num">{isRatio ? "比率" : `${ytd}完成（${ind.unitSymbol}）`}</th>
+                <th scope="col" className="num">年度目标</th>
+                <th scope="col" className="num">{isRatio ? "达到目标值的" : "完成率"}</th>
+                {!isRatio && <th scope="col" className="num">比序时进度</th>}
+                <th scope="col">状态与原因</th>
               </tr>
-            </thead>
-            <tbody>
+        </>} totals={<>
+              <tr data-district="city" className="bg-slate-50 font-semibold">
+                <th scope="row">全市{isRatio ? "（Σ分子 ÷ Σ分母）" : "合计"}</th>
+                {isRatio && <td className="num whitespace-nowrap">{formatExactOrDash(c.numerator, partUnit.scale)}</td>}
+                {isRatio && <td className="num whitespace-nowrap">{formatExactOrDash(c.denominator, partUnit.scale)}</td>}
+                <td data-actual className="num whitespace-nowrap">{isRatio ? formatActual(ind, c.actual) : formatExactOrDash(c.actual, unit.scale)}</td>
+                <td className="num whitespace-nowrap">{formatTarget(ind, t?.targetValue ?? null)}</td>
+                <td className="num whitespace-nowrap">{formatShare(c.pace.share)}</td>
+                {!isRatio && <td className="num whitespace-nowrap">{formatGap(c.pace.gapPoints)}</td>}
+                <td><PaceBadge status={c.pace.status} /></td>
+              </tr>
+        </>}>
               {districts.map((d) => (
-                <tr key={d.code} data-district={d.code} className="border-b border-slate-100">
-                  <th scope="row" className={`${td} text-left font-normal`}>
+                <tr key={d.code} data-district={d.code}>
+                  <th scope="row">
                     <Link href={cityHref(`/city/districts/${d.code}`, view, { indicator: code })} className="text-brand-700 underline">{d.name}</Link>
                     <span className="ml-1 text-xs text-slate-500">{DISTRICT_KIND_LABELS[d.kind]}</span>
                   </th>
-                  {isRatio && <td data-numerator className={num}>{formatExactOrDash(d.v.numerator, partUnit.scale)}</td>}
-                  {isRatio && <td data-denominator className={num}>{formatExactOrDash(d.v.denominator, partUnit.scale)}</td>}
-                  <td className={num}>
+                  {isRatio && <td data-numerator className="num whitespace-nowrap">{formatExactOrDash(d.v.numerator, partUnit.scale)}</td>}
+                  {isRatio && <td data-denominator className="num whitespace-nowrap">{formatExactOrDash(d.v.denominator, partUnit.scale)}</td>}
+                  <td className="num whitespace-nowrap">
                     <span data-actual>{isRatio ? formatActual(ind, d.v.actual) : formatExactOrDash(d.v.actual, unit.scale)}</span>
                     {history && (
                       <Link href={history(d.id)} className="block text-xs font-normal text-brand-700 underline" aria-label={`${d.name}${monthLabel(view.month)}${ind.name}：这个数字的变更记录`}>
@@ -205,29 +206,15 @@ export default async function IndicatorDrilldownPage({ params, searchParams }: {
                       </Link>
                     )}
                   </td>
-                  <td className={num}>{formatTarget(ind, d.v.target)}</td>
-                  <td className={num}>{formatShare(d.v.pace.share)}</td>
-                  {!isRatio && <td className={num}>{formatGap(d.v.pace.gapPoints)}</td>}
-                  <td className={td}>
+                  <td className="num whitespace-nowrap">{formatTarget(ind, d.v.target)}</td>
+                  <td className="num whitespace-nowrap">{formatShare(d.v.pace.share)}</td>
+                  {!isRatio && <td className="num whitespace-nowrap">{formatGap(d.v.pace.gapPoints)}</td>}
+                  <td>
                     <PaceBadge status={d.v.pace.status} reason={d.v.pace.reason} />
                   </td>
                 </tr>
               ))}
-            </tbody>
-            <tfoot>
-              <tr data-district="city" className="bg-slate-50 font-semibold">
-                <th scope="row" className={`${td} text-left`}>全市{isRatio ? "（Σ分子 ÷ Σ分母）" : "合计"}</th>
-                {isRatio && <td className={num}>{formatExactOrDash(c.numerator, partUnit.scale)}</td>}
-                {isRatio && <td className={num}>{formatExactOrDash(c.denominator, partUnit.scale)}</td>}
-                <td data-actual className={num}>{isRatio ? formatActual(ind, c.actual) : formatExactOrDash(c.actual, unit.scale)}</td>
-                <td className={num}>{formatTarget(ind, t?.targetValue ?? null)}</td>
-                <td className={num}>{formatShare(c.pace.share)}</td>
-                {!isRatio && <td className={num}>{formatGap(c.pace.gapPoints)}</td>}
-                <td className={td}><PaceBadge status={c.pace.status} /></td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        </DataTable>
         {!isRatio && <p className="px-4 py-2 text-xs text-slate-500">表中为精确值，各区县之和等于全市合计；总览页按 {ind.decimals} 位小数显示。点击区县查看逐条记录。</p>}
       </section>
     </div>

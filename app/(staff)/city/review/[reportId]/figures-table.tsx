@@ -1,4 +1,5 @@
 import type { FlagRow } from "@/db/queries/plausibility";
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { FlagNotes } from "./flag-notes";
 
@@ -23,36 +24,24 @@ export interface FigureGroupView {
 /** The month's reported figures, grouped by action as the district's form lists them. */
 export function FiguresTable(props: { groups: FigureGroupView[]; oldColumn: string | null; nowColumn: string; correcting: boolean; historyHref?: (indicatorId: number) => string }) {
   const { groups, oldColumn, nowColumn, correcting } = props;
-  const cell = "px-3 py-2 align-top";
   const cols = oldColumn ? 5 : 3;
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full min-w-[44rem] text-sm">
-        <caption className="sr-only">各项指标{oldColumn ? `：${oldColumn}与${nowColumn}` : ""}</caption>
-        <thead>
-          <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-            <th scope="col" className={`${cell} min-w-[10rem]`}>指标</th>
-            {oldColumn && <th scope="col" className={`${cell} text-right`}>{oldColumn}</th>}
-            <th scope="col" className={`${cell} text-right`}>{nowColumn}</th>
-            {oldColumn && <th scope="col" className={cell}>变化</th>}
-            <th scope="col" className={cell}>说明与数据提醒</th>
-          </tr>
-        </thead>
+    <DataTable look="framed" bodies wrapClassName="relative" className="min-w-[44rem]" caption={`各项指标${oldColumn ? `：${oldColumn}与${nowColumn}` : ""}`} columns={[{ label: "指标", className: "min-w-[10rem]" }, oldColumn && { label: oldColumn, num: true }, { label: nowColumn, num: true }, oldColumn && "变化", "说明与数据提醒"]}>
         {groups.map((g) => (
           <tbody key={g.actionId} data-action-group={g.actionId}>
-            <tr className="border-b border-slate-200 bg-slate-50/60">
-              <th scope="colgroup" colSpan={cols} className="px-3 py-1.5 text-left text-xs font-semibold text-slate-700">{g.actionName}</th>
+            <tr className="border-slate-200 bg-slate-50/60">
+              <th scope="colgroup" colSpan={cols} className="py-1.5 text-xs font-semibold text-slate-700">{g.actionName}</th>
             </tr>
             {g.rows.map((r) => (
               <tr
                 key={r.indicatorId}
                 data-figure={r.indicatorId}
                 data-changed={r.changed ? "1" : "0"}
-                className={`border-b border-slate-100 last:border-0 ${r.changed ? "bg-amber-50" : ""}`}
+                className={r.changed ? "bg-amber-50" : undefined}
               >
-                <th scope="row" className={`${cell} text-left font-normal`}>{r.name}</th>
-                {oldColumn && <td className={`${cell} tabular text-right text-slate-600`}>{r.old}</td>}
-                <td className={`${cell} tabular text-right font-medium`}>
+                <th scope="row">{r.name}</th>
+                {oldColumn && <td className="num text-slate-600">{r.old}</td>}
+                <td className="num font-medium">
                   {r.now}
                   {r.noDataReason != null && <span className="block text-xs font-normal text-slate-600">（{r.noDataReason}）</span>}
                   {props.historyHref && (
@@ -62,11 +51,11 @@ export function FiguresTable(props: { groups: FigureGroupView[]; oldColumn: stri
                   )}
                 </td>
                 {oldColumn && (
-                  <td className={`${cell} text-xs`}>
+                  <td className="text-xs">
                     {r.changed && <span className="text-amber-900">{correcting ? "更正" : "已修改"}：{r.old} → {r.now}</span>}
                   </td>
                 )}
-                <td className={`${cell} text-slate-600`}>
+                <td className="text-slate-600">
                   {r.noDataReason == null && r.note ? <p>{r.note}</p> : null}
                   <FlagNotes flags={r.flags} />
                 </td>
@@ -74,7 +63,6 @@ export function FiguresTable(props: { groups: FigureGroupView[]; oldColumn: stri
             ))}
           </tbody>
         ))}
-      </table>
-    </div>
+    </DataTable>
   );
 }

@@ -1,4 +1,5 @@
 import type { FlagRow } from "@/db/queries/plausibility";
+import { DataTable } from "@/components/ui/data-table";
 import { amountText, exact, YI_YUAN } from "../_lib/format";
 import { FlagNotes } from "./flag-notes";
 
@@ -18,7 +19,6 @@ export interface ProjectRowView {
 /** The district's project investment of the month, with subtotals by sector and the total in 亿元. */
 export function ProjectsTable(props: { rows: ProjectRowView[]; oldColumn: string | null; correcting: boolean }) {
   const { rows, oldColumn, correcting } = props;
-  const cell = "px-3 py-2 align-top";
   const sectors: { name: string; rows: ProjectRowView[] }[] = [];
   for (const r of rows) {
     const last = sectors[sectors.length - 1];
@@ -39,43 +39,31 @@ export function ProjectsTable(props: { rows: ProjectRowView[]; oldColumn: string
           <p className="text-sm text-slate-700" data-projects-total>
             {counted(rows)} 个项目，本月完成投资合计 <strong className="tabular">{exact(total, YI_YUAN)}</strong>（{amountText(total)}）。
           </p>
-          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full min-w-[48rem] text-sm">
-              <caption className="sr-only">本月各项目完成投资（万元），按行业小计</caption>
-              <thead>
-                <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-                  <th scope="col" className={`${cell} min-w-[12rem]`}>项目</th>
-                  <th scope="col" className={cell}>行业</th>
-                  {oldColumn && <th scope="col" className={`${cell} text-right`}>{oldColumn}</th>}
-                  <th scope="col" className={`${cell} text-right`}>本月完成投资</th>
-                  {oldColumn && <th scope="col" className={cell}>变化</th>}
-                  <th scope="col" className={cell}>说明与数据提醒</th>
-                </tr>
-              </thead>
+          <DataTable look="framed" bodies wrapClassName="relative" className="min-w-[48rem]" caption="本月各项目完成投资（万元），按行业小计" columns={[{ label: "项目", className: "min-w-[12rem]" }, "行业", oldColumn && { label: oldColumn, num: true }, { label: "本月完成投资", num: true }, oldColumn && "变化", "说明与数据提醒"]}>
               {sectors.map((s) => (
                 <tbody key={s.name} data-sector={s.name}>
                   {s.rows.map((r) => (
-                    <tr key={r.projectId} data-project={r.code} data-changed={r.changed ? "1" : "0"} className={`border-b border-slate-100 ${r.changed ? "bg-amber-50" : ""}`}>
-                      <th scope="row" className={`${cell} text-left font-normal`}>
+                    <tr key={r.projectId} data-project={r.code} data-changed={r.changed ? "1" : "0"} className={r.changed ? "bg-amber-50" : undefined}>
+                      <th scope="row">
                         <span className="block text-xs text-slate-500">{r.code}</span>
                         {r.name}
                       </th>
-                      <td className={cell}>{r.sectorName}</td>
-                      {oldColumn && <td className={`${cell} tabular text-right text-slate-600`}>{amountText(r.old)}</td>}
-                      <td className={`${cell} tabular text-right font-medium`}>{r.investment == null ? "已删除" : amountText(r.investment)}</td>
+                      <td>{r.sectorName}</td>
+                      {oldColumn && <td className="num text-slate-600">{amountText(r.old)}</td>}
+                      <td className="num font-medium">{r.investment == null ? "已删除" : amountText(r.investment)}</td>
                       {oldColumn && (
-                        <td className={`${cell} text-xs`}>
+                        <td className="text-xs">
                           {r.changed && <span className="text-amber-900">{correcting ? "更正" : "已修改"}：{amountText(r.old)} → {r.investment == null ? "已删除" : amountText(r.investment)}</span>}
                         </td>
                       )}
-                      <td className={`${cell} text-slate-600`}>
+                      <td className="text-slate-600">
                         {r.note ? <p>{r.note}</p> : null}
                         <FlagNotes flags={r.flags} />
                       </td>
                     </tr>
                   ))}
-                  <tr className="border-b border-slate-200 bg-slate-50 text-xs">
-                    <th scope="row" colSpan={cols} className="px-3 py-1.5 text-left font-medium text-slate-700">
+                  <tr className="border-slate-200 bg-slate-50 text-xs">
+                    <th scope="row" colSpan={cols} className="py-1.5 font-medium text-slate-700">
                       {s.name}小计：{counted(s.rows)} 个项目，<span className="tabular">{amountText(sum(s.rows))}</span>（{exact(sum(s.rows), YI_YUAN)}）
                     </th>
                   </tr>
@@ -83,13 +71,12 @@ export function ProjectsTable(props: { rows: ProjectRowView[]; oldColumn: string
               ))}
               <tfoot>
                 <tr className="bg-slate-100 font-semibold">
-                  <th scope="row" colSpan={cols} className="px-3 py-2 text-left">
+                  <th scope="row" colSpan={cols}>
                     合计：<span className="tabular">{amountText(total)}</span> = <span className="tabular">{exact(total, YI_YUAN)}</span>
                   </th>
                 </tr>
               </tfoot>
-            </table>
-          </div>
+          </DataTable>
         </>
       )}
     </section>

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { FormMessage, SubmitButton } from "@/components/form";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { reopenAction } from "./actions";
 
 /** Reopen an approved, unlocked month so the district can correct it (restatement). */

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/app/_lib/action-state";
-import { FormMessage, SubmitButton } from "@/components/form";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /**
  * One button that posts a few hidden fields (move up/down, open a month, deactivate, archive…)

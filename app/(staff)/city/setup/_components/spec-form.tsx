@@ -2,8 +2,10 @@
 
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/app/_lib/action-state";
-import { FormMessage, SubmitButton } from "@/components/form";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/use-form-key";
+import { Checkbox, Field, SelectField, TextArea } from "@/components/ui/field";
 
 export interface FieldSpec {
   name: string;
@@ -56,44 +58,11 @@ export function SpecForm(props: {
   );
 }
 
-const inputClass = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 aria-[invalid=true]:border-red-600 read-only:bg-slate-100";
-
 function SpecField({ f, id, value, error }: { f: FieldSpec; id: string; value: string; error?: string }) {
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [f.hint ? hintId : null, errorId].filter(Boolean).join(" ");
   // A read-only text input still posts its value (the server re-checks it); disabled selects and checkboxes post nothing.
-  const common = { id, name: f.readOnly && (f.type === "select" || f.type === "checkbox") ? undefined : f.name, "aria-invalid": !!error, "aria-describedby": describedBy };
-  const wide = f.wide ? "md:col-span-full" : "";
-  if (f.type === "checkbox") {
-    return (
-      <div className={wide}>
-        <div className="mt-2 flex items-center gap-2">
-          <input {...common} type="checkbox" value="1" defaultChecked={value === "1"} disabled={f.readOnly} className="h-4 w-4 rounded border-slate-300 accent-brand-700" />
-          <label htmlFor={id} className="text-sm font-medium text-slate-700">{f.label}</label>
-        </div>
-        {f.hint && <p id={hintId} className="text-xs text-slate-500">{f.hint}</p>}
-        <p id={errorId} aria-live="polite" className="mt-1 min-h-5 text-sm text-red-700">{error ?? ""}</p>
-      </div>
-    );
-  }
-  return (
-    <div className={wide}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">{f.label}</label>
-      {f.hint && <p id={hintId} className="text-xs text-slate-500">{f.hint}</p>}
-      {f.type === "select" ? (
-        <select {...common} defaultValue={value} disabled={f.readOnly} className={inputClass}>
-          {f.placeholder !== undefined && <option value="">{f.placeholder}</option>}
-          {(f.options ?? []).map((o) => (
-            <option key={o.value} value={o.value}>{o.label}</option>
-          ))}
-        </select>
-      ) : f.type === "textarea" ? (
-        <textarea {...common} rows={3} defaultValue={value} readOnly={f.readOnly} className={inputClass} />
-      ) : (
-        <input {...common} type={f.type === "date" ? "date" : "text"} defaultValue={value} readOnly={f.readOnly} inputMode={f.inputMode} autoComplete="off" className={inputClass} />
-      )}
-      <p id={errorId} aria-live="polite" className="mt-1 min-h-5 text-sm text-red-700">{error ?? ""}</p>
-    </div>
-  );
+  const common = { id, name: f.name, label: f.label, hint: f.hint, error, className: f.wide ? "md:col-span-full" : undefined };
+  if (f.type === "checkbox") return <Checkbox {...common} defaultChecked={value === "1"} disabled={f.readOnly} className={`mt-2 ${common.className ?? ""}`} />;
+  if (f.type === "select") return <SelectField {...common} options={f.options ?? []} placeholder={f.placeholder} defaultValue={value} disabled={f.readOnly} />;
+  if (f.type === "textarea") return <TextArea {...common} defaultValue={value} readOnly={f.readOnly} />;
+  return <Field {...common} type={f.type === "date" ? "date" : "text"} defaultValue={value} readOnly={f.readOnly} inputMode={f.inputMode} autoComplete="off" />;
 }

@@ -4,6 +4,7 @@ import { requirePermission } from "@/app/_lib/guards";
 import { listBoundaryStatus, listDistrictKeys } from "@/db/queries/map";
 import { BOUNDARY_MAX_BYTES, boundaryStamp } from "@/domain/map/geojson";
 import { BoundaryUploadForm } from "./upload-form";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "区县边界" };
 
@@ -25,32 +26,26 @@ export default async function BoundariesPage() {
       <section aria-labelledby="status-heading" className="space-y-2">
         <h2 id="status-heading" className="text-lg font-semibold">现有边界（{withBoundary} / {districts.length} 个启用的区县）</h2>
         {sources.length > 0 && <p className="text-sm text-slate-700">来源：{sources.join("；")}</p>}
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-sm" data-boundary-status>
-            <caption className="sr-only">各区县是否有边界</caption>
-            <thead>
-              <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-                <th scope="col" className="px-3 py-2">区县</th>
-                <th scope="col" className="px-3 py-2">行政区划代码</th>
-                <th scope="col" className="px-3 py-2">边界</th>
-                <th scope="col" className="px-3 py-2">导入时间</th>
+        <DataTable caption="各区县是否有边界" look="framed" attrs={{ "data-boundary-status": true }} head={<>
+              <tr>
+                <th scope="col">区县</th>
+                <th scope="col">行政区划代码</th>
+                <th scope="col">边界</th>
+                <th scope="col">导入时间</th>
               </tr>
-            </thead>
-            <tbody>
+        </>}>
               {districts.map((d) => {
                 const b = byId.get(d.id);
                 return (
-                  <tr key={d.id} data-district={d.code} className="border-b border-slate-100 last:border-0">
-                    <th scope="row" className="px-3 py-2 text-left font-normal">{d.name}{d.reports ? "" : "（不参加月报）"}</th>
-                    <td className="tabular px-3 py-2">{d.divisionCode ?? "—"}</td>
-                    <td className="px-3 py-2" data-has-boundary={b ? "1" : "0"}>{b ? "有" : <span className="text-amber-800">没有（地图上注明）</span>}</td>
-                    <td className="tabular px-3 py-2 text-slate-600">{b ? b.updatedAt.slice(0, 16).replace("T", " ") + " UTC" : "—"}</td>
+                  <tr key={d.id} data-district={d.code}>
+                    <th scope="row">{d.name}{d.reports ? "" : "（不参加月报）"}</th>
+                    <td className="tabular">{d.divisionCode ?? "—"}</td>
+                    <td data-has-boundary={b ? "1" : "0"}>{b ? "有" : <span className="text-amber-800">没有（地图上注明）</span>}</td>
+                    <td className="tabular text-slate-600">{b ? b.updatedAt.slice(0, 16).replace("T", " ") + " UTC" : "—"}</td>
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </section>
 
       <BoundaryUploadForm stamp={boundaryStamp(rows)} source={sources[0] ?? ""} maxMb={BOUNDARY_MAX_BYTES / 1024 / 1024} />

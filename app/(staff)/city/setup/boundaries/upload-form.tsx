@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormMessage, SubmitButton } from "@/components/form";
+import { Field } from "@/components/ui/field";
+import { UploadForm } from "@/components/ui/upload-form";
 import { uploadBoundariesAction, type BoundaryUploadState } from "./actions";
 
 const initial: BoundaryUploadState = { ok: false, message: null, fieldErrors: {}, values: {}, problems: [], missing: [] };
@@ -17,18 +18,9 @@ export function BoundaryUploadForm({ stamp, source, maxMb }: { stamp: string; so
         要素按 properties 中的 <code>name</code>（区县名称，如“鲤城区”）或 <code>code</code>（区县代码如 licheng，或行政区划代码如 350502）对应到区县。
         上传的文件替换全部现有边界；文件中只要有一处问题（格式错误、对应不到区县、同一区县两个要素），就不会保存任何边界。没有边界的区县可以不提供，地图上会注明。
       </p>
-      <form action={action} encType="multipart/form-data" className="space-y-1" noValidate>
-        <input type="hidden" name="stamp" value={stamp} />
-        <div>
-          <label htmlFor="boundaries-file" className="block text-sm font-medium text-slate-700">边界文件（.geojson / .json）</label>
-          <input id="boundaries-file" name="file" type="file" accept=".geojson,.json,application/geo+json,application/json"
-            aria-invalid={!!state.fieldErrors.file} aria-describedby="boundaries-file-error" className="mt-1 text-sm" />
-          <p id="boundaries-file-error" aria-live="polite" className="mt-1 min-h-5 text-sm text-red-700">{state.fieldErrors.file ?? ""}</p>
-        </div>
+      <UploadForm action={action} state={state} id="boundaries-file" label="边界文件（.geojson / .json）" accept=".geojson,.json,application/geo+json,application/json" hidden={{ stamp }} submitLabel="检查并导入">
         <Field name="source" label="边界来源和许可" hint="例如：某测绘院 2023 年行政区划数据，CC BY 4.0；地图说明中显示" defaultValue={state.values.source ?? source} error={state.fieldErrors.source} />
-        <SubmitButton pendingText="正在检查…">检查并导入</SubmitButton>
-      </form>
-      <FormMessage state={state} />
+      </UploadForm>
       {state.problems.length > 0 && (
         <div>
           <h3 className="text-sm font-medium text-red-800">需要改正的问题</h3>

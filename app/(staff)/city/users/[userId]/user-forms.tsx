@@ -2,7 +2,9 @@
 
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { Field, FormMessage, SubmitButton } from "@/components/form";
+import { Checkbox, Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { RoleAndScopeFields, type ScopeChoices } from "../scope-fields";
 import { useFormKey } from "@/components/use-form-key";
 import { endSessionsAction, resetPasswordAction, updateUserAction } from "./actions";
@@ -34,23 +36,7 @@ export function EditUserForm({ user, choices, isSelf }: { user: EditableUser; ch
       {isSelf && <p className="text-sm text-slate-600">这是您自己的账号：不能停用自己，也不能更改自己的角色。</p>}
       <Field name="displayName" label="姓名" autoComplete="off" defaultValue={v.displayName} error={state.fieldErrors.displayName} />
       <RoleAndScopeFields choices={choices} values={v} errors={state.fieldErrors} />
-      <div>
-        <div className="flex items-center gap-2">
-          <input
-            id="active"
-            name="active"
-            type="checkbox"
-            value="1"
-            defaultChecked={v.active === "1"}
-            aria-invalid={!!activeError}
-            aria-describedby="active-hint active-error"
-            className="h-4 w-4 rounded border-slate-300 accent-brand-700"
-          />
-          <label htmlFor="active" className="text-sm font-medium text-slate-700">启用账号</label>
-        </div>
-        <p id="active-hint" className="text-xs text-slate-500">停用后该用户不能登录，已有的登录立即结束。更改角色或范围也会结束其现有登录。</p>
-        <p id="active-error" aria-live="polite" className="mt-1 min-h-5 text-sm text-red-700">{activeError ?? ""}</p>
-      </div>
+      <Checkbox name="active" label="启用账号" hint="停用后该用户不能登录，已有的登录立即结束。更改角色或范围也会结束其现有登录。" defaultChecked={v.active === "1"} error={activeError} />
       <SubmitButton>保存修改</SubmitButton>
     </form>
   );

@@ -9,7 +9,7 @@ import { updateParkProgress } from "@/db/mutations/parks";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getPark } from "@/db/queries/parks";
 import { getRecordOwners } from "@/db/queries/reporting";
-import { actorOf, checkRecordMonths } from "../../_records/access";
+import { actorOf, checkRecordMonths } from "../../_lib/access";
 import { PARK_STATUS_LABELS } from "@/domain/record-labels";
 import { parkProgressSchema, parkTouches } from "../progress";
 import { namedFormValues, targetSchema } from "@/app/_lib/form-parse";

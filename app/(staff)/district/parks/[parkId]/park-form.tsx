@@ -2,8 +2,10 @@
 
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { Field, FormMessage, SubmitButton } from "@/components/form";
-import { SelectField, type SelectOption } from "@/components/select-field";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { SelectField, type SelectOption } from "@/components/ui/field";
 import { useFormKey } from "@/components/use-form-key";
 import { updateParkAction } from "./actions";
 

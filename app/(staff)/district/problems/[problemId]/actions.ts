@@ -11,7 +11,7 @@ import { updateProblem, type ProblemAuditAction, type ProblemFields, type Proble
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getProblem } from "@/db/queries/problems";
 import { getRecordOwners } from "@/db/queries/reporting";
-import { actorOf, checkRecordMonths, problemOwners, uniqueTouches, type MonthTouch } from "../../_records/access";
+import { actorOf, checkRecordMonths, problemOwners, uniqueTouches, type MonthTouch } from "../../_lib/access";
 import { ESCALATION_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "@/domain/record-labels";
 import { problemFieldNames, problemFieldsSchema, resolveSchema, statusSchema } from "../schemas";
 import { namedFormValues, targetSchema } from "@/app/_lib/form-parse";

@@ -2,10 +2,12 @@
 
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { Field, FormMessage, SubmitButton } from "@/components/form";
-import { SelectField, type SelectOption } from "@/components/select-field";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { SelectField, type SelectOption } from "@/components/ui/field";
 import { useFormKey } from "@/components/use-form-key";
-import { TextAreaField } from "../../_records/ui";
+import { TextArea } from "@/components/ui/field";
 import { resolveProblemAction, setProblemStatusAction, updateProblemAction } from "./actions";
 
 export interface EditableProblem {
@@ -45,7 +47,7 @@ export function EditProblemForm({ problem, types, levels }: { problem: EditableP
       <Target p={problem} />
       <FormMessage state={state} />
       <SelectField name="type" label="难题类型" options={types} defaultValue={v.type} error={e.type} />
-      <TextAreaField name="description" label="问题描述" defaultValue={v.description} error={e.description} />
+      <TextArea name="description" label="问题描述" defaultValue={v.description} error={e.description} />
       <Field name="responsibleUnit" label="责任单位" defaultValue={v.responsibleUnit} error={e.responsibleUnit} />
       <SelectField name="escalationLevel" label="协调层级" options={levels} defaultValue={v.escalationLevel} error={e.escalationLevel} />
       <div className="grid gap-x-4 sm:grid-cols-2">
@@ -103,7 +105,7 @@ export function ResolveForm({ problem }: { problem: EditableProblem }) {
       <Target p={problem} />
       <FormMessage state={state} />
       <Field name="resolvedOn" label="解决日期" type="date" hint="计入该日期所在月份的“已解决”数；该月月报须为草稿或已退回" defaultValue={v.resolvedOn} error={e.resolvedOn} />
-      <TextAreaField name="resolutionNote" label="解决情况" hint="如何解决的：协调会议、批复文号、完成的手续等" defaultValue={v.resolutionNote} error={e.resolutionNote} />
+      <TextArea name="resolutionNote" label="解决情况" hint="如何解决的：协调会议、批复文号、完成的手续等" defaultValue={v.resolutionNote} error={e.resolutionNote} />
       <SubmitButton pendingText="正在保存…">{resolved ? "保存解决情况" : "标记为已解决"}</SubmitButton>
     </form>
   );

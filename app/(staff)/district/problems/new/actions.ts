@@ -9,7 +9,7 @@ import { insertProblem } from "@/db/mutations/problems";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getProjectScope } from "@/db/queries/problems";
 import { getRecordOwners } from "@/db/queries/reporting";
-import { actorOf, problemOwners } from "../../_records/access";
+import { actorOf, problemOwners } from "../../_lib/access";
 import { newProblemSchema, problemFieldNames } from "../schemas";
 import { namedFormValues } from "@/app/_lib/form-parse";
 

@@ -2,10 +2,12 @@
 
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { Field, FormMessage, SubmitButton } from "@/components/form";
-import { SelectField, type SelectOption } from "@/components/select-field";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { SelectField, type SelectOption } from "@/components/ui/field";
 import { useFormKey } from "@/components/use-form-key";
-import { TextAreaField } from "../../_records/ui";
+import { TextArea } from "@/components/ui/field";
 import { openProblemAction } from "./actions";
 
 export interface ProblemChoices {
@@ -24,7 +26,7 @@ export function NewProblemForm({ choices, today }: { choices: ProblemChoices; to
       <FormMessage state={state} />
       <SelectField name="projectId" label="项目" options={choices.projects} placeholder="请选择项目" defaultValue={v.projectId} error={e.projectId} />
       <SelectField name="type" label="难题类型" options={choices.types} placeholder="请选择类型" defaultValue={v.type} error={e.type} />
-      <TextAreaField name="description" label="问题描述" hint="写清卡在哪一步、缺什么手续或条件" defaultValue={v.description} error={e.description} />
+      <TextArea name="description" label="问题描述" hint="写清卡在哪一步、缺什么手续或条件" defaultValue={v.description} error={e.description} />
       <Field name="responsibleUnit" label="责任单位" hint="牵头解决的单位，例如 市自然资源和规划局、属地镇（街道）" defaultValue={v.responsibleUnit} error={e.responsibleUnit} />
       <SelectField name="escalationLevel" label="协调层级" options={choices.levels} defaultValue={v.escalationLevel ?? "district"} error={e.escalationLevel} />
       <div className="grid gap-x-4 sm:grid-cols-2">

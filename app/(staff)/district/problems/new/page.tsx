@@ -4,10 +4,11 @@ import { requireUser } from "@/app/_lib/guards";
 import { todayInShanghai } from "@/domain/months";
 import { listProjectChoices } from "@/db/queries/problems";
 import { getDistrictName, listReportingDistricts } from "@/db/queries/records";
-import { requireRecordAccess } from "../../_records/access";
+import { requireRecordAccess } from "../../_lib/access";
 import { ESCALATION_LABELS, optionsOf, PROBLEM_TYPE_LABELS } from "@/domain/record-labels";
-import { firstParam, idParam, type SearchParams } from "../../_records/list-params";
-import { BackLink, controlCls, labelCls } from "../../_records/ui";
+import { firstParam, idParam, type SearchParams } from "../../_lib/list-params";
+import { BackLink } from "@/components/ui/pager";
+import { controlCls, labelCls } from "@/components/ui/field";
 import { NewProblemForm } from "./new-problem-form";
 
 export const metadata: Metadata = { title: "登记难题" };

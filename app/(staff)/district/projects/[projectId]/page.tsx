@@ -16,6 +16,7 @@ import { MonthRow, RegisterForm, StageForm } from "./project-forms";
 import { EvidenceSection } from "./evidence-section";
 
 import { coordinateText } from "@/domain/map/coordinates";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "项目详情" };
 
@@ -105,19 +106,15 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
       <section aria-labelledby="progress-heading" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="progress-heading" className="mb-1 text-lg font-semibold">{campaign.year} 年月度完成投资</h2>
         <p className="mb-3 text-sm text-slate-600">单位：万元。0 表示当月没有投资；未填的月份留空。只有未锁定、未报送的月份可以修改。</p>
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <caption className="sr-only">{project.name} {campaign.year} 年各月完成投资（万元）</caption>
-            <thead>
-              <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
-                <th scope="col" className="px-3 py-2 font-medium">月份</th>
-                <th scope="col" className="px-3 py-2 font-medium">完成投资（万元）</th>
-                <th scope="col" className="px-3 py-2 font-medium">备注</th>
-                <th scope="col" className="px-3 py-2 font-medium">状态</th>
-                <th scope="col" className="px-3 py-2 font-medium">操作</th>
+        <DataTable caption={<>{project.name} {campaign.year} 年各月完成投资（万元）</>} head={<>
+              <tr>
+                <th scope="col">月份</th>
+                <th scope="col">完成投资（万元）</th>
+                <th scope="col">备注</th>
+                <th scope="col">状态</th>
+                <th scope="col">操作</th>
               </tr>
-            </thead>
-            <tbody>
+        </>}>
               {periods.map((p, i) => {
                 const ms = months[i];
                 const state = ms?.state ?? "locked";
@@ -139,20 +136,18 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                   );
                 }
                 return (
-                  <tr key={p.month} className="border-b border-slate-100 bg-slate-50/60 text-slate-700 last:border-0">
-                    <th scope="row" className="px-3 py-2 text-left font-medium whitespace-nowrap">{label}</th>
-                    <td className="tabular px-3 py-2">{entry ? wan(entry.investment) : <span className="text-slate-400">未填</span>}</td>
-                    <td className="px-3 py-2">{entry?.note ?? ""}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">
+                  <tr key={p.month} className="bg-slate-50/60 text-slate-700">
+                    <th scope="row" className="font-medium whitespace-nowrap">{label}</th>
+                    <td className="tabular">{entry ? wan(entry.investment) : <span className="text-slate-400">未填</span>}</td>
+                    <td>{entry?.note ?? ""}</td>
+                    <td className="whitespace-nowrap">
                       <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs text-slate-700">{stateText}</span>
                     </td>
-                    <td className="px-3 py-2 text-xs text-slate-500">不可修改</td>
+                    <td className="text-xs text-slate-500">不可修改</td>
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </section>
 
       <EvidenceSection projectId={project.id} editableMonths={editableMonths} outcome={{ ev: one(ev), evm: one(evm), evn: one(evn) }} />

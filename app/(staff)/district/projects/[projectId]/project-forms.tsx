@@ -2,8 +2,10 @@
 
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { Field, FormMessage, SubmitButton } from "@/components/form";
-import { SelectField } from "@/components/select-field";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { SelectField } from "@/components/ui/field";
 import { useFormKey } from "@/components/use-form-key";
 import { STAGE_OPTIONS } from "@/domain/project-format";
 import { RegisterFields, type RegisterChoices } from "../register-fields";

@@ -3,7 +3,8 @@
 import { useActionState, useState, type ClipboardEvent } from "react";
 import Link from "next/link";
 import { initialActionState } from "@/app/_lib/action-state";
-import { FormMessage, SubmitButton } from "@/components/form";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { gridKeys, pasteIntoGrid } from "@/components/grid-paste";
 import { useFormKey } from "@/components/use-form-key";
 import { saveMonthProgressAction } from "./actions";

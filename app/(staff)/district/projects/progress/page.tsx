@@ -11,6 +11,7 @@ import { monthStateText, STAGE_LABELS, wan, yi } from "@/domain/project-format";
 import { BulkProgressForm, type BulkRow } from "./bulk-form";
 import { getMonthLeft } from "../../month-left";
 import { needsMonthValue } from "@/domain/project-month-filter";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "批量填报月度投资" };
 
@@ -135,32 +136,26 @@ export default async function BulkProgressPage({ searchParams }: { searchParams:
 
 function ReadOnlyTable({ rows, monthText }: { rows: BulkRow[]; monthText: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-sm">
-        <caption className="sr-only">{monthText}重点项目完成投资（万元，只读）</caption>
-        <thead>
-          <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
-            <th scope="col" className="px-3 py-2 font-medium">代码</th>
-            <th scope="col" className="px-3 py-2 font-medium">项目名称</th>
-            <th scope="col" className="px-3 py-2 font-medium">阶段</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">年度计划（亿元）</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">{monthText}完成投资（万元）</th>
+    <DataTable caption={<>{monthText}重点项目完成投资（万元，只读）</>} look="framed" head={<>
+          <tr>
+            <th scope="col">代码</th>
+            <th scope="col">项目名称</th>
+            <th scope="col">阶段</th>
+            <th scope="col" className="num">年度计划（亿元）</th>
+            <th scope="col" className="num">{monthText}完成投资（万元）</th>
           </tr>
-        </thead>
-        <tbody>
+    </>}>
           {rows.map((r) => (
-            <tr key={r.id} className="border-b border-slate-100 last:border-0">
-              <td className="tabular px-3 py-1.5 text-slate-600">{r.code}</td>
-              <th scope="row" className="px-3 py-1.5 text-left font-medium">
+            <tr key={r.id}>
+              <td className="tabular text-slate-600">{r.code}</td>
+              <th scope="row" className="font-medium">
                 <Link href={`/district/projects/${r.id}`} className="text-brand-700 underline">{r.name}</Link>
               </th>
-              <td className="px-3 py-1.5">{r.stageText}</td>
-              <td className="tabular px-3 py-1.5 text-right">{r.plan}</td>
-              <td className="tabular px-3 py-1.5 text-right">{r.amount === "" ? <span className="text-slate-400">未填</span> : wan(Number(r.amount))}</td>
+              <td>{r.stageText}</td>
+              <td className="num">{r.plan}</td>
+              <td className="num">{r.amount === "" ? <span className="text-slate-400">未填</span> : wan(Number(r.amount))}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

@@ -9,7 +9,7 @@ import { insertAttachment } from "@/db/mutations/attachments";
 import { getProblem } from "@/db/queries/problems";
 import type { Refusal } from "@/domain/evidence/messages";
 import { monthOf } from "@/domain/months";
-import { monthEditable, problemOwners, requireRecordAccess } from "../../../_records/access";
+import { monthEditable, problemOwners, requireRecordAccess } from "../../../_lib/access";
 
 /**
  * POST /district/problems/:problemId/evidence — a photo or document on a problem: `stage=report`

@@ -7,6 +7,7 @@ import { RowButton } from "../../../_components/row-button";
 import { SpecForm, type FieldSpec } from "../../../_components/spec-form";
 import { loadSetupCampaign } from "../../../_lib/load";
 import { createActionAction, moveActionAction, updateActionAction } from "./actions";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "专项行动设置" };
 
@@ -31,23 +32,19 @@ export default async function ActionsSetupPage({ params }: { params: Promise<{ c
   return (
     <div className="space-y-6">
       <CampaignHeader campaign={c} isCurrent={isCurrent} tab="actions" heading="专项行动" />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">专项行动及子行动，按显示顺序</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-              <th scope="col" className="px-3 py-2">分组</th>
-              <th scope="col" className="px-3 py-2">名称</th>
-              <th scope="col" className="px-3 py-2">牵头部门</th>
-              <th scope="col" className="px-3 py-2 text-right">指标</th>
-              {editable && <th scope="col" className="px-3 py-2">顺序</th>}
-              {editable && <th scope="col" className="px-3 py-2">修改</th>}
+      <DataTable caption="专项行动及子行动，按显示顺序" look="framed" head={<>
+            <tr>
+              <th scope="col">分组</th>
+              <th scope="col">名称</th>
+              <th scope="col">牵头部门</th>
+              <th scope="col" className="num">指标</th>
+              {editable && <th scope="col">顺序</th>}
+              {editable && <th scope="col">修改</th>}
             </tr>
-          </thead>
-          <tbody>
+      </>}>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={6} className="px-3 py-6 text-center text-slate-500">还没有专项行动，请在下面新增。</td>
+                <td colSpan={6} className="py-6 text-center text-slate-500">还没有专项行动，请在下面新增。</td>
               </tr>
             )}
             {rows.map((a) => {
@@ -56,15 +53,15 @@ export default async function ActionsSetupPage({ params }: { params: Promise<{ c
               const hidden = { campaignId: String(c.id), actionId: String(a.id), version: String(a.version) };
               return (
                 <tr key={a.id} data-action-code={a.code} className={`border-b border-slate-100 align-top last:border-0 ${a.parentId ? "bg-slate-50/50" : ""}`}>
-                  <td className="px-3 py-2 text-slate-600">{a.parentId ? "" : a.groupLabel}</td>
+                  <td className="text-slate-600">{a.parentId ? "" : a.groupLabel}</td>
                   <th scope="row" className={`px-3 py-2 text-left font-normal ${a.parentId ? "pl-8" : ""}`}>
                     <span className={a.parentId ? "" : "font-medium"}>{a.parentId ? "└ " : ""}{a.name}</span>
                     <span className="ml-2 text-xs text-slate-500">{a.code}</span>
                   </th>
-                  <td className="px-3 py-2">{a.leadDepartmentName ?? <span className="text-slate-400">未设</span>}</td>
-                  <td className="tabular px-3 py-2 text-right">{a.indicators}</td>
+                  <td>{a.leadDepartmentName ?? <span className="text-slate-400">未设</span>}</td>
+                  <td className="num">{a.indicators}</td>
                   {editable && (
-                    <td className="whitespace-nowrap px-3 py-2">
+                    <td className="whitespace-nowrap">
                       <span className="flex gap-1">
                         {i > 0 && <RowButton action={moveActionAction} hidden={{ ...hidden, direction: "up" }} label="上移" srLabel={a.name} />}
                         {i < siblings.length - 1 && <RowButton action={moveActionAction} hidden={{ ...hidden, direction: "down" }} label="下移" srLabel={a.name} />}
@@ -72,7 +69,7 @@ export default async function ActionsSetupPage({ params }: { params: Promise<{ c
                     </td>
                   )}
                   {editable && (
-                    <td className="min-w-64 px-3 py-2">
+                    <td className="min-w-64">
                       <details>
                         <summary className="cursor-pointer text-brand-700">修改<span className="sr-only">{a.name}</span></summary>
                         <div className="mt-2">
@@ -84,9 +81,7 @@ export default async function ActionsSetupPage({ params }: { params: Promise<{ c
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       {editable && (
         <section aria-labelledby="add-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="add-heading" className="mb-2 font-semibold">新增专项行动或子行动</h2>

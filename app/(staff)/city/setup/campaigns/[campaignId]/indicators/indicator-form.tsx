@@ -3,7 +3,9 @@
 import { useActionState } from "react";
 import type { RuleSpec } from "@/domain/derivations";
 import { initialActionState, type ActionState } from "@/app/_lib/action-state";
-import { FormMessage, SubmitButton } from "@/components/form";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { FieldError } from "@/components/ui/field";
 import { useFormKey } from "@/components/use-form-key";
 
 type Option = { value: string; label: string };
@@ -23,10 +25,6 @@ export interface IndicatorFormProps {
 
 const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 aria-[invalid=true]:border-red-600";
 
-function Err({ id, msg }: { id: string; msg?: string }) {
-  return <p id={`${id}-error`} aria-live="polite" className="mt-1 min-h-5 text-sm text-red-700">{msg ?? ""}</p>;
-}
-
 /**
  * Indicator create/edit. Without JavaScript everything still works: CSS shows the ratio fields
  * only for ratio indicators and the rule only for derived and milestone ones, and each rule's
@@ -44,7 +42,7 @@ export function IndicatorForm(p: IndicatorFormProps) {
       <label htmlFor={n} className="block text-sm font-medium text-slate-700">{label}</label>
       {hint && <p id={`${n}-hint`} className="text-xs text-slate-500">{hint}</p>}
       <input id={n} name={n} defaultValue={val(n)} autoComplete="off" inputMode={extra?.inputMode} aria-invalid={!!err(n)} aria-describedby={described(n, !!hint)} className={input} />
-      <Err id={n} msg={err(n)} />
+      <FieldError id={`${n}-error`} error={err(n)} />
     </div>
   );
   const select = (n: string, label: string, options: readonly Option[], placeholder?: string, hint?: string) => (
@@ -55,7 +53,7 @@ export function IndicatorForm(p: IndicatorFormProps) {
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
-      <Err id={n} msg={err(n)} />
+      <FieldError id={`${n}-error`} error={err(n)} />
     </div>
   );
   const check = (n: string, label: string, hint?: string) => (
@@ -65,7 +63,7 @@ export function IndicatorForm(p: IndicatorFormProps) {
         <label htmlFor={n} className="text-sm font-medium text-slate-700">{label}</label>
       </div>
       {hint && <p id={`${n}-hint`} className="text-xs text-slate-500">{hint}</p>}
-      <Err id={n} msg={err(n)} />
+      <FieldError id={`${n}-error`} error={err(n)} />
     </div>
   );
 
@@ -96,7 +94,7 @@ export function IndicatorForm(p: IndicatorFormProps) {
             <div role="radiogroup" aria-labelledby="rule-label" aria-describedby="rule-error" className="space-y-2 rounded-md bg-slate-50 p-3 group-has-[select[name=kind]_option[value=reported]:checked]:hidden">
               <p id="rule-label" className="text-sm font-medium text-slate-700">计算规则（台账计算和里程碑指标）</p>
               <p className="text-xs text-slate-500">只能从支持的规则中选择，并填好它的参数。</p>
-              <Err id="rule" msg={err("rule")} />
+              <FieldError id="rule-error" error={err("rule")} />
               {p.rules.map((r) => (
                 <div key={r.rule}>
                   <input id={`rule-${r.rule}`} type="radio" name="rule" value={r.rule} defaultChecked={val("rule") === r.rule} className="peer h-4 w-4 accent-brand-700" />
@@ -120,7 +118,7 @@ export function IndicatorForm(p: IndicatorFormProps) {
                               </label>
                             ))}
                           </div>
-                          <Err id={n} msg={err(n)} />
+                          <FieldError id={`${n}-error`} error={err(n)} />
                         </fieldset>
                       );
                     })}
@@ -148,7 +146,7 @@ export function IndicatorForm(p: IndicatorFormProps) {
         <div>
           <label htmlFor="description" className="block text-sm font-medium text-slate-700">说明</label>
           <textarea id="description" name="description" rows={2} defaultValue={val("description")} aria-invalid={!!err("description")} aria-describedby="description-error" className={input} />
-          <Err id="description" msg={err("description")} />
+          <FieldError id="description-error" error={err("description")} />
         </div>
       </fieldset>
 

@@ -8,6 +8,7 @@ import { countApprovedMonths, listIndicatorsForSetup } from "@/db/queries/setup/
 import { CampaignHeader } from "../../../_components/campaign-header";
 import { loadSetupCampaign } from "../../../_lib/load";
 import { INDICATOR_KIND_LABELS } from "@/domain/labels";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "指标设置" };
 
@@ -30,31 +31,27 @@ export default async function IndicatorsSetupPage({ params }: { params: Promise<
           <Link href={`${base}/new`} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-800">新增指标</Link>
         )}
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">本专项的指标，共 {rows.length} 个</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-              <th scope="col" className="px-3 py-2">指标</th>
-              <th scope="col" className="px-3 py-2">专项行动</th>
-              <th scope="col" className="px-3 py-2">类型</th>
-              <th scope="col" className="px-3 py-2">汇总 · 单位</th>
-              <th scope="col" className="px-3 py-2">计算规则</th>
-              <th scope="col" className="px-3 py-2">主管部门</th>
-              <th scope="col" className="px-3 py-2">数据</th>
+      <DataTable caption={<>本专项的指标，共 {rows.length} 个</>} look="framed" head={<>
+            <tr>
+              <th scope="col">指标</th>
+              <th scope="col">专项行动</th>
+              <th scope="col">类型</th>
+              <th scope="col">汇总 · 单位</th>
+              <th scope="col">计算规则</th>
+              <th scope="col">主管部门</th>
+              <th scope="col">数据</th>
             </tr>
-          </thead>
-          <tbody>
+      </>}>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={7} className="px-3 py-6 text-center text-slate-500">还没有指标。</td>
+                <td colSpan={7} className="py-6 text-center text-slate-500">还没有指标。</td>
               </tr>
             )}
             {rows.map((i) => {
               const frozen = hasFigures({ figures: i.figures, approvedMonths: approved }, i.kind);
               return (
-                <tr key={i.id} data-indicator={i.code} className="border-b border-slate-100 align-top last:border-0">
-                  <th scope="row" className="px-3 py-2 text-left font-normal">
+                <tr key={i.id} data-indicator={i.code}>
+                  <th scope="row">
                     <Link href={`${base}/${i.id}`} className="font-medium text-brand-700 underline">{i.name}</Link>
                     <span className="block text-xs text-slate-500">
                       {i.code}
@@ -62,20 +59,18 @@ export default async function IndicatorsSetupPage({ params }: { params: Promise<
                       {i.isHeadline && " · 首页重点"}
                     </span>
                   </th>
-                  <td className="px-3 py-2">{i.actionName}</td>
-                  <td className="px-3 py-2">{KIND[i.kind]}</td>
-                  <td className="px-3 py-2">{AGGREGATION_LABELS[i.aggregation].replace(/（.*）/, "")} · {i.unitSymbol}</td>
-                  <td className="px-3 py-2 text-xs">{i.kind === "reported" ? "—" : derivationSummary(i.derivation)}</td>
-                  <td className="px-3 py-2">{i.ownerName ?? "—"}</td>
-                  <td className="px-3 py-2 text-xs">
+                  <td>{i.actionName}</td>
+                  <td>{KIND[i.kind]}</td>
+                  <td>{AGGREGATION_LABELS[i.aggregation].replace(/（.*）/, "")} · {i.unitSymbol}</td>
+                  <td className="text-xs">{i.kind === "reported" ? "—" : derivationSummary(i.derivation)}</td>
+                  <td>{i.ownerName ?? "—"}</td>
+                  <td className="text-xs">
                     {frozen ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-slate-800">已有数据，口径锁定</span> : <span className="text-slate-500">暂无数据</span>}
                   </td>
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { RowButton } from "../../../_components/row-button";
 import { SpecForm } from "../../../_components/spec-form";
 import { loadSetupCampaign } from "../../../_lib/load";
 import { setDeadlineDayAction, setPeriodOpenAction } from "./actions";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "填报月份" };
 
@@ -34,23 +35,19 @@ export default async function PeriodsSetupPage({ params }: { params: Promise<{ c
           />
         </section>
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">{c.year}年各月份的开放状态和报送截止日期</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-              <th scope="col" className="px-3 py-2">月份</th>
-              <th scope="col" className="px-3 py-2">状态</th>
-              <th scope="col" className="px-3 py-2">报送截止</th>
-              <th scope="col" className="px-3 py-2 text-right">已有区县报表</th>
-              {editable && <th scope="col" className="px-3 py-2">操作</th>}
+      <DataTable caption={<>{c.year}年各月份的开放状态和报送截止日期</>} look="framed" head={<>
+            <tr>
+              <th scope="col">月份</th>
+              <th scope="col">状态</th>
+              <th scope="col">报送截止</th>
+              <th scope="col" className="num">已有区县报表</th>
+              {editable && <th scope="col">操作</th>}
             </tr>
-          </thead>
-          <tbody>
+      </>}>
             {rows.map((p) => (
-              <tr key={p.id} data-month={p.month} className="border-b border-slate-100 align-top last:border-0">
-                <th scope="row" className="px-3 py-2 text-left font-normal">{monthLabel(p.month)}</th>
-                <td className="px-3 py-2">
+              <tr key={p.id} data-month={p.month}>
+                <th scope="row">{monthLabel(p.month)}</th>
+                <td>
                   {p.locked ? (
                     <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs text-slate-700">已锁定</span>
                   ) : p.isOpen ? (
@@ -59,19 +56,17 @@ export default async function PeriodsSetupPage({ params }: { params: Promise<{ c
                     <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">未开放</span>
                   )}
                 </td>
-                <td className="tabular px-3 py-2">{p.dueOn}</td>
-                <td className="tabular px-3 py-2 text-right">{p.reports}</td>
+                <td className="tabular">{p.dueOn}</td>
+                <td className="num">{p.reports}</td>
                 {editable && (
-                  <td className="px-3 py-2">
+                  <td>
                     {!p.isOpen && <RowButton action={setPeriodOpenAction} hidden={{ campaignId: String(c.id), periodId: String(p.id), version: String(p.version), open: "1" }} label="开放" srLabel={monthLabel(p.month)} variant="primary" pendingText="正在开放…" />}
                     {p.isOpen && !p.locked && p.reports === 0 && <RowButton action={setPeriodOpenAction} hidden={{ campaignId: String(c.id), periodId: String(p.id), version: String(p.version), open: "0" }} label="关闭" srLabel={monthLabel(p.month)} pendingText="正在关闭…" />}
                   </td>
                 )}
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </div>
   );
 }

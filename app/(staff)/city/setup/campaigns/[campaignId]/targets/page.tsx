@@ -7,6 +7,7 @@ import { loadSetupCampaign } from "../../../_lib/load";
 import { loadCampaignTargets } from "../../../_lib/target-load";
 import { districtSumProblem } from "../../../_lib/targets";
 import { TargetsUploadForm } from "./upload-form";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "目标设置" };
 
@@ -20,20 +21,16 @@ export default async function TargetsSetupPage({ params }: { params: Promise<{ c
     <div className="space-y-5">
       <CampaignHeader campaign={c} isCurrent={isCurrent} tab="targets" heading={`${c.year}年目标`} />
       {c.status !== "archived" && <TargetsUploadForm campaignId={c.id} templateHref={`${base}/template`} />}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">各指标的全市目标和区县分解</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-              <th scope="col" className="px-3 py-2">指标</th>
-              <th scope="col" className="px-3 py-2 text-right">全市目标</th>
-              <th scope="col" className="px-3 py-2 text-right">上年基数</th>
-              <th scope="col" className="px-3 py-2 text-right">增长 / 倍数</th>
-              <th scope="col" className="px-3 py-2">月度计划</th>
-              <th scope="col" className="px-3 py-2">区县分解</th>
+      <DataTable caption="各指标的全市目标和区县分解" look="framed" head={<>
+            <tr>
+              <th scope="col">指标</th>
+              <th scope="col" className="num">全市目标</th>
+              <th scope="col" className="num">上年基数</th>
+              <th scope="col" className="num">增长 / 倍数</th>
+              <th scope="col">月度计划</th>
+              <th scope="col">区县分解</th>
             </tr>
-          </thead>
-          <tbody>
+      </>}>
             {rows.map(({ indicator: i, targets: t }) => {
               const unit = { code: i.unitCode, symbol: i.unitSymbol, scale: i.unitScale };
               const d = [...t.districts.values()].map((r) => r.targetValue);
@@ -41,20 +38,20 @@ export default async function TargetsSetupPage({ params }: { params: Promise<{ c
               const problem = districtSumProblem(i.aggregation, t.city?.targetValue ?? null, d);
               const fmt = (v: number | null | undefined) => (v == null ? "—" : formatWithUnit(v, unit, Math.max(i.decimals, 0)));
               return (
-                <tr key={i.id} data-target-row={i.code} className="border-b border-slate-100 align-top last:border-0">
-                  <th scope="row" className="px-3 py-2 text-left font-normal">
+                <tr key={i.id} data-target-row={i.code}>
+                  <th scope="row">
                     <Link href={`${base}/${i.id}`} className="font-medium text-brand-700 underline">{i.name}</Link>
                     <span className="block text-xs text-slate-500">{i.code}</span>
                   </th>
-                  <td data-city-target className="tabular px-3 py-2 text-right">{t.city?.targetValue != null ? fmt(t.city.targetValue) : <span className="text-amber-800">未设定</span>}</td>
-                  <td className="tabular px-3 py-2 text-right">{fmt(t.city?.baselineValue)}</td>
-                  <td className="tabular px-3 py-2 text-right">
+                  <td data-city-target className="num">{t.city?.targetValue != null ? fmt(t.city.targetValue) : <span className="text-amber-800">未设定</span>}</td>
+                  <td className="num">{fmt(t.city?.baselineValue)}</td>
+                  <td className="num">
                     {t.city?.growthTargetBp != null ? `增长 ${(t.city.growthTargetBp / 100).toFixed(1)}%` : ""}
                     {t.city?.multipleTargetPct != null ? ` ${t.city.multipleTargetPct / 100} 倍` : ""}
                     {t.city?.growthTargetBp == null && t.city?.multipleTargetPct == null ? "—" : ""}
                   </td>
-                  <td className="px-3 py-2">{i.aggregation === "ratio" ? <span className="text-slate-500">不适用（比率看目标水平）</span> : t.city?.monthlyPlan ? "自定义" : "按序时（线性）"}</td>
-                  <td className="px-3 py-2">
+                  <td>{i.aggregation === "ratio" ? <span className="text-slate-500">不适用（比率看目标水平）</span> : t.city?.monthlyPlan ? "自定义" : "按序时（线性）"}</td>
+                  <td>
                     {set === 0 ? (
                       <span className="text-slate-500">未分解</span>
                     ) : i.aggregation === "ratio" ? (
@@ -70,9 +67,7 @@ export default async function TargetsSetupPage({ params }: { params: Promise<{ c
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </div>
   );
 }

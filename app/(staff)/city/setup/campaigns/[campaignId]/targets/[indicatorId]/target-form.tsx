@@ -2,11 +2,12 @@
 
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { FormMessage, SubmitButton } from "@/components/form";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/use-form-key";
+import { Field, TextArea } from "@/components/ui/field";
 import { saveTargetsAction } from "./actions";
 
-const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-right tabular aria-[invalid=true]:border-red-600";
 
 /**
  * One indicator's targets: city target and conditions, the monthly plan (linear, or twelve
@@ -24,14 +25,7 @@ export function TargetForm(props: {
   const key = useFormKey(state);
   const val = (n: string) => state.values[n] ?? props.defaults[n] ?? "";
   const err = (n: string) => state.fieldErrors[n];
-  const num = (n: string, label: string, hint?: string) => (
-    <div>
-      <label htmlFor={n} className="block text-sm font-medium text-slate-700">{label}</label>
-      {hint && <p id={`${n}-hint`} className="text-xs text-slate-500">{hint}</p>}
-      <input id={n} name={n} inputMode="decimal" autoComplete="off" defaultValue={val(n)} aria-invalid={!!err(n)} aria-describedby={[hint ? `${n}-hint` : null, `${n}-error`].filter(Boolean).join(" ")} className={input} />
-      <p id={`${n}-error`} aria-live="polite" className="mt-1 min-h-5 text-sm text-red-700">{err(n) ?? ""}</p>
-    </div>
-  );
+  const num = (n: string, label: string, hint?: string) => <Field key={n} name={n} label={label} hint={hint} inputMode="decimal" numeric autoComplete="off" defaultValue={val(n)} error={err(n)} />;
   const planMode = val("planMode") || "linear";
   return (
     <form key={key} action={action} className="space-y-5" noValidate>
@@ -46,11 +40,7 @@ export function TargetForm(props: {
           {num("growth", "增长目标（%）", "例如 17.5；可空")}
           {num("multiple", "目标倍数（倍）", "例如 3 表示达基数 3 倍；可空")}
         </div>
-        <div>
-          <label htmlFor="sourceNote" className="block text-sm font-medium text-slate-700">目标来源</label>
-          <input id="sourceNote" name="sourceNote" defaultValue={val("sourceNote")} aria-invalid={!!err("sourceNote")} aria-describedby="sourceNote-error" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
-          <p id="sourceNote-error" aria-live="polite" className="mt-1 min-h-5 text-sm text-red-700">{err("sourceNote") ?? ""}</p>
-        </div>
+        <Field name="sourceNote" label="目标来源" defaultValue={val("sourceNote")} error={err("sourceNote")} />
       </fieldset>
 
       {!props.ratio && (
@@ -79,12 +69,7 @@ export function TargetForm(props: {
         <div className="grid gap-x-4 md:grid-cols-4">
           {props.districts.map((d) => num(`d_${d.id}`, d.name))}
         </div>
-        <div>
-          <label htmlFor="breakdownNote" className="block text-sm font-medium text-slate-700">分解差异说明</label>
-          <p id="breakdownNote-hint" className="text-xs text-slate-500">区县目标合计与全市目标不一致时必填，例如“市直单位承担 50 亿元”。</p>
-          <textarea id="breakdownNote" name="breakdownNote" rows={2} defaultValue={val("breakdownNote")} aria-invalid={!!err("breakdownNote")} aria-describedby="breakdownNote-hint breakdownNote-error" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid=true]:border-red-600" />
-          <p id="breakdownNote-error" aria-live="polite" className="mt-1 min-h-5 text-sm text-red-700">{err("breakdownNote") ?? ""}</p>
-        </div>
+        <TextArea name="breakdownNote" label="分解差异说明" hint="区县目标合计与全市目标不一致时必填，例如“市直单位承担 50 亿元”。" rows={2} defaultValue={val("breakdownNote")} error={err("breakdownNote")} />
       </fieldset>
       <SubmitButton>保存目标</SubmitButton>
     </form>
