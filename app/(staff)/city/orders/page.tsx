@@ -12,6 +12,7 @@ import { OrderLevelBadge, OrderStatusBadge, OverdueBadge, overdueDays } from "@/
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listOrders, orderStatsByDistrict } from "@/db/queries/orders";
 import { ORDER_STATUSES, type OrderStatus } from "@/db/schema";
+import { DataTable } from "@/components/ui/data-table";
 import { PageTools } from "../export/page-tools";
 import { ordersExportUrl } from "../export/urls";
 
@@ -27,7 +28,6 @@ export default async function CityOrdersPage({ searchParams }: { searchParams: P
   const stats = await orderStatsByDistrict(campaign.id, today);
   const districtId = stats.find((s) => s.code === sp.district)?.districtId;
   const orders = await listOrders(campaign.id, { kind: "all" }, { status, districtId, overdueBefore: sp.overdue === "1" ? today : undefined });
-  const th = "px-3 py-2";
   const publicCounts = (await getMetaValue(PUBLIC_ORDER_COUNTS_KEY)) === "1";
   return (
     <div className="space-y-6">
@@ -44,33 +44,19 @@ export default async function CityOrdersPage({ searchParams }: { searchParams: P
       </div>
       <section aria-labelledby="by-district">
         <h2 id="by-district" className="mb-2 font-semibold">各区县督办情况</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-sm">
-            <caption className="sr-only">各区县在办、逾期、已销号督办单数和平均办结天数</caption>
-            <thead>
-              <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-                <th scope="col" className={th}>区县</th>
-                <th scope="col" className={`${th} text-right`}>已下达</th>
-                <th scope="col" className={`${th} text-right`}>在办</th>
-                <th scope="col" className={`${th} text-right`}>逾期</th>
-                <th scope="col" className={`${th} text-right`}>已销号</th>
-                <th scope="col" className={`${th} text-right`}>平均办结天数</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.map((s) => (
-                <tr key={s.code} data-district={s.code} className="border-b border-slate-100 last:border-0">
-                  <th scope="row" className={`${th} text-left font-normal`}><Link href={`/city/orders?district=${s.code}`} className="underline decoration-slate-300">{s.name}</Link></th>
-                  <td className={`${th} tabular text-right`}>{s.issued}</td>
-                  <td className={`${th} tabular text-right`} data-col="active">{s.active}</td>
-                  <td className={`${th} tabular text-right ${s.overdue > 0 ? "font-semibold text-red-700" : ""}`} data-col="overdue">{s.overdue}</td>
-                  <td className={`${th} tabular text-right`} data-col="closed">{s.closed}</td>
-                  <td className={`${th} tabular text-right`}>{s.avgDaysToClose == null ? "—" : s.avgDaysToClose.toFixed(1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable look="framed" caption="各区县在办、逾期、已销号督办单数和平均办结天数"
+          columns={["区县", { label: "已下达", num: true }, { label: "在办", num: true }, { label: "逾期", num: true }, { label: "已销号", num: true }, { label: "平均办结天数", num: true }]}>
+          {stats.map((s) => (
+            <tr key={s.code} data-district={s.code}>
+              <th scope="row"><Link href={`/city/orders?district=${s.code}`} className="underline decoration-slate-300">{s.name}</Link></th>
+              <td className="num">{s.issued}</td>
+              <td className="num" data-col="active">{s.active}</td>
+              <td className={`num${s.overdue > 0 ? " font-semibold text-red-700" : ""}`} data-col="overdue">{s.overdue}</td>
+              <td className="num" data-col="closed">{s.closed}</td>
+              <td className="num">{s.avgDaysToClose == null ? "—" : s.avgDaysToClose.toFixed(1)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       {can(user, "campaign.manage") && (
         <form action={setPublicOrderCountsAction} className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">

@@ -4,9 +4,12 @@ import { z } from "zod";
 import { requireUser } from "@/app/_lib/guards";
 import { getDistrictName, listReportingDistricts } from "@/db/queries/records";
 import { listEvents, listSignings } from "@/db/queries/signings";
-import { requireRecordAccess } from "../_records/access";
-import { enumParam, firstParam, idParam, listHref, PAGE_SIZE, pageParam, searchParam, type SearchParams } from "../_records/list-params";
-import { Badge, controlCls, labelCls, Pager, tdCls, thCls } from "../_records/ui";
+import { Badge } from "@/components/ui/badge";
+import { DataTable, EmptyRow } from "@/components/ui/data-table";
+import { FilterBar, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
+import { Pager } from "@/components/ui/pager";
+import { requireRecordAccess } from "../_lib/access";
+import { enumParam, firstParam, idParam, listHref, PAGE_SIZE, pageParam, searchParam, type SearchParams } from "../_lib/list-params";
 import { yiText } from "./amount";
 import { moneyUnit } from "./write";
 
@@ -61,52 +64,13 @@ export default async function SigningsPage({ searchParams }: { searchParams: Pro
         </Link>
       </div>
 
-      <form method="get" action="/district/signings" role="search" aria-label="筛选签约项目" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5">
-        <div className="lg:col-span-2">
-          <label htmlFor="q" className={labelCls}>搜索</label>
-          <input id="q" name="q" type="search" defaultValue={params.q ?? ""} placeholder="项目名称或投资方" className={controlCls} />
-        </div>
-        {allDistricts && (
-          <div>
-            <label htmlFor="district" className={labelCls}>区县</label>
-            <select id="district" name="district" defaultValue={params.district?.toString() ?? ""} className={controlCls}>
-              <option value="">全部</option>
-              {districts.map((d) => (
-                <option key={d.id} value={d.id}>{d.name}</option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div>
-          <label htmlFor="landed" className={labelCls}>落地</label>
-          <select id="landed" name="landed" defaultValue={params.landed ?? ""} className={controlCls}>
-            <option value="">全部</option>
-            <option value="yes">已落地</option>
-            <option value="no">未落地</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="flag" className={labelCls}>口径</label>
-          <select id="flag" name="flag" defaultValue={params.flag ?? ""} className={controlCls}>
-            <option value="">全部</option>
-            <option value="overseas">侨港澳台</option>
-            <option value="culture">文旅</option>
-          </select>
-        </div>
-        <div className="lg:col-span-2">
-          <label htmlFor="event" className={labelCls}>签约活动</label>
-          <select id="event" name="event" defaultValue={params.event?.toString() ?? ""} className={controlCls}>
-            <option value="">全部</option>
-            {events.map((e) => (
-              <option key={e.id} value={e.id}>{e.name}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-end gap-3">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">筛选</button>
-          {filtered && <Link href="/district/signings" className="pb-2 text-sm text-brand-700 underline">清除筛选</Link>}
-        </div>
-      </form>
+      <FilterBar action="/district/signings" label="筛选签约项目" className="sm:grid-cols-2 lg:grid-cols-5" filtered={filtered}>
+        <FilterSearch value={params.q} placeholder="项目名称或投资方" className="lg:col-span-2" />
+        {allDistricts && <FilterSelect name="district" label="区县" value={params.district?.toString()} options={districts.map((d) => ({ value: String(d.id), label: d.name }))} />}
+        <FilterSelect name="landed" label="落地" value={params.landed} options={[{ value: "yes", label: "已落地" }, { value: "no", label: "未落地" }]} />
+        <FilterSelect name="flag" label="口径" value={params.flag} options={[{ value: "overseas", label: "侨港澳台" }, { value: "culture", label: "文旅" }]} />
+        <FilterSelect name="event" label="签约活动" value={params.event?.toString()} className="lg:col-span-2" options={events.map((e) => ({ value: String(e.id), label: e.name }))} />
+      </FilterBar>
 
       <dl aria-label="合计" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
@@ -127,60 +91,40 @@ export default async function SigningsPage({ searchParams }: { searchParams: Pro
         </div>
       </dl>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">签约项目（{scopeText}），按签约日期从新到旧排列，第 {page} 页</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
-              <th scope="col" className={thCls}>项目名称</th>
-              {allDistricts && <th scope="col" className={thCls}>区县</th>}
-              <th scope="col" className={thCls}>投资方</th>
-              <th scope="col" className={`${thCls} text-right`}>金额（{unit.symbol}）</th>
-              <th scope="col" className={thCls}>口径</th>
-              <th scope="col" className={thCls}>签约活动</th>
-              <th scope="col" className={thCls}>签约日期</th>
-              <th scope="col" className={thCls}>落地</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={allDistricts ? 8 : 7} className="px-3 py-6 text-center text-slate-500">没有符合条件的签约项目</td>
-              </tr>
-            )}
-            {rows.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
-                <th scope="row" className={`${tdCls} text-left font-normal`}>
-                  <Link href={`/district/signings/${r.id}`} className="text-brand-700 underline">{r.name}</Link>
-                  {!r.isPublic && <span className="ml-2"><Badge tone="slate">不公开</Badge></span>}
-                </th>
-                {allDistricts && <td className={`${tdCls} whitespace-nowrap`}>{r.districtName}</td>}
-                <td className={tdCls}>{r.investor || "—"}</td>
-                <td className={`${tdCls} tabular text-right whitespace-nowrap`}>{yiText(r.amount, unit.scale)}</td>
-                <td className={tdCls}>
-                  <span className="flex flex-wrap gap-1">
-                    {r.isOverseas && <Badge tone="blue">侨港澳台</Badge>}
-                    {r.isCultureTourism && <Badge tone="blue">文旅</Badge>}
-                    {!r.isOverseas && !r.isCultureTourism && <span className="text-slate-400">—</span>}
-                  </span>
-                </td>
-                <td className={`${tdCls} text-xs`}>{r.eventName ?? "—"}</td>
-                <td className={`${tdCls} tabular whitespace-nowrap`}>{r.signedOn}</td>
-                <td className={`${tdCls} whitespace-nowrap`}>
-                  {r.landedOn ? (
-                    <span className="flex flex-col items-start gap-1">
-                      <Badge tone="green">已落地</Badge>
-                      <span className="tabular text-xs text-slate-500">{r.landedOn}</span>
-                    </span>
-                  ) : (
-                    <Badge tone="slate">未落地</Badge>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable look="framed" nowrapHead caption={<>签约项目（{scopeText}），按签约日期从新到旧排列，第 {page} 页</>}
+        columns={["项目名称", allDistricts && "区县", "投资方", { label: `金额（${unit.symbol}）`, num: true }, "口径", "签约活动", "签约日期", "落地"]}>
+        {rows.length === 0 && <EmptyRow colSpan={allDistricts ? 8 : 7}>没有符合条件的签约项目</EmptyRow>}
+        {rows.map((r) => (
+          <tr key={r.id} className="hover:bg-slate-50">
+            <th scope="row">
+              <Link href={`/district/signings/${r.id}`} className="text-brand-700 underline">{r.name}</Link>
+              {!r.isPublic && <span className="ml-2"><Badge tone="slate">不公开</Badge></span>}
+            </th>
+            {allDistricts && <td className="whitespace-nowrap">{r.districtName}</td>}
+            <td>{r.investor || "—"}</td>
+            <td className="num whitespace-nowrap">{yiText(r.amount, unit.scale)}</td>
+            <td>
+              <span className="flex flex-wrap gap-1">
+                {r.isOverseas && <Badge tone="blue">侨港澳台</Badge>}
+                {r.isCultureTourism && <Badge tone="blue">文旅</Badge>}
+                {!r.isOverseas && !r.isCultureTourism && <span className="text-slate-400">—</span>}
+              </span>
+            </td>
+            <td className="text-xs">{r.eventName ?? "—"}</td>
+            <td className="tabular whitespace-nowrap">{r.signedOn}</td>
+            <td className="whitespace-nowrap">
+              {r.landedOn ? (
+                <span className="flex flex-col items-start gap-1">
+                  <Badge tone="green">已落地</Badge>
+                  <span className="tabular text-xs text-slate-500">{r.landedOn}</span>
+                </span>
+              ) : (
+                <Badge tone="slate">未落地</Badge>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       <Pager page={page} lastPage={lastPage} hrefFor={(p) => listHref("/district/signings", filters, p)} />
     </div>

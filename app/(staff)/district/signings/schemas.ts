@@ -7,7 +7,7 @@ import { isDate, todayInShanghai } from "@/domain/months";
 import type { AmountBounds } from "@/domain/amount-bounds";
 import { parseDisplayNumber, type UnitDef } from "@/domain/numbers";
 import type { SigningFields } from "@/db/mutations/signings";
-import { fieldErrorsOf, flagSchema, optionalDate, optionalIdSchema, optionalText, requiredDate, requiredText } from "../_records/form-parse";
+import { fieldErrorsOf, flagSchema, optionalDate, optionalIdSchema, optionalText, requiredDate, requiredText } from "../_lib/form-parse";
 
 export const signingFieldNames = ["name", "investor", "amount", "isOverseas", "isCultureTourism", "eventId", "signedOn", "landedOn", "isPublic"] as const;
 export const flagFields = ["isOverseas", "isCultureTourism", "isPublic"] as const;

@@ -1,6 +1,6 @@
-import { Field } from "@/components/form";
-import { SelectField, type SelectOption } from "@/components/select-field";
-import { CheckboxField } from "../_records/ui";
+import { Field } from "@/components/ui/field";
+import { SelectField, type SelectOption } from "@/components/ui/field";
+import { Checkbox as CheckboxField } from "@/components/ui/field";
 
 export interface SigningChoices {
   events: readonly SelectOption[];

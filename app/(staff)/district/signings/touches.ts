@@ -1,6 +1,6 @@
 import { monthOf } from "@/domain/months";
 import type { SigningFields } from "@/db/mutations/signings";
-import { uniqueTouches, type MonthTouch } from "../_records/touches";
+import { uniqueTouches, type MonthTouch } from "../_lib/touches";
 
 /**
  * The months a signing write changes figures in (rule 3). The signed month carries the amount

@@ -2,8 +2,9 @@
 
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { FormMessage, SubmitButton } from "@/components/form";
-import { SelectField } from "@/components/select-field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { SelectField } from "@/components/ui/field";
 import { useFormKey } from "@/components/use-form-key";
 import { issueOrderAction } from "./actions";
 

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { FormMessage, SubmitButton } from "@/components/form";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { respondOrderAction } from "./actions";
 
 function Area({ name, label, value, error }: { name: string; label: string; value: string; error?: string }) {

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { initialActionState } from "@/app/_lib/action-state";
-import { FormMessage, SubmitButton } from "@/components/form";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormKey } from "@/components/use-form-key";
 import { SigningFields, type SigningChoices } from "../signing-fields";
 import { createSigningAction } from "./actions";

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/guards";
 import { getDistrictName, listReportingDistricts } from "@/db/queries/records";
 import { listEvents } from "@/db/queries/signings";
-import { requireRecordAccess } from "../../_records/access";
-import { BackLink } from "../../_records/ui";
+import { requireRecordAccess } from "../../_lib/access";
+import { BackLink } from "@/components/ui/pager";
 import { moneyUnit } from "../write";
 import { NewSigningForm } from "./new-signing-form";
 

@@ -9,7 +9,7 @@ import { insertAttachment } from "@/db/mutations/attachments";
 import { getSigning } from "@/db/queries/signings";
 import type { Refusal } from "@/domain/evidence/messages";
 import { monthOf } from "@/domain/months";
-import { monthEditable, requireRecordAccess } from "../../../_records/access";
+import { monthEditable, requireRecordAccess } from "../../../_lib/access";
 
 /**
  * POST /district/signings/:signingId/evidence — the signed agreement's cover page (a photo or a

@@ -1,2 +1,0 @@
-// Kept only for district/signings until it imports ../_lib/form-parse itself.
-export * from "../_lib/form-parse";
