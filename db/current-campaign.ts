@@ -3,7 +3,7 @@
  * mutations (db/mutations/setup/campaigns.ts), so both always agree. Not "server-only": the
  * mutations are exercised directly by unit tests.
  */
-import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { desc, eq, ne, sql } from "drizzle-orm";
 import type { Tx } from "./client";
 import { appMeta, campaigns } from "./schema";
 
@@ -22,16 +22,17 @@ export async function markedCampaignId(tx: Pick<Tx, "select">): Promise<number |
  * getCurrentCampaign and the set-up mutations both read it through here, so they always agree.
  */
 export async function effectiveCurrentCampaignId(tx: Pick<Tx, "select">): Promise<number | null> {
-  const marked = await markedCampaignId(tx);
-  if (marked !== null) {
-    const row = await tx.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.id, marked), eq(campaigns.status, "active")));
-    if (row[0]) return row[0].id;
-  }
-  const rows = await tx
-    .select({ id: campaigns.id })
-    .from(campaigns)
-    .where(ne(campaigns.status, "draft"))
-    .orderBy(sql`case when ${campaigns.status} = 'active' then 0 else 1 end`, desc(campaigns.year), desc(campaigns.id))
-    .limit(1);
+  const rows = await tx.select({ id: campaigns.id }).from(campaigns).where(CURRENT_CAMPAIGN_WHERE).orderBy(...CURRENT_CAMPAIGN_ORDER).limit(1);
   return rows[0]?.id ?? null;
 }
+
+/**
+ * The rule above as one query's WHERE and ORDER BY (the first row is the current campaign), so a
+ * page reads its campaign in one round trip — over http:// to a libSQL server each one counts.
+ */
+export const CURRENT_CAMPAIGN_WHERE = ne(campaigns.status, "draft");
+export const CURRENT_CAMPAIGN_ORDER = [
+  sql`case when ${campaigns.status} = 'active' and ${campaigns.id} = (select cast(${appMeta.value} as integer) from ${appMeta} where ${appMeta.key} = ${CURRENT_CAMPAIGN_KEY}) then 0 when ${campaigns.status} = 'active' then 1 else 2 end`,
+  desc(campaigns.year),
+  desc(campaigns.id),
+] as const;

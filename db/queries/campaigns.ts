@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDatabase } from "../index";
 import { campaignSummaryColumns } from "../campaign-columns";
-import { effectiveCurrentCampaignId } from "../current-campaign";
+import { CURRENT_CAMPAIGN_ORDER, CURRENT_CAMPAIGN_WHERE } from "../current-campaign";
 import { actions, campaigns, departments, indicators, targets, units, type CampaignStatus } from "../schema";
 
 export interface CampaignSummary {
@@ -30,9 +30,7 @@ export interface CampaignSummary {
  */
 export async function getCurrentCampaign(): Promise<CampaignSummary | null> {
   const { db } = await getDatabase();
-  const id = await effectiveCurrentCampaignId(db);
-  if (id === null) return null;
-  const rows = await db.select(campaignSummaryColumns).from(campaigns).where(eq(campaigns.id, id));
+  const rows = await db.select(campaignSummaryColumns).from(campaigns).where(CURRENT_CAMPAIGN_WHERE).orderBy(...CURRENT_CAMPAIGN_ORDER).limit(1);
   return rows[0] ?? null;
 }
 

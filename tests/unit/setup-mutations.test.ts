@@ -163,3 +163,30 @@ describe("the key-project import", () => {
     expect(await snapshot(open)).toBe(before);
   });
 });
+
+describe("which campaign is current (one query, for writes and pages alike)", () => {
+  it("skips a marked campaign that is not active for the latest active one; with none active takes the latest archived; never a draft", async () => {
+    const statuses = (await open.client.execute("select id, status from campaigns")).rows.map((r) => [Number(r.id), String(r.status)] as const);
+    const marked = (await open.client.execute("select value from app_meta where key = 'current_campaign'")).rows[0]?.value ?? null;
+    const set = (sql: string, args: (number | string)[] = []) => open.client.execute({ sql, args });
+    try {
+      await set("update campaigns set status = 'archived'");
+      await set("insert into campaigns (slug, year, city_name, title, starts_on, ends_on, status) values ('cur-a', 2030, '泉州市', 'a', '2030-01-01', '2030-12-31', 'active'), ('cur-b', 2031, '泉州市', 'b', '2031-01-01', '2031-12-31', 'active'), ('cur-d', 2040, '泉州市', 'd', '2040-01-01', '2040-12-31', 'draft'), ('cur-z', 2035, '泉州市', 'z', '2035-01-01', '2035-12-31', 'archived')");
+      const idOf = async (slug: string) => n("select id from campaigns where slug = ?", [slug]);
+      await set("insert into app_meta (key, value) values ('current_campaign', ?) on conflict (key) do update set value = excluded.value", [String(await idOf("cur-a"))]);
+      // Marked and active: it, although 2031 is newer.
+      expect(await effectiveCurrentCampaignId(open.db)).toBe(await idOf("cur-a"));
+      // Marked but archived: the latest active (2031), not the newer archived 2035 nor the draft.
+      await set("update campaigns set status = 'archived' where slug = 'cur-a'");
+      expect(await effectiveCurrentCampaignId(open.db)).toBe(await idOf("cur-b"));
+      // None active: the latest archived.
+      await set("update campaigns set status = 'archived' where slug = 'cur-b'");
+      expect(await effectiveCurrentCampaignId(open.db)).toBe(await idOf("cur-z"));
+    } finally {
+      await set("delete from app_meta where key = 'current_campaign'");
+      if (marked !== null) await set("insert into app_meta (key, value) values ('current_campaign', ?)", [String(marked)]);
+      await set("delete from campaigns where slug in ('cur-a', 'cur-b', 'cur-d', 'cur-z')");
+      for (const [id, status] of statuses) await set("update campaigns set status = ? where id = ?", [status, id]);
+    }
+  });
+});
