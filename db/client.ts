@@ -14,6 +14,7 @@ import { createClient, type Client, type Config } from "@libsql/client";
 import { DrizzleQueryError, sql } from "drizzle-orm";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { SQLitePreparedQuery } from "drizzle-orm/sqlite-core";
+import { batchReads } from "./read-batching";
 import * as schema from "./schema";
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -190,6 +191,8 @@ export async function openDatabase(url = databaseUrl()): Promise<OpenDatabase> {
       throw new DatabaseConfigError(`数据库文件不可用（${redact(url)}）：${oneLine(e)}`);
     }
   }
+  // Over http(s):// each query is an HTTP request to the libSQL server: independent reads leave together.
+  if (!url.startsWith("file:") && process.env.TUIJIN_READ_BATCHING !== "0") batchReads(client);
   const db = drizzle(client, { schema });
 
   let queue: Promise<unknown> = Promise.resolve();

@@ -51,7 +51,10 @@ const NGINX = () => cluster.publicUrl;
 
 /** "数据截至 2023年10月，已审核（13个区县中N个）" on every public page: N. */
 async function approvedCount(url: string): Promise<number | null> {
-  const html = await fetch(url, { signal: AbortSignal.timeout(3000) }).then((r) => r.text(), () => "");
+  // A request that fails or runs past 3 s (body included) counts as no answer.
+  const html = await fetch(url, { signal: AbortSignal.timeout(3000) })
+    .then((r) => r.text())
+    .catch(() => "");
   const m = /已审核（13个区县中(\d+)个）/.exec(html.replace(/<!-- -->/g, ""));
   return m ? Number(m[1]) : null;
 }

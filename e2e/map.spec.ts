@@ -165,6 +165,28 @@ test.describe("boundaries in set-up", () => {
     const audit = await queryOne<{ actor_name: string }>("select actor_name from audit_events where action = 'boundaries.replace' order by id desc limit 1");
     expect(audit?.actor_name).toBe("admin");
   });
+
+  test("a changed boundary shows on the next dashboard at once, and the shipped one again after it", async ({ page }) => {
+    // Boundaries are kept in memory per data version: a new upload must not be hidden by that copy.
+    const lichengPath = async () => {
+      await page.goto("/city");
+      return page.locator('[data-map-svg] path[data-district="licheng"]').first().getAttribute("d");
+    };
+    const shippedText = readFileSync("public/maps/quanzhou-boundaries.geojson", "utf8");
+    const original = await lichengPath();
+    expect(original).toBeTruthy();
+    const shifted = JSON.parse(shippedText) as { features: { properties: { name: string }; geometry: { coordinates: number[][][][] } }[] };
+    const licheng = shifted.features.find((f) => f.properties.name === "鲤城区")!;
+    licheng.geometry.coordinates = licheng.geometry.coordinates.map((poly) => poly.map((ring) => ring.map(([x, y]) => [x! + 0.02, y!])));
+    await upload(page, "shifted.geojson", JSON.stringify(shifted));
+    await expect(page.getByRole("status")).toContainText("已导入 11 个区县的边界");
+    const moved = await lichengPath();
+    expect(moved).toBeTruthy();
+    expect(moved).not.toBe(original);
+    await upload(page, "quanzhou.geojson", shippedText);
+    await expect(page.getByRole("status")).toContainText("已导入 11 个区县的边界");
+    expect(await lichengPath()).toBe(original);
+  });
 });
 
 test.describe("project locations", () => {

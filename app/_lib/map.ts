@@ -39,7 +39,26 @@ const CACHE_LIMIT = 200;
 
 const dataVersion = cache(async () => (await getMetaValue("data_version")) ?? "0");
 
-const boundaries = cache(async (): Promise<DistrictBoundary[]> => listDistrictBoundaries());
+/**
+ * Boundaries are megabytes of coordinates that change only when set-up loads new ones (which bumps
+ * the data version): kept per data version, so a page reads them (and parses their JSON) once per
+ * change rather than on every render — over http:// to a libSQL server that read was the slowest
+ * request of the leader's dashboard.
+ */
+let shapesAt: { version: string; rows: Promise<DistrictBoundary[]> } | null = null;
+
+const boundaries = cache(async (): Promise<DistrictBoundary[]> => {
+  const version = await dataVersion();
+  if (shapesAt?.version !== version) {
+    const entry = { version, rows: listDistrictBoundaries() };
+    shapesAt = entry;
+    // A failed read is not kept: the next page tries again.
+    entry.rows.catch(() => {
+      if (shapesAt === entry) shapesAt = null;
+    });
+  }
+  return shapesAt.rows;
+});
 
 function remember(key: string, make: () => string | null): string | null {
   if (svgCache.has(key)) return svgCache.get(key)!;
@@ -58,7 +77,8 @@ function sourceOf(rows: readonly DistrictBoundary[]): string {
  * from (campaign, month, indicator, mode, locale); the data version is added here.
  */
 export async function choroplethMap(key: string, rows: readonly ChoroplethRow[], title: string): Promise<ChoroplethMap> {
-  const [version, shapes] = await Promise.all([dataVersion(), boundaries()]);
+  const version = await dataVersion();
+  const shapes = await boundaries();
   const byId = new Map(shapes.map((s) => [s.districtId, s]));
   const svg = remember(`choropleth|${key}|${version}`, () => {
     const areas: MapArea[] = rows.flatMap((r) => {
@@ -82,7 +102,8 @@ export interface PointMap {
  * parks as points. `key` names the district and the audience (public or staff).
  */
 export async function districtPointMap(key: string, district: MapDistrict, neighbours: readonly MapDistrict[], points: readonly MapPoint[], title: string): Promise<PointMap> {
-  const [version, shapes] = await Promise.all([dataVersion(), boundaries()]);
+  const version = await dataVersion();
+  const shapes = await boundaries();
   const byId = new Map(shapes.map((s) => [s.districtId, s]));
   const own = byId.get(district.id);
   const svg = remember(`points|${key}|${version}`, () => {

@@ -38,27 +38,36 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const campaign = await getCurrentCampaign();
   if (!campaign) notFound();
-  const periods = (await listPeriods(campaign.id)).filter((p) => p.isOpen);
-  const month = isMonth(sp.month) && periods.some((p) => p.month === sp.month) ? sp.month : await getDefaultMonth(campaign.id);
+  // Independent reads are issued together: over http:// to a libSQL server they leave as one request.
+  const districtsP = user.role === "district_editor" ? Promise.resolve([]) : listReportingDistricts();
+  const [allPeriods, defaultMonth, districts, district] = await Promise.all([
+    listPeriods(campaign.id),
+    getDefaultMonth(campaign.id),
+    districtsP,
+    districtsP.then((list) => resolveDistrict(user, sp.district ?? list[0]?.code)),
+  ]);
+  const periods = allPeriods.filter((p) => p.isOpen);
+  const month = isMonth(sp.month) && periods.some((p) => p.month === sp.month) ? sp.month : defaultMonth;
   if (!month) notFound();
-  const districts = user.role === "district_editor" ? [] : await listReportingDistricts();
-  const district = await resolveDistrict(user, sp.district ?? districts[0]?.code);
   if (!district) notFound();
   const ownerDepartment = user.role === "department_editor" ? (user.departmentId ?? -1) : undefined;
-  const rows = await loadFigureRows(campaign.id, district.id, month, ownerDepartment);
+  const [rows, monthState, monthFlags, left] = await Promise.all([
+    loadFigureRows(campaign.id, district.id, month, ownerDepartment),
+    getDistrictMonthState(campaign.id, district.id, month),
+    listMonthFlags({ campaignId: campaign.id, month, districtId: district.id, unresolvedOnly: true }),
+    user.role === "district_editor" ? getMonthLeft(campaign.id, district.id, month) : null,
+  ]);
   const ownerDepartmentIds = [...new Set(rows.map((r) => r.indicator.ownerDepartmentId).filter((x): x is number => x != null))];
   if (rows.length === 0) {
     return <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">没有需要您填报的指标。</p>;
   }
-  const monthState = await getDistrictMonthState(campaign.id, district.id, month);
   const state = monthState?.state ?? "locked";
   await requirePermission("report.read", { districtId: district.id, ownerDepartmentIds });
   const canEdit = can(user, "report.edit", { districtId: district.id, state, ownerDepartmentIds });
   const canSubmit = can(user, "report.submit", { districtId: district.id, state });
   const overdue = monthState && !monthState.submittedAt && (state === "draft" || state === "returned") && todayInShanghai() > monthState.dueOn;
-  const flags = (await listMonthFlags({ campaignId: campaign.id, month, districtId: district.id, unresolvedOnly: true })).filter((f) => f.subject === "figure");
-  const ownerNames = new Map<number, string | null>();
-  for (const id of ownerDepartmentIds) ownerNames.set(id, await getScopeName(null, id));
+  const flags = monthFlags.filter((f) => f.subject === "figure");
+  const ownerNames = new Map<number, string | null>(await Promise.all(ownerDepartmentIds.map(async (id) => [id, await getScopeName(null, id)] as const)));
 
   const formRows: FormRow[] = rows.map((r) => {
     const part = r.indicator.partUnit ?? r.indicator.unit;
@@ -83,7 +92,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   // The district home's button names the first missing indicator: its first field takes the focus.
   const focusId = formRows.find((r) => String(r.id) === sp.focus)?.id;
   // District editors file figures and project investment together: the form links to the grid and back.
-  const projectsLeft = user.role === "district_editor" ? (await getMonthLeft(campaign.id, district.id, month)).projectsLeft : null;
+  const projectsLeft = left ? left.projectsLeft : null;
 
   return (
     <div className="space-y-5">
