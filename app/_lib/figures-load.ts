@@ -16,8 +16,7 @@ export interface FigureRow {
  * and the plausibility rules). Caller must have checked `report.read` for the district.
  */
 export async function loadFigureRows(campaignId: number, districtId: number, month: string, ownerDepartmentId?: number): Promise<FigureRow[]> {
-  const indicators = await listReportedIndicators(campaignId, ownerDepartmentId);
-  const cells = await listDistrictFigures(campaignId, districtId, indicators.map((i) => i.id), month);
+  const [indicators, cells] = await Promise.all([listReportedIndicators(campaignId, ownerDepartmentId), listDistrictFigures(campaignId, districtId, month, ownerDepartmentId)]);
   const previous = addMonths(month, -1);
   return indicators.map((indicator) => {
     const mine = cells.filter((c) => c.indicatorId === indicator.id);

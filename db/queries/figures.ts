@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, lte } from "drizzle-orm";
 import { getDatabase } from "../index";
 import { actions, districts, figureValues, indicators, monthlyReports, periods, units, users } from "../schema";
 
@@ -25,36 +25,38 @@ export interface ReportedIndicator {
  */
 export async function listReportedIndicators(campaignId: number, ownerDepartmentId?: number): Promise<ReportedIndicator[]> {
   const { db } = await getDatabase();
-  const rows = await db
-    .select({
-      id: indicators.id,
-      code: indicators.code,
-      name: indicators.name,
-      aggregation: indicators.aggregation,
-      accumulation: indicators.accumulation,
-      numeratorLabel: indicators.numeratorLabel,
-      denominatorLabel: indicators.denominatorLabel,
-      decimals: indicators.decimals,
-      ownerDepartmentId: indicators.ownerDepartmentId,
-      partUnitCode: indicators.partUnitCode,
-      actionCode: actions.code,
-      actionName: actions.name,
-      unitCode: units.code,
-      unitSymbol: units.symbol,
-      unitScale: units.scale,
-    })
-    .from(indicators)
-    .innerJoin(units, eq(units.code, indicators.unitCode))
-    .innerJoin(actions, eq(actions.id, indicators.actionId))
-    .where(
-      and(
-        eq(indicators.campaignId, campaignId),
-        eq(indicators.kind, "reported"),
-        ownerDepartmentId === undefined ? undefined : eq(indicators.ownerDepartmentId, ownerDepartmentId),
-      ),
-    )
-    .orderBy(asc(indicators.sortOrder), asc(indicators.id));
-  const unitRows = await db.select({ code: units.code, symbol: units.symbol, scale: units.scale }).from(units);
+  const [rows, unitRows] = await Promise.all([
+    db
+      .select({
+        id: indicators.id,
+        code: indicators.code,
+        name: indicators.name,
+        aggregation: indicators.aggregation,
+        accumulation: indicators.accumulation,
+        numeratorLabel: indicators.numeratorLabel,
+        denominatorLabel: indicators.denominatorLabel,
+        decimals: indicators.decimals,
+        ownerDepartmentId: indicators.ownerDepartmentId,
+        partUnitCode: indicators.partUnitCode,
+        actionCode: actions.code,
+        actionName: actions.name,
+        unitCode: units.code,
+        unitSymbol: units.symbol,
+        unitScale: units.scale,
+      })
+      .from(indicators)
+      .innerJoin(units, eq(units.code, indicators.unitCode))
+      .innerJoin(actions, eq(actions.id, indicators.actionId))
+      .where(
+        and(
+          eq(indicators.campaignId, campaignId),
+          eq(indicators.kind, "reported"),
+          ownerDepartmentId === undefined ? undefined : eq(indicators.ownerDepartmentId, ownerDepartmentId),
+        ),
+      )
+      .orderBy(asc(indicators.sortOrder), asc(indicators.id)),
+    db.select({ code: units.code, symbol: units.symbol, scale: units.scale }).from(units),
+  ]);
   const unitOf = new Map(unitRows.map((u) => [u.code, u]));
   return rows.map((r) => ({
     id: r.id,
@@ -91,11 +93,12 @@ export interface FigureCell {
 }
 
 /**
- * A district's entered values for the given indicators from January up to `month`, whatever
- * their approval state. Caller must have checked `report.read` for this district.
+ * One district's cells up to `month`, oldest first, for the reported indicators of the campaign
+ * (those a department owns when `ownerDepartmentId` is given) — the same indicators
+ * listReportedIndicators returns, so both can be read at once — whatever their approval state.
+ * Caller must have checked `report.read` for this district.
  */
-export async function listDistrictFigures(campaignId: number, districtId: number, indicatorIds: number[], month: string): Promise<FigureCell[]> {
-  if (indicatorIds.length === 0) return [];
+export async function listDistrictFigures(campaignId: number, districtId: number, month: string, ownerDepartmentId?: number): Promise<FigureCell[]> {
   const { db } = await getDatabase();
   return db
     .select({
@@ -117,12 +120,15 @@ export async function listDistrictFigures(campaignId: number, districtId: number
     .from(figureValues)
     .innerJoin(monthlyReports, eq(monthlyReports.id, figureValues.reportId))
     .innerJoin(periods, eq(periods.id, monthlyReports.periodId))
+    .innerJoin(indicators, eq(indicators.id, figureValues.indicatorId))
     .leftJoin(users, eq(users.id, figureValues.updatedBy))
     .where(
       and(
         eq(periods.campaignId, campaignId),
         eq(monthlyReports.districtId, districtId),
-        inArray(figureValues.indicatorId, indicatorIds),
+        eq(indicators.campaignId, campaignId),
+        eq(indicators.kind, "reported"),
+        ownerDepartmentId === undefined ? undefined : eq(indicators.ownerDepartmentId, ownerDepartmentId),
         lte(periods.month, month),
       ),
     )
