@@ -24,7 +24,7 @@ export type OrderOutcome<T = void> =
 const nowIso = () => new Date().toISOString();
 export { NEXT_ORDER_LEVEL as NEXT_LEVEL } from "@/domain/order-level";
 
-async function event(tx: Tx, orderId: number, actor: { id: number | null; name: string }, kind: "issued" | "responded" | "returned" | "closed" | "escalated", from: OrderStatus | null, to: OrderStatus, note: string | null) {
+async function event(tx: Tx, orderId: number, actor: Pick<Actor, "id" | "name">, kind: "issued" | "responded" | "returned" | "closed" | "escalated", from: OrderStatus | null, to: OrderStatus, note: string | null) {
   await tx.insert(orderEvents).values({ orderId, actorUserId: actor.id, actorName: actor.name, kind, fromStatus: from, toStatus: to, note });
 }
 

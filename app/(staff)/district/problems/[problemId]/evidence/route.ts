@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { recordDenied, requirePermission, requireSameOrigin, requireUser } from "@/app/_lib/guards";
-import { clientAddress } from "@/app/_lib/request-info";
+import { actorOf } from "@/app/_lib/actor";
 import { currentEvidenceSettings } from "@/app/_lib/evidence/settings";
 import { backTo, checkUploadForm } from "@/app/_lib/evidence/upload-form";
 import { getDatabase } from "@/db/index";
@@ -54,7 +54,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
     { campaignId: access.campaignId, districtId: problem.districtId, subject: stage === "resolution" ? "problem_resolution" : "problem", subjectId: problem.id, month },
     checked.stored,
     { caption: checked.caption, originalName: checked.originalName },
-    { id: user.id, name: user.username, clientAddress: await clientAddress() },
+    await actorOf(user),
     currentEvidenceSettings().maxRecordBytes,
   );
   if (!result.ok) {
