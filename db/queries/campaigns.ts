@@ -4,7 +4,7 @@ import { getDatabase } from "../index";
 import { campaignSummaryColumns, type CampaignSummary } from "../campaign-columns";
 export type { CampaignSummary } from "../campaign-columns";
 import { CURRENT_CAMPAIGN_ORDER, CURRENT_CAMPAIGN_WHERE } from "../current-campaign";
-import { actions, campaigns, departments, indicators, targets, units, type CampaignStatus } from "../schema";
+import { actions, campaigns, departments, indicators, targets, units } from "../schema";
 
 
 /**
