@@ -36,6 +36,18 @@ function whereOf(f: ProblemFilter) {
   );
 }
 
+/** A problem's own fields as the list and the problem page show them. */
+const problemFields = {
+  type: problems.type,
+  description: problems.description,
+  responsibleUnit: problems.responsibleUnit,
+  escalationLevel: problems.escalationLevel,
+  deadlineOn: problems.deadlineOn,
+  status: problems.status,
+  openedOn: problems.openedOn,
+  resolvedOn: problems.resolvedOn,
+};
+
 /**
  * One page of problems, unresolved first (earliest deadline first), with counts over the whole
  * filtered set. Caller must have checked `report.read` and pass the scope it allows
@@ -61,14 +73,7 @@ export async function listProblems(f: ProblemFilter, today: string) {
       projectId: problems.projectId,
       projectName: projects.name,
       districtName: districts.name,
-      type: problems.type,
-      description: problems.description,
-      responsibleUnit: problems.responsibleUnit,
-      escalationLevel: problems.escalationLevel,
-      deadlineOn: problems.deadlineOn,
-      status: problems.status,
-      openedOn: problems.openedOn,
-      resolvedOn: problems.resolvedOn,
+      ...problemFields,
     })
     .from(problems)
     .innerJoin(projects, eq(projects.id, problems.projectId))
@@ -94,14 +99,7 @@ export async function getProblem(id: number, campaignId: number) {
       projectName: projects.name,
       districtId: problems.districtId,
       districtName: districts.name,
-      type: problems.type,
-      description: problems.description,
-      responsibleUnit: problems.responsibleUnit,
-      escalationLevel: problems.escalationLevel,
-      deadlineOn: problems.deadlineOn,
-      status: problems.status,
-      openedOn: problems.openedOn,
-      resolvedOn: problems.resolvedOn,
+      ...problemFields,
       resolvedByName: resolver.displayName,
       resolutionNote: problems.resolutionNote,
       updatedByName: editor.displayName,
