@@ -28,3 +28,14 @@ export const campaignEditableColumns = {
   reportDeadlineDay: campaigns.reportDeadlineDay,
   version: campaigns.version,
 };
+
+type CampaignRow = typeof campaigns.$inferSelect;
+
+/** A campaign as every page works with it (paceWarnBp: the yellow band for pace, in basis points; 500 = 5 percentage points). */
+export type CampaignSummary = Pick<CampaignRow, keyof typeof campaignSummaryColumns>;
+
+/** The set-up page's fields of a campaign, with its version. */
+export type CampaignEditable = Pick<CampaignRow, keyof typeof campaignEditableColumns>;
+
+/** What the set-up form writes (everything editable but the id, the status and the version). */
+export type CampaignFields = Omit<CampaignEditable, "id" | "status" | "version">;

@@ -1,17 +1,18 @@
 import sharp from "sharp";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { deniedCount, requestAs } from "./support/actions";
 import { authFile } from "./support/auth-file";
+import { attachments, jinjiangProjectId, newOrder, pdf, photo, postFrom, uploadIn } from "./support/evidence";
 import { signIn } from "./support/login";
 import { createUser, DEMO_PASSWORD, queryOne, run, uniqueName } from "./support/users";
 
 /*
- * Evidence beyond project months (issue #19): a district answers a supervision order with a PDF
+ * Evidence on orders and signings (issue #19): a district answers a supervision order with a PDF
  * and the campaign office closes it with a photo; a department answers its order the same way,
  * also one on an indicator (filed under the department alone: other departments and districts get
  * 403); a signing gets its agreement's cover page; another district can neither read nor attach (over
- * HTTP, audited); the owner deletes a file while its month is open and cannot once it is approved;
- * the bulletin prints a lagging project's latest photo when asked to. Fixtures are made here.
+ * HTTP, audited); both records' files fit a phone. Deleting and the bulletin's photos:
+ * evidence-project-photos.spec.ts. Fixtures are made here.
  */
 
 test.describe.configure({ mode: "serial", timeout: 60_000 });
@@ -20,46 +21,17 @@ let baseURL: string;
 let jinjiang: APIRequestContext;
 let licheng: APIRequestContext;
 let png: Buffer;
-const pdf = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
-  "latin1",
-);
-
-const photo = (color: string) => sharp({ create: { width: 320, height: 240, channels: 3, background: color } }).jpeg().toBuffer();
-const attachments = async (subject: string, subjectId: number) => Number((await queryOne<{ n: number }>("select count(*) as n from attachments where subject = ? and subject_id = ?", [subject, subjectId]))!.n);
-const post = (ctx: APIRequestContext, url: string, multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>) =>
-  ctx.post(url, { headers: { origin: baseURL }, multipart, maxRedirects: 0, failOnStatusCode: false });
-
-/** An open order; `indicator` makes it a department's order on one of its indicators (no project, no district). */
-async function newOrder(opts: { district?: string; department?: string; projectId?: number; indicator?: boolean }): Promise<number> {
-  const code = `DB-E2E-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
-  await run(
-    `insert into supervision_orders (campaign_id, code, subject_type, project_id, indicator_id, district_id, department_id, issue, requirement, deadline_on, issued_by)
-     values ((select id from campaigns where year = 2023), ?, ?, ?,
-       case when ? then (select i.id from indicators i join departments d on d.id = i.owner_department_id join campaigns c on c.id = i.campaign_id where d.code = ? and c.year = 2023 order by i.id limit 1) end,
-       (select id from districts where code = ?), (select id from departments where code = ?), '项目进度滞后', '请说明原因并附佐证材料', '2023-12-31', (select id from users where username = 'admin'))`,
-    [code, opts.projectId ? "project" : opts.indicator ? "indicator" : "other", opts.projectId ?? null, opts.indicator ? 1 : 0, opts.department ?? null, opts.district ?? null, opts.department ?? null],
-  );
-  return Number((await queryOne<{ id: number }>("select id from supervision_orders where code = ?", [code]))!.id);
-}
-
-async function uploadIn(page: Page, group: string, file: { name: string; mimeType: string; buffer: Buffer }, caption: string) {
-  const g = page.locator(`[data-evidence-group="${group}"]`);
-  await g.getByLabel("文件").setInputFiles(file);
-  await g.getByLabel("说明").fill(caption);
-  await g.getByRole("button", { name: "上传" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "已上传" })).toBeVisible();
-}
-
+let post: ReturnType<typeof postFrom>;
 let orderId: number;
 let jinjiangProject: number;
 
 test.beforeAll(async ({}, info) => {
   baseURL = info.project.use.baseURL!;
+  post = postFrom(baseURL);
   jinjiang = await requestAs(baseURL, authFile("jinjiang"));
   licheng = await requestAs(baseURL, authFile("licheng"));
   png = await sharp({ create: { width: 300, height: 400, channels: 3, background: "#c0a080" } }).png().toBuffer();
-  jinjiangProject = Number((await queryOne<{ id: number }>("select p.id from projects p join districts d on d.id = p.district_id join campaigns c on c.id = p.campaign_id where d.code = 'jinjiang' and c.year = 2023 order by p.code limit 1 offset 5"))!.id);
+  jinjiangProject = await jinjiangProjectId();
   orderId = await newOrder({ district: "jinjiang" });
 });
 
@@ -201,58 +173,6 @@ test("a signing gets its agreement's cover page, shown on the signing's page; an
   expect(await deniedCount("licheng")).toBeGreaterThan(denied);
 });
 
-test("the owner deletes a photo of an open month after confirming, without JavaScript; once the month is approved it stays", async ({ browser }) => {
-  const clerk = await (await browser.newContext({ storageState: authFile("jinjiang"), javaScriptEnabled: false })).newPage();
-  for (const caption of ["待删除的照片", "审核后的照片"]) {
-    const res = await post(jinjiang, `/district/projects/${jinjiangProject}/evidence`, { month: "2023-10", caption, file: { name: "p.jpg", mimeType: "image/jpeg", buffer: await photo(caption === "待删除的照片" ? "#aa3311" : "#11aa33") } });
-    expect(res.headers().location).toContain("ev=ok");
-  }
-  await clerk.goto(`/district/projects/${jinjiangProject}`);
-  const card = clerk.locator("#evidence li[data-attachment]").filter({ hasText: "待删除的照片" });
-  await card.getByText("删除", { exact: true }).click();
-  await card.getByRole("button", { name: "确定删除" }).click();
-  await expect(clerk.getByRole("status").filter({ hasText: "已删除附件" })).toBeVisible();
-  await expect(clerk.locator("#evidence li[data-attachment]").filter({ hasText: "待删除的照片" })).toHaveCount(0);
-  expect(await queryOne("select id from attachments where caption = '待删除的照片'")).toBeUndefined();
-  expect(await queryOne("select id from audit_events where action = 'attachment.delete' and before like '%待删除的照片%'")).toBeTruthy();
-
-  // The other photo's month (September) has been approved: no delete button, and a direct post is refused.
-  const kept = (await queryOne<{ id: number; version: number }>("select id, version from attachments where caption = '审核后的照片'"))!;
-  await run("update attachments set month = '2023-09' where id = ?", [kept.id]);
-  await clerk.reload();
-  const approved = clerk.locator("#evidence li[data-attachment]").filter({ hasText: "审核后的照片" });
-  await expect(approved).toHaveCount(1);
-  await expect(approved.getByText("删除", { exact: true })).toHaveCount(0);
-  const res = await post(jinjiang, `/api/attachments/${kept.id}/delete`, { version: String(kept.version) });
-  expect(res.status()).toBe(303);
-  expect(res.headers().location).toContain("ev=delete-closed");
-  expect(await queryOne("select id from attachments where id = ?", [kept.id])).toBeTruthy();
-  // Another district's clerk: 403 before anything else.
-  expect((await post(licheng, `/api/attachments/${kept.id}/delete`, { version: String(kept.version) })).status()).toBe(403);
-});
-
-test("the bulletin shows a lagging project's latest photo, with its month, when the option is ticked", async ({ browser }) => {
-  const lagging = await queryOne<{ id: number; name: string }>(
-    `select p.id, p.name from projects p join districts d on d.id = p.district_id join campaigns c on c.id = p.campaign_id
-     where d.code = 'jinjiang' and c.year = 2023 and p.is_key = 1 and p.annual_planned_investment > 0
-       and coalesce((select sum(investment) from project_progress pp where pp.project_id = p.id and pp.month between '2023-01' and '2023-10'), 0) * 12 < p.annual_planned_investment * 10
-     order by (p.annual_planned_investment * 10 - coalesce((select sum(investment) from project_progress pp where pp.project_id = p.id and pp.month between '2023-01' and '2023-10'), 0) * 12) * 1.0 / p.annual_planned_investment desc
-     limit 1`,
-  );
-  expect(lagging).toBeTruthy();
-  const up = await post(jinjiang, `/district/projects/${lagging!.id}/evidence`, { month: "2023-10", caption: "简报用照片", file: { name: "b.jpg", mimeType: "image/jpeg", buffer: await photo("#556677") } });
-  expect(up.headers().location).toContain("ev=ok");
-  const office = await (await browser.newContext({ storageState: authFile("admin") })).newPage();
-  await office.goto("/city/bulletin?month=2023-10&include=unapproved");
-  await expect(office.locator("[data-bulletin-photos]")).toHaveCount(0);
-  await office.getByLabel("附项目形象进度照片").check();
-  await office.getByRole("button", { name: "查看" }).click();
-  const figure = office.locator("[data-bulletin-photos] li").filter({ hasText: lagging!.name });
-  await expect(figure.locator("[data-photo-month]")).toHaveText("2023年10月照片");
-  await expect(figure).toContainText("简报用照片");
-  await expect(figure.getByRole("img")).toHaveJSProperty("complete", true);
-  expect(await figure.getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-});
 
 test("the order's and the signing's files fit a 390 px phone screen", async ({ browser }) => {
   const phone = await (await browser.newContext({ storageState: authFile("jinjiang"), viewport: { width: 390, height: 844 } })).newPage();

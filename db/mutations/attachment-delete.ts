@@ -11,12 +11,10 @@ import { attachments, blobs, monthlyReports, periods } from "../schema";
 import { recordTakesEvidence } from "./attachment-records";
 import { insertAuditEvent } from "./audit";
 import type { Actor } from "./projects";
+import type { Outcome, Refused } from "@/domain/outcome";
 
-export type DeleteOutcome =
-  | { ok: true; subject: string; subjectId: number; month: string | null }
-  | { ok: false; reason: "not-found" }
-  | { ok: false; reason: "conflict"; version: number }
-  | { ok: false; reason: "closed" };
+/** Done: the record the attachment was on (for the page to revalidate). */
+export type DeleteOutcome = Outcome<{ subject: string; subjectId: number; month: string | null }, Refused<"not-found" | "closed"> | Refused<"conflict", { version: number }>>;
 
 /** Approved or locked (or never opened): a month whose evidence is part of the record now. */
 async function monthClosed(tx: Tx, campaignId: number, districtId: number, month: string): Promise<boolean> {
@@ -82,6 +80,6 @@ export async function deleteAttachment(open: OpenDatabase, target: { id: number;
       after: null,
       clientAddress: actor.clientAddress,
     });
-    return { ok: true, subject: a.subject, subjectId: a.subjectId, month: a.month } as const;
+    return { ok: true, value: { subject: a.subject, subjectId: a.subjectId, month: a.month } } as const;
   });
 }

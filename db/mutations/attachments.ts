@@ -9,6 +9,7 @@ import { attachments, blobs, type AttachmentSubject } from "../schema";
 import { recordTakesEvidence } from "./attachment-records";
 import { insertAuditEvent } from "./audit";
 import type { Actor } from "./projects";
+import type { Outcome, Refused } from "@/domain/outcome";
 
 export interface StoredFile {
   kind: "photo" | "document";
@@ -36,11 +37,8 @@ export interface AttachTarget {
   month: string | null;
 }
 
-export type AttachOutcome =
-  | { ok: true; id: number }
-  | { ok: false; reason: "not-found" }
-  | { ok: false; reason: "duplicate" }
-  | { ok: false; reason: "record-full"; usedBytes: number };
+/** Done: the new attachment's id. */
+export type AttachOutcome = Outcome<number, Refused<"not-found" | "duplicate"> | Refused<"record-full", { usedBytes: number }>>;
 
 /** Stores bytes under their SHA-256 once; later identical content reuses the row. */
 async function putBlob(tx: Tx, sha256: string, mime: string, content: Buffer): Promise<void> {
@@ -102,11 +100,11 @@ export async function insertAttachment(open: OpenDatabase, t: AttachTarget, f: S
       after: { subject: t.subject, subjectId: t.subjectId, month: t.month, kind: f.kind, caption: meta.caption, originalName: meta.originalName, sha256: f.fileSha256, byteSize: f.file.length, takenAt: f.takenAt },
       clientAddress: actor.clientAddress,
     });
-    return { ok: true, id: row!.id } as const;
+    return { ok: true, value: row!.id } as const;
   });
 }
 
-export type ChangeOutcome = { ok: true } | { ok: false; reason: "not-found" } | { ok: false; reason: "conflict"; current: { isPublic: boolean; version: number } };
+export type ChangeOutcome = Outcome<void, Refused<"not-found"> | Refused<"conflict", { current: { isPublic: boolean; version: number } }>>;
 
 /**
  * The campaign office marks a project month's photo public or not (shown on the public project
@@ -121,7 +119,7 @@ export async function updateAttachmentPublic(open: OpenDatabase, target: { id: n
       .where(eq(attachments.id, target.id));
     if (!a || a.kind !== "photo" || a.subject !== "project_month") return { ok: false, reason: "not-found" } as const;
     if (a.version !== target.expectedVersion) return { ok: false, reason: "conflict", current: { isPublic: a.isPublic, version: a.version } } as const;
-    if (a.isPublic === isPublic) return { ok: true } as const;
+    if (a.isPublic === isPublic) return { ok: true, value: undefined } as const;
     await tx
       .update(attachments)
       .set({ isPublic, version: a.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
@@ -137,6 +135,6 @@ export async function updateAttachmentPublic(open: OpenDatabase, target: { id: n
       after: { isPublic },
       clientAddress: actor.clientAddress,
     });
-    return { ok: true } as const;
+    return { ok: true, value: undefined } as const;
   });
 }

@@ -7,6 +7,7 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../client";
 import { lockouts, loginAttempts, loginTickets, users, userSessions } from "../schema";
 import { insertAuditEvent } from "./audit";
+import type { UserActor } from "@/domain/actor";
 
 export interface ThrottleLimits {
   /** Failures of one username from one address within `windowMinutes` that lock that pair. */
@@ -149,7 +150,7 @@ export async function recordLoginAttempt(
 }
 
 /** Ends a lock early. Caller must have checked `lockout.lift`. */
-export async function liftLockout(open: OpenDatabase, id: number, actor: { id: number; name: string }, clientAddress: string, nowMs = Date.now()) {
+export async function liftLockout(open: OpenDatabase, id: number, actor: UserActor, nowMs = Date.now()) {
   return open.write(async (tx) => {
     const rows = await tx
       .select({ id: lockouts.id, kind: lockouts.kind, key: lockouts.key, lockedUntil: lockouts.lockedUntil, liftedAt: lockouts.liftedAt })
@@ -167,7 +168,7 @@ export async function liftLockout(open: OpenDatabase, id: number, actor: { id: n
       entityId: id,
       before: { kind: lock.kind, key: lock.key, lockedUntil: lock.lockedUntil },
       after: { liftedAt: iso(nowMs) },
-      clientAddress,
+      clientAddress: actor.clientAddress,
     });
     return "lifted" as const;
   });
@@ -235,9 +236,9 @@ export async function touchUserSession(open: OpenDatabase, id: string, nowMs = D
 }
 
 /** Ends one session (sign-out). */
-export async function revokeUserSession(open: OpenDatabase, id: string, actor: { id: number; name: string }, clientAddress: string, nowMs = Date.now()): Promise<void> {
+export async function revokeUserSession(open: OpenDatabase, id: string, actor: UserActor, nowMs = Date.now()): Promise<void> {
   await open.write(async (tx) => {
     await tx.update(userSessions).set({ revokedAt: iso(nowMs) }).where(and(eq(userSessions.id, id), isNull(userSessions.revokedAt)));
-    await insertAuditEvent(tx, { actorUserId: actor.id, actorName: actor.name, action: "auth.sign_out", entity: "user", entityId: actor.id, clientAddress });
+    await insertAuditEvent(tx, { actorUserId: actor.id, actorName: actor.name, action: "auth.sign_out", entity: "user", entityId: actor.id, clientAddress: actor.clientAddress });
   });
 }

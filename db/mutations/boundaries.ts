@@ -10,6 +10,7 @@ import { districtBoundaries } from "../schema";
 import type { OpenDatabase } from "../client";
 import { insertAuditEvent } from "./audit";
 import type { Actor } from "@/domain/actor";
+import type { Outcome, Refused } from "@/domain/outcome";
 
 export interface BoundaryItem {
   districtId: number;
@@ -23,7 +24,7 @@ export async function replaceDistrictBoundaries(
   source: string,
   expectedStamp: string,
   actor: Actor,
-): Promise<{ ok: true; replaced: number; loaded: number } | { ok: false; reason: "stale" }> {
+): Promise<Outcome<{ replaced: number; loaded: number }, Refused<"stale">>> {
   return open.write(async (tx) => {
     const old = await tx
       .select({ districtId: districtBoundaries.districtId, source: districtBoundaries.source, updatedAt: districtBoundaries.updatedAt })
@@ -45,6 +46,6 @@ export async function replaceDistrictBoundaries(
       after: { districts: items.map((i) => codes.get(i.districtId)), source },
       clientAddress: actor.clientAddress,
     });
-    return { ok: true, replaced: old.length, loaded: items.length } as const;
+    return { ok: true, value: { replaced: old.length, loaded: items.length } } as const;
   });
 }

@@ -9,6 +9,7 @@ import type { PlausibilitySettings } from "@/domain/plausibility/settings";
 import type { OpenDatabase } from "../client";
 import { upsertMonthProgressTx, type ProgressInput, type ProgressOutcome } from "./project-progress";
 import type { UserActor } from "@/domain/actor";
+import type { Outcome, Refused } from "@/domain/outcome";
 import { saveFigureValuesTx, type FigureWrite, type SaveOutcome } from "./reports";
 
 class Abort extends Error {
@@ -17,10 +18,11 @@ class Abort extends Error {
   }
 }
 
-export type ImportOutcome =
-  | { ok: true; figuresChanged: number; progressChanged: number }
-  | { ok: false; part: "figures"; outcome: Exclude<SaveOutcome, { ok: true }> }
-  | { ok: false; part: "progress"; outcome: Exclude<ProgressOutcome, { ok: true }> };
+/** Refused by the part that refused (the figures or the projects' progress), with that part's own refusal. */
+export type ImportOutcome = Outcome<
+  { figuresChanged: number; progressChanged: number },
+  Refused<"figures", { outcome: Exclude<SaveOutcome, { ok: true }> }> | Refused<"progress", { outcome: Exclude<ProgressOutcome, { ok: true }> }>
+>;
 
 export async function importMonthWorkbook(
   open: OpenDatabase,
@@ -29,10 +31,10 @@ export async function importMonthWorkbook(
   try {
     return await open.write(async (tx) => {
       const f = await saveFigureValuesTx(tx, { periodId: args.periodId, districtId: args.districtId, rows: args.figures, submit: false, actor: args.actor });
-      if (!f.ok) throw new Abort({ ok: false, part: "figures", outcome: f });
+      if (!f.ok) throw new Abort({ ok: false, reason: "figures", outcome: f });
       const p = await upsertMonthProgressTx(tx, { campaignId: args.campaignId, districtId: args.districtId, month: args.month }, args.progress, args.actor, args.settings);
-      if (!p.ok) throw new Abort({ ok: false, part: "progress", outcome: p });
-      return { ok: true as const, figuresChanged: f.changed, progressChanged: p.value.changed };
+      if (!p.ok) throw new Abort({ ok: false, reason: "progress", outcome: p });
+      return { ok: true as const, value: { figuresChanged: f.value.changed, progressChanged: p.value.changed } };
     });
   } catch (e) {
     // Throwing inside the transaction rolled back whatever the first part had written.

@@ -14,17 +14,18 @@ import { notifyOrder } from "./notify-events";
 
 /** Writes here are a signed-in user's: the actor has an id. */
 export type { UserActor as Actor } from "@/domain/actor";
-import type { UserActor as Actor } from "@/domain/actor";
+import type { Actor as SystemOrUser, UserActor as Actor } from "@/domain/actor";
+import type { Outcome, Refused } from "@/domain/outcome";
 
-export type OrderOutcome<T = void> =
-  | { ok: true; value: T }
-  | { ok: false; reason: "not-found" | "state"; status?: OrderStatus }
-  | { ok: false; reason: "conflict"; current: { status: OrderStatus; updatedByName: string | null; updatedAt: string } };
+export type OrderOutcome<T = void> = Outcome<
+  T,
+  Refused<"not-found" | "state", { status?: OrderStatus }> | Refused<"conflict", { current: { status: OrderStatus; updatedByName: string | null; updatedAt: string } }>
+>;
 
 const nowIso = () => new Date().toISOString();
 export { NEXT_ORDER_LEVEL as NEXT_LEVEL } from "@/domain/order-level";
 
-async function event(tx: Tx, orderId: number, actor: { id: number | null; name: string }, kind: "issued" | "responded" | "returned" | "closed" | "escalated", from: OrderStatus | null, to: OrderStatus, note: string | null) {
+async function event(tx: Tx, orderId: number, actor: Pick<SystemOrUser, "id" | "name">, kind: "issued" | "responded" | "returned" | "closed" | "escalated", from: OrderStatus | null, to: OrderStatus, note: string | null) {
   await tx.insert(orderEvents).values({ orderId, actorUserId: actor.id, actorName: actor.name, kind, fromStatus: from, toStatus: to, note });
 }
 

@@ -13,7 +13,7 @@ import { snapshotReport } from "./review";
 
 /** Writes here are a signed-in user's: the actor has an id. */
 import type { UserActor } from "@/domain/actor";
-import type { Refused } from "@/domain/outcome";
+import type { Outcome, Refused } from "@/domain/outcome";
 
 export interface FigureWrite {
   indicatorId: number;
@@ -57,10 +57,10 @@ export interface StoredFigure {
   version: number;
 }
 
-export type SaveOutcome =
-  | { ok: true; changed: number; status: ReportStatus; stored: StoredFigure[] }
-  | Refused<"state", { status: ReportStatus | "locked" }>
-  | Refused<"conflict", { conflicts: FigureConflict[] }>;
+export type SaveOutcome = Outcome<
+  { changed: number; status: ReportStatus; stored: StoredFigure[] },
+  Refused<"state", { status: ReportStatus | "locked" }> | Refused<"conflict", { conflicts: FigureConflict[] }>
+>;
 
 const nowIso = () => new Date().toISOString();
 
@@ -191,7 +191,7 @@ export async function saveFigureValuesTx(tx: Tx, args: SaveFiguresArgs): Promise
       .select({ indicatorId: figureValues.indicatorId, value: figureValues.value, numerator: figureValues.numerator, denominator: figureValues.denominator, note: figureValues.note, noData: figureValues.noData, version: figureValues.version })
       .from(figureValues)
       .where(eq(figureValues.reportId, reportId));
-    return { ok: true, changed, status, stored };
+    return { ok: true, value: { changed, status, stored } };
   }
 }
 

@@ -6,6 +6,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { OpenDatabase } from "../client";
 import { users, userSessions, type Role } from "../schema";
+import { userAccountColumns } from "../user-columns";
 import { diff, insertAuditEvent } from "./audit";
 
 import type { Actor } from "@/domain/actor";
@@ -49,13 +50,7 @@ export async function insertUser(open: OpenDatabase, f: UserFields & { passwordH
 }
 
 const editable = {
-  id: users.id,
-  username: users.username,
-  displayName: users.displayName,
-  role: users.role,
-  districtId: users.districtId,
-  departmentId: users.departmentId,
-  active: users.active,
+  ...userAccountColumns,
   version: users.version,
 };
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { AuditNames, IndicatorInfo } from "@/domain/audit/describe";
 import { getDatabase } from "../index";
 import { auditEvents, campaigns, departments, districts, indicators, monthlyReports, periods, projects, units, users } from "../schema";
+import { pageWindow } from "@/domain/paging";
 
 /** Filters for the audit log: ids and codes as stored, times as UTC ISO bounds (from inclusive, to exclusive). */
 export const auditFilterSchema = z.object({
@@ -104,9 +105,8 @@ export async function listAuditEvents(filter: AuditFilter) {
     .leftJoin(periods, eq(periods.id, monthlyReports.periodId))
     .where(where);
   const total = Number(countRow?.n ?? 0);
-  const lastPage = Math.max(1, Math.ceil(total / f.pageSize));
-  const page = Math.min(f.page, lastPage);
-  const rows = await selectRows(db, where).limit(f.pageSize).offset((page - 1) * f.pageSize);
+  const { page, lastPage, offset } = pageWindow(total, f.page, f.pageSize);
+  const rows = await selectRows(db, where).limit(f.pageSize).offset(offset);
   return { rows, total, page, pageSize: f.pageSize, lastPage };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDatabase } from "../index";
 import { users, userSessions } from "../schema";
+import { userAccountColumns } from "../user-columns";
 
 /**
  * The session row and its user's current role, scope and status, for the guards.
@@ -17,13 +18,7 @@ export async function getSessionRecord(sessionId: string) {
       lastSeenAt: userSessions.lastSeenAt,
       revokedAt: userSessions.revokedAt,
       user: {
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        role: users.role,
-        districtId: users.districtId,
-        departmentId: users.departmentId,
-        active: users.active,
+        ...userAccountColumns,
         mustChangePassword: users.mustChangePassword,
         totpEnabled: users.totpEnabled,
         sessionVersion: users.sessionVersion,

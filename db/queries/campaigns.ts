@@ -1,26 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDatabase } from "../index";
-import { campaignSummaryColumns } from "../campaign-columns";
+import { campaignSummaryColumns, type CampaignSummary } from "../campaign-columns";
+export type { CampaignSummary } from "../campaign-columns";
 import { CURRENT_CAMPAIGN_ORDER, CURRENT_CAMPAIGN_WHERE } from "../current-campaign";
-import { actions, campaigns, departments, indicators, targets, units, type CampaignStatus } from "../schema";
-
-export interface CampaignSummary {
-  id: number;
-  slug: string;
-  year: number;
-  cityName: string;
-  cityNameEn: string;
-  title: string;
-  titleEn: string;
-  subtitle: string;
-  subtitleEn: string;
-  announcedOn: string | null;
-  sourceNote: string;
-  /** Yellow band for pace, in basis points (500 = 5 percentage points). */
-  paceWarnBp: number;
-  status: CampaignStatus;
-}
+import { actions, campaigns, departments, indicators, targets, units } from "../schema";
 
 
 /**

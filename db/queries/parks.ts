@@ -3,6 +3,7 @@ import { and, asc, eq, like, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDatabase } from "../index";
 import { districts, PARK_STATUSES, parks, users } from "../schema";
+import { pageWindow } from "@/domain/paging";
 
 export interface ParkFilter {
   campaignId: number;
@@ -35,8 +36,7 @@ export async function listParks(f: ParkFilter) {
     .from(parks)
     .where(where);
   const total = Number(t?.count ?? 0);
-  const lastPage = Math.max(1, Math.ceil(total / f.pageSize));
-  const page = Math.min(f.page, lastPage);
+  const { page, lastPage, offset } = pageWindow(total, f.page, f.pageSize);
   const rows = await db
     .select({
       id: parks.id,
@@ -54,7 +54,7 @@ export async function listParks(f: ParkFilter) {
     .where(where)
     .orderBy(sql`${parks.isPilot} desc`, asc(parks.code), asc(parks.id))
     .limit(f.pageSize)
-    .offset((page - 1) * f.pageSize);
+    .offset(offset);
   return { rows, total, pilots: Number(t?.pilots ?? 0), pilotsRunning: Number(t?.pilotsRunning ?? 0), page, lastPage };
 }
 

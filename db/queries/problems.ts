@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, like, lt, ne, or, sql } from "drizzle-orm"
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDatabase } from "../index";
 import { districts, problems, projects, PROBLEM_STATUSES, PROBLEM_TYPES, users } from "../schema";
+import { pageWindow } from "@/domain/paging";
 
 type ProblemType = (typeof PROBLEM_TYPES)[number];
 type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
@@ -35,6 +36,18 @@ function whereOf(f: ProblemFilter) {
   );
 }
 
+/** A problem's own fields as the list and the problem page show them. */
+const problemFields = {
+  type: problems.type,
+  description: problems.description,
+  responsibleUnit: problems.responsibleUnit,
+  escalationLevel: problems.escalationLevel,
+  deadlineOn: problems.deadlineOn,
+  status: problems.status,
+  openedOn: problems.openedOn,
+  resolvedOn: problems.resolvedOn,
+};
+
 /**
  * One page of problems, unresolved first (earliest deadline first), with counts over the whole
  * filtered set. Caller must have checked `report.read` and pass the scope it allows
@@ -53,22 +66,14 @@ export async function listProblems(f: ProblemFilter, today: string) {
     .innerJoin(projects, eq(projects.id, problems.projectId))
     .where(where);
   const total = Number(counts?.total ?? 0);
-  const lastPage = Math.max(1, Math.ceil(total / f.pageSize));
-  const page = Math.min(f.page, lastPage);
+  const { page, lastPage, offset } = pageWindow(total, f.page, f.pageSize);
   const rows = await db
     .select({
       id: problems.id,
       projectId: problems.projectId,
       projectName: projects.name,
       districtName: districts.name,
-      type: problems.type,
-      description: problems.description,
-      responsibleUnit: problems.responsibleUnit,
-      escalationLevel: problems.escalationLevel,
-      deadlineOn: problems.deadlineOn,
-      status: problems.status,
-      openedOn: problems.openedOn,
-      resolvedOn: problems.resolvedOn,
+      ...problemFields,
     })
     .from(problems)
     .innerJoin(projects, eq(projects.id, problems.projectId))
@@ -76,7 +81,7 @@ export async function listProblems(f: ProblemFilter, today: string) {
     .where(where)
     .orderBy(sql`${problems.status} = 'resolved'`, sql`${problems.deadlineOn} is null`, asc(problems.deadlineOn), desc(problems.resolvedOn), desc(problems.id))
     .limit(f.pageSize)
-    .offset((page - 1) * f.pageSize);
+    .offset(offset);
   return { rows, total, unresolved: Number(counts?.unresolved ?? 0), overdue: Number(counts?.overdue ?? 0), page, lastPage };
 }
 
@@ -94,14 +99,7 @@ export async function getProblem(id: number, campaignId: number) {
       projectName: projects.name,
       districtId: problems.districtId,
       districtName: districts.name,
-      type: problems.type,
-      description: problems.description,
-      responsibleUnit: problems.responsibleUnit,
-      escalationLevel: problems.escalationLevel,
-      deadlineOn: problems.deadlineOn,
-      status: problems.status,
-      openedOn: problems.openedOn,
-      resolvedOn: problems.resolvedOn,
+      ...problemFields,
       resolvedByName: resolver.displayName,
       resolutionNote: problems.resolutionNote,
       updatedByName: editor.displayName,

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { getCurrentCampaign } from "./campaigns";
+import { getCurrentCampaign, type CampaignSummary } from "./campaigns";
 import { getDatabase } from "../index";
 import { actions, departments, districts, indicators, monthlyReports, periods, sectors, units } from "../schema";
 
@@ -14,19 +14,8 @@ import { actions, departments, districts, indicators, monthlyReports, periods, s
  * unofficial data. The public projects and their published investment: ./public-projects.ts.
  */
 
-export interface PublicCampaign {
-  id: number;
-  slug: string;
-  year: number;
-  cityName: string;
-  cityNameEn: string;
-  title: string;
-  titleEn: string;
-  subtitle: string;
-  subtitleEn: string;
-  sourceNote: string;
-  paceWarnBp: number;
-}
+/** The current campaign as the public pages show it (no status, no announcement date). */
+export type PublicCampaign = Omit<CampaignSummary, "announcedOn" | "status">;
 
 /**
  * Public: the current campaign (chosen by getCurrentCampaign, never a draft) with its English

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNotNull, isNull, like, or, sql } from "drizzle-or
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDatabase } from "../index";
 import { districts, events, signings, users } from "../schema";
+import { pageWindow } from "@/domain/paging";
 
 export interface SigningFilter {
   campaignId: number;
@@ -49,8 +50,7 @@ export async function listSignings(f: SigningFilter) {
     .from(signings)
     .where(where);
   const total = Number(t?.count ?? 0);
-  const lastPage = Math.max(1, Math.ceil(total / f.pageSize));
-  const page = Math.min(f.page, lastPage);
+  const { page, lastPage, offset } = pageWindow(total, f.page, f.pageSize);
   const rows = await db
     .select({
       id: signings.id,
@@ -71,7 +71,7 @@ export async function listSignings(f: SigningFilter) {
     .where(where)
     .orderBy(desc(signings.signedOn), desc(signings.id))
     .limit(f.pageSize)
-    .offset((page - 1) * f.pageSize);
+    .offset(offset);
   const totals = {
     count: total,
     amount: Number(t?.amount ?? 0),

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNull, like, or } from "drizzle-orm";
 import { getDatabase } from "../index";
 import { departments, districts, lockouts, users } from "../schema";
+import { userAccountColumns } from "../user-columns";
 
 /** Name of a user's scope (their district or department). Any signed-in caller. */
 export async function getScopeName(districtId: number | null, departmentId: number | null): Promise<string | null> {
@@ -42,13 +43,7 @@ export async function getUserForEdit(id: number) {
   const { db } = await getDatabase();
   const rows = await db
     .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      districtId: users.districtId,
-      departmentId: users.departmentId,
-      active: users.active,
+      ...userAccountColumns,
       mustChangePassword: users.mustChangePassword,
       totpEnabled: users.totpEnabled,
       lastLoginAt: users.lastLoginAt,

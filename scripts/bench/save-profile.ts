@@ -56,8 +56,8 @@ for (let i = 1; i <= N; i++) {
     saveFigureValues(open, { periodId: c[1]!.periodId, districtId, rows: checked.writes, submit: false, actor: { id: Number(user.id), name: String(user.username), clientAddress: "127.0.0.1" } }),
   );
   if (!outcome.ok) throw new Error(`save failed: ${JSON.stringify(outcome)}`);
-  // The action answers from the rows the save's own transaction read (outcome.stored).
-  const stored = new Map(outcome.stored.map((x) => [x.indicatorId, x]));
+  // The action answers from the rows the save's own transaction read (outcome.value.stored).
+  const stored = new Map(outcome.value.stored.map((x) => [x.indicatorId, x]));
   const fresh = await time("6 reply rows from the transaction", () => rows.map((r) => ({ indicator: r.indicator, current: stored.get(r.indicator.id) ?? null })));
   const flags = await time("7 unresolved flags", () => listMonthFlags({ campaignId: campaign.id, month: AS_OF, districtId, unresolvedOnly: true }));
   values = { ...values, ...(await time("8 reply values", () => storedFormValues(fresh, flags))) };

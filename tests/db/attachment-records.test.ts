@@ -84,7 +84,7 @@ describe("evidence on a supervision order", () => {
     expect(await insertAttachment(db.open, t(null), await photo("#506070"), meta, ctx.actor, settings.maxRecordBytes)).toEqual({ ok: false, reason: "not-found" });
     const a = await insertAttachment(db.open, t(ctx.dept), await photo("#506070"), meta, ctx.actor, settings.maxRecordBytes);
     if (!a.ok) throw new Error("refused");
-    expect(await one("select district_id, department_id from attachments where id = ?", [a.id])).toMatchObject({ district_id: ctx.d1, department_id: ctx.dept });
+    expect(await one("select district_id, department_id from attachments where id = ?", [a.value])).toMatchObject({ district_id: ctx.d1, department_id: ctx.dept });
   });
 });
 
@@ -95,8 +95,8 @@ describe("evidence on a department's order about an indicator (no district)", ()
     const o = await order(null, ctx.dept, null);
     const answer = await insertAttachment(db.open, onOrder(o, ctx.dept), await pdf(), { caption: "说明", originalName: "说明.pdf" }, ctx.actor, settings.maxRecordBytes);
     if (!answer.ok) throw new Error("refused");
-    expect(await one("select district_id, department_id, kind from attachments where id = ?", [answer.id])).toMatchObject({ district_id: null, department_id: ctx.dept, kind: "document" });
-    expect(await one("select district_id from audit_events where action = 'attachment.add' and entity_id = ?", [String(answer.id)])).toMatchObject({ district_id: null });
+    expect(await one("select district_id, department_id, kind from attachments where id = ?", [answer.value])).toMatchObject({ district_id: null, department_id: ctx.dept, kind: "document" });
+    expect(await one("select district_id from audit_events where action = 'attachment.add' and entity_id = ?", [String(answer.value)])).toMatchObject({ district_id: null });
     await run("update supervision_orders set status = 'responded' where id = ?", [o]);
     expect(await insertAttachment(db.open, onOrder(o, ctx.dept, null, "order_close"), await photo("#a0b0c0"), meta, ctx.actor, settings.maxRecordBytes)).toMatchObject({ ok: true });
   });
@@ -115,19 +115,19 @@ describe("evidence on a department's order about an indicator (no district)", ()
     const o = await order(null, ctx.dept, null);
     const [a, b] = [await insertAttachment(db.open, onOrder(o, ctx.dept), await photo("#c0d0e0"), meta, ctx.actor, settings.maxRecordBytes), await insertAttachment(db.open, onOrder(o, ctx.dept), await photo("#d0e0f0"), meta, ctx.actor, settings.maxRecordBytes)];
     if (!a.ok || !b.ok) throw new Error("setup");
-    expect(await deleteAttachment(db.open, { id: a.id, expectedVersion: 1, month: null }, ctx.actor)).toMatchObject({ ok: true, subject: "order_answer" });
-    expect(await one("select district_id, before from audit_events where action = 'attachment.delete' and entity_id = ?", [String(a.id)])).toMatchObject({ district_id: null });
+    expect(await deleteAttachment(db.open, { id: a.value, expectedVersion: 1, month: null }, ctx.actor)).toMatchObject({ ok: true, value: { subject: "order_answer" } });
+    expect(await one("select district_id, before from audit_events where action = 'attachment.delete' and entity_id = ?", [String(a.value)])).toMatchObject({ district_id: null });
     await run("update supervision_orders set status = 'responded' where id = ?", [o]);
-    expect(await deleteAttachment(db.open, { id: b.id, expectedVersion: 1, month: null }, ctx.actor)).toEqual({ ok: false, reason: "closed" });
-    expect(await count("select count(*) as n from attachments where id = ?", [b.id])).toBe(1);
+    expect(await deleteAttachment(db.open, { id: b.value, expectedVersion: 1, month: null }, ctx.actor)).toEqual({ ok: false, reason: "closed" });
+    expect(await count("select count(*) as n from attachments where id = ?", [b.value])).toBe(1);
   });
 
   it("cannot be made public: only a project month's photo can", async () => {
     const o = await order(null, ctx.dept, null);
     const a = await insertAttachment(db.open, onOrder(o, ctx.dept), await photo("#e0f0a0"), meta, ctx.actor, settings.maxRecordBytes);
     if (!a.ok) throw new Error("setup");
-    expect(await updateAttachmentPublic(db.open, { id: a.id, expectedVersion: 1 }, true, ctx.actor)).toEqual({ ok: false, reason: "not-found" });
-    expect(await one("select is_public from attachments where id = ?", [a.id])).toMatchObject({ is_public: 0 });
+    expect(await updateAttachmentPublic(db.open, { id: a.value, expectedVersion: 1 }, true, ctx.actor)).toEqual({ ok: false, reason: "not-found" });
+    expect(await one("select is_public from attachments where id = ?", [a.value])).toMatchObject({ is_public: 0 });
   });
 
   it("the database itself refuses a file with no owner, or a district's record without a district", async () => {
@@ -158,31 +158,31 @@ describe("deleting an attachment", () => {
     if (!a.ok || !b.ok) throw new Error("setup");
     await run("insert into periods (campaign_id, month, due_on) values (?, '2023-10', '2023-11-05'), (?, '2023-09', '2023-10-05')", [ctx.campaignId, ctx.campaignId]);
     const blobs = () => count("select count(*) as n from blobs where sha256 in (?, ?)", [f.fileSha256, f.thumbSha256!]);
-    expect(await deleteAttachment(db.open, { id: a.id, expectedVersion: 1, month: "2023-10" }, ctx.actor)).toMatchObject({ ok: true });
+    expect(await deleteAttachment(db.open, { id: a.value, expectedVersion: 1, month: "2023-10" }, ctx.actor)).toMatchObject({ ok: true });
     expect(await blobs()).toBe(2);
-    const audit = await one("select before, after from audit_events where action = 'attachment.delete' and entity_id = ?", [String(a.id)]);
+    const audit = await one("select before, after from audit_events where action = 'attachment.delete' and entity_id = ?", [String(a.value)]);
     expect(JSON.parse(String(audit.before))).toMatchObject({ subject: "project_month", month: "2023-10", caption: "基坑", originalName: "a.jpg", sha256: f.fileSha256 });
     expect(audit.after).toBeNull();
-    expect(await deleteAttachment(db.open, { id: b.id, expectedVersion: 1, month: "2023-09" }, ctx.actor)).toMatchObject({ ok: true });
+    expect(await deleteAttachment(db.open, { id: b.value, expectedVersion: 1, month: "2023-09" }, ctx.actor)).toMatchObject({ ok: true });
     expect(await blobs()).toBe(0);
-    expect(await count("select count(*) as n from attachments where id in (?, ?)", [a.id, b.id])).toBe(0);
+    expect(await count("select count(*) as n from attachments where id in (?, ?)", [a.value, b.value])).toBe(0);
   });
 
   it("refuses a version the user did not see, and an approved or locked month, changing nothing", async () => {
     const a = await insertAttachment(db.open, onMonth("2023-10"), await photo("#8090a0"), meta, ctx.actor, settings.maxRecordBytes);
     if (!a.ok) throw new Error("setup");
     const before = await snapshot(db.open);
-    expect(await deleteAttachment(db.open, { id: a.id, expectedVersion: 2, month: "2023-10" }, ctx.actor)).toEqual({ ok: false, reason: "conflict", version: 1 });
+    expect(await deleteAttachment(db.open, { id: a.value, expectedVersion: 2, month: "2023-10" }, ctx.actor)).toEqual({ ok: false, reason: "conflict", version: 1 });
     expect(await snapshot(db.open)).toBe(before);
     const period = Number((await one("select id from periods where month = '2023-10'")).id);
     await run("insert into monthly_reports (period_id, district_id, status) values (?, ?, 'approved')", [period, ctx.d1]);
     const approved = await snapshot(db.open);
-    expect(await deleteAttachment(db.open, { id: a.id, expectedVersion: 1, month: "2023-10" }, ctx.actor)).toEqual({ ok: false, reason: "closed" });
+    expect(await deleteAttachment(db.open, { id: a.value, expectedVersion: 1, month: "2023-10" }, ctx.actor)).toEqual({ ok: false, reason: "closed" });
     expect(await snapshot(db.open)).toBe(approved);
     await run("update monthly_reports set status = 'returned' where period_id = ?", [period]);
     await run("update periods set locked = 1 where id = ?", [period]);
     const locked = await snapshot(db.open);
-    expect(await deleteAttachment(db.open, { id: a.id, expectedVersion: 1, month: "2023-10" }, ctx.actor)).toEqual({ ok: false, reason: "closed" });
+    expect(await deleteAttachment(db.open, { id: a.value, expectedVersion: 1, month: "2023-10" }, ctx.actor)).toEqual({ ok: false, reason: "closed" });
     expect(await snapshot(db.open)).toBe(locked);
   });
 
@@ -191,7 +191,7 @@ describe("deleting an attachment", () => {
     const a = await insertAttachment(db.open, { campaignId: ctx.campaignId, districtId: ctx.d1, subject: "order_answer", subjectId: o, month: null }, await photo("#90a0b0"), meta, ctx.actor, settings.maxRecordBytes);
     if (!a.ok) throw new Error("setup");
     await run("update supervision_orders set status = 'responded' where id = ?", [o]);
-    expect(await deleteAttachment(db.open, { id: a.id, expectedVersion: 1, month: null }, ctx.actor)).toEqual({ ok: false, reason: "closed" });
-    expect(await count("select count(*) as n from attachments where id = ?", [a.id])).toBe(1);
+    expect(await deleteAttachment(db.open, { id: a.value, expectedVersion: 1, month: null }, ctx.actor)).toEqual({ ok: false, reason: "closed" });
+    expect(await count("select count(*) as n from attachments where id = ?", [a.value])).toBe(1);
   });
 });

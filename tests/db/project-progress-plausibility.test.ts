@@ -101,11 +101,11 @@ describe("project investment writes", () => {
     });
     const before = await snapshot(open);
     const r = await importMonthWorkbook(open, file(null));
-    expect(r.ok === false && r.part === "progress" && r.outcome.reason).toBe("implausible");
+    expect(r.ok === false && r.reason === "progress" && r.outcome.reason).toBe("implausible");
     expect(await snapshot(open)).toBe(before);
 
     // The same file with the note: figures and investment are stored together.
-    expect(await importMonthWorkbook(open, file("二期设备款"))).toEqual({ ok: true, figuresChanged: 1, progressChanged: 1 });
+    expect(await importMonthWorkbook(open, file("二期设备款"))).toEqual({ ok: true, value: { figuresChanged: 1, progressChanged: 1 } });
     const stored = await one(
       "select f.value from figure_values f join monthly_reports r on r.id = f.report_id where r.district_id = ? and r.period_id = ? and f.indicator_id = ?",
       [ctx.districtId, ctx.periodId, Number(ind.id)],

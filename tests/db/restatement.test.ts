@@ -120,7 +120,7 @@ describe("correcting an approved month", () => {
       submit: false,
       actor: actor(ids.editor, "jinjiang"),
     });
-    expect(saved).toMatchObject({ ok: true, changed: 1 });
+    expect(saved).toMatchObject({ ok: true, value: { changed: 1 } });
     const g = await progress();
     const progressed = await upsertMonthProgress(open, { campaignId: ids.campaign, districtId: ids.district, month: MONTH }, [{ projectId: ids.project, expectedVersion: g.version, investment: g.investment + PROJECT_DELTA, note: "更正重复填报" }], actor(ids.editor, "jinjiang"), DEFAULT_PLAUSIBILITY_SETTINGS);
     expect(progressed.ok).toBe(true);
@@ -139,7 +139,7 @@ describe("correcting an approved month", () => {
 
   it("on approval the corrected values become official and the originals are kept as corrections", async () => {
     const submitted = await saveFigureValues(open, { periodId: ids.period, districtId: ids.district, rows: [], submit: true, actor: actor(ids.editor, "jinjiang") });
-    expect(submitted).toMatchObject({ ok: true, status: "submitted" });
+    expect(submitted).toMatchObject({ ok: true, value: { status: "submitted" } });
     const { version } = await report();
     expect(await approveReport(open, { reportId: ids.report, expectedVersion: version, actor: actor(ids.admin, "admin") })).toEqual({ ok: true });
     expect(await report()).toMatchObject({ status: "approved", official: 1, restating: 0 });

@@ -59,15 +59,15 @@ async function save(code: string, w: Partial<FigureWrite>) {
 describe("saving figures with flags and 本月无数据", () => {
   it("stores a flagged value with its note and flag, and an unchanged save leaves the flag as it was", async () => {
     const flag = { rule: "figure_above_median", message: "与本区以往差异较大：本月 900 亿元" };
-    expect(await save("urban_investment", { value: 9_000_000, note: "集中结算", flags: [flag] })).toMatchObject({ ok: true, changed: 1 });
+    expect(await save("urban_investment", { value: 9_000_000, note: "集中结算", flags: [flag] })).toMatchObject({ ok: true, value: { changed: 1 } });
     const first = await flags("urban_investment");
     expect(first).toMatchObject([{ ...flag, note: "集中结算" }]);
-    expect(await save("urban_investment", { value: 9_000_000, note: "集中结算", flags: [flag] })).toMatchObject({ ok: true, changed: 0 });
+    expect(await save("urban_investment", { value: 9_000_000, note: "集中结算", flags: [flag] })).toMatchObject({ ok: true, value: { changed: 0 } });
     expect(await flags("urban_investment")).toEqual(first);
   });
 
   it("clears the flags of a value that no longer trips a rule", async () => {
-    expect(await save("urban_investment", { value: 30_000, note: null, flags: [] })).toMatchObject({ ok: true, changed: 1 });
+    expect(await save("urban_investment", { value: 30_000, note: null, flags: [] })).toMatchObject({ ok: true, value: { changed: 1 } });
     expect(await flags("urban_investment")).toEqual([]);
   });
 
@@ -87,7 +87,7 @@ describe("saving figures with flags and 本月无数据", () => {
   });
 
   it("stores 本月无数据 with no value, and audits the mark", async () => {
-    expect(await save("standard_factory_area", { noData: true, note: "本月无新建厂房" })).toMatchObject({ ok: true, changed: 1 });
+    expect(await save("standard_factory_area", { noData: true, note: "本月无新建厂房" })).toMatchObject({ ok: true, value: { changed: 1 } });
     expect(await cell("standard_factory_area")).toMatchObject({ value: null, note: "本月无新建厂房", no_data: 1 });
     const audit = (await open.client.execute("select before, after from audit_events where action = 'figures.save' order by id desc limit 1")).rows[0]!;
     expect(JSON.parse(String(audit.after)).standard_factory_area).toMatchObject({ value: null, noData: true });

@@ -90,7 +90,7 @@ describe("sign-in throttling", () => {
     const open = await db();
     for (let i = 0; i < 5; i++) await fail(open, "wang", "10.0.0.2", T0 + i * 1000);
     const lock = await getActiveLock(open.db, "username_address", pairKey("wang", "10.0.0.2"), T0 + 10_000);
-    expect(await liftLockout(open, lock!.id, { id: await adminId(open), name: "admin" }, "10.0.0.3", T0 + 20_000)).toBe("lifted");
+    expect(await liftLockout(open, lock!.id, { id: await adminId(open), name: "admin", clientAddress: "10.0.0.3" }, T0 + 20_000)).toBe("lifted");
     expect(await blockAt(open, "wang", "10.0.0.2", T0 + 30_000)).toBeNull();
     expect((await fail(open, "wang", "10.0.0.2", T0 + 40_000)).pairLocked).toBe(false);
   });
@@ -99,7 +99,7 @@ describe("sign-in throttling", () => {
     const open = await db();
     for (let i = 0; i < 5; i++) await fail(open, "zhao", "10.0.0.4", T0 + i * 1000);
     const lock = await getActiveLock(open.db, "username_address", pairKey("zhao", "10.0.0.4"), T0 + 10_000);
-    await liftLockout(open, lock!.id, { id: await adminId(open), name: "admin" }, "10.0.0.3", T0 + 20_000);
+    await liftLockout(open, lock!.id, { id: await adminId(open), name: "admin", clientAddress: "10.0.0.3" }, T0 + 20_000);
     const rows = await open.client.execute("select action, actor_name from audit_events where entity = 'lockout' order by id");
     expect(rows.rows.map((r) => [r.action, r.actor_name])).toEqual([["auth.lock_username_address", "system"], ["auth.lift_lockout", "admin"]]);
   });

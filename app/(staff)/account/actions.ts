@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { signOut } from "@/app/_lib/auth";
 import { getCurrentUser, requirePermission } from "@/app/_lib/guards";
 import { actorOf } from "@/app/_lib/actor";
-import { clientAddress } from "@/app/_lib/request-info";
 import { getDatabase } from "@/db/index";
 import { revokeUserSession } from "@/db/mutations/auth";
 import { endAllSessions } from "@/db/mutations/users";
@@ -12,7 +11,7 @@ import { endAllSessions } from "@/db/mutations/users";
 /** Signing out needs no permission, only a session to end; without one it just clears the cookie. */
 export async function signOutAction(): Promise<void> {
   const user = await getCurrentUser();
-  if (user) await revokeUserSession(await getDatabase(), user.sessionId, { id: user.id, name: user.username }, await clientAddress());
+  if (user) await revokeUserSession(await getDatabase(), user.sessionId, await actorOf(user));
   await signOut({ redirectTo: "/login" });
 }
 

@@ -1,16 +1,13 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
-import { actorOf } from "@/app/_lib/actor";
 import { recordDenied, requirePermission, requireSameOrigin, requireUser } from "@/app/_lib/guards";
-import { getDatabase } from "@/db/index";
-import { insertAttachment } from "@/db/mutations/attachments";
 import { getOrderEvidenceOwner } from "@/db/queries/attachment-records";
 import { getOrder } from "@/db/queries/orders";
 import type { Refusal } from "@/domain/evidence/messages";
 import { can } from "@/domain/policy";
-import { currentEvidenceSettings } from "./settings";
-import { backTo, checkUploadForm } from "./upload-form";
+import { readUploadForm, storeUpload } from "./store-upload";
+import { backTo } from "./upload-form";
 
 /**
  * One file on a supervision order: with its answer (`order_answer`, by the responsible district or
@@ -40,26 +37,11 @@ export async function postOrderEvidence(request: Request, orderIdParam: string, 
   await requirePermission(action, scope);
   const owner = await getOrderEvidenceOwner(order.id);
   if (!owner) notFound();
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return back("stale");
-  }
-  const checked = await checkUploadForm(form);
-  if (!checked.ok) return back(checked.code, checked.n);
-  const result = await insertAttachment(
-    await getDatabase(),
-    { campaignId: order.campaignId, districtId: owner.districtId, departmentId: owner.departmentId, subject, subjectId: order.id, month: null },
-    checked.stored,
-    { caption: checked.caption, originalName: checked.originalName },
-    await actorOf(user),
-    currentEvidenceSettings().maxRecordBytes,
-  );
-  if (!result.ok) {
-    if (result.reason === "not-found") return back("order-closed");
-    return result.reason === "duplicate" ? back("duplicate") : back("record-full", result.usedBytes);
-  }
+  const form = await readUploadForm(request);
+  if (!form) return back("stale");
+  const stored = await storeUpload(form, { campaignId: order.campaignId, districtId: owner.districtId, departmentId: owner.departmentId, subject, subjectId: order.id, month: null }, user);
+  if (stored.code === "gone") return back("order-closed");
+  if (stored.code !== "ok") return back(stored.code, stored.n);
   revalidatePath(`/district/orders/${order.id}`);
   revalidatePath(`/city/orders/${order.id}`);
   return back("ok");

@@ -1,9 +1,10 @@
 import "server-only";
+import { notFound } from "next/navigation";
 import { getDistrictMonthState, getRecordOwners } from "@/db/queries/reporting";
-import type { AttachmentRecord } from "@/db/queries/attachment-records";
+import { getAttachmentRecord, type AttachmentRecord } from "@/db/queries/attachment-records";
 import { monthOf } from "@/domain/months";
 import type { Action, ReportState, Resource } from "@/domain/policy";
-import type { SessionUser } from "../guards";
+import { requirePermission, type SessionUser } from "../guards";
 
 /**
  * The guard of an attachment's record, the same one the record's own page and writes use: who may
@@ -69,4 +70,18 @@ export async function evidenceGuard(user: SessionUser, r: AttachmentRecord): Pro
       return { read: { action: "report.read", resource: res }, edit: { action: "record.edit", resource: { ...res, state: await stateOf(r.campaignId, districtId, month) } }, month, path: `/district/signings/${r.subjectId}` };
     }
   }
+}
+
+/**
+ * The attachment an id names, once the signed-in caller has passed its record's read permission
+ * (403 and audited otherwise); 404 for a malformed or unknown id. For the file and delete routes,
+ * after their own requireSameOrigin/requireUser.
+ */
+export async function requireReadableAttachment(user: SessionUser, idParam: string): Promise<{ record: AttachmentRecord; guard: EvidenceGuard }> {
+  if (!/^[1-9]\d{0,9}$/.test(idParam)) notFound();
+  const record = await getAttachmentRecord(Number(idParam));
+  if (!record) notFound();
+  const guard = await evidenceGuard(user, record);
+  await requirePermission(guard.read.action, guard.read.resource);
+  return { record, guard };
 }

@@ -20,22 +20,11 @@ export interface EvidenceView {
   flags: ProvenanceFlag[];
 }
 
-interface Row {
-  id: number;
-  projectId: number;
-  month: string | null;
-  kind: "photo" | "document";
-  caption: string;
-  originalName: string;
-  byteSize: number;
-  takenAt: string | null;
+/** A row as the queries read it: the view's facts without the flags, plus what the flags are worked out from. */
+interface Row extends Omit<EvidenceView, "flags"> {
   gpsLatitude: number | null;
   gpsLongitude: number | null;
   phash: string | null;
-  uploadedAt: string;
-  uploadedByName: string | null;
-  isPublic: boolean;
-  version: number;
 }
 
 type Site = { latitude: number | null; longitude: number | null };

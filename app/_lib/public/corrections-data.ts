@@ -7,6 +7,8 @@
  * directly; app/(public)/_lib/public-data.ts feeds it.
  */
 
+import type { FigureCorrectionRow, ProjectCorrectionEvent } from "@/db/queries/corrections";
+
 export interface FigureParts {
   value: number | null;
   numerator: number | null;
@@ -34,28 +36,9 @@ export interface CorrectionIndicator {
   derivation: { rule: string; params: Record<string, unknown> } | null;
 }
 
-export interface FigureCorrectionInput {
-  indicatorId: number;
-  districtId: number;
-  month: string;
-  oldValue: number | null;
-  oldNumerator: number | null;
-  oldDenominator: number | null;
-  newValue: number | null;
-  newNumerator: number | null;
-  newDenominator: number | null;
-  reason: string;
-  correctedAt: string;
-}
+export type FigureCorrectionInput = Omit<FigureCorrectionRow, "id">;
 
-export interface ProjectEventInput {
-  districtId: number;
-  month: string;
-  reason: string;
-  correctedAt: string;
-  deltaAll: number;
-  deltaKey: number;
-}
+export type ProjectEventInput = Omit<ProjectCorrectionEvent, "reportId">;
 
 export interface MonthTotalInput {
   districtId: number;

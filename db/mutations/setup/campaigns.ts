@@ -9,29 +9,14 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../../client";
 import { appMeta, campaigns, indicators, monthlyReports, periods, targets, type CampaignStatus } from "../../schema";
-import { campaignEditableColumns } from "../../campaign-columns";
+import { campaignEditableColumns, type CampaignFields } from "../../campaign-columns";
 import { CURRENT_CAMPAIGN_KEY, effectiveCurrentCampaignId, markedCampaignId } from "../../current-campaign";
 import { diff, insertAuditEvent } from "../audit";
 import type { Actor } from "@/domain/actor";
 import { nowIso, type SetupOutcome } from "./common";
 import { insertPeriods, recomputeDueDates } from "./campaign-months";
 
-export interface CampaignFields {
-  slug: string;
-  year: number;
-  cityName: string;
-  cityNameEn: string;
-  title: string;
-  titleEn: string;
-  subtitle: string;
-  subtitleEn: string;
-  announcedOn: string | null;
-  startsOn: string;
-  endsOn: string;
-  paceWarnBp: number;
-  reportDeadlineDay: number;
-  sourceNote: string;
-}
+export type { CampaignFields } from "../../campaign-columns";
 export async function slugTaken(tx: Tx, slug: string, exceptId?: number): Promise<boolean> {
   const rows = await tx
     .select({ id: campaigns.id })

@@ -12,6 +12,7 @@ import type { OpenDatabase, Tx } from "../../client";
 import { campaigns, indicators, targets } from "../../schema";
 import { insertAuditEvent } from "../audit";
 import type { Actor } from "@/domain/actor";
+import type { Refused } from "@/domain/outcome";
 import { nowIso, type SetupOutcome } from "./common";
 
 export interface TargetValues {
@@ -125,7 +126,7 @@ export interface TargetImportItem {
  * written, so a stale sheet stores nothing. Returns how many indicators changed, or the ids of
  * the indicators changed by someone else since the download.
  */
-export async function importTargets(open: OpenDatabase, campaignId: number, items: TargetImportItem[], actor: Actor): Promise<SetupOutcome<{ changed: number }> | { ok: false; reason: "stale"; indicatorIds: number[] }> {
+export async function importTargets(open: OpenDatabase, campaignId: number, items: TargetImportItem[], actor: Actor): Promise<SetupOutcome<{ changed: number }> | Refused<"stale", { indicatorIds: number[] }>> {
   return open.write(async (tx) => {
     const c = (await tx.select({ year: campaigns.year, status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaignId)))[0];
     if (!c) return { ok: false, reason: "not-found" };

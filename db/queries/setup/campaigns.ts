@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { campaignEditableColumns } from "../../campaign-columns";
+import { campaignEditableColumns, type CampaignEditable } from "../../campaign-columns";
 import { getDatabase } from "../../index";
 import { actions, auditEvents, campaigns, departments, periods, projects } from "../../schema";
 
@@ -48,26 +48,8 @@ export async function listCampaignsForSetup(): Promise<SetupCampaignRow[]> {
     .orderBy(desc(campaigns.year), desc(campaigns.id));
 }
 
-export interface SetupCampaign {
-  id: number;
-  slug: string;
-  year: number;
-  cityName: string;
-  cityNameEn: string;
-  title: string;
-  titleEn: string;
-  subtitle: string;
-  subtitleEn: string;
-  announcedOn: string | null;
-  startsOn: string;
-  endsOn: string;
-  status: "draft" | "active" | "archived";
-  paceWarnBp: number;
-  reportDeadlineDay: number;
-  sourceNote: string;
-  version: number;
-  updatedAt: string;
-}
+/** A campaign's editable fields as the set-up page loads them, and when it last changed. */
+export type SetupCampaign = CampaignEditable & { updatedAt: string };
 
 /** campaign.manage: one campaign's editable fields. */
 export async function getCampaignForSetup(id: number): Promise<SetupCampaign | null> {

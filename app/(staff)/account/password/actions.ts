@@ -6,7 +6,7 @@ import { failure, type ActionState } from "@/app/_lib/action-state";
 import { authSettings } from "@/app/_lib/auth-settings";
 import { requirePermission } from "@/app/_lib/guards";
 import { hashPassword, passwordRuleError, verifyPassword } from "@/domain/passwords";
-import { clientAddress } from "@/app/_lib/request-info";
+import { actorOf } from "@/app/_lib/actor";
 import { getDatabase } from "@/db/index";
 import { changeOwnPassword } from "@/db/mutations/users";
 import { getUserCredentials } from "@/db/queries/auth";
@@ -34,10 +34,6 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
   const creds = await getUserCredentials(user.username);
   if (!(await verifyPassword(creds?.passwordHash ?? null, currentPassword))) fieldErrors.currentPassword = "当前密码不正确";
   if (Object.keys(fieldErrors).length > 0) return failure("请检查标出的字段", fieldErrors);
-  await changeOwnPassword(await getDatabase(), user.id, await hashPassword(newPassword), user.sessionId, {
-    id: user.id,
-    name: user.username,
-    clientAddress: await clientAddress(),
-  });
+  await changeOwnPassword(await getDatabase(), user.id, await hashPassword(newPassword), user.sessionId, await actorOf(user));
   redirect("/account?changed=password");
 }

@@ -7,20 +7,9 @@
  * copies, and approval resolves a month's warnings, so in the official mode no warning applies
  * to what is shown: marks appear in the "含未审核数据" mode.
  */
-export interface FlagFacts {
-  id: number;
-  month: string;
-  districtId: number;
-  districtName: string;
-  subject: "figure" | "project";
-  indicatorId: number | null;
-  indicatorName: string | null;
-  projectId: number | null;
-  projectName: string | null;
-  projectIsKey: boolean | null;
-  message: string;
-  note: string;
-}
+import type { LeaderFlag } from "@/db/queries/leader-flags";
+
+export type FlagFacts = Omit<LeaderFlag, "official">;
 
 export interface FlaggedIndicator {
   id: number;

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { failure, success, type ActionState } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
-import { clientAddress } from "@/app/_lib/request-info";
+import { actorOf } from "@/app/_lib/actor";
 import { getDatabase } from "@/db/index";
 import { liftLockout } from "@/db/mutations/auth";
 import { idSchema } from "@/app/_lib/form-parse";
@@ -14,7 +14,7 @@ export async function liftLockoutAction(_prev: ActionState, formData: FormData):
   const raw = formData.get("lockoutId");
   const parsed = idSchema.safeParse(typeof raw === "string" ? raw : "");
   if (!parsed.success) return failure("请选择要解除的锁定");
-  const outcome = await liftLockout(await getDatabase(), parsed.data, { id: admin.id, name: admin.username }, await clientAddress());
+  const outcome = await liftLockout(await getDatabase(), parsed.data, await actorOf(admin));
   if (outcome === "not-found") return failure("该锁定记录不存在");
   if (outcome === "not-active") return failure("该锁定已到期或已被解除，无需再解除");
   revalidatePath("/city/lockouts");

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requirePermission } from "@/app/_lib/guards";
-import { clientAddress } from "@/app/_lib/request-info";
+import { actorOf } from "@/app/_lib/actor";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { setMetaValue } from "@/db/mutations/settings";
@@ -12,7 +12,7 @@ import { PUBLIC_ORDER_COUNTS_KEY } from "@/app/_lib/settings-keys";
 export async function setPublicOrderCountsAction(formData: FormData): Promise<void> {
   const user = await requirePermission("campaign.manage");
   const on = formData.get("show") === "1";
-  await setMetaValue(await getDatabase(), PUBLIC_ORDER_COUNTS_KEY, on ? "1" : "0", { id: user.id, name: user.username, clientAddress: await clientAddress() });
+  await setMetaValue(await getDatabase(), PUBLIC_ORDER_COUNTS_KEY, on ? "1" : "0", await actorOf(user));
   revalidatePublic();
   revalidatePath("/city/orders");
 }

@@ -110,9 +110,9 @@ export async function saveFiguresAction(_prev: ActionState, formData: FormData):
   revalidatePath("/district");
   // After a save the form shows what is stored now, with the new versions: as the save's own
   // transaction read it (no second load of the month's rows and history).
-  const stored = new Map(outcome.stored.map((s) => [s.indicatorId, s]));
+  const stored = new Map(outcome.value.stored.map((s) => [s.indicatorId, s]));
   const fresh = rows.map((r) => ({ indicator: r.indicator, current: stored.get(r.indicator.id) ?? null }));
   const flags = await listMonthFlags({ campaignId: campaign.id, month, districtId: district.id, unresolvedOnly: true });
-  const message = intent === "submit" ? `已报送${monthLabel(month)}报表，等待专项办审核` : outcome.changed > 0 ? `已保存草稿（更新 ${outcome.changed} 项）` : "没有需要保存的修改";
+  const message = intent === "submit" ? `已报送${monthLabel(month)}报表，等待专项办审核` : outcome.value.changed > 0 ? `已保存草稿（更新 ${outcome.value.changed} 项）` : "没有需要保存的修改";
   return { ok: true, message, fieldErrors: {}, values: storedFormValues(fresh, flags) };
 }

@@ -173,8 +173,8 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
     settings,
   });
   if (!outcome.ok) {
-    if (outcome.part === "figures" && outcome.outcome.reason === "state") return fail("本月报表当前不能修改，未保存任何数据");
-    if (outcome.part === "progress" && outcome.outcome.reason === "implausible") {
+    if (outcome.reason === "figures" && outcome.outcome.reason === "state") return fail("本月报表当前不能修改，未保存任何数据");
+    if (outcome.reason === "progress" && outcome.outcome.reason === "implausible") {
       const rowErrors = [...outcome.outcome.issues].map(([id, c]) => ({ sheet: "项目进度", line: lineOf.get(id) ?? 0, message: describeCheck(c).text }));
       return fail(`文件中有 ${rowErrors.length} 处错误，未保存任何数据。请改正后重新上传。`, rowErrors);
     }
@@ -182,5 +182,5 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
   }
   revalidatePath("/district/figures");
   revalidatePath("/district");
-  return { ok: true, message: `已导入：更新指标 ${outcome.figuresChanged} 项、项目进度 ${outcome.progressChanged} 项`, fieldErrors: {}, values: {}, rowErrors: [] };
+  return { ok: true, message: `已导入：更新指标 ${outcome.value.figuresChanged} 项、项目进度 ${outcome.value.progressChanged} 项`, fieldErrors: {}, values: {}, rowErrors: [] };
 }

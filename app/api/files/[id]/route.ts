@@ -1,9 +1,8 @@
 import { notFound } from "next/navigation";
-import { requirePermission, requireUser } from "@/app/_lib/guards";
-import { evidenceGuard } from "@/app/_lib/evidence/record-guard";
+import { requireUser } from "@/app/_lib/guards";
+import { requireReadableAttachment } from "@/app/_lib/evidence/record-guard";
 import { downloadName, fileResponse } from "@/app/_lib/evidence/serve";
 import { getAttachmentFile } from "@/db/queries/attachments";
-import { getAttachmentRecord } from "@/db/queries/attachment-records";
 
 /**
  * GET /api/files/:id[?size=thumb] — an attachment for staff, under its record's guard
@@ -14,11 +13,7 @@ import { getAttachmentRecord } from "@/db/queries/attachment-records";
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const user = await requireUser();
   const { id } = await params;
-  if (!/^[1-9]\d{0,9}$/.test(id)) notFound();
-  const record = await getAttachmentRecord(Number(id));
-  if (!record) notFound();
-  const guard = await evidenceGuard(user, record);
-  await requirePermission(guard.read.action, guard.read.resource);
+  const { record } = await requireReadableAttachment(user, id);
   const variant = new URL(request.url).searchParams.get("size") === "thumb" ? "thumb" : "file";
   const f = await getAttachmentFile(record.id, variant);
   if (!f) notFound();

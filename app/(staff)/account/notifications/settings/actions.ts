@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
-import { actorOf } from "@/app/_lib/actor";
+import { scopedActorOf } from "@/app/_lib/actor";
 import { idSchema } from "@/app/_lib/form-parse";
 import { requirePermission } from "@/app/_lib/guards";
 import { getDatabase } from "@/db/index";
@@ -17,7 +17,7 @@ const emailSchema = z.union([z.literal(""), z.string().trim().max(200, "邮箱�
 
 async function scopedActor() {
   const user = await requirePermission("account.update");
-  return { user, actor: { ...(await actorOf(user)), districtId: user.districtId, departmentId: user.departmentId } };
+  return { user, actor: await scopedActorOf(user) };
 }
 
 /** Saves the whole table of modes and the email address. Only rows that differ from the default are stored. */

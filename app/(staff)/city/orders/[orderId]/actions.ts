@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
-import { clientAddress } from "@/app/_lib/request-info";
+import { actorOf } from "@/app/_lib/actor";
 import { getDatabase } from "@/db/index";
 import { closeOrder, returnOrder, type OrderOutcome } from "@/db/mutations/orders";
 import { getOrder } from "@/db/queries/orders";
@@ -37,7 +37,7 @@ export async function returnOrderAction(_prev: ActionState, formData: FormData):
   if (!target) return failure("没有找到这张督办单");
   const comment = z.string().trim().min(4, "请写明退回原因（至少 4 个字）").max(1000, "最多 1000 字").superRefine(hiddenCharacters("退回原因", true)).safeParse(formData.get("comment") ?? "");
   if (!comment.success) return failure("请检查标出的字段", fieldErrorsOf(comment.error.issues.map((i) => ({ ...i, path: ["comment"] }))));
-  const o = await returnOrder(await getDatabase(), { id: target.order.id, expectedVersion: target.version, comment: comment.data, actor: { id: user.id, name: user.username, clientAddress: await clientAddress() } });
+  const o = await returnOrder(await getDatabase(), { id: target.order.id, expectedVersion: target.version, comment: comment.data, actor: await actorOf(user) });
   if (!o.ok) return failure(why(o));
   revalidatePath(`/city/orders/${target.order.id}`);
   return success("已退回，责任单位需重新办理");
@@ -51,7 +51,7 @@ export async function closeOrderAction(_prev: ActionState, formData: FormData): 
   // The close form shows the form's message only (no field error slot): the message says which field.
   if (!parsedNote.success) return failure(`${parsedNote.error.issues[0]?.message ?? "销号意见无效"}；未销号`);
   const note = parsedNote.data;
-  const o = await closeOrder(await getDatabase(), { id: target.order.id, expectedVersion: target.version, note: note || "办理情况属实，同意销号", actor: { id: user.id, name: user.username, clientAddress: await clientAddress() } });
+  const o = await closeOrder(await getDatabase(), { id: target.order.id, expectedVersion: target.version, note: note || "办理情况属实，同意销号", actor: await actorOf(user) });
   if (!o.ok) return failure(why(o));
   revalidatePath(`/city/orders/${target.order.id}`);
   revalidatePath("/city/orders");

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { failure, fieldErrorsOf, type ActionState } from "@/app/_lib/action-state";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { isDate, todayInShanghai } from "@/domain/months";
-import { clientAddress } from "@/app/_lib/request-info";
+import { actorOf } from "@/app/_lib/actor";
 import { getDatabase } from "@/db/index";
 import { issueOrder } from "@/db/mutations/orders";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
@@ -68,7 +68,7 @@ export async function issueOrderAction(_prev: ActionState, formData: FormData): 
       deadlineOn: f.deadlineOn,
       level: f.level,
     },
-    { id: user.id, name: user.username, clientAddress: await clientAddress() },
+    await actorOf(user),
   );
   if (!o.ok) return failure("下达失败，请重试", {}, raw);
   revalidatePath("/city/orders");

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requirePermission } from "@/app/_lib/guards";
-import { clientAddress } from "@/app/_lib/request-info";
+import { actorOf } from "@/app/_lib/actor";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { updateAttachmentPublic } from "@/db/mutations/attachments";
@@ -24,7 +24,7 @@ export async function publishPhotoAction(formData: FormData): Promise<void> {
   const parsed = publishSchema.safeParse(Object.fromEntries(["reportId", "attachmentId", "version", "makePublic"].map((k) => [k, formData.get(k) ?? ""])));
   if (!parsed.success) redirect("/city/review");
   const { reportId, attachmentId, version, makePublic } = parsed.data;
-  const result = await updateAttachmentPublic(await getDatabase(), { id: attachmentId, expectedVersion: version }, makePublic === "1", { id: user.id, name: user.username, clientAddress: await clientAddress() });
+  const result = await updateAttachmentPublic(await getDatabase(), { id: attachmentId, expectedVersion: version }, makePublic === "1", await actorOf(user));
   if (result.ok) revalidatePublic();
   const pub = result.ok ? (makePublic === "1" ? "shown" : "hidden") : result.reason;
   redirect(`/city/review/${reportId}?pub=${pub}&att=${attachmentId}#evidence`);

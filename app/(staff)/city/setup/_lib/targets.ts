@@ -4,6 +4,7 @@
  * reaching 100 % by December, and — for sum and count indicators — district targets that add
  * up to the city target, or a note explaining why not. Pure: unit-tested.
  */
+import type { TargetValues } from "@/db/mutations/setup/targets";
 import { monthlyPlanError } from "@/domain/pace";
 import { baseToDisplayExact, formatWithUnit, parseDisplayNumber, type UnitDef } from "@/domain/numbers";
 
@@ -28,16 +29,8 @@ export interface TargetText {
   sourceNote?: string;
 }
 
-export interface CheckedTargets {
-  targetValue: number | null;
-  baselineValue: number | null;
-  growthTargetBp: number | null;
-  multipleTargetPct: number | null;
-  monthlyPlan?: number[] | null;
-  sourceNote?: string;
-  breakdownNote: string;
-  districts: Map<number, number | null>;
-}
+/** Checked values, exactly what the target writes take. */
+export type CheckedTargets = TargetValues;
 
 const PERCENT: UnitDef = { code: "percent", symbol: "%", scale: 100 };
 const TIMES: UnitDef = { code: "times", symbol: "倍", scale: 100 };

@@ -60,7 +60,7 @@ export async function uploadBoundariesAction(_prev: BoundaryUploadState, formDat
   const missing = match.missing.filter((d) => d.reports).map((d) => d.name);
   return {
     ok: true,
-    message: `已导入 ${result.loaded} 个区县的边界${result.replaced > 0 ? `（替换原有 ${result.replaced} 个）` : ""}。${missing.length > 0 ? `${missing.length} 个参加月报的区县没有边界，地图上将注明。` : "所有参加月报的区县都有边界。"}`,
+    message: `已导入 ${result.value.loaded} 个区县的边界${result.value.replaced > 0 ? `（替换原有 ${result.value.replaced} 个）` : ""}。${missing.length > 0 ? `${missing.length} 个参加月报的区县没有边界，地图上将注明。` : "所有参加月报的区县都有边界。"}`,
     fieldErrors: {},
     values,
     problems: [],

@@ -8,7 +8,7 @@ import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { can } from "@/domain/policy";
 import { ORDER_STATUS_LABELS } from "@/domain/labels";
 import { isDate } from "@/domain/months";
-import { clientAddress } from "@/app/_lib/request-info";
+import { actorOf } from "@/app/_lib/actor";
 import { getDatabase } from "@/db/index";
 import { respondOrder } from "@/db/mutations/orders";
 import { getOrder } from "@/db/queries/orders";
@@ -45,7 +45,7 @@ export async function respondOrderAction(_prev: ActionState, formData: FormData)
     causes: parsed.data.causes,
     measures: parsed.data.measures,
     expectedOn: parsed.data.expectedOn,
-    actor: { id: user.id, name: user.username, clientAddress: await clientAddress() },
+    actor: await actorOf(user),
   });
   if (!o.ok) {
     if (o.reason === "conflict") return failure(conflictMessage({ currentText: ORDER_STATUS_LABELS[o.current.status], updatedByName: o.current.updatedByName, updatedAt: o.current.updatedAt }), {}, raw);

@@ -1,12 +1,10 @@
 import { revalidatePath } from "next/cache";
-import { notFound } from "next/navigation";
 import { actorOf } from "@/app/_lib/actor";
 import { recordDenied, requirePermission, requireSameOrigin, requireUser } from "@/app/_lib/guards";
-import { evidenceGuard } from "@/app/_lib/evidence/record-guard";
+import { requireReadableAttachment } from "@/app/_lib/evidence/record-guard";
 import { backTo } from "@/app/_lib/evidence/upload-form";
 import { getDatabase } from "@/db/index";
 import { deleteAttachment } from "@/db/mutations/attachment-delete";
-import { getAttachmentRecord } from "@/db/queries/attachment-records";
 import { can } from "@/domain/policy";
 
 /**
@@ -22,11 +20,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (refusal) return refusal;
   const user = await requireUser();
   const { id } = await params;
-  if (!/^[1-9]\d{0,9}$/.test(id)) notFound();
-  const record = await getAttachmentRecord(Number(id));
-  if (!record) notFound();
-  const guard = await evidenceGuard(user, record);
-  await requirePermission(guard.read.action, guard.read.resource);
+  const { record, guard } = await requireReadableAttachment(user, id);
   const extra = { evm: record.subject === "project_month" ? (record.month ?? undefined) : undefined };
   const back = (code: Parameters<typeof backTo>[1]) => backTo(guard.path, code, extra);
   if (!can(user, guard.edit.action, guard.edit.resource)) {

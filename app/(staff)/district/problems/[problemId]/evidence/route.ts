@@ -1,11 +1,8 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { recordDenied, requirePermission, requireSameOrigin, requireUser } from "@/app/_lib/guards";
-import { clientAddress } from "@/app/_lib/request-info";
-import { currentEvidenceSettings } from "@/app/_lib/evidence/settings";
-import { backTo, checkUploadForm } from "@/app/_lib/evidence/upload-form";
-import { getDatabase } from "@/db/index";
-import { insertAttachment } from "@/db/mutations/attachments";
+import { readUploadForm, storeUpload } from "@/app/_lib/evidence/store-upload";
+import { backTo } from "@/app/_lib/evidence/upload-form";
 import { getProblem } from "@/db/queries/problems";
 import type { Refusal } from "@/domain/evidence/messages";
 import { monthOf } from "@/domain/months";
@@ -31,12 +28,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
   await requirePermission("record.edit", { districtId: problem.districtId, ownerDepartmentIds });
   const back = (code: Refusal | "ok", stage?: string, n?: number) => backTo(`/district/problems/${problem.id}`, code, { evs: stage }, n);
 
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return back("stale");
-  }
+  const form = await readUploadForm(request);
+  if (!form) return back("stale");
   const stage = form.get("stage") === "resolution" ? "resolution" : "report";
   let month: string | null = null;
   if (stage === "resolution") {
@@ -47,20 +40,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
       return back("month-closed", stage);
     }
   }
-  const checked = await checkUploadForm(form);
-  if (!checked.ok) return back(checked.code, stage, checked.n);
-  const result = await insertAttachment(
-    await getDatabase(),
-    { campaignId: access.campaignId, districtId: problem.districtId, subject: stage === "resolution" ? "problem_resolution" : "problem", subjectId: problem.id, month },
-    checked.stored,
-    { caption: checked.caption, originalName: checked.originalName },
-    { id: user.id, name: user.username, clientAddress: await clientAddress() },
-    currentEvidenceSettings().maxRecordBytes,
-  );
-  if (!result.ok) {
-    if (result.reason === "not-found") notFound();
-    return result.reason === "duplicate" ? back("duplicate", stage) : back("record-full", stage, result.usedBytes);
-  }
+  const stored = await storeUpload(form, { campaignId: access.campaignId, districtId: problem.districtId, subject: stage === "resolution" ? "problem_resolution" : "problem", subjectId: problem.id, month }, user);
+  if (stored.code === "gone") notFound();
+  if (stored.code !== "ok") return back(stored.code, stage, stored.n);
   revalidatePath(`/district/problems/${problem.id}`);
   return back("ok", stage);
 }

@@ -1,15 +1,12 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { recordDenied, requirePermission, requireSameOrigin, requireUser } from "@/app/_lib/guards";
-import { backTo, checkUploadForm } from "@/app/_lib/evidence/upload-form";
-import { currentEvidenceSettings } from "@/app/_lib/evidence/settings";
-import { getDatabase } from "@/db/index";
-import { insertAttachment } from "@/db/mutations/attachments";
+import { readUploadForm, storeUpload } from "@/app/_lib/evidence/store-upload";
+import { backTo } from "@/app/_lib/evidence/upload-form";
 import { getProjectAccessFacts } from "@/db/queries/projects";
 import type { Refusal } from "@/domain/evidence/messages";
 import { isMonth } from "@/domain/months";
 import { canEditMonth, projectAccess, stateOfMonth } from "../../access";
-import { actorOf } from "../../action-helpers";
 
 /**
  * POST /district/projects/:projectId/evidence — attach one photo or document to a project's month
@@ -35,12 +32,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
 
   const back = (code: Refusal | "ok", month: string | null, n?: number) => backTo(`/district/projects/${facts.id}`, code, { evm: month ?? undefined }, n);
 
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return back("stale", null);
-  }
+  const form = await readUploadForm(request);
+  if (!form) return back("stale", null);
   const month = form.get("month");
   if (typeof month !== "string" || !isMonth(month) || month.slice(0, 4) !== String(access.campaign.year)) return back("month", null);
   const state = await stateOfMonth(access.campaign.id, facts.districtId, month);
@@ -51,20 +44,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
   }
   await requirePermission("record.edit", resource);
 
-  const checked = await checkUploadForm(form);
-  if (!checked.ok) return back(checked.code, month, checked.n);
-  const result = await insertAttachment(
-    await getDatabase(),
-    { campaignId: access.campaign.id, districtId: facts.districtId, subject: "project_month", subjectId: facts.id, month },
-    checked.stored,
-    { caption: checked.caption, originalName: checked.originalName },
-    await actorOf(user),
-    currentEvidenceSettings().maxRecordBytes,
-  );
-  if (!result.ok) {
-    if (result.reason === "not-found") notFound();
-    return result.reason === "duplicate" ? back("duplicate", month) : back("record-full", month, result.usedBytes);
-  }
+  const stored = await storeUpload(form, { campaignId: access.campaign.id, districtId: facts.districtId, subject: "project_month", subjectId: facts.id, month }, user);
+  if (stored.code === "gone") notFound();
+  if (stored.code !== "ok") return back(stored.code, month, stored.n);
   revalidatePath(`/district/projects/${facts.id}`);
   return back("ok", month);
 }

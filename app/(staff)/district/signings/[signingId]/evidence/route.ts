@@ -1,11 +1,8 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
-import { actorOf } from "@/app/_lib/actor";
 import { recordDenied, requirePermission, requireSameOrigin, requireUser } from "@/app/_lib/guards";
-import { currentEvidenceSettings } from "@/app/_lib/evidence/settings";
-import { backTo, checkUploadForm } from "@/app/_lib/evidence/upload-form";
-import { getDatabase } from "@/db/index";
-import { insertAttachment } from "@/db/mutations/attachments";
+import { readUploadForm, storeUpload } from "@/app/_lib/evidence/store-upload";
+import { backTo } from "@/app/_lib/evidence/upload-form";
 import { getSigning } from "@/db/queries/signings";
 import type { Refusal } from "@/domain/evidence/messages";
 import { monthOf } from "@/domain/months";
@@ -34,26 +31,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ sig
     await recordDenied(user, "record.edit", { districtId: signing.districtId, ownerDepartmentIds, month, signingId: signing.id, attachment: true });
     return back("month-closed");
   }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return back("stale");
-  }
-  const checked = await checkUploadForm(form);
-  if (!checked.ok) return back(checked.code, checked.n);
-  const result = await insertAttachment(
-    await getDatabase(),
-    { campaignId: access.campaignId, districtId: signing.districtId, subject: "signing", subjectId: signing.id, month: null },
-    checked.stored,
-    { caption: checked.caption, originalName: checked.originalName },
-    await actorOf(user),
-    currentEvidenceSettings().maxRecordBytes,
-  );
-  if (!result.ok) {
-    if (result.reason === "not-found") notFound();
-    return result.reason === "duplicate" ? back("duplicate") : back("record-full", result.usedBytes);
-  }
+  const form = await readUploadForm(request);
+  if (!form) return back("stale");
+  const stored = await storeUpload(form, { campaignId: access.campaignId, districtId: signing.districtId, subject: "signing", subjectId: signing.id, month: null }, user);
+  if (stored.code === "gone") notFound();
+  if (stored.code !== "ok") return back(stored.code, stored.n);
   revalidatePath(`/district/signings/${signing.id}`);
   return back("ok");
 }
