@@ -71,6 +71,3 @@ export function growth(ytd: number | null, samePeriodLastYear: number | null): n
   return ytd / samePeriodLastYear - 1;
 }
 
-export function formatPct1(x: number): string {
-  return `${pct1(x)}%`;
-}

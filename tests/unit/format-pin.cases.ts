@@ -3,17 +3,25 @@
  * pins the outputs these calls gave before the formatters moved to domain/format/ (issue #16):
  * a page's text must not change when a formatter changes home.
  */
-import { formatBase, formatPercent, formatWithUnit, type UnitDef } from "@/domain/numbers";
-import * as pub from "@/app/(public)/_components/format";
-import * as city from "@/app/(staff)/city/_components/format";
-import * as rank from "@/app/(staff)/city/rankings/ranking-tables";
+import type { UnitDef } from "@/domain/numbers";
 import * as review from "@/app/(staff)/city/review/_lib/format";
-import { completionRate, wan, yi } from "@/domain/project-format";
-import { formatPct1 } from "@/domain/pace";
-import { describeTarget as describeTargetZh } from "@/domain/target-text";
-import { formatDateTime } from "@/domain/labels";
 import { zh } from "@/app/_lib/i18n/zh";
 import { en } from "@/app/_lib/i18n/en";
+import {
+  completionRate, describeIndicatorTarget, describeTarget as describeTargetZh, formatActual, formatAmount, formatBase, formatColumnActual, formatColumnTarget,
+  formatDateTime, formatExact, formatExactNumber, formatExactOrDash, formatGap, formatMultiple, formatPercent, formatPercentHalfUp, formatScore, formatShare,
+  formatStaffTarget, formatTarget, formatValue, formatWan, formatWithUnit, formatYi, unitSymbol, type FormatLocale, type IndicatorLike, type TargetWords,
+} from "@/domain/format";
+
+/** The old homes' names (the pinned keys) → the functions that replaced them in domain/format. */
+const pub = {
+  formatAmount, formatValue, formatTarget, unitSymbol, formatYi, formatWan, formatPct: formatPercentHalfUp, formatWhen: formatDateTime,
+  describeTarget: (ind: IndicatorLike, target: number | null, year: number, dict: { target: TargetWords }, l: FormatLocale) => describeIndicatorTarget(ind, target, year, dict.target, l),
+};
+const city = { formatActual, formatTarget: formatStaffTarget, formatExactNumber, formatExact, formatExactOrDash, formatShare, formatGap, formatMultiple };
+const rank = { formatActual: formatColumnActual, formatTarget: formatColumnTarget, formatScore };
+const yi = formatYi;
+const wan = formatWan;
 
 const YI: UnitDef = { code: "yi_yuan", symbol: "亿元", scale: 10000 };
 const WAN: UnitDef = { code: "wan_yuan", symbol: "万元", scale: 1 };
@@ -43,7 +51,7 @@ export function formatterOutputs(): Record<string, string> {
   for (const [un, u] of Object.entries(UNITS)) {
     for (const d of DECIMALS) {
       for (const b of BASES) {
-        for (const l of ["zh-CN", "en"]) {
+        for (const l of ["zh-CN", "en"] as const) {
           put(`formatBase(${b},${u.scale},${d},${l})`, formatBase(b, u.scale, d, l));
           put(`formatWithUnit(${b},${un},${d},${l})`, formatWithUnit(b, u, d, l));
         }
@@ -73,10 +81,9 @@ export function formatterOutputs(): Record<string, string> {
     put(`pub.unitSymbol(${un},en)`, pub.unitSymbol(pubInd(u, "sum", 0).unit, "en"));
   }
   for (const r of RATIOS) {
-    for (const l of ["zh-CN", "en"]) put(`formatPercent(${r},${l})`, formatPercent(r, l));
+    for (const l of ["zh-CN", "en"] as const) put(`formatPercent(${r},${l})`, formatPercent(r, l));
     for (const l of LOCALES) put(`pub.formatPct(${r},${l})`, pub.formatPct(r, l));
     put(`city.formatShare(${r})`, city.formatShare(r));
-    put(`formatPct1(${r})`, formatPct1(r));
     put(`city.formatMultiple(${r})`, city.formatMultiple(r));
     put(`rank.formatScore(${r})`, rank.formatScore(r));
     put(`city.formatGap(${r * 100})`, city.formatGap(r * 100));

@@ -5,7 +5,8 @@
  * up to the city target, or a note explaining why not. Pure: unit-tested.
  */
 import { monthlyPlanError } from "@/domain/pace";
-import { baseToDisplayExact, formatWithUnit, parseDisplayNumber, type UnitDef } from "@/domain/numbers";
+import { parseDisplayNumber, type UnitDef } from "@/domain/numbers";
+import { baseToDisplayExact, formatWithUnit } from "@/domain/format";
 
 export interface TargetIndicator {
   name: string;
