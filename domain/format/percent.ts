@@ -30,3 +30,8 @@ export function formatGap(points: number | null): string {
   if (points === 0) return "持平";
   return points > 0 ? `超 ${points.toFixed(1)} 个百分点` : `落后 ${(-points).toFixed(1)} 个百分点`;
 }
+
+/** 0.624 → "62.4": one decimal, no grouping, halves toward +∞; for sentences that add the "%" ("完成 62.4%"). */
+export function formatPercentNumber(fraction: number): string {
+  return (Math.round(fraction * 1000) / 10).toFixed(1);
+}

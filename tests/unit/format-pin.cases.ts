@@ -9,7 +9,7 @@ import { zh } from "@/app/_lib/i18n/zh";
 import { en } from "@/app/_lib/i18n/en";
 import {
   completionRate, describeIndicatorTarget, describeTarget as describeTargetZh, formatActual, formatAmount, formatBase, formatColumnActual, formatColumnTarget,
-  formatDateTime, formatExact, formatExactNumber, formatExactOrDash, formatGap, formatMultiple, formatPercent, formatPercentHalfUp, formatScore, formatShare,
+  formatDateTime, formatExact, formatExactNumber, formatExactOrDash, formatGap, formatMultiple, formatPercent, formatPercentHalfUp, formatPercentNumber, formatScore, formatShare,
   formatStaffTarget, formatTarget, formatValue, formatWan, formatWithUnit, formatYi, unitSymbol, type FormatLocale, type IndicatorLike, type TargetWords,
 } from "@/domain/format";
 
@@ -84,6 +84,7 @@ export function formatterOutputs(): Record<string, string> {
     for (const l of ["zh-CN", "en"] as const) put(`formatPercent(${r},${l})`, formatPercent(r, l));
     for (const l of LOCALES) put(`pub.formatPct(${r},${l})`, pub.formatPct(r, l));
     put(`city.formatShare(${r})`, city.formatShare(r));
+    put(`formatPct1(${r})`, `${formatPercentNumber(r)}%`); // the old pace.ts formatPct1, and the pct1 of pace.ts and en.ts (sentences)
     put(`city.formatMultiple(${r})`, city.formatMultiple(r));
     put(`rank.formatScore(${r})`, rank.formatScore(r));
     put(`city.formatGap(${r * 100})`, city.formatGap(r * 100));
