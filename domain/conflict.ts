@@ -1,4 +1,4 @@
-import { formatDateTime } from "./labels";
+import { formatDateTime } from "@/domain/format";
 
 /**
  * The message for a save based on an old version: nothing was overwritten, and the user sees

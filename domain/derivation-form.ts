@@ -1,6 +1,7 @@
 /** The derivation part of the indicator form: reading a rule and its parameters, prefilling, and checking the rule fits the indicator. Pure. */
-import { baseToDisplayExact, parseDisplayNumber } from "./numbers";
+import { parseDisplayNumber } from "./numbers";
 import { derivationError, MIN_AMOUNT_UNIT, ruleSpec, type Derivation } from "./derivations";
+import { baseToDisplayExact } from "@/domain/format";
 
 /** Form field name of a rule's parameter: rules are radio choices, each with its own parameter inputs. */
 export function paramFieldName(rule: string, param: string): string {

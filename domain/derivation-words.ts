@@ -1,7 +1,7 @@
 /** Derivations in words (Chinese): a stored rule with its parameters, and how an indicator is counted. Pure. */
 import { PARK_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "./record-labels";
-import { baseToDisplayExact } from "./numbers";
 import { MIN_AMOUNT_UNIT, ruleSpec, type Derivation } from "./derivations";
+import { baseToDisplayExact } from "@/domain/format";
 
 /** A stored derivation in words, e.g. "签约项目个数：单个项目金额不低于 20 亿元、只计已落地项目". */
 export function derivationSummary(d: Derivation | null): string {

@@ -11,9 +11,10 @@
  * the clerk writes a note; with a note the value is kept and carries the warning as a flag
  * (rule code + the sentence the clerk saw), which the reviewer sees.
  */
-import { formatWithUnit, normaliseNumberText, parseDisplayNumber, type UnitDef } from "./numbers";
+import { normaliseNumberText, parseDisplayNumber, type UnitDef } from "./numbers";
 import { DEFAULT_PLAUSIBILITY_SETTINGS, type PlausibilitySettings } from "./plausibility/settings";
 import { checkNote } from "./text-rules";
+import { formatWithUnit } from "@/domain/format";
 
 /** Longest 说明 of one indicator, and of the whole form: longer ones are refused, never cut. */
 export const NOTE_MAX = 500;

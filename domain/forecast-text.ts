@@ -4,7 +4,8 @@
  * unit; a comparison in words ("高于今年最高月份") always agrees with the numbers shown beside it.
  */
 import type { Forecast, NotApplicableReason } from "./forecast";
-import { formatPercent, formatWithUnit, type UnitDef } from "./numbers";
+import { type UnitDef } from "./numbers";
+import { formatPercent, formatWithUnit } from "@/domain/format";
 
 export type ForecastLocale = "zh-CN" | "en";
 

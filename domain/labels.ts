@@ -28,11 +28,6 @@ export const MAP_POINT_KIND_LABELS = {
 
 export const DISTRICT_KIND_LABELS = { district: "区", county_city: "县级市", county: "县", development_zone: "开发区" } as const;
 
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  return new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
-}
-
 export const REPORT_STATE_LABELS = {
   draft: "草稿",
   submitted: "已报送，待审核",

@@ -5,6 +5,7 @@
  */
 
 import { amountBound, type AmountBounds } from "./amount-bounds";
+import { formatWithUnit } from "./format/numbers";
 
 export interface UnitDef {
   code: string;
@@ -75,43 +76,4 @@ export function parseDisplayNumber(raw: string | null | undefined, unit: UnitDef
   const value = sign === "-" ? -base : base;
   if (value < 0 && !opts.allowNegative) return { kind: "error", message: "不能为负数" };
   return { kind: "ok", base: value === 0 ? 0 : value };
-}
-
-/** Base units → display units as an exact decimal string (no rounding). */
-export function baseToDisplayExact(base: number, scale: number): string {
-  const neg = base < 0;
-  const abs = Math.abs(base);
-  const decimals = Math.round(Math.log10(scale));
-  if (decimals === 0) return `${neg ? "-" : ""}${abs}`;
-  const s = String(abs).padStart(decimals + 1, "0");
-  const int = s.slice(0, -decimals);
-  const frac = s.slice(-decimals).replace(/0+$/, "");
-  return `${neg ? "-" : ""}${int}${frac ? "." + frac : ""}`;
-}
-
-const formatters = new Map<string, Intl.NumberFormat>();
-function formatter(locale: string, decimals: number, minDecimals = 0): Intl.NumberFormat {
-  const key = `${locale}|${decimals}|${minDecimals}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals, minimumFractionDigits: minDecimals });
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-/** Base units → "2,168" style text in the display unit, rounded to `decimals`. */
-export function formatBase(base: number, scale: number, decimals: number, locale = "zh-CN"): string {
-  return formatter(locale, decimals).format(base / scale);
-}
-
-/** "2,168 亿元"; "%" and "㎡"-style symbols attach without a space. */
-export function formatWithUnit(base: number, unit: UnitDef, decimals: number, locale = "zh-CN"): string {
-  const n = formatBase(base, unit.scale, decimals, locale);
-  return unit.symbol === "%" ? `${n}%` : `${n} ${unit.symbol}`;
-}
-
-/** Percent with exactly one decimal place, as the city publishes: 62.4%. */
-export function formatPercent(ratio: number, locale = "zh-CN"): string {
-  return `${formatter(locale, 1, 1).format(ratio * 100)}%`;
 }

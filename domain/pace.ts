@@ -7,6 +7,8 @@
  * Percentages are shown with one decimal, as the city publishes them.
  */
 
+import { formatPercentNumber } from "@/domain/format";
+
 export type PaceStatus = "ahead" | "behind" | "lagging" | "no_target" | "no_data";
 
 export function expectedShare(month: number, plan: readonly number[] | null | undefined): number {
@@ -28,7 +30,6 @@ export function monthlyPlanError(plan: readonly number[]): string | null {
   return null;
 }
 
-const pct1 = (x: number) => (Math.round(x * 1000) / 10).toFixed(1);
 
 export interface PaceResult {
   /** done ÷ target, e.g. 0.624 */
@@ -52,7 +53,7 @@ export function pace(done: number | null, target: number | null, month: number, 
   const gapPoints = shown / 10;
   const status: PaceStatus = shown >= 0 ? "ahead" : -shown < warnBp / 10 ? "behind" : "lagging";
   const gapText = shown === 0 ? "与序时进度持平" : shown > 0 ? `超序时 ${(shown / 10).toFixed(1)} 个百分点` : `落后 ${(-shown / 10).toFixed(1)} 个百分点`;
-  return { share, expected, gapPoints, status, reason: `完成 ${pct1(share)}%，序时 ${pct1(expected)}%，${gapText}` };
+  return { share, expected, gapPoints, status, reason: `完成 ${formatPercentNumber(share)}%，序时 ${formatPercentNumber(expected)}%，${gapText}` };
 }
 
 /** A rate indicator (e.g. 入园率) is judged against its target level, not against time. */
@@ -61,8 +62,8 @@ export function rateStatus(rate: number | null, targetRate: number | null, warnB
   if (rate == null) return { share: null, expected: targetRate, gapPoints: null, status: "no_data", reason: "暂无数据" };
   const shown = Math.round(rate * 1000) - Math.round(targetRate * 1000);
   const status: PaceStatus = shown >= 0 ? "ahead" : -shown < warnBp / 10 ? "behind" : "lagging";
-  const gapText = shown >= 0 ? `已达到目标 ${pct1(targetRate)}%` : `距目标 ${pct1(targetRate)}% 差 ${(-shown / 10).toFixed(1)} 个百分点`;
-  return { share: rate / targetRate, expected: targetRate, gapPoints: shown / 10, status, reason: `当前 ${pct1(rate)}%，${gapText}` };
+  const gapText = shown >= 0 ? `已达到目标 ${formatPercentNumber(targetRate)}%` : `距目标 ${formatPercentNumber(targetRate)}% 差 ${(-shown / 10).toFixed(1)} 个百分点`;
+  return { share: rate / targetRate, expected: targetRate, gapPoints: shown / 10, status, reason: `当前 ${formatPercentNumber(rate)}%，${gapText}` };
 }
 
 /** Growth over the same period of last year: this year-to-date ÷ last year's same period − 1. */
@@ -71,6 +72,3 @@ export function growth(ytd: number | null, samePeriodLastYear: number | null): n
   return ytd / samePeriodLastYear - 1;
 }
 
-export function formatPct1(x: number): string {
-  return `${pct1(x)}%`;
-}

@@ -1,7 +1,8 @@
-/** Labels and number formats of the project pages. Pure: used by server and client components. */
-import { baseToDisplayExact, formatBase, formatPercent, type UnitDef } from "@/domain/numbers";
+/** Labels of the project pages and the 亿元/万元 units (their numbers: domain/format). Pure: used by server and client components. */
+import type { UnitDef } from "@/domain/numbers";
 import type { ReportState } from "@/domain/policy";
 import { PROJECT_STAGES } from "./codes";
+import { baseToDisplayExact } from "@/domain/format";
 
 export type Stage = (typeof PROJECT_STAGES)[number];
 
@@ -18,25 +19,9 @@ export const STAGE_OPTIONS = PROJECT_STAGES.map((s) => ({ value: s, label: STAGE
 export const YI_YUAN: UnitDef = { code: "yi_yuan", symbol: "亿元", scale: 10000 };
 export const WAN_YUAN: UnitDef = { code: "wan_yuan", symbol: "万元", scale: 1 };
 
-const yiFormat = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** 万元 → "48.60" 亿元 for tables: always two decimals, so a column lines up. */
-export function yi(base: number): string {
-  return yiFormat.format(base / YI_YUAN.scale);
-}
-
-/** 万元 → "12,345" 万元 for tables. */
-export function wan(base: number): string {
-  return formatBase(base, WAN_YUAN.scale, 0);
-}
-
 /** 万元 → the exact 亿元 text a form field starts with ("48.66"). */
 export function yiInput(base: number): string {
   return baseToDisplayExact(base, YI_YUAN.scale);
-}
-
-export function completionRate(done: number, plan: number): string {
-  return plan > 0 ? formatPercent(done / plan) : "—";
 }
 
 /** Why a month can or cannot be edited, as the clerk reads it. */

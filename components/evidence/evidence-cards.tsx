@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { ProvenanceFlag } from "@/domain/evidence/provenance";
-import { formatDateTime } from "@/domain/labels";
+import { formatDateTime } from "@/domain/format";
 
 export interface EvidenceCardItem {
   id: number;

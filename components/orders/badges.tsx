@@ -1,5 +1,6 @@
-import { ORDER_LEVEL_LABELS, ORDER_STATUS_LABELS, ORDER_STATUS_STYLES, formatDateTime } from "@/domain/labels";
+import { ORDER_LEVEL_LABELS, ORDER_STATUS_LABELS, ORDER_STATUS_STYLES } from "@/domain/labels";
 import type { OrderLevel, OrderStatus } from "@/db/schema";
+import { formatDateTime } from "@/domain/format";
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   return <span data-order-status={status} className={`rounded-full px-2 py-0.5 text-xs ${ORDER_STATUS_STYLES[status]}`}>{ORDER_STATUS_LABELS[status]}</span>;

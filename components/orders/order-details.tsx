@@ -1,7 +1,7 @@
-import { formatDateTime } from "@/domain/labels";
 import { monthLabel } from "@/domain/months";
 import type { getOrder } from "@/db/queries/orders";
 import { OrderLevelBadge, OrderStatusBadge, OrderTimeline, OverdueBadge, overdueDays } from "./badges";
+import { formatDateTime } from "@/domain/format";
 
 type Order = NonNullable<Awaited<ReturnType<typeof getOrder>>>;
 

@@ -3,10 +3,11 @@
  * each changed value as "名称 旧值 → 新值" in the unit people use. Pure: the names come in a lookup
  * built by db/queries/audit.ts (tests/unit/sheets-audit-describe.test.ts).
  */
-import { baseToDisplayExact, type UnitDef } from "@/domain/numbers";
+import { type UnitDef } from "@/domain/numbers";
 import { REPORT_STATE_LABELS, ROLE_LABELS } from "@/domain/labels";
 import { isMonth, monthLabel } from "@/domain/months";
 import { auditActionLabel } from "./action-labels";
+import { baseToDisplayExact } from "@/domain/format";
 
 export interface IndicatorInfo {
   id: number;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { baseToDisplayExact, formatPercent, formatWithUnit, parseDisplayNumber } from "@/domain/numbers";
+import { parseDisplayNumber } from "@/domain/numbers";
+import { baseToDisplayExact, formatPercent, formatWithUnit } from "@/domain/format";
 
 const yi = { code: "yi_yuan", symbol: "亿元", scale: 10000 };
 const ge = { code: "ge", symbol: "个", scale: 1 };

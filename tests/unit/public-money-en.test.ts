@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatValue, unitSymbol } from "@/app/(public)/_components/format";
+import { formatAmount, formatValue, unitSymbol } from "@/domain/format";
 import { getDict } from "@/app/_lib/i18n";
 
 const yi = { symbol: "亿元", symbolEn: "100m yuan", scale: 10000 };

@@ -3,7 +3,7 @@ import { localePath, type Locale } from "@/app/_lib/locale";
 import type { FigureParts, PublicCorrection } from "@/app/_lib/public/corrections-data";
 import type { PublicContext, PublicIndicator } from "@/app/_lib/public/public-data";
 import type { PublicProjectCorrectionRow } from "@/db/queries/corrections";
-import { formatAmount, formatPct } from "./format";
+import { formatAmount, formatPercentHalfUp } from "@/domain/format";
 import { DataTable } from "@/components/ui/data-table";
 
 /*
@@ -15,7 +15,7 @@ import { DataTable } from "@/components/ui/data-table";
 const exact = (scale: number) => Math.max(0, Math.round(Math.log10(scale)));
 
 function shownValue(ind: PublicIndicator, v: FigureParts, locale: Locale): string {
-  if (ind.aggregation === "ratio") return v.numerator != null && v.denominator ? formatPct(v.numerator / v.denominator, locale) : "—";
+  if (ind.aggregation === "ratio") return v.numerator != null && v.denominator ? formatPercentHalfUp(v.numerator / v.denominator, locale) : "—";
   return v.value == null ? "—" : formatAmount(v.value, ind.unit, exact(ind.unit.scale), locale);
 }
 

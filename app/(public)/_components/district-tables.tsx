@@ -2,7 +2,7 @@ import { getDict, pickName } from "@/app/_lib/i18n/index";
 import { localePath, type Locale } from "@/app/_lib/locale";
 import { monthNumber } from "@/domain/months";
 import type { PublicContext, PublicIndicator } from "@/app/_lib/public/public-data";
-import { formatPct, formatTarget, formatValue } from "./format";
+import { formatPercentHalfUp, formatTarget, formatValue } from "@/domain/format";
 import { PaceBadge, paceReason } from "./pace-bar";
 import { CorrectedMark } from "./corrected-mark";
 import { DataTable } from "@/components/ui/data-table";
@@ -42,7 +42,7 @@ export function IndicatorByDistrict({ locale, ctx, ind, caption }: { locale: Loc
                   {a.month > 0 && <CorrectedMark locale={locale} at={a.correctedAt[a.month - 1]} indicatorCode={ind.code} block />}
                 </td>
                 <td className="num">{formatTarget(ind, a.target, locale)}</td>
-                <td className="num">{a.pace.share == null ? "—" : formatPct(a.pace.share, locale)}</td>
+                <td className="num">{a.pace.share == null ? "—" : formatPercentHalfUp(a.pace.share, locale)}</td>
                 <td>
                   <PaceBadge pace={a.pace} isRate={isRate} locale={locale} />
                   <span className="mt-0.5 block text-xs text-slate-600">{paceReason(a.pace, isRate, locale)}</span>
@@ -82,7 +82,7 @@ export function DistrictMatrix({ locale, ctx, indicators, caption }: { locale: L
                     <td key={i.code} data-indicator={i.code} className="num">
                       <span className="font-medium">{a ? formatValue(i, a.actual, locale) : "—"}</span>
                       {a && a.month > 0 && <CorrectedMark locale={locale} at={a.correctedAt[a.month - 1]} indicatorCode={i.code} block />}
-                      {a && !isRate && a.pace.share != null && <span className="block text-xs text-slate-600">{t.pace.completion} {formatPct(a.pace.share, locale)}</span>}
+                      {a && !isRate && a.pace.share != null && <span className="block text-xs text-slate-600">{t.pace.completion} {formatPercentHalfUp(a.pace.share, locale)}</span>}
                       {a && (
                         <span className="mt-0.5 block">
                           <PaceBadge pace={a.pace} isRate={isRate} locale={locale} />

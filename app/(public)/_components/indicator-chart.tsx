@@ -3,7 +3,7 @@ import { getDict, pickName } from "@/app/_lib/i18n/index";
 import type { Locale } from "@/app/_lib/locale";
 import { expectedShare } from "@/domain/pace";
 import type { PublicArea, PublicIndicator } from "@/app/_lib/public/public-data";
-import { formatPct, formatValue, unitSymbol } from "./format";
+import { formatPercentHalfUp, formatValue, unitSymbol } from "@/domain/format";
 import { DataTable } from "@/components/ui/data-table";
 
 /** Display-unit series of an area: cumulative actual (ratios: the level in %) and the plan line. */
@@ -49,7 +49,7 @@ export function IndicatorChart({ locale, ind, area, title, year }: { locale: Loc
                     <th scope="row">{t.months.label(m)}</th>
                     {!isRate && <td className="num">{formatValue(ind, area.monthly[i] ?? null, locale)}</td>}
                     <td className="num">{formatValue(ind, v, locale)}</td>
-                    <td className="num">{p == null ? "—" : isRate ? formatPct(p / ind.unit.scale / 100, locale) : formatValue(ind, p, locale)}</td>
+                    <td className="num">{p == null ? "—" : isRate ? formatPercentHalfUp(p / ind.unit.scale / 100, locale) : formatValue(ind, p, locale)}</td>
                   </tr>
                 );
               })}

@@ -2,7 +2,7 @@ import { getDict, pickName } from "@/app/_lib/i18n/index";
 import { localePath, type Locale } from "@/app/_lib/locale";
 import { monthNumber } from "@/domain/months";
 import type { PublicArea, PublicContext, PublicIndicator } from "@/app/_lib/public/public-data";
-import { describeTarget, formatValue } from "./format";
+import { describeIndicatorTarget, formatValue } from "@/domain/format";
 import { PaceBar } from "./pace-bar";
 import { CorrectedMark } from "./corrected-mark";
 import { DataTable } from "@/components/ui/data-table";
@@ -21,7 +21,7 @@ export function IndicatorTable({ locale, ctx, indicators, caption, districtId }:
           {indicators.map((ind) => {
             const area: PublicArea | undefined = districtId == null ? ind.city : ind.districts.get(districtId);
             if (!area) return null;
-            const target = districtId == null ? describeTarget(ind, area.target, ctx.campaign.year, t, locale) : { main: area.target == null ? t.common.dash : describeTarget({ ...ind, cityTarget: null }, area.target, ctx.campaign.year, t, locale).main, conditions: [] };
+            const target = districtId == null ? describeIndicatorTarget(ind, area.target, ctx.campaign.year, t.target, locale) : { main: area.target == null ? t.common.dash : describeIndicatorTarget({ ...ind, cityTarget: null }, area.target, ctx.campaign.year, t.target, locale).main, conditions: [] };
             const isRate = ind.aggregation === "ratio";
             return (
               <tr key={ind.code} data-indicator={ind.code}>

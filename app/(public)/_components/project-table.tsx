@@ -1,7 +1,7 @@
 import { getDict, pickName } from "@/app/_lib/i18n/index";
 import { localePath, type Locale } from "@/app/_lib/locale";
 import type { PublicProjectRow } from "@/db/queries/public-projects";
-import { formatPct, formatYi } from "./format";
+import { formatPercentHalfUp, formatYi } from "@/domain/format";
 import { DataTable } from "@/components/ui/data-table";
 
 /** Public projects: name and code, district, stage, investment in 亿元 (approved months only). */
@@ -39,7 +39,7 @@ export function ProjectTable({ locale, rows, caption, year, showDistrict = true 
               <td className="num hidden md:table-cell">{formatYi(p.totalInvestment, locale)}</td>
               <td className="num hidden md:table-cell">{formatYi(p.annualPlannedInvestment, locale)}</td>
               <td className="num">{formatYi(p.investmentYtd, locale)}</td>
-              <td className="num">{p.annualPlannedInvestment > 0 ? formatPct(p.investmentYtd / p.annualPlannedInvestment, locale) : "—"}</td>
+              <td className="num">{p.annualPlannedInvestment > 0 ? formatPercentHalfUp(p.investmentYtd / p.annualPlannedInvestment, locale) : "—"}</td>
             </tr>
           ))}
     </DataTable>

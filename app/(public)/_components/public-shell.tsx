@@ -1,7 +1,7 @@
 import { getDict, pickName } from "@/app/_lib/i18n/index";
 import { localePath, type Locale } from "@/app/_lib/locale";
 import type { PublicContext } from "@/app/_lib/public/public-data";
-import { formatWhen } from "./format";
+import { formatDateTime } from "@/domain/format";
 
 /** A full page load into the signed-in part of the app (its own layout, per-request CSP). */
 const STAFF_LOGIN = "/login";
@@ -99,7 +99,7 @@ export function AsOfLine({ locale, ctx }: { locale: Locale; ctx: PublicContext }
   return (
     <p data-as-of className="mt-4 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700">
       <span className="font-medium text-slate-900">{ctx.asOf ? t.asOf.line(ctx.asOf.month, ctx.asOf.approved, ctx.asOf.total) : t.asOf.none}</span>
-      {ctx.lastApprovalAt && <span className="ml-2 text-slate-600">· {t.asOf.lastApproval(formatWhen(ctx.lastApprovalAt, locale))}</span>}
+      {ctx.lastApprovalAt && <span className="ml-2 text-slate-600">· {t.asOf.lastApproval(formatDateTime(ctx.lastApprovalAt, locale))}</span>}
     </p>
   );
 }

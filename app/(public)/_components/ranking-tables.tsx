@@ -5,7 +5,7 @@ import { SCORE_CAP, type IndicatorRanking, type OverallRankRow, type RankChange 
 import type { RankingWeights } from "@/domain/rankings/weights";
 import type { PublicContext, PublicIndicator } from "@/app/_lib/public/public-data";
 import type { PublicRankings } from "@/app/_lib/public/rankings-data";
-import { formatPct, formatTarget, formatValue } from "./format";
+import { formatPercentHalfUp, formatTarget, formatValue } from "@/domain/format";
 import { DataTable } from "@/components/ui/data-table";
 
 const CHANGE_STYLES: Record<RankChange["kind"], string> = {
@@ -76,7 +76,7 @@ export function IndicatorRankTable({ locale, ctx, ranking, ind, caption }: { loc
             </th>
             <td className="num">{formatValue(ind, r.actual, locale)}</td>
             <td className="num">{formatTarget(ind, r.target, locale)}</td>
-            <td className="num">{r.completion == null ? "—" : formatPct(r.completion, locale)}</td>
+            <td className="num">{r.completion == null ? "—" : formatPercentHalfUp(r.completion, locale)}</td>
             <td className="num">
               <Change locale={locale} change={r.change} />
             </td>
@@ -94,7 +94,7 @@ export function MethodSection({ locale, ctx, weights }: { locale: Locale; ctx: P
     return i ? pickName(locale, i.name, i.nameEn) : code;
   };
   const total = weights.weights.reduce((s, w) => s + w.weight, 0);
-  const parts = weights.weights.map((w) => ({ name: nameOf(w.code), weight: w.weight, share: total > 0 ? formatPct(w.weight / total, locale) : "—" }));
+  const parts = weights.weights.map((w) => ({ name: nameOf(w.code), weight: w.weight, share: total > 0 ? formatPercentHalfUp(w.weight / total, locale) : "—" }));
   return (
     <section aria-labelledby="method" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="method" className="text-lg font-semibold">{t.rankings.methodHeading}</h2>

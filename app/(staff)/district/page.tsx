@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
-import { formatDateTime } from "@/domain/labels";
 import { monthLabel, todayInShanghai } from "@/domain/months";
 import { ReportStateBadge } from "@/components/report-state-badge";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
@@ -13,6 +12,7 @@ import { DepartmentHome } from "./department-home";
 import { getMonthLeft, leftSentence, type MonthLeft } from "./month-left";
 import { OpenOrders } from "./open-orders";
 import { editorOrderScope } from "./orders/scope";
+import { formatDateTime } from "@/domain/format";
 
 export const metadata: Metadata = { title: "填报首页" };
 

@@ -3,10 +3,10 @@ import ExcelJS from "exceljs";
 import { loadWorkbookSafely, UploadRefused } from "./safe-load";
 import type { FigureRow } from "@/app/_lib/figures-load";
 import { ytdLabel } from "@/domain/months";
-import { baseToDisplayExact } from "@/domain/numbers";
 import { locateColumns } from "./columns";
 import type { ProgressTemplateRow } from "./month-projects";
 import { cellText, guardTextCells, styledSheet } from "./workbook";
+import { baseToDisplayExact } from "@/domain/format";
 
 export const FIGURES_SHEET = "月度指标";
 export const PROGRESS_SHEET = "项目进度";

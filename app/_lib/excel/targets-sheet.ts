@@ -8,8 +8,8 @@ import "server-only";
  */
 import ExcelJS from "exceljs";
 import { loadWorkbookSafely, UploadRefused } from "./safe-load";
-import { baseToDisplayExact } from "@/domain/numbers";
 import { cellText, guardTextCells, styledSheet } from "./workbook";
+import { baseToDisplayExact } from "@/domain/format";
 
 export const TARGETS_SHEET = "目标分解";
 

@@ -1,7 +1,7 @@
 import { monthNumber } from "@/domain/months";
+import { formatPercentNumber } from "@/domain/format";
 import type { Dict } from "./types";
 
-const pct1 = (x: number) => (Math.round(x * 1000) / 10).toFixed(1);
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -42,10 +42,10 @@ export const en: Dict = {
       if (p.status === "no_data" || p.share == null || p.gapPoints == null) return "No data yet";
       const gap = Math.abs(p.gapPoints).toFixed(1);
       if (isRate) {
-        const rate = pct1(p.share * p.expected);
-        return p.gapPoints >= 0 ? `Now ${rate}%, target ${pct1(p.expected)}% reached` : `Now ${rate}%, ${gap} points below the ${pct1(p.expected)}% target`;
+        const rate = formatPercentNumber(p.share * p.expected);
+        return p.gapPoints >= 0 ? `Now ${rate}%, target ${formatPercentNumber(p.expected)}% reached` : `Now ${rate}%, ${gap} points below the ${formatPercentNumber(p.expected)}% target`;
       }
-      const head = `${pct1(p.share)}% done, ${pct1(p.expected)}% expected by now`;
+      const head = `${formatPercentNumber(p.share)}% done, ${formatPercentNumber(p.expected)}% expected by now`;
       return p.gapPoints === 0 ? `${head}, on schedule` : p.gapPoints > 0 ? `${head}, ${gap} points ahead` : `${head}, ${gap} points behind`;
     },
     done: "Done",

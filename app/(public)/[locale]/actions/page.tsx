@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath } from "@/app/_lib/locale";
 import { PublicShell } from "@/app/(public)/_components/public-shell";
-import { formatValue } from "@/app/(public)/_components/format";
+import { formatValue } from "@/domain/format";
 import { PaceBadge } from "@/app/(public)/_components/pace-bar";
 import { getPublicContext } from "../../../_lib/public/public-data";
 import { pageLocale, pageMetadata } from "../../../_lib/public/page";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/domain/labels";
 import { isNotificationKind, KIND_LABELS } from "@/domain/notifications/kinds";
 import { listNotifications } from "@/db/queries/notifications";
 import { markReadAction } from "./actions";
+import { formatDateTime } from "@/domain/format";
 
 export const metadata: Metadata = { title: "消息通知" };
 

@@ -4,11 +4,9 @@
  */
 import Link from "next/link";
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
-import { formatPercent } from "@/domain/numbers";
-import { describeTarget } from "@/domain/target-text";
 import { FlagMark } from "./flag-mark";
 import type { FlagIndex } from "./flags";
-import { formatActual, formatMultiple, unitOf } from "./format";
+import { describeTarget, formatActual, formatMultiple, formatPercent, unitOf } from "@/domain/format";
 import { PaceBadge } from "./pace-badge";
 import { ProgressBar } from "./progress-bar";
 import { INDICATOR_KIND_LABELS as KIND_LABELS } from "@/domain/labels";

@@ -4,11 +4,10 @@
  */
 import Link from "next/link";
 import type { SectorRollupRow } from "@/db/queries/key-project-sectors";
-import { formatPercent } from "@/domain/numbers";
 import { monthNumber, ytdLabel } from "@/domain/months";
 import { pace } from "@/domain/pace";
 import { sectorSentence } from "@/domain/sector-sentence";
-import { formatGap } from "./format";
+import { formatGap, formatPercent } from "@/domain/format";
 import { PaceBadge } from "./pace-badge";
 import { DataTable } from "@/components/ui/data-table";
 

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/domain/labels";
 import { listAuditEvents, listAuditFilterOptions, loadAuditNames } from "@/db/queries/audit";
 import { actorText } from "./actor";
 import { ChangeList } from "./changes";
@@ -9,6 +8,7 @@ import { describeAuditRow } from "@/domain/audit/describe";
 import { AuditFilterForm } from "./filter-form";
 import { auditHref, parseAuditParams } from "./filters";
 import { DataTable } from "@/components/ui/data-table";
+import { formatDateTime } from "@/domain/format";
 
 export const metadata: Metadata = { title: "审计日志" };
 

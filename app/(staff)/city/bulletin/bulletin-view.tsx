@@ -9,7 +9,7 @@ import type { SectorRollupRow } from "@/db/queries/rollups";
 import { CumulativeChart } from "@/components/charts/cumulative-chart";
 import type { CampaignForecasts } from "../_components/forecast-load";
 import { BulletinForecast } from "../_components/forecast-view";
-import { formatActual, formatTarget } from "../_components/format";
+import { formatActual, formatStaffTarget as formatTarget } from "@/domain/format";
 import { sumSectors } from "../_components/key-projects";
 import { PaceBadge } from "../_components/pace-badge";
 import type { CompletenessMonth } from "../completeness/load";

@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/domain/labels";
 import { isMonth, monthLabel } from "@/domain/months";
-import { formatWithUnit } from "@/domain/numbers";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listCorrectedMonths, listCorrections, type StaffCorrection } from "@/db/queries/corrections";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { listReportingDistricts } from "@/db/queries/figures";
+import { formatDateTime, formatWithUnit } from "@/domain/format";
 
 export const metadata: Metadata = { title: "数据更正记录" };
 

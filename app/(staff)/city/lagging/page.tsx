@@ -7,7 +7,7 @@ import { cityHref, firstParam, type SearchParams } from "../_components/city-par
 import { FLAG_LIST_ID, FlagLine, FlagList, FlagMark, FlagNotice } from "../_components/flag-mark";
 import { loadForecasts } from "../_components/forecast-load";
 import { ForecastCell, ForecastMethod, forecastScopeText } from "../_components/forecast-view";
-import { formatActual, formatGap, formatTarget } from "../_components/format";
+import { formatActual, formatGap, formatStaffTarget } from "@/domain/format";
 import { loadCityContext, loadCityFlags } from "../_components/load";
 import { PaceBadge } from "../_components/pace-badge";
 import { PaceLegend } from "../_components/pace-legend";
@@ -103,7 +103,7 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
                   {formatActual(x.ind, x.v.actual)}
                   <FlagMark flags={x.code == null ? flags.index.city(x.ind.id) : flags.index.cell(x.ind.id, x.districtId!)} label={`${x.name}${x.ind.name}`} />
                 </td>
-                <td className="num whitespace-nowrap">{formatTarget(x.ind, x.v.target)}</td>
+                <td className="num whitespace-nowrap">{formatStaffTarget(x.ind, x.v.target)}</td>
                 <td data-gap className={`num whitespace-nowrap font-medium ${x.v.pace.status === "lagging" ? "text-lagging" : "text-behind"}`}>{formatGap(x.v.pace.gapPoints)}</td>
                 <td className="min-w-56"><PaceBadge status={x.v.pace.status} reason={x.v.pace.reason} /></td>
                 <td data-forecast className="min-w-64 text-xs"><ForecastCell forecasts={forecasts} code={x.ind.code} districtId={x.districtId} /></td>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { authSettings } from "@/app/_lib/auth-settings";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/domain/labels";
 import { listLockouts } from "@/db/queries/users";
 import { LiftLockoutForm } from "./lift-lockout-form";
 import { DataTable } from "@/components/ui/data-table";
+import { formatDateTime } from "@/domain/format";
 
 export const metadata: Metadata = { title: "登录锁定" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/domain/labels";
 import { isNotificationKind, KIND_LABELS } from "@/domain/notifications/kinds";
 import { DataTable, EmptyRow } from "@/components/ui/data-table";
 import { listOutbox } from "@/db/queries/notifications";
+import { formatDateTime } from "@/domain/format";
 
 export const metadata: Metadata = { title: "消息发送记录" };
 

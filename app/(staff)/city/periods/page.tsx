@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/domain/labels";
 import { monthLabel } from "@/domain/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listPeriodsWithProgress } from "@/db/queries/review";
 import { HistoricalForm } from "./historical-form";
 import { LockForm, UnlockForm } from "./period-forms";
 import { DataTable } from "@/components/ui/data-table";
+import { formatDateTime } from "@/domain/format";
 
 export const metadata: Metadata = { title: "月份与锁定" };
 

@@ -1,9 +1,9 @@
 import { DISTRICT_KIND_LABELS } from "@/domain/labels";
-import { formatBase, formatPercent } from "@/domain/numbers";
 import { DataTable } from "@/components/ui/data-table";
 import { methodParagraphs, rankChangeLabel, rankChangeWords } from "@/domain/rankings/words";
 import { SCORE_CAP, type IndicatorRanking, type OverallRankRow, type RankChange } from "@/domain/rankings/types";
 import type { RankingWeights } from "@/domain/rankings/weights";
+import { formatColumnActual, formatColumnTarget, formatPercent, formatScore } from "@/domain/format";
 
 /** What the tables need to know about an indicator to show its numbers. */
 export interface IndicatorFacts {
@@ -17,18 +17,6 @@ export interface IndicatorFacts {
 /** Column unit: a ratio's values are shown as percentages. */
 export function valueUnit(f: IndicatorFacts): string {
   return f.aggregation === "ratio" ? "%" : f.unitSymbol;
-}
-
-/** Year-to-date actual as shown in a column headed with the unit: "1,234.5" or, for a ratio, "45.2". */
-export function formatActual(f: IndicatorFacts, actual: number | null): string {
-  if (actual == null) return "—";
-  if (f.aggregation === "ratio") return formatPercent(actual).replace("%", "");
-  return formatBase(actual, f.unitScale, f.decimals);
-}
-
-export function formatTarget(f: IndicatorFacts, target: number | null): string {
-  if (target == null) return "—";
-  return formatBase(target, f.unitScale, f.aggregation === "ratio" ? 1 : f.decimals);
 }
 
 const CHANGE_STYLES: Record<RankChange["kind"], string> = {
@@ -85,10 +73,6 @@ export function MethodSection({ weights, nameOf, compact = false, headingLevel =
   );
 }
 
-export function formatScore(score: number | null): string {
-  return score == null ? "—" : (Math.round(score * 10) / 10).toFixed(1);
-}
-
 export function OverallTable({ rows, caption, group = false, compact = false }: { rows: OverallRankRow[]; caption: string; group?: boolean; compact?: boolean }) {
   return (
     <DataTable caption={caption} density={compact ? "tight" : undefined} small={compact} columns={[group ? "组内排名" : "全市排名", "较上月", "区县", !group && "类别", !group && "类别内排名", { label: "综合得分（分）", num: true }, !compact && { label: "计分指标", num: true }]}>
@@ -129,8 +113,8 @@ export function IndicatorTable({ ranking, facts, compact = false }: { ranking: I
             <td className="tabular">
               {r.groupRank ?? "—"} <ChangeBadge change={r.groupChange} />
             </td>
-            <td className="num">{formatActual(facts, r.actual)}</td>
-            <td className="num">{formatTarget(facts, r.target)}</td>
+            <td className="num">{formatColumnActual(facts, r.actual)}</td>
+            <td className="num">{formatColumnTarget(facts, r.target)}</td>
             <td className="num">{r.completion == null ? "—" : formatPercent(r.completion)}</td>
             <td className="text-slate-600">{r.unrankedReason ?? (r.noData ? "暂无数据，按 0 计" : "")}</td>
           </tr>

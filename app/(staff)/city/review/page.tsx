@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/domain/labels";
 import { isMonth, monthLabel } from "@/domain/months";
 import { ReportStateBadge } from "@/components/report-state-badge";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
@@ -10,6 +9,7 @@ import { getDefaultMonth, listPeriods, monthState } from "@/db/queries/reporting
 import { listMonthReports, listWaitingReports } from "@/db/queries/review";
 import { WaitingList } from "./waiting-list";
 import { DataTable } from "@/components/ui/data-table";
+import { formatDateTime } from "@/domain/format";
 
 export const metadata: Metadata = { title: "月报审核" };
 

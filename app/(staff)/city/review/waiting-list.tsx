@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { formatDateTime } from "@/domain/labels";
 import { monthLabel } from "@/domain/months";
 import type { listWaitingReports } from "@/db/queries/review";
 import { BulkApproveForm } from "./bulk-form";
 import { DataTable } from "@/components/ui/data-table";
+import { formatDateTime } from "@/domain/format";
 
 type Waiting = Awaited<ReturnType<typeof listWaitingReports>>[number];
 

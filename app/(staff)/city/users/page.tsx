@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime, ROLE_LABELS } from "@/domain/labels";
+import { ROLE_LABELS } from "@/domain/labels";
 import { listUsers } from "@/db/queries/users";
 import { FilterBar, FilterSearch } from "@/components/ui/filter-bar";
 import { DataTable } from "@/components/ui/data-table";
+import { formatDateTime } from "@/domain/format";
 
 export const metadata: Metadata = { title: "用户管理" };
 

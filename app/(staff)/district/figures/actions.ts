@@ -7,7 +7,6 @@ import { conflictMessage } from "@/domain/conflict";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { actorOf } from "@/app/_lib/actor";
 import { monthLabel } from "@/domain/months";
-import { formatWithUnit } from "@/domain/numbers";
 import { getDatabase } from "@/db/index";
 import { saveFigureValues } from "@/db/mutations/reports";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
@@ -18,6 +17,7 @@ import { fieldNames, FORM_NOTE, storedFormValues } from "./form-values";
 import { loadFigureRows } from "../../../_lib/figures-load";
 import { resolveDistrict } from "./scope";
 import { confinedDepartmentId } from "@/domain/work-scope";
+import { formatWithUnit } from "@/domain/format";
 
 const headerSchema = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),

@@ -1,6 +1,6 @@
 import { FIGURE_RULES } from "@/domain/figure-entry";
-import { baseToDisplayExact } from "@/domain/numbers";
 import type { FigureRow } from "../../../_lib/figures-load";
+import { baseToDisplayExact } from "@/domain/format";
 
 /** What storedFormValues needs of a row: its indicator and the stored cell (or none). */
 export type StoredRow = { indicator: FigureRow["indicator"]; current: Pick<NonNullable<FigureRow["current"]>, "value" | "numerator" | "denominator" | "note" | "noData" | "version"> | null };

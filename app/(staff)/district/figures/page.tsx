@@ -2,9 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
-import { formatDateTime } from "@/domain/labels";
 import { isMonth, monthLabel, todayInShanghai, ytdLabel } from "@/domain/months";
-import { formatWithUnit } from "@/domain/numbers";
 import { can } from "@/domain/policy";
 import { ReportStateBadge } from "@/components/report-state-badge";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
@@ -19,6 +17,7 @@ import { getMonthLeft } from "../month-left";
 import { resolveDistrict } from "./scope";
 import { FiguresUploadForm } from "./upload-form";
 import { DataTable } from "@/components/ui/data-table";
+import { formatDateTime, formatWithUnit } from "@/domain/format";
 
 export const metadata: Metadata = { title: "月度指标填报" };
 

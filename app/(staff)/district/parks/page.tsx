@@ -3,7 +3,6 @@ import Link from "next/link";
 import { z } from "zod";
 import { requireUser } from "@/app/_lib/guards";
 import { todayInShanghai } from "@/domain/months";
-import { formatBase } from "@/domain/numbers";
 import { listParks } from "@/db/queries/parks";
 import { getDistrictName, getUnit, listReportingDistricts } from "@/db/queries/records";
 import { PARK_STATUSES } from "@/db/schema";
@@ -16,6 +15,7 @@ import { FilterBar, FilterFlag, FilterSearch, FilterSelect } from "@/components/
 import { Pager } from "@/components/ui/pager";
 import { ParkStatusBadge } from "./status-badge";
 import { daysBehindPlan } from "./progress";
+import { formatBase } from "@/domain/format";
 
 export const metadata: Metadata = { title: "园区" };
 

@@ -2,7 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import type { RegisterFields } from "@/db/mutations/projects";
 import { listProjectFormChoices } from "@/db/queries/projects";
-import { yi } from "@/domain/project-format";
+import { formatYi } from "@/domain/format";
 export { actorOf } from "@/app/_lib/actor";
 
 export const STALE_FORM = "表单已失效，请刷新页面后重试";
@@ -52,7 +52,7 @@ export function describeRegister(
     if (v === null || v === "") return "（空）";
     if (k === "sectorId") return names.sectors.find((s) => s.id === v)?.name ?? String(v);
     if (k === "actionId") return names.actions.find((a) => a.id === v)?.name ?? String(v);
-    if (k === "totalInvestment" || k === "annualPlannedInvestment") return `${yi(v as number)} 亿元`;
+    if (k === "totalInvestment" || k === "annualPlannedInvestment") return `${formatYi(v as number)} 亿元`;
     if (typeof v === "boolean") return v ? "是" : "否";
     return String(v);
   };

@@ -8,9 +8,10 @@ import type { ProjectFilters } from "@/db/queries/project-scope";
 import { getDefaultMonth } from "@/db/queries/reporting";
 import { PROJECT_STAGES } from "@/db/schema";
 import { projectAccess } from "./access";
-import { completionRate, STAGE_LABELS, STAGE_OPTIONS, yi } from "@/domain/project-format";
+import { STAGE_LABELS, STAGE_OPTIONS } from "@/domain/project-format";
 import { FilterBar, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
 import { DataTable } from "@/components/ui/data-table";
+import { completionRate, formatYi } from "@/domain/format";
 
 export const metadata: Metadata = { title: "项目管理" };
 
@@ -134,9 +135,9 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                 {acrossDistricts && <td className="whitespace-nowrap">{r.districtName}</td>}
                 <td className="whitespace-nowrap">{r.sectorName ?? "—"}</td>
                 <td className="whitespace-nowrap">{STAGE_LABELS[r.stage]}</td>
-                <td className="num">{yi(r.totalInvestment)}</td>
-                <td className="num">{yi(r.annualPlannedInvestment)}</td>
-                <td className="num">{yi(r.yearInvestment)}</td>
+                <td className="num">{formatYi(r.totalInvestment)}</td>
+                <td className="num">{formatYi(r.annualPlannedInvestment)}</td>
+                <td className="num">{formatYi(r.yearInvestment)}</td>
                 <td className="num">{completionRate(r.yearInvestment, r.annualPlannedInvestment)}</td>
                 <td className="whitespace-nowrap">
                   {r.hasMonthEntry ? (

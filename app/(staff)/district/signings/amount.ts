@@ -1,4 +1,4 @@
-import { baseToDisplayExact, formatBase } from "@/domain/numbers";
+import { baseToDisplayExact, formatBase } from "@/domain/format";
 
 /** 万元 → "12.5" 亿元 for reading (thousands separators, up to the unit's exact decimals). */
 export function yiText(base: number, scale: number): string {

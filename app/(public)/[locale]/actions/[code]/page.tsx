@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath } from "@/app/_lib/locale";
 import { PublicShell } from "@/app/(public)/_components/public-shell";
-import { describeTarget, formatValue } from "@/app/(public)/_components/format";
+import { describeIndicatorTarget, formatValue } from "@/domain/format";
 import { PaceBar } from "@/app/(public)/_components/pace-bar";
 import { IndicatorChart } from "@/app/(public)/_components/indicator-chart";
 import { DistrictMatrix } from "@/app/(public)/_components/district-tables";
@@ -58,7 +58,7 @@ export default async function ActionPage({ params }: { params: Params }) {
             <h2 id="indicators" className="text-lg font-semibold">{t.actions.indicatorsHeading}</h2>
             <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
               {inds.map((i) => {
-                const target = describeTarget(i, i.city.target, ctx.campaign.year, t, locale);
+                const target = describeIndicatorTarget(i, i.city.target, ctx.campaign.year, t.target, locale);
                 return (
                   <li key={i.code} data-indicator={i.code} className="rounded-lg border border-slate-200 bg-white p-4">
                     <h3 className="text-sm font-medium">

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath } from "@/app/_lib/locale";
 import { PublicShell } from "@/app/(public)/_components/public-shell";
-import { describeTarget, formatPct, formatValue, unitSymbol } from "@/app/(public)/_components/format";
+import { describeIndicatorTarget, formatPercentHalfUp, formatValue, unitSymbol } from "@/domain/format";
 import { PaceBar } from "@/app/(public)/_components/pace-bar";
 import { CorrectedMark } from "@/app/(public)/_components/corrected-mark";
 import { IndicatorChart } from "@/app/(public)/_components/indicator-chart";
@@ -34,7 +34,7 @@ export default async function IndicatorPage({ params }: { params: Params }) {
   const name = pickName(locale, ind.name, ind.nameEn);
   const action = topActionOf(ctx, ind.actionId);
   const isRate = ind.aggregation === "ratio";
-  const target = describeTarget(ind, ind.city.target, ctx.campaign.year, t, locale);
+  const target = describeIndicatorTarget(ind, ind.city.target, ctx.campaign.year, t.target, locale);
   const ytd = t.months.ytd(ctx.month);
   const unit = unitSymbol(ind.unit, locale);
   return (
@@ -78,7 +78,7 @@ export default async function IndicatorPage({ params }: { params: Params }) {
             <dt className="text-sm text-slate-600">{t.indicator.status}</dt>
             <dd>
               <PaceBar pace={ind.city.pace} isRate={isRate} locale={locale} rate={isRate ? ind.city.actual : null} />
-              {ind.city.growth != null && <span className="mt-1 block text-xs text-slate-700">{t.pace.growth(formatPct(ind.city.growth, locale))}</span>}
+              {ind.city.growth != null && <span className="mt-1 block text-xs text-slate-700">{t.pace.growth(formatPercentHalfUp(ind.city.growth, locale))}</span>}
               {ind.city.multiple != null && <span className="mt-1 block text-xs text-slate-700">{t.pace.multiple(ind.city.multiple.toFixed(2))}</span>}
             </dd>
           </div>

@@ -4,7 +4,7 @@ import { getDict, pickName } from "@/app/_lib/i18n";
 import { localePath, type Locale } from "@/app/_lib/locale";
 import { PublicShell } from "@/app/(public)/_components/public-shell";
 import { CumulativeChart } from "@/components/charts/cumulative-chart";
-import { formatPct, formatWan, formatYi } from "@/app/(public)/_components/format";
+import { formatPercentHalfUp, formatWan, formatYi } from "@/domain/format";
 import { getPublicProject, listPublicProgress } from "@/db/queries/public-projects";
 import { listPublicProjectPhotos } from "@/db/queries/attachments";
 import { ProjectPhotos } from "@/app/(public)/_components/project-photos";
@@ -88,7 +88,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
               t.projects.doneYtd(ytd),
               <span className="tabular">
                 <span data-investment-ytd>{formatYi(p.investmentYtd, locale)}</span>
-                {p.annualPlannedInvestment > 0 && <> ({t.projects.completion} {formatPct(p.investmentYtd / p.annualPlannedInvestment, locale)})</>}
+                {p.annualPlannedInvestment > 0 && <> ({t.projects.completion} {formatPercentHalfUp(p.investmentYtd / p.annualPlannedInvestment, locale)})</>}
               </span>,
             )}
           </dl>

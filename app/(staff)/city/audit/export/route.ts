@@ -1,11 +1,11 @@
 import { buildAuditWorkbook } from "@/app/_lib/excel/audit-sheet";
 import { xlsxResponse } from "@/app/_lib/excel/workbook";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/domain/labels";
 import { AUDIT_EXPORT_MAX_ROWS, listAuditEventsForExport, loadAuditNames } from "@/db/queries/audit";
 import { describeAuditRow } from "@/domain/audit/describe";
 import { parseAuditParams } from "../filters";
 import { actorText } from "../actor";
+import { formatDateTime } from "@/domain/format";
 
 /** GET /city/audit/export?…: the audit list with the page's filters, as an Excel file. */
 export async function GET(request: Request): Promise<Response> {

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/domain/labels";
 import { monthLabel } from "@/domain/months";
 import { getFigureHistory, loadAuditNames } from "@/db/queries/audit";
 import { actorText } from "../actor";
 import { describeAuditRow } from "@/domain/audit/describe";
+import { formatDateTime } from "@/domain/format";
 
 export const metadata: Metadata = { title: "这个数字的变更记录" };
 

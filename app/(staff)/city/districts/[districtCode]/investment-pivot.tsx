@@ -3,7 +3,7 @@ import { REPORT_STATE_LABELS } from "@/domain/labels";
 import { monthNumber } from "@/domain/months";
 import type { InvestmentRecord } from "@/db/queries/drilldown";
 import type { ReportStatus } from "@/db/schema";
-import { formatExactOrDash } from "../../_components/format";
+import { formatExactOrDash } from "@/domain/format";
 import { DataTable } from "@/components/ui/data-table";
 
 export function InvestmentPivot({ caption, rows, month, year }: { caption: string; rows: InvestmentRecord[]; month: string; year: number }) {

@@ -4,11 +4,10 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/guards";
 import { DISTRICT_KIND_LABELS, INDICATOR_KIND_LABELS as KIND_LABELS } from "@/domain/labels";
 import { monthLabel, monthNumber, ytdLabel } from "@/domain/months";
-import { formatPercent } from "@/domain/numbers";
 import { getIndicatorDetails, listDerivedRecords, listDistrictMonthStatuses, listReportValues } from "@/db/queries/drilldown";
 import { cityHref, firstParam, type SearchParams } from "../../_components/city-params";
 import { describeDerivation } from "@/domain/derivation-words";
-import { formatActual, formatExact, formatShare, formatTarget, unitOf } from "../../_components/format";
+import { formatActual, formatExact, formatPercent, formatShare, formatStaffTarget, unitOf } from "@/domain/format";
 import { loadCityContext } from "../../_components/load";
 import { PaceBadge } from "../../_components/pace-badge";
 import { ProgressBar } from "../../_components/progress-bar";
@@ -94,7 +93,7 @@ export default async function DistrictDrilldownPage({ params, searchParams }: { 
                       <span className="block text-xs text-slate-500">{KIND_LABELS[ind.kind]}</span>
                     </th>
                     <td className="num whitespace-nowrap"><Link href={href} className="font-semibold text-slate-900 no-underline hover:underline">{formatActual(ind, v.actual)}</Link></td>
-                    <td className="num whitespace-nowrap">{formatTarget(ind, v.target)}</td>
+                    <td className="num whitespace-nowrap">{formatStaffTarget(ind, v.target)}</td>
                     <td className="num whitespace-nowrap">
                       {formatShare(v.pace.share)}
                       {v.pace.status !== "no_target" && <ProgressBar share={v.pace.share} expected={ind.aggregation === "ratio" ? 1 : v.pace.expected} status={v.pace.status} />}
@@ -145,7 +144,7 @@ async function ChosenIndicator({ chosenCode, ctx, districtId, districtName }: { 
           )}
           <div>
             <dt className="text-xs text-slate-500">区县目标</dt>
-            <dd className="tabular text-base">{formatTarget(ind, v.target)}</dd>
+            <dd className="tabular text-base">{formatStaffTarget(ind, v.target)}</dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">完成率</dt>

@@ -3,13 +3,12 @@
  * month, projects, monthly project investment, problems, signings or parks. Server components.
  */
 import { PARK_STATUS_LABELS, ESCALATION_LABELS } from "@/domain/record-labels";
-import { STAGE_LABELS, yi } from "@/domain/project-format";
+import { STAGE_LABELS } from "@/domain/project-format";
 import { REPORT_STATE_LABELS, REPORT_STATE_STYLES } from "@/domain/labels";
 import { monthLabel } from "@/domain/months";
-import { formatPercent } from "@/domain/numbers";
 import type { DerivedRecords, ReportValueRow } from "@/db/queries/drilldown";
 import type { ReportStatus } from "@/db/schema";
-import { formatExactOrDash } from "../../_components/format";
+import { formatExactOrDash, formatPercent, formatYi } from "@/domain/format";
 import { InvestmentPivot } from "./investment-pivot";
 import { DataTable } from "@/components/ui/data-table";
 
@@ -93,7 +92,7 @@ export function DerivedRecordList({ caption, records, month, year }: { caption: 
                 <td className="tabular whitespace-nowrap">{r.actualStartOn ?? "—"}</td>
                 <td className="tabular whitespace-nowrap">{r.actualCompletionOn ?? "—"}</td>
                 <td>{STAGE_LABELS[r.stage]}</td>
-                <td className="num whitespace-nowrap">{yi(r.totalInvestment)}</td>
+                <td className="num whitespace-nowrap">{formatYi(r.totalInvestment)}</td>
                 <td><MonthStatus status={r.status} /></td>
               </tr>
             ))}

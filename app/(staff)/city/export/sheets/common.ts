@@ -1,9 +1,9 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
-import { baseToDisplayExact } from "@/domain/numbers";
 import { monthLabel, ytdLabel } from "@/domain/months";
 import { guardTextCells } from "@/app/_lib/excel/workbook";
+import { baseToDisplayExact } from "@/domain/format";
 
 /*
  * Shared parts of the city's workbooks (one file per table beside this one). Headers in Chinese

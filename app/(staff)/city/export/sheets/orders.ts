@@ -1,8 +1,9 @@
 import "server-only";
 import type ExcelJS from "exceljs";
-import { formatDateTime, ORDER_LEVEL_LABELS, ORDER_STATUS_LABELS } from "@/domain/labels";
+import { ORDER_LEVEL_LABELS, ORDER_STATUS_LABELS } from "@/domain/labels";
 import { guardTextCells, styledSheet } from "@/app/_lib/excel/workbook";
 import type { OrderLevel, OrderStatus } from "@/db/schema";
+import { formatDateTime } from "@/domain/format";
 
 export interface OrderStatRow {
   name: string;

@@ -6,15 +6,13 @@ import { requirePermission } from "@/app/_lib/guards";
 import { can } from "@/domain/policy";
 import { DISTRICT_KIND_LABELS, INDICATOR_KIND_LABELS as KIND_LABELS } from "@/domain/labels";
 import { monthLabel, monthNumber, ytdLabel } from "@/domain/months";
-import { formatPercent } from "@/domain/numbers";
 import { expectedShare } from "@/domain/pace";
-import { describeTarget } from "@/domain/target-text";
 import { CumulativeChart } from "@/components/charts/cumulative-chart";
 import { DistrictBars } from "@/components/charts/district-bars";
 import { getIndicatorDetails } from "@/db/queries/drilldown";
 import { cityHref, type SearchParams } from "../../_components/city-params";
 import { describeDerivation } from "@/domain/derivation-words";
-import { formatActual, formatExact, formatExactOrDash, formatGap, formatShare, formatTarget, unitOf } from "../../_components/format";
+import { describeTarget, formatActual, formatExact, formatExactOrDash, formatGap, formatPercent, formatShare, formatStaffTarget, unitOf } from "@/domain/format";
 import { loadCityContext } from "../../_components/load";
 import { PaceBadge } from "../../_components/pace-badge";
 import { CorrectionsLink } from "@/components/corrections-link";
@@ -184,7 +182,7 @@ export default async function IndicatorDrilldownPage({ params, searchParams }: {
                 {isRatio && <td className="num whitespace-nowrap">{formatExactOrDash(c.numerator, partUnit.scale)}</td>}
                 {isRatio && <td className="num whitespace-nowrap">{formatExactOrDash(c.denominator, partUnit.scale)}</td>}
                 <td data-actual className="num whitespace-nowrap">{isRatio ? formatActual(ind, c.actual) : formatExactOrDash(c.actual, unit.scale)}</td>
-                <td className="num whitespace-nowrap">{formatTarget(ind, t?.targetValue ?? null)}</td>
+                <td className="num whitespace-nowrap">{formatStaffTarget(ind, t?.targetValue ?? null)}</td>
                 <td className="num whitespace-nowrap">{formatShare(c.pace.share)}</td>
                 {!isRatio && <td className="num whitespace-nowrap">{formatGap(c.pace.gapPoints)}</td>}
                 <td><PaceBadge status={c.pace.status} /></td>
@@ -206,7 +204,7 @@ export default async function IndicatorDrilldownPage({ params, searchParams }: {
                       </Link>
                     )}
                   </td>
-                  <td className="num whitespace-nowrap">{formatTarget(ind, d.v.target)}</td>
+                  <td className="num whitespace-nowrap">{formatStaffTarget(ind, d.v.target)}</td>
                   <td className="num whitespace-nowrap">{formatShare(d.v.pace.share)}</td>
                   {!isRatio && <td className="num whitespace-nowrap">{formatGap(d.v.pace.gapPoints)}</td>}
                   <td>

@@ -1,6 +1,6 @@
-import { formatDateTime } from "@/domain/labels";
 import type { listReportCorrections } from "@/db/queries/review-detail";
 import { amountText, figureText, type FigureKind } from "../_lib/format";
+import { formatDateTime } from "@/domain/format";
 
 type Correction = Awaited<ReturnType<typeof listReportCorrections>>[number];
 

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/domain/labels";
 import { monthLabel } from "@/domain/months";
 import { can } from "@/domain/policy";
 import { ReportStateBadge } from "@/components/report-state-badge";
@@ -21,6 +20,7 @@ import { MonthEvidence } from "./evidence-list";
 import { ReopenForm } from "./reopen-form";
 import { ReviewForms } from "./review-forms";
 import { buildFigureGroups, buildProjectRows, kindOf } from "./view";
+import { formatDateTime } from "@/domain/format";
 
 export const metadata: Metadata = { title: "审核月报" };
 

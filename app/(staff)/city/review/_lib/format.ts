@@ -1,6 +1,6 @@
 /** How the review pages write figures: display units, full precision (13.98 亿元, not 14). Pure. */
-import { formatBase, formatPercent, formatWithUnit } from "@/domain/numbers";
 import type { FigureData } from "./baseline";
+import { formatBase, formatPercent, formatWithUnit } from "@/domain/format";
 
 export interface UnitLike {
   symbol: string;

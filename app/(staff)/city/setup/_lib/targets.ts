@@ -6,7 +6,8 @@
  */
 import type { TargetValues } from "@/db/mutations/setup/targets";
 import { monthlyPlanError } from "@/domain/pace";
-import { baseToDisplayExact, formatWithUnit, parseDisplayNumber, type UnitDef } from "@/domain/numbers";
+import { parseDisplayNumber, type UnitDef } from "@/domain/numbers";
+import { baseToDisplayExact, formatWithUnit } from "@/domain/format";
 
 export interface TargetIndicator {
   name: string;

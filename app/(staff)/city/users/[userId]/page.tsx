@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime, ROLE_LABELS } from "@/domain/labels";
+import { ROLE_LABELS } from "@/domain/labels";
 import { getScopeName, getUserForEdit, listScopeOptions } from "@/db/queries/users";
 import { EditUserForm, EndSessionsForm, ResetPasswordForm } from "./user-forms";
+import { formatDateTime } from "@/domain/format";
 
 export const metadata: Metadata = { title: "用户详情" };
 

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
-import { formatDateTime } from "@/domain/labels";
 import { monthLabel, monthOf, todayInShanghai } from "@/domain/months";
-import { formatBase } from "@/domain/numbers";
 import { getPark } from "@/db/queries/parks";
 import { getUnit } from "@/db/queries/records";
 import { monthEditable, requireRecordAccess } from "../../_lib/access";
@@ -13,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { daysBehindPlan, RUNNING } from "../progress";
 import { ParkStatusBadge } from "../status-badge";
 import { ParkForm } from "./park-form";
+import { formatBase, formatDateTime } from "@/domain/format";
 
 export const metadata: Metadata = { title: "园区" };
 

@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { can } from "@/domain/policy";
-import { formatDateTime } from "@/domain/labels";
 import { monthLabel, monthOf, todayInShanghai } from "@/domain/months";
 import { getProblem } from "@/db/queries/problems";
 import { monthEditable, problemOwners, requireRecordAccess } from "../../_lib/access";
@@ -13,6 +12,7 @@ import { CreatedNotice } from "@/components/ui/form-message";
 import { DeadlineCell, ProblemStatusBadge } from "../badges";
 import { EditProblemForm, ReopenForm, ResolveForm, StatusForm } from "./problem-forms";
 import { ProblemEvidence } from "./evidence-section";
+import { formatDateTime } from "@/domain/format";
 
 export const metadata: Metadata = { title: "难题详情" };
 

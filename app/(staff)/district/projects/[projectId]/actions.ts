@@ -15,9 +15,10 @@ import { getProjectAccessFacts } from "@/db/queries/projects";
 import { getDistrictMonthState } from "@/db/queries/reporting";
 import { canEditMonth, projectAccess, stateOfMonth } from "../access";
 import { actorOf, CHECK_FIELDS, choiceErrors, describeRegister, GONE, revalidateProjects, STALE_FORM } from "../action-helpers";
-import { monthStateText, STAGE_LABELS, wan } from "@/domain/project-format";
+import { monthStateText, STAGE_LABELS } from "@/domain/project-format";
 import { monthSchema, parseInvestment, registerSchemaWith, registerValues, remarkSchema, stageSchema } from "../schemas";
 import { formText, idSchema, optionalVersionSchema } from "@/app/_lib/form-parse";
+import { formatWan } from "@/domain/format";
 
 /*
  * The hidden projectId and version fields are trusted only as "which project" and "the version the
@@ -158,7 +159,7 @@ export async function saveMonthInvestmentAction(_prev: ActionState, formData: Fo
       return failure("数值需要核实，未保存：确认无误请在备注中写明原因后再保存", { amount: d.text, note: "请写一句说明（例如：设备集中到货）" }, values);
     }
     const c = result.conflicts.get(projectId);
-    const currentText = c?.row ? `${monthNumber(month)}月完成投资 ${wan(c.row.investment)} 万元${c.row.note ? `，备注“${c.row.note}”` : ""}` : "无数值";
+    const currentText = c?.row ? `${monthNumber(month)}月完成投资 ${formatWan(c.row.investment)} 万元${c.row.note ? `，备注“${c.row.note}”` : ""}` : "无数值";
     return failure(conflictMessage({ currentText, updatedByName: c?.updatedByName ?? null, updatedAt: c?.updatedAt || null }), {}, values);
   }
   revalidateProjects(projectId);

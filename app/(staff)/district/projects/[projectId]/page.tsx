@@ -3,20 +3,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { can } from "@/domain/policy";
-import { formatDateTime } from "@/domain/labels";
 import { monthNumber } from "@/domain/months";
-import { baseToDisplayExact } from "@/domain/numbers";
 import { getProject, getProjectAccessFacts, listProjectFormChoices } from "@/db/queries/projects";
 import { listProjectProgress } from "@/db/queries/project-months";
 import { getDistrictMonthState, listPeriods } from "@/db/queries/reporting";
 import { canEditMonth, projectAccess } from "../access";
-import { completionRate, monthStateText, STAGE_LABELS, wan, yi, yiInput } from "@/domain/project-format";
+import { monthStateText, STAGE_LABELS, yiInput } from "@/domain/project-format";
 import { registerChoices } from "../register-fields";
 import { MonthRow, RegisterForm, StageForm } from "./project-forms";
 import { EvidenceSection } from "./evidence-section";
 
 import { coordinateText } from "@/domain/map/coordinates";
 import { DataTable } from "@/components/ui/data-table";
+import { baseToDisplayExact, completionRate, formatDateTime, formatWan, formatYi } from "@/domain/format";
 
 export const metadata: Metadata = { title: "项目详情" };
 
@@ -77,12 +76,12 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         <dt className="text-slate-500">阶段</dt>
         <dd>{STAGE_LABELS[project.stage]}{project.isKey ? " · 市重点项目" : ""}</dd>
         <dt className="text-slate-500">总投资</dt>
-        <dd className="tabular">{yi(project.totalInvestment)} 亿元</dd>
+        <dd className="tabular">{formatYi(project.totalInvestment)} 亿元</dd>
         <dt className="text-slate-500">年度计划投资</dt>
-        <dd className="tabular">{yi(project.annualPlannedInvestment)} 亿元</dd>
+        <dd className="tabular">{formatYi(project.annualPlannedInvestment)} 亿元</dd>
         <dt className="text-slate-500">本年已完成</dt>
         <dd className="tabular">
-          {yi(yearTotal)} 亿元（完成年度计划的 {completionRate(yearTotal, project.annualPlannedInvestment)}）
+          {formatYi(yearTotal)} 亿元（完成年度计划的 {completionRate(yearTotal, project.annualPlannedInvestment)}）
         </dd>
         <dt className="text-slate-500">最近修改</dt>
         <dd className="tabular">{project.updatedByName ? `${project.updatedByName} · ` : ""}{formatDateTime(project.updatedAt)}</dd>
@@ -138,7 +137,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                 return (
                   <tr key={p.month} className="bg-slate-50/60 text-slate-700">
                     <th scope="row" className="font-medium whitespace-nowrap">{label}</th>
-                    <td className="tabular">{entry ? wan(entry.investment) : <span className="text-slate-400">未填</span>}</td>
+                    <td className="tabular">{entry ? formatWan(entry.investment) : <span className="text-slate-400">未填</span>}</td>
                     <td>{entry?.note ?? ""}</td>
                     <td className="whitespace-nowrap">
                       <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs text-slate-700">{stateText}</span>

@@ -11,9 +11,9 @@ import { getPlausibilitySettings } from "@/db/queries/plausibility";
 import { getProjectAccessFacts } from "@/db/queries/projects";
 import { projectAccess, stateOfMonth } from "../access";
 import { actorOf, revalidateProjects, STALE_FORM } from "../action-helpers";
-import { wan } from "@/domain/project-format";
 import { monthSchema, noteSchema, parseInvestment } from "../schemas";
 import { formText, idSchema, optionalVersionSchema } from "@/app/_lib/form-parse";
+import { formatWan } from "@/domain/format";
 
 const MAX_ROWS = 1000;
 
@@ -95,7 +95,7 @@ export async function saveMonthProgressAction(_prev: ActionState, formData: Form
     }
     for (const [projectId, c] of result.conflicts) {
       fieldErrors[`amount-${projectId}`] = conflictMessage({
-        currentText: c.row ? `${wan(c.row.investment)} 万元` : "无数值",
+        currentText: c.row ? `${formatWan(c.row.investment)} 万元` : "无数值",
         updatedByName: c.updatedByName,
         updatedAt: c.updatedAt || null,
       });

@@ -2,16 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/app/_lib/guards";
 import { addMonths, isMonth, monthLabel, monthNumber } from "@/domain/months";
-import { baseToDisplayExact } from "@/domain/numbers";
 import { listKeyProjectsForMonth } from "@/db/queries/project-months";
 import { listProjectFormChoices } from "@/db/queries/projects";
 import { getDefaultMonth, getDistrictMonthState, listPeriods } from "@/db/queries/reporting";
 import { canEditMonth, projectAccess } from "../access";
-import { monthStateText, STAGE_LABELS, wan, yi } from "@/domain/project-format";
+import { monthStateText, STAGE_LABELS } from "@/domain/project-format";
 import { BulkProgressForm, type BulkRow } from "./bulk-form";
 import { getMonthLeft } from "../../month-left";
 import { needsMonthValue } from "@/domain/project-month-filter";
 import { DataTable } from "@/components/ui/data-table";
+import { baseToDisplayExact, formatWan, formatYi } from "@/domain/format";
 
 export const metadata: Metadata = { title: "批量填报月度投资" };
 
@@ -53,9 +53,9 @@ export default async function BulkProgressPage({ searchParams }: { searchParams:
     code: p.code,
     name: p.name,
     stageText: STAGE_LABELS[p.stage],
-    plan: yi(p.annualPlannedInvestment),
-    earlier: wan(p.earlierInvestment),
-    previous: p.previousInvestment === null ? "—" : wan(p.previousInvestment),
+    plan: formatYi(p.annualPlannedInvestment),
+    earlier: formatWan(p.earlierInvestment),
+    previous: p.previousInvestment === null ? "—" : formatWan(p.previousInvestment),
     version: p.entryVersion,
     amount: p.entryInvestment === null ? "" : baseToDisplayExact(p.entryInvestment, 1),
     note: p.entryNote ?? "",
@@ -153,7 +153,7 @@ function ReadOnlyTable({ rows, monthText }: { rows: BulkRow[]; monthText: string
               </th>
               <td>{r.stageText}</td>
               <td className="num">{r.plan}</td>
-              <td className="num">{r.amount === "" ? <span className="text-slate-400">未填</span> : wan(Number(r.amount))}</td>
+              <td className="num">{r.amount === "" ? <span className="text-slate-400">未填</span> : formatWan(Number(r.amount))}</td>
             </tr>
           ))}
     </DataTable>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
-import { formatDateTime } from "@/domain/labels";
 import { monthLabel, monthOf } from "@/domain/months";
 import { getSigning, listEvents } from "@/db/queries/signings";
 import { monthEditable, requireRecordAccess } from "../../_lib/access";
@@ -12,6 +11,7 @@ import { yiInput, yiText } from "../amount";
 import { moneyUnit } from "../write";
 import { EditSigningForm } from "./edit-signing-form";
 import { SigningEvidence } from "@/components/evidence/signing-evidence";
+import { formatDateTime } from "@/domain/format";
 
 export const metadata: Metadata = { title: "签约项目" };
 

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/domain/labels";
 import { countProjectsForSetup, listActionsForSetup, listPeriodsForSetup } from "@/db/queries/setup/campaigns";
 import { listIndicatorsForSetup } from "@/db/queries/setup/indicators";
 import { CampaignHeader } from "../../_components/campaign-header";
@@ -10,6 +9,7 @@ import { SpecForm } from "../../_components/spec-form";
 import { campaignFieldSpecs } from "../../_lib/campaign-fields";
 import { loadSetupCampaign } from "../../_lib/load";
 import { setCurrentAction, setStatusAction, updateCampaignAction } from "./actions";
+import { formatDateTime } from "@/domain/format";
 
 export const metadata: Metadata = { title: "专项概况" };
 

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { checkProjectLines, readProjectsWorkbook } from "@/app/_lib/excel/projects-import";
 import { capList, oneUploadAtATime, UploadRefused } from "@/app/_lib/excel/safe-load";
 import { requirePermission } from "@/app/_lib/guards";
-import { baseToDisplayExact } from "@/domain/numbers";
 import { KEY_LEVEL_LABELS, STAGE_LABELS, type ProjectStage } from "@/domain/project-register";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import type { ProjectKeyLevel } from "@/db/schema";
@@ -16,6 +15,7 @@ import { FIELD_LABELS_PROJECT } from "../../../_lib/labels";
 import { actorOf, ARCHIVED, GONE } from "../../../_lib/outcome";
 import type { ImportState } from "./import-state";
 import { formText, idSchema } from "@/app/_lib/form-parse";
+import { baseToDisplayExact } from "@/domain/format";
 
 const MAX_BYTES = 10 * 1024 * 1024;
 

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatWithUnit } from "@/domain/numbers";
 import { CampaignHeader } from "../../../_components/campaign-header";
 import { loadSetupCampaign } from "../../../_lib/load";
 import { loadCampaignTargets } from "../../../_lib/target-load";
 import { districtSumProblem } from "../../../_lib/targets";
 import { TargetsUploadForm } from "./upload-form";
 import { DataTable } from "@/components/ui/data-table";
+import { formatWithUnit } from "@/domain/format";
 
 export const metadata: Metadata = { title: "目标设置" };
 

@@ -5,7 +5,6 @@ import { ACCUMULATION_LABELS, AGGREGATION_LABELS } from "@/domain/derivation-for
 import { derivationSummary } from "@/domain/derivation-words";
 import { RULES } from "@/domain/derivations";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/domain/labels";
 import { definitionChangeBlocked, hasFigures } from "@/db/mutations/setup/indicators";
 import { getIndicatorForSetup } from "@/db/queries/setup/indicators";
 import { listUnits } from "@/db/queries/setup/reference";
@@ -15,6 +14,7 @@ import { loadSetupCampaign } from "../../../../_lib/load";
 import { IndicatorForm } from "../indicator-form";
 import { updateIndicatorAction } from "./actions";
 import { INDICATOR_KIND_LABELS } from "@/domain/labels";
+import { formatDateTime } from "@/domain/format";
 
 export const metadata: Metadata = { title: "修改指标" };
 

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, success, type ActionState } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatWithUnit } from "@/domain/numbers";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { saveIndicatorTargets } from "@/db/mutations/setup/targets";
@@ -15,6 +14,7 @@ import { actorOf, archivedRefusal, failureState, GONE, STALE_FORM } from "../../
 import { targetDistricts } from "../../../../_lib/target-load";
 import { checkTargets } from "../../../../_lib/targets";
 import { allFormValues, formText, idSchema } from "@/app/_lib/form-parse";
+import { formatWithUnit } from "@/domain/format";
 
 const target = z.object({ campaignId: idSchema, indicatorId: idSchema, stamp: z.string().regex(/^\d+:\d+$/) });
 

@@ -2,8 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/guards";
-import { formatDateTime } from "@/domain/labels";
-import { formatWithUnit } from "@/domain/numbers";
 import { getIndicatorForSetup, listTargetsForSetup } from "@/db/queries/setup/indicators";
 import { listUnits } from "@/db/queries/setup/reference";
 import { CampaignHeader } from "../../../../_components/campaign-header";
@@ -11,6 +9,7 @@ import { loadSetupCampaign } from "../../../../_lib/load";
 import { targetDistricts } from "../../../../_lib/target-load";
 import { displayValue, districtSumProblem } from "../../../../_lib/targets";
 import { TargetForm } from "./target-form";
+import { formatDateTime, formatWithUnit } from "@/domain/format";
 
 export const metadata: Metadata = { title: "指标目标" };
 
