@@ -43,7 +43,7 @@ const FOOT = [
 export function CompletenessTable({ board, caption }: { board: CompletenessBoard; caption: string }) {
   const { districts, months } = board;
   return (
-    <DataTable caption={caption} look="framed" density="grid" stickyFirstColumn small
+    <DataTable caption={caption} look="framed" density="grid" stickyFirstColumn small className="min-w-max"
       columns={["区县", ...months.map((m) => ({
         key: m.month,
         label: (
