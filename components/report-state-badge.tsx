@@ -1,7 +1,9 @@
 import { REPORT_STATE_LABELS, REPORT_STATE_STYLES } from "@/domain/labels";
 import type { ReportState } from "@/domain/policy";
+import { Badge } from "@/components/ui/badge";
 
-export function ReportStateBadge({ state, none }: { state: ReportState | null; none?: string }) {
-  if (!state) return <span className="rounded-full bg-red-50 px-2 py-0.5 text-xs text-red-800">{none ?? "未填报"}</span>;
-  return <span data-state={state} className={`rounded-full px-2 py-0.5 text-xs ${REPORT_STATE_STYLES[state]}`}>{REPORT_STATE_LABELS[state]}</span>;
+/** A month report's state as a pill; `nowrap` keeps it on one line in narrow cells. */
+export function ReportStateBadge({ state, none, nowrap }: { state: ReportState | null; none?: string; nowrap?: boolean }) {
+  if (!state) return <Badge look="soft" tone="red" nowrap={nowrap}>{none ?? "未填报"}</Badge>;
+  return <Badge look="soft" nowrap={nowrap} data={{ "data-state": state }} colors={REPORT_STATE_STYLES[state]}>{REPORT_STATE_LABELS[state]}</Badge>;
 }

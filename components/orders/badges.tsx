@@ -1,14 +1,15 @@
 import { ORDER_LEVEL_LABELS, ORDER_STATUS_LABELS, ORDER_STATUS_STYLES } from "@/domain/labels";
 import type { OrderLevel, OrderStatus } from "@/db/schema";
 import { formatDateTime } from "@/domain/format";
+import { Badge } from "@/components/ui/badge";
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
-  return <span data-order-status={status} className={`rounded-full px-2 py-0.5 text-xs ${ORDER_STATUS_STYLES[status]}`}>{ORDER_STATUS_LABELS[status]}</span>;
+  return <Badge look="soft" data={{ "data-order-status": status }} colors={ORDER_STATUS_STYLES[status]}>{ORDER_STATUS_LABELS[status]}</Badge>;
 }
 
 export function OrderLevelBadge({ level }: { level: OrderLevel }) {
   const style = level === "leader" ? "bg-red-700 text-white" : level === "key" ? "bg-amber-100 text-amber-900" : "bg-slate-100 text-slate-700";
-  return <span data-order-level={level} className={`rounded-full px-2 py-0.5 text-xs ${style}`}>{ORDER_LEVEL_LABELS[level]}</span>;
+  return <Badge look="soft" data={{ "data-order-level": level }} colors={style}>{ORDER_LEVEL_LABELS[level]}</Badge>;
 }
 
 /** Days an unanswered order is past its deadline (0 when not overdue or already answered). */
@@ -20,7 +21,7 @@ export function overdueDays(o: { status: OrderStatus; deadlineOn: string }, toda
 
 export function OverdueBadge({ days }: { days: number }) {
   if (days <= 0) return null;
-  return <span className="rounded-full bg-red-50 px-2 py-0.5 text-xs text-red-800">已逾期 {days} 天</span>;
+  return <Badge look="soft" tone="red">已逾期 {days} 天</Badge>;
 }
 
 const KIND_LABELS = { issued: "下达督办", responded: "反馈办理情况", returned: "退回重办", closed: "销号", escalated: "逾期升级" } as const;

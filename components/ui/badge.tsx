@@ -1,6 +1,15 @@
+/**
+ * The one pill. A badge always carries words; the colour only repeats them.
+ * `tone` picks one of the kit's colours; `colors` takes a domain style map's classes instead
+ * (report states, order states, pace). `look`: "outline" (border, medium weight: the default),
+ * "soft" (fill only: state pills in tables), "strong" (fill, medium weight), "ring" (inset ring,
+ * public pages). `dot` puts a coloured dot before the words (its colour classes).
+ */
+import type { ReactNode } from "react";
+
 export type BadgeTone = "red" | "amber" | "green" | "slate" | "blue";
 
-const TONES: Record<BadgeTone, string> = {
+export const BADGE_TONES: Record<BadgeTone, string> = {
   red: "border-red-300 bg-red-50 text-red-800",
   amber: "border-amber-300 bg-amber-50 text-amber-900",
   green: "border-green-300 bg-green-50 text-green-800",
@@ -8,7 +17,42 @@ const TONES: Record<BadgeTone, string> = {
   blue: "border-sky-300 bg-sky-50 text-sky-900",
 };
 
-/** A badge always carries words; the colour only repeats them. */
-export function Badge({ tone, children }: { tone: BadgeTone; children: React.ReactNode }) {
-  return <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap ${TONES[tone]}`}>{children}</span>;
+/** Soft pills: fill and text only. */
+export const SOFT_TONES: Record<BadgeTone, string> = {
+  red: "bg-red-50 text-red-800",
+  amber: "bg-amber-50 text-amber-900",
+  green: "bg-green-50 text-green-800",
+  slate: "bg-slate-200 text-slate-700",
+  blue: "bg-sky-50 text-sky-900",
+};
+
+const LOOKS = {
+  outline: "inline-block border font-medium whitespace-nowrap",
+  soft: "",
+  strong: "font-medium",
+  ring: "inline-flex items-center gap-1 whitespace-nowrap font-medium ring-1 ring-inset",
+} as const;
+
+export function Badge(props: {
+  tone?: BadgeTone;
+  colors?: string;
+  look?: keyof typeof LOOKS;
+  dot?: string;
+  /** Never wrap (soft and strong pills wrap unless told). */
+  nowrap?: boolean;
+  title?: string;
+  /** Layout classes only (a margin). */
+  className?: string;
+  data?: Record<`data-${string}`, string | boolean | undefined>;
+  children: ReactNode;
+}) {
+  const look = props.look ?? "outline";
+  const colors = props.colors ?? (look === "outline" ? BADGE_TONES : SOFT_TONES)[props.tone ?? "slate"];
+  const cls = ["rounded-full px-2 py-0.5 text-xs", props.dot ? LOOKS[look].replace("inline-block", "inline-flex items-center gap-1") : LOOKS[look], props.nowrap && "whitespace-nowrap", colors, props.className].filter(Boolean).join(" ");
+  return (
+    <span {...props.data} title={props.title} className={cls}>
+      {props.dot && <span aria-hidden="true" className={`inline-block h-1.5 w-1.5 rounded-full ${props.dot}`} />}
+      {props.children}
+    </span>
+  );
 }

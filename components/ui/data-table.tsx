@@ -27,13 +27,20 @@ export function DataTable(props: {
   look?: "framed" | "plain";
   /**
    * "compact": narrower cell padding; "tight": compact with short rows; "flush": no side padding or header fill (tables inside a
-   * card's text); "dense": "flush" with small rows (error lists inside forms).
+   * card's text); "dense": "flush" with small rows (error lists inside forms); "print": a printed
+   * sheet's rules (dark header words, a line under every row, rows not split across pages); "grid": a
+   * board of small cells (narrow centred cells, a wider first column, plain counts at the foot).
    */
-  density?: "normal" | "compact" | "tight" | "flush" | "dense";
+  density?: "normal" | "compact" | "tight" | "flush" | "dense" | "print" | "grid";
+  /** The first column (row headers) stays in view while the table scrolls sideways. */
+  stickyFirstColumn?: boolean;
   /** Extra-small type (printed sheets). */
   small?: boolean;
-  /** Children are whole <tbody> groups (a row and its note), not rows. */
-  bodies?: boolean;
+  /**
+   * Children are whole <tbody> groups (a row and its note), not rows. "notes": each group's
+   * last row is a note to the rows above, which then keep no bottom padding.
+   */
+  bodies?: boolean | "notes";
   /** data-* attributes on the table element. */
   attrs?: Record<`data-${string}`, string | boolean | undefined>;
   /** Header cells never wrap. */
@@ -48,7 +55,7 @@ export function DataTable(props: {
   id?: string;
   "data-testid"?: string;
 }) {
-  const density = (props.density && props.density !== "normal" ? ` dt-${props.density}` : "") + (props.nowrapHead ? " dt-nowrap" : "");
+  const density = (props.density && props.density !== "normal" ? ` dt-${props.density}` : "") + (props.nowrapHead ? " dt-nowrap" : "") + (props.bodies === "notes" ? " dt-notes" : "") + (props.stickyFirstColumn ? " dt-sticky" : "");
   const wrap = ["overflow-x-auto", props.look === "framed" && "rounded-lg border border-slate-200 bg-white", props.scroll && "dt-scroll", props.wrapClassName].filter(Boolean).join(" ");
   const cols = (props.columns ?? []).filter((c): c is Column => !!c);
   return (

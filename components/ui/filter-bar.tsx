@@ -19,6 +19,8 @@ export function FilterBar(props: {
   children: ReactNode;
   /** Beside the button (a checkbox, a hint). */
   extra?: ReactNode;
+  /** After the buttons (a note on how the filter reads). */
+  after?: ReactNode;
   filtered?: boolean;
   layout?: "grid" | "row";
   /** Grid columns, e.g. "sm:grid-cols-2 lg:grid-cols-5", or extra classes of a row. */
@@ -39,6 +41,7 @@ export function FilterBar(props: {
       {props.extra}
       <button type="submit" className={BUTTONS[props.button ?? "primary"]}>{props.submitLabel ?? "筛选"}</button>
       {props.filtered && <a href={props.clearHref ?? props.action} className="text-sm text-brand-700 underline">{props.clearLabel ?? "清除筛选"}</a>}
+      {props.after}
     </>
   );
   return (
@@ -83,6 +86,17 @@ export function FilterSearch(props: Partial<FilterFieldProps> & { value?: string
     <div className={props.className}>
       <label htmlFor={id} className={labelCls}>{props.label ?? "搜索"}</label>
       <input id={id} name={name} type="search" defaultValue={props.value ?? ""} placeholder={props.placeholder} className={props.controlClassName ?? controlCls} />
+    </div>
+  );
+}
+
+/** A labelled date for a filter bar (a range's start or end). */
+export function FilterDate(props: FilterFieldProps & { value?: string }) {
+  const id = props.id ?? props.name;
+  return (
+    <div className={props.className}>
+      <label htmlFor={id} className={labelCls}>{props.label}</label>
+      <input id={id} name={props.name} type="date" defaultValue={props.value ?? ""} className={props.controlClassName ?? controlCls} />
     </div>
   );
 }

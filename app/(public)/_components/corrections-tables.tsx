@@ -25,8 +25,6 @@ function change(ind: PublicIndicator, c: PublicCorrection, locale: Locale): stri
   return `${d > 0 ? "+" : d < 0 ? "−" : "±"}${formatAmount(Math.abs(d), ind.unit, exact(ind.unit.scale), locale)}`;
 }
 
-const td = "pb-0";
-
 /**
  * Where (district or project, and month), original, revised, when: narrow enough for a phone.
  * The reason follows in a row of its own, so each correction is one <tbody>.
@@ -51,28 +49,28 @@ function Reason({ locale, reason }: { locale: Locale; reason: string }) {
 function When({ locale, at }: { locale: Locale; at: string }) {
   const t = getDict(locale).corrections;
   return (
-    <td className={td}>
+    <td>
       {t.day(at)}
       <span className="block text-xs text-slate-600">{t.byOffice}</span>
     </td>
   );
 }
 
-const oldCls = "num pb-0 whitespace-nowrap text-slate-600 line-through decoration-slate-400";
+const oldCls = "num whitespace-nowrap text-slate-600 line-through decoration-slate-400";
 
 /** One indicator's corrections, one row per corrected district-month. */
 export function IndicatorCorrectionsTable({ locale, ctx, ind }: { locale: Locale; ctx: PublicContext; ind: PublicIndicator }) {
   const t = getDict(locale);
   const name = pickName(locale, ind.name, ind.nameEn);
   return (
-    <DataTable look="framed" bodies attrs={{ "data-corrections": ind.code }} caption={t.corrections.indicatorCaption(name)} columns={columns(locale, `${t.common.district} · ${t.corrections.monthCol}`)}>
+    <DataTable look="framed" bodies="notes" attrs={{ "data-corrections": ind.code }} caption={t.corrections.indicatorCaption(name)} columns={columns(locale, `${t.common.district} · ${t.corrections.monthCol}`)}>
         {[...ind.corrections].reverse().map((c) => {
           const d = ctx.districts.find((x) => x.id === c.districtId);
           const delta = change(ind, c, locale);
           return (
             <tbody key={`${c.districtId}|${c.month}|${c.correctedAt}`} data-correction={`${d?.code ?? c.districtId}|${c.month}`}>
               <tr className="border-0">
-                <th scope="row" className={td}>
+                <th scope="row">
                   {d ? (
                     <a data-district-name href={localePath(locale, `/districts/${encodeURIComponent(d.code)}`)} className="text-slate-900 hover:text-brand-700 hover:underline">
                       {pickName(locale, d.name, d.nameEn)}
@@ -83,7 +81,7 @@ export function IndicatorCorrectionsTable({ locale, ctx, ind }: { locale: Locale
                   <span className="block whitespace-nowrap text-xs text-slate-600">{t.months.label(c.month)}</span>
                 </th>
                 <td data-original className={oldCls}>{shownValue(ind, c.original, locale)}</td>
-                <td className="num pb-0 whitespace-nowrap">
+                <td className="num whitespace-nowrap">
                   <span data-revised className="font-semibold text-slate-900">{shownValue(ind, c.revised, locale)}</span>
                   {delta && <span className="block text-xs text-slate-600">{delta}</span>}
                 </td>
@@ -103,13 +101,13 @@ export function ProjectCorrectionsTable({ locale, ctx, rows }: { locale: Locale;
   const yi = { symbol: "亿元", symbolEn: "CNY 100 million", scale: 10000 };
   const money = (v: number | null) => (v == null ? "—" : formatAmount(v, yi, 4, locale));
   return (
-    <DataTable look="framed" bodies attrs={{ "data-project-corrections": true }} caption={t.corrections.projectsCaption} columns={columns(locale, `${t.corrections.project} · ${t.corrections.monthCol}`)}>
+    <DataTable look="framed" bodies="notes" attrs={{ "data-project-corrections": true }} caption={t.corrections.projectsCaption} columns={columns(locale, `${t.corrections.project} · ${t.corrections.monthCol}`)}>
         {[...rows].reverse().map((c) => {
           const d = ctx.districts.find((x) => x.id === c.districtId);
           return (
             <tbody key={c.id} data-correction={`${c.projectCode}|${c.month}`}>
               <tr className="border-0">
-                <th scope="row" className={td}>
+                <th scope="row">
                   <a href={localePath(locale, `/projects/${encodeURIComponent(c.projectCode)}`)} className="text-slate-900 hover:text-brand-700 hover:underline">
                     {c.projectName}
                   </a>
@@ -118,7 +116,7 @@ export function ProjectCorrectionsTable({ locale, ctx, rows }: { locale: Locale;
                   </span>
                 </th>
                 <td data-original className={oldCls}>{money(c.oldValue)}</td>
-                <td data-revised className="num pb-0 font-semibold whitespace-nowrap text-slate-900">{money(c.newValue)}</td>
+                <td data-revised className="num font-semibold whitespace-nowrap text-slate-900">{money(c.newValue)}</td>
                 <When locale={locale} at={c.correctedAt} />
               </tr>
               <Reason locale={locale} reason={c.reason} />

@@ -1,6 +1,7 @@
 import { getDict } from "@/app/_lib/i18n/index";
 import type { Locale } from "@/app/_lib/locale";
 import type { PaceResult, PaceStatus } from "@/domain/pace";
+import { Badge } from "@/components/ui/badge";
 
 const BADGE: Record<PaceStatus, string> = {
   ahead: "bg-green-50 text-green-800 ring-green-200",
@@ -22,10 +23,10 @@ export function PaceBadge({ pace, isRate, locale }: { pace: PaceResult; isRate: 
   const t = getDict(locale);
   const label = (isRate ? t.pace.rateStatus : t.pace.status)[pace.status];
   return (
-    <span data-status={pace.status} className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${BADGE[pace.status]}`}>
+    <Badge look="ring" data={{ "data-status": pace.status }} colors={BADGE[pace.status]}>
       {MARK[pace.status] && <span aria-hidden="true">{MARK[pace.status]}</span>}
       {label}
-    </span>
+    </Badge>
   );
 }
 

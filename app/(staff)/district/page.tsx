@@ -13,6 +13,7 @@ import { getMonthLeft, leftSentence, type MonthLeft } from "./month-left";
 import { OpenOrders } from "./open-orders";
 import { editorOrderScope } from "./orders/scope";
 import { formatDateTime } from "@/domain/format";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "填报首页" };
 
@@ -50,7 +51,7 @@ export default async function DistrictHomePage() {
         <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
           <ReportStateBadge state={state?.state ?? null} />
           <span>报送截止 {due}</span>
-          {late && <span className="rounded-full bg-red-50 px-2 py-0.5 text-xs text-red-800">已逾期</span>}
+          {late && <Badge look="soft" colors="bg-red-50 text-red-800">已逾期</Badge>}
           {state?.submittedAt && <span className="text-slate-600">报送于 {formatDateTime(state.submittedAt)}</span>}
         </p>
         {notSent && <p className="mt-3 text-base font-medium" data-month-left>{leftSentence(left)}</p>}

@@ -5,6 +5,7 @@
  */
 import type { PaceStatus } from "@/domain/pace";
 import { PACE_LABELS } from "@/domain/labels";
+import { Badge } from "@/components/ui/badge";
 
 export { PACE_LABELS };
 
@@ -27,10 +28,7 @@ const DOTS: Record<PaceStatus, string> = {
 export function PaceBadge({ status, reason }: { status: PaceStatus; reason?: string }) {
   return (
     <span className="inline-flex flex-wrap items-baseline gap-x-1.5">
-      <span data-pace={status} className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap ${STYLES[status]}`}>
-        <span aria-hidden="true" className={`inline-block h-1.5 w-1.5 rounded-full ${DOTS[status]}`} />
-        {PACE_LABELS[status]}
-      </span>
+      <Badge data={{ "data-pace": status }} colors={STYLES[status]} dot={DOTS[status]}>{PACE_LABELS[status]}</Badge>
       {reason && status !== "no_target" && status !== "no_data" && <span data-reason className="text-xs text-slate-700">{reason}</span>}
     </span>
   );

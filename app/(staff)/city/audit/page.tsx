@@ -7,10 +7,13 @@ import { ChangeList } from "./changes";
 import { describeAuditRow } from "@/domain/audit/describe";
 import { AuditFilterForm } from "./filter-form";
 import { auditHref, parseAuditParams } from "./filters";
-import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/domain/format";
+import { DataTable, EmptyRow } from "@/components/ui/data-table";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "审计日志" };
+
+const COLUMNS = ["时间", "操作人", "操作", "结果", "对象", "变更（原值 → 新值）", "区县", "地址"];
 
 const OUTCOME_LABELS = { ok: "成功", denied: "拒绝" } as const;
 
@@ -21,8 +24,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { rows, total, page, lastPage } = result;
   const names = await loadAuditNames(rows);
   const filtered = Object.entries(params).some(([k, v]) => k !== "page" && v !== undefined);
-  const th = "px-2 py-2 font-medium whitespace-nowrap";
-  const td = "px-2 py-2 align-top";
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -39,39 +40,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         共 {total} 条{total > 0 && `，第 ${page} / ${lastPage} 页`}
       </p>
 
-      <DataTable caption={<>审计日志，按时间从新到旧排列，第 {page} 页</>} look="framed" head={<>
-            <tr>
-              <th scope="col" className={th}>时间</th>
-              <th scope="col" className={th}>操作人</th>
-              <th scope="col" className={th}>操作</th>
-              <th scope="col" className={th}>结果</th>
-              <th scope="col" className={th}>对象</th>
-              <th scope="col" className={th}>变更（原值 → 新值）</th>
-              <th scope="col" className={th}>区县</th>
-              <th scope="col" className={th}>地址</th>
-            </tr>
-      </>}>
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={8} className="py-6 text-center text-slate-500">没有符合条件的记录</td>
-              </tr>
-            )}
+      <DataTable caption={<>审计日志，按时间从新到旧排列，第 {page} 页</>} look="framed" density="compact" nowrapHead columns={COLUMNS}>
+            {rows.length === 0 && <EmptyRow colSpan={8}>没有符合条件的记录</EmptyRow>}
             {rows.map((r) => {
               const d = describeAuditRow(r, names);
               return (
                 <tr key={r.id}>
-                  <th scope="row" className={`${td} tabular text-left font-normal whitespace-nowrap`}>{formatDateTime(r.at)}</th>
-                  <td className={td}>{actorText(r)}</td>
-                  <td className={td}>{d.action}</td>
-                  <td className={`${td} whitespace-nowrap`}>
-                    <span className={`rounded-full px-2 py-0.5 text-xs ${r.outcome === "ok" ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`}>{OUTCOME_LABELS[r.outcome]}</span>
+                  <th scope="row" className="tabular whitespace-nowrap">{formatDateTime(r.at)}</th>
+                  <td>{actorText(r)}</td>
+                  <td>{d.action}</td>
+                  <td className="whitespace-nowrap">
+                    <Badge look="soft" tone={r.outcome === "ok" ? "green" : "red"}>{OUTCOME_LABELS[r.outcome]}</Badge>
                   </td>
-                  <td className={td}>{d.subject}</td>
-                  <td className={`${td} min-w-56`}>
+                  <td>{d.subject}</td>
+                  <td className="min-w-56">
                     <ChangeList changes={d.changes} districtId={r.districtId} month={r.reportMonth} />
                   </td>
-                  <td className={`${td} whitespace-nowrap`}>{r.districtName ?? "—"}</td>
-                  <td className={`${td} font-mono text-xs`}>{r.clientAddress ?? "—"}</td>
+                  <td className="whitespace-nowrap">{r.districtName ?? "—"}</td>
+                  <td className="font-mono text-xs">{r.clientAddress ?? "—"}</td>
                 </tr>
               );
             })}

@@ -7,6 +7,7 @@ import { sectorSentence } from "@/domain/sector-sentence";
 import type { CampaignSummary } from "@/db/queries/campaigns";
 import type { SectorRollupRow } from "@/db/queries/rollups";
 import { CumulativeChart } from "@/components/charts/cumulative-chart";
+import { DataTable } from "@/components/ui/data-table";
 import type { CampaignForecasts } from "../_components/forecast-load";
 import { BulletinForecast } from "../_components/forecast-view";
 import { formatActual, formatStaffTarget as formatTarget } from "@/domain/format";
@@ -42,8 +43,6 @@ export interface BulletinData {
 export const DISTRICT_LAGGING_LIMIT = 15;
 
 const cn = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-const th = "border-b border-slate-300 px-1.5 py-1 text-left font-semibold";
-const td = "border-b border-slate-200 px-1.5 py-1 align-top";
 
 function names(ids: number[], names: Map<number, string>): string {
   return ids.map((id) => names.get(id) ?? "").join("、");
@@ -113,29 +112,17 @@ export function BulletinView({ data }: { data: BulletinData }) {
 
       <section aria-labelledby="b-indicators" className="mt-4">
         <h3 id="b-indicators" className="text-base font-bold">二、主要指标完成情况</h3>
-        <table className="mt-1 w-full border-collapse text-xs">
-          <caption className="sr-only">主要指标{ytd}完成情况</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={th}>指标</th>
-              <th scope="col" className={`${th} text-right`}>{campaign.year}年目标</th>
-              <th scope="col" className={`${th} text-right`}>{ytd}完成</th>
-              <th scope="col" className={th}>进度</th>
-              <th scope="col" className={th}>状态</th>
+        <DataTable caption={`主要指标${ytd}完成情况`} density="print" small wrapClassName="mt-1" columns={["指标", { label: `${campaign.year}年目标`, num: true }, { label: `${ytd}完成`, num: true }, "进度", "状态"]}>
+          {data.headline.map((ind) => (
+            <tr key={ind.code}>
+              <th scope="row">{ind.name}</th>
+              <td className="num whitespace-nowrap">{formatTarget(ind, ind.rollup.city.target)}</td>
+              <td className="num whitespace-nowrap">{formatActual(ind, ind.rollup.city.actual)}</td>
+              <td>{ind.rollup.city.pace.reason}</td>
+              <td className="whitespace-nowrap"><PaceBadge status={ind.rollup.city.pace.status} /></td>
             </tr>
-          </thead>
-          <tbody>
-            {data.headline.map((ind) => (
-              <tr key={ind.code} className="break-inside-avoid">
-                <th scope="row" className={`${td} text-left font-normal`}>{ind.name}</th>
-                <td className={`${td} tabular whitespace-nowrap text-right`}>{formatTarget(ind, ind.rollup.city.target)}</td>
-                <td className={`${td} tabular whitespace-nowrap text-right`}>{formatActual(ind, ind.rollup.city.actual)}</td>
-                <td className={td}>{ind.rollup.city.pace.reason}</td>
-                <td className={`${td} whitespace-nowrap`}><PaceBadge status={ind.rollup.city.pace.status} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
         {chartInd && (
           <div className="mt-2 break-inside-avoid">
             <CumulativeChart
@@ -206,32 +193,21 @@ export function BulletinView({ data }: { data: BulletinData }) {
   );
 }
 
+const LAGGING_COLUMNS = [{ label: "序号", num: true }, "指标", "范围", "进度", "状态", "责任单位"];
+
 function LaggingTable({ items }: { items: LaggingItem[] }) {
   return (
-    <table className="mt-1 w-full border-collapse text-xs">
-      <caption className="sr-only">进度滞后事项，差距最大的在前</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={`${th} text-right`}>序号</th>
-          <th scope="col" className={th}>指标</th>
-          <th scope="col" className={th}>范围</th>
-          <th scope="col" className={th}>进度</th>
-          <th scope="col" className={th}>状态</th>
-          <th scope="col" className={th}>责任单位</th>
+    <DataTable caption="进度滞后事项，差距最大的在前" density="print" small wrapClassName="mt-1" columns={LAGGING_COLUMNS}>
+      {items.map((x, i) => (
+        <tr key={`${x.ind.code}-${x.area}`}>
+          <td className="num">{i + 1}</td>
+          <th scope="row">{x.ind.name}</th>
+          <td className="whitespace-nowrap">{x.area}</td>
+          <td>{x.v.pace.reason}</td>
+          <td className="whitespace-nowrap"><PaceBadge status={x.v.pace.status} /></td>
+          <td>{x.unit}</td>
         </tr>
-      </thead>
-      <tbody>
-        {items.map((x, i) => (
-          <tr key={`${x.ind.code}-${x.area}`} className="break-inside-avoid">
-            <td className={`${td} tabular text-right`}>{i + 1}</td>
-            <th scope="row" className={`${td} text-left font-normal`}>{x.ind.name}</th>
-            <td className={`${td} whitespace-nowrap`}>{x.area}</td>
-            <td className={td}>{x.v.pace.reason}</td>
-            <td className={`${td} whitespace-nowrap`}><PaceBadge status={x.v.pace.status} /></td>
-            <td className={td}>{x.unit}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -39,9 +39,7 @@ export default async function CompletenessPage() {
       {board.months.length === 0 ? (
         <p className="text-sm text-slate-600">还没有开放填报的月份。</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <CompletenessTable board={board} caption="各区县各月报送和审核情况" />
-        </div>
+        <CompletenessTable board={board} caption="各区县各月报送和审核情况" />
       )}
       <p className="text-xs text-slate-600">
         说明：“已审核”“待审核”“已退回”下方注明是否按时报送（截止日后报送的写明晚了几天）；“草稿未报”为已开始填写但未报送；“缺报”为截止日已过仍未开始填报；“逾期 N 天”只用于截止日已过、至今仍未报送的月份，按该月自己的截止日计算。截止日早于专项在系统中建立的月份，以及专项办在“月份与锁定”中标为历史补录的月份，是历史补录：事后报送的记为“补录”，不计迟报；专项结束后或补录月份仍未报送的只注明“已过截止日”。

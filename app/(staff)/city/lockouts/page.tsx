@@ -3,8 +3,8 @@ import { authSettings } from "@/app/_lib/auth-settings";
 import { requirePermission } from "@/app/_lib/guards";
 import { listLockouts } from "@/db/queries/users";
 import { LiftLockoutForm } from "./lift-lockout-form";
-import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/domain/format";
+import { DataTable, EmptyRow } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "登录锁定" };
 
@@ -33,6 +33,8 @@ function liftLabel(l: Lock): string {
   return `解除账号 ${p.user} 的锁定（仅地址 ${p.address}）`;
 }
 
+const COLUMNS = ["类型", "账号或地址", "锁定时间", "解锁时间", { label: "失败次数", num: true }] as const;
+
 function statusOf(l: { liftedAt: string | null; lockedUntil: string }, nowIso: string): string {
   if (l.liftedAt) return "已解除";
   return l.lockedUntil > nowIso ? "锁定中" : "已到期";
@@ -43,8 +45,6 @@ export default async function LockoutsPage() {
   const nowIso = new Date().toISOString();
   const { active, recent } = await listLockouts(nowIso);
   const accountWide = active.filter((l) => l.kind === "username");
-  const th = "px-3 py-2 font-medium";
-  const td = "px-3 py-2";
   return (
     <div className="space-y-8">
       <div>
@@ -70,29 +70,16 @@ export default async function LockoutsPage() {
       <section aria-labelledby="active-heading" className="space-y-3">
         <h2 id="active-heading" className="text-lg font-semibold">当前生效的锁定</h2>
         <LiftLockoutForm id={FORM_ID} />
-        <DataTable caption={<>当前生效的登录锁定，共 {active.length} 条</>} look="framed" head={<>
-              <tr>
-                <th scope="col" className={th}>类型</th>
-                <th scope="col" className={th}>账号或地址</th>
-                <th scope="col" className={th}>锁定时间</th>
-                <th scope="col" className={th}>解锁时间</th>
-                <th scope="col" className={`${th} text-right`}>失败次数</th>
-                <th scope="col" className={th}><span className="sr-only">操作</span></th>
-              </tr>
-        </>}>
-              {active.length === 0 && (
-                <tr>
-                  <td colSpan={6} className="py-6 text-center text-slate-500">目前没有生效的锁定</td>
-                </tr>
-              )}
+        <DataTable caption={<>当前生效的登录锁定，共 {active.length} 条</>} look="framed" columns={[...COLUMNS, { label: <span className="sr-only">操作</span> }]}>
+              {active.length === 0 && <EmptyRow colSpan={6}>目前没有生效的锁定</EmptyRow>}
               {active.map((l) => (
                 <tr key={l.id}>
-                  <td className={`${td} whitespace-nowrap`}>{KIND_LABELS[l.kind]}</td>
-                  <th scope="row" className={`${td} text-left font-mono font-normal`}>{lockTarget(l)}</th>
-                  <td className={`${td} tabular whitespace-nowrap`}>{formatDateTime(l.lockedAt)}</td>
-                  <td className={`${td} tabular whitespace-nowrap`}>{formatDateTime(l.lockedUntil)}</td>
-                  <td className={`${td} tabular text-right`}>{l.failures}</td>
-                  <td className={`${td} text-right`}>
+                  <td className="whitespace-nowrap">{KIND_LABELS[l.kind]}</td>
+                  <th scope="row" className="font-mono">{lockTarget(l)}</th>
+                  <td className="tabular whitespace-nowrap">{formatDateTime(l.lockedAt)}</td>
+                  <td className="tabular whitespace-nowrap">{formatDateTime(l.lockedUntil)}</td>
+                  <td className="num">{l.failures}</td>
+                  <td className="text-right">
                     <button
                       type="submit"
                       form={FORM_ID}
@@ -111,33 +98,18 @@ export default async function LockoutsPage() {
 
       <section aria-labelledby="recent-heading" className="space-y-3">
         <h2 id="recent-heading" className="text-lg font-semibold">最近的锁定记录</h2>
-        <DataTable caption="最近 50 条登录锁定记录" look="framed" head={<>
-              <tr>
-                <th scope="col" className={th}>类型</th>
-                <th scope="col" className={th}>账号或地址</th>
-                <th scope="col" className={th}>锁定时间</th>
-                <th scope="col" className={th}>解锁时间</th>
-                <th scope="col" className={`${th} text-right`}>失败次数</th>
-                <th scope="col" className={th}>状态</th>
-                <th scope="col" className={th}>解除人</th>
-                <th scope="col" className={th}>解除时间</th>
-              </tr>
-        </>}>
-              {recent.length === 0 && (
-                <tr>
-                  <td colSpan={8} className="py-6 text-center text-slate-500">还没有锁定记录</td>
-                </tr>
-              )}
+        <DataTable caption="最近 50 条登录锁定记录" look="framed" columns={[...COLUMNS, "状态", "解除人", "解除时间"]}>
+              {recent.length === 0 && <EmptyRow colSpan={8}>还没有锁定记录</EmptyRow>}
               {recent.map((l) => (
                 <tr key={l.id}>
-                  <td className={`${td} whitespace-nowrap`}>{KIND_LABELS[l.kind]}</td>
-                  <th scope="row" className={`${td} text-left font-mono font-normal`}>{lockTarget(l)}</th>
-                  <td className={`${td} tabular whitespace-nowrap`}>{formatDateTime(l.lockedAt)}</td>
-                  <td className={`${td} tabular whitespace-nowrap`}>{formatDateTime(l.lockedUntil)}</td>
-                  <td className={`${td} tabular text-right`}>{l.failures}</td>
-                  <td className={td}>{statusOf(l, nowIso)}</td>
-                  <td className={td}>{l.liftedByName ?? "—"}</td>
-                  <td className={`${td} tabular whitespace-nowrap`}>{formatDateTime(l.liftedAt)}</td>
+                  <td className="whitespace-nowrap">{KIND_LABELS[l.kind]}</td>
+                  <th scope="row" className="font-mono">{lockTarget(l)}</th>
+                  <td className="tabular whitespace-nowrap">{formatDateTime(l.lockedAt)}</td>
+                  <td className="tabular whitespace-nowrap">{formatDateTime(l.lockedUntil)}</td>
+                  <td className="num">{l.failures}</td>
+                  <td>{statusOf(l, nowIso)}</td>
+                  <td>{l.liftedByName ?? "—"}</td>
+                  <td className="tabular whitespace-nowrap">{formatDateTime(l.liftedAt)}</td>
                 </tr>
               ))}
         </DataTable>

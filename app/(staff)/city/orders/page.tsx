@@ -13,10 +13,13 @@ import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listOrders, orderStatsByDistrict } from "@/db/queries/orders";
 import { ORDER_STATUSES, type OrderStatus } from "@/db/schema";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterBar, FilterFlag, FilterSelect } from "@/components/ui/filter-bar";
 import { PageTools } from "../export/page-tools";
 import { ordersExportUrl } from "../export/urls";
 
 export const metadata: Metadata = { title: "督办" };
+
+const STATUS_OPTIONS = [{ value: "active", label: "未销号" }, ...ORDER_STATUSES.map((s) => ({ value: s, label: ORDER_STATUS_LABELS[s] }))];
 
 export default async function CityOrdersPage({ searchParams }: { searchParams: Promise<{ status?: string; district?: string; overdue?: string }> }) {
   const user = await requirePermission("order.issue", {}, { next: "/city/orders" });
@@ -67,19 +70,11 @@ export default async function CityOrdersPage({ searchParams }: { searchParams: P
       )}
       <section aria-labelledby="list" className="space-y-2">
         <h2 id="list" className="font-semibold">督办单</h2>
-        <form method="get" className="flex flex-wrap items-end gap-2 text-sm" aria-label="筛选督办单">
-          <div>
-            <label htmlFor="status" className="block text-xs text-slate-600">状态</label>
-            <select id="status" name="status" defaultValue={sp.status ?? ""} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
-              <option value="">全部</option>
-              <option value="active">未销号</option>
-              {ORDER_STATUSES.map((s) => <option key={s} value={s}>{ORDER_STATUS_LABELS[s]}</option>)}
-            </select>
-          </div>
-          <label className="flex items-center gap-1.5 pb-1.5"><input type="checkbox" name="overdue" value="1" defaultChecked={sp.overdue === "1"} />只看逾期</label>
+        <FilterBar action="/city/orders" label="筛选督办单" layout="row" bare button="secondary" filtered={!!(sp.status || sp.overdue || sp.district)}
+          extra={<FilterFlag name="overdue" label="只看逾期" checked={sp.overdue === "1"} />}>
+          <FilterSelect name="status" label="状态" value={sp.status} options={STATUS_OPTIONS} />
           {sp.district && <input type="hidden" name="district" value={sp.district} />}
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5">筛选</button>
-        </form>
+        </FilterBar>
         {orders.length === 0 ? (
           <p className="text-sm text-slate-600">没有符合条件的督办单。</p>
         ) : (

@@ -10,6 +10,7 @@ import { listMonthReports, listWaitingReports } from "@/db/queries/review";
 import { WaitingList } from "./waiting-list";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/domain/format";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "月报审核" };
 
@@ -70,7 +71,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                     <th scope="row">{r.districtName}</th>
                     <td>
                       <ReportStateBadge state={r.status ? monthState(r.locked, r.status) : null} />
-                      {r.restating && <span className="ml-1 rounded-full bg-purple-50 px-2 py-0.5 text-xs text-purple-800">更正中</span>}
+                      {r.restating && <Badge look="soft" className="ml-1" colors="bg-purple-50 text-purple-800">更正中</Badge>}
                     </td>
                     <td className="tabular">
                       {formatDateTime(r.submittedAt)}

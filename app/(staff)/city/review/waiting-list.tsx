@@ -4,6 +4,7 @@ import type { listWaitingReports } from "@/db/queries/review";
 import { BulkApproveForm } from "./bulk-form";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/domain/format";
+import { Badge } from "@/components/ui/badge";
 
 type Waiting = Awaited<ReturnType<typeof listWaitingReports>>[number];
 
@@ -41,10 +42,10 @@ export function WaitingList({ reports }: { reports: Waiting[] }) {
                         <Link href={`/city/review/${r.reportId}`} className="text-brand-700 underline">
                           {r.districtName}<span className="sr-only">{monthLabel(r.month)}月报</span>
                         </Link>
-                        {r.restating && <span className="ml-1 whitespace-nowrap rounded-full bg-purple-50 px-2 py-0.5 text-xs text-purple-800">更正</span>}
+                        {r.restating && <Badge look="soft" nowrap className="ml-1" colors="bg-purple-50 text-purple-800">更正</Badge>}
                       </th>
                       <td className={cell} data-open-flags={r.openFlags}>
-                        {r.openFlags > 0 ? <span className="whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">{r.openFlags} 条待核实</span> : <span className="text-slate-500">无</span>}
+                        {r.openFlags > 0 ? <Badge look="soft" nowrap colors="bg-amber-100 text-amber-900">{r.openFlags} 条待核实</Badge> : <span className="text-slate-500">无</span>}
                       </td>
                       <td className={`${cell} tabular`}>
                         {formatDateTime(r.submittedAt)}

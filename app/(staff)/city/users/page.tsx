@@ -7,6 +7,7 @@ import { listUsers } from "@/db/queries/users";
 import { FilterBar, FilterSearch } from "@/components/ui/filter-bar";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/domain/format";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "用户管理" };
 
@@ -63,9 +64,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 <td>{u.districtName ?? u.departmentName ?? "全市"}</td>
                 <td>
                   {u.active ? (
-                    <span className="rounded-full bg-green-50 px-2 py-0.5 text-xs text-green-800">启用</span>
+                    <Badge look="soft" colors="bg-green-50 text-green-800">启用</Badge>
                   ) : (
-                    <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">停用</span>
+                    <Badge look="soft" colors="bg-slate-100 text-slate-700">停用</Badge>
                   )}
                 </td>
                 <td>{u.totpEnabled ? "已开启" : "未开启"}</td>

@@ -4,6 +4,7 @@ import { useActionState, useState, type ClipboardEvent, type MouseEvent } from "
 import { initialActionState } from "@/app/_lib/action-state";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { EntryGrid, type EntryColumn } from "@/components/ui/entry-grid";
 import { gridKeys, pasteIntoGrid } from "@/components/grid-paste";
 import { useFormKey } from "@/components/use-form-key";
 import { saveFiguresAction } from "./actions";
@@ -23,6 +24,8 @@ function sections(rows: FormRow[]) {
   for (const s of out) for (const r of s.rows) r.index = i++;
   return out;
 }
+
+const COLUMNS: readonly EntryColumn[] = [{ label: "指标" }, { label: "上月", num: true }, { label: "以前各月累计", num: true }, { label: "本月 / 分子" }, { label: "累计 / 分母" }, { label: "本月无数据" }, { label: "说明" }];
 
 const field = (form: HTMLFormElement, name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
 const isBlank = (el: HTMLInputElement | null) => !el || el.value.trim() === "";
@@ -83,21 +86,7 @@ export function FiguresForm({ rows, initial, month, district, monthText, canSubm
       </p>
       {/* Not role=status: the save result (FormMessage) is the form's one status. */}
       <p aria-live="polite" data-fill-message className="text-sm text-slate-700 empty:hidden">{done.key === key ? done.text : ""}</p>
-      {/* relative: the visually hidden labels (absolutely positioned) stay inside the box, not widening the page at 390 px. */}
-      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm max-lg:block" onPaste={onPaste} {...gridKeys}>
-          <caption className="sr-only">{monthText}月度指标填报</caption>
-          <thead className="max-lg:hidden">
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
-              <th scope="col" className="px-2 py-1.5">指标</th>
-              <th scope="col" className="px-2 py-1.5 text-right">上月</th>
-              <th scope="col" className="px-2 py-1.5 text-right">以前各月累计</th>
-              <th scope="col" className="px-2 py-1.5">本月 / 分子</th>
-              <th scope="col" className="px-2 py-1.5">累计 / 分母</th>
-              <th scope="col" className="px-2 py-1.5">本月无数据</th>
-              <th scope="col" className="px-2 py-1.5">说明</th>
-            </tr>
-          </thead>
+      <EntryGrid caption={`${monthText}月度指标填报`} columns={COLUMNS} compact bodies handlers={{ onPaste, ...gridKeys }}>
           {sections(rows).map((s) => (
             <tbody key={s.code} data-section={s.code} className="border-b border-slate-200 last:border-0 max-lg:block">
               <tr className="bg-slate-50/60 max-lg:block">
@@ -120,8 +109,7 @@ export function FiguresForm({ rows, initial, month, district, monthText, canSubm
               ))}
             </tbody>
           ))}
-        </table>
-      </div>
+      </EntryGrid>
       {showFormNote && (
         <div className="max-w-2xl">
           <label htmlFor="formnote" className="block text-sm font-medium text-slate-700">整表说明</label>

@@ -18,6 +18,7 @@ import { resolveDistrict } from "./scope";
 import { FiguresUploadForm } from "./upload-form";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime, formatWithUnit } from "@/domain/format";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "月度指标填报" };
 
@@ -103,7 +104,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
             <ReportStateBadge state={state} />
             {monthState && <span>报送截止：{monthState.dueOn}</span>}
-            {overdue && <span className="rounded-full bg-red-50 px-2 py-0.5 text-xs text-red-800">已超过报送截止日期</span>}
+            {overdue && <Badge look="soft" colors="bg-red-50 text-red-800">已超过报送截止日期</Badge>}
             {monthState?.submittedAt && <span>报送于 {formatDateTime(monthState.submittedAt)}</span>}
           </p>
         </div>

@@ -12,6 +12,7 @@ import { STAGE_LABELS, STAGE_OPTIONS } from "@/domain/project-format";
 import { FilterBar, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
 import { DataTable } from "@/components/ui/data-table";
 import { completionRate, formatYi } from "@/domain/format";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "项目管理" };
 
@@ -130,7 +131,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                 <td className="tabular whitespace-nowrap text-slate-600">{r.code}</td>
                 <th scope="row" className="font-medium">
                   <Link href={`/district/projects/${r.id}`} className="text-brand-700 underline">{r.name}</Link>
-                  {!r.isKey && <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-normal text-slate-600">非重点</span>}
+                  {!r.isKey && <Badge look="soft" className="ml-2 font-normal" colors="bg-slate-100 text-slate-600">非重点</Badge>}
                 </th>
                 {acrossDistricts && <td className="whitespace-nowrap">{r.districtName}</td>}
                 <td className="whitespace-nowrap">{r.sectorName ?? "—"}</td>
@@ -141,11 +142,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                 <td className="num">{completionRate(r.yearInvestment, r.annualPlannedInvestment)}</td>
                 <td className="whitespace-nowrap">
                   {r.hasMonthEntry ? (
-                    <span className="rounded-full bg-green-50 px-2 py-0.5 text-xs text-green-800">已填</span>
+                    <Badge look="soft" colors="bg-green-50 text-green-800">已填</Badge>
                   ) : r.isKey && r.stage === "under_construction" ? (
-                    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">未填</span>
+                    <Badge look="strong" colors="bg-amber-100 text-amber-900">未填</Badge>
                   ) : (
-                    <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">未填</span>
+                    <Badge look="soft" colors="bg-slate-100 text-slate-600">未填</Badge>
                   )}
                 </td>
               </tr>

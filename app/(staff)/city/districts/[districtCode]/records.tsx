@@ -11,10 +11,11 @@ import type { ReportStatus } from "@/db/schema";
 import { formatExactOrDash, formatPercent, formatYi } from "@/domain/format";
 import { InvestmentPivot } from "./investment-pivot";
 import { DataTable } from "@/components/ui/data-table";
+import { Badge } from "@/components/ui/badge";
 
 export function MonthStatus({ status }: { status: ReportStatus | null }) {
-  if (!status) return <span className="rounded-full bg-red-50 px-2 py-0.5 text-xs whitespace-nowrap text-red-800">未填报</span>;
-  return <span className={`rounded-full px-2 py-0.5 text-xs whitespace-nowrap ${REPORT_STATE_STYLES[status]}`}>{REPORT_STATE_LABELS[status]}</span>;
+  if (!status) return <Badge look="soft" tone="red" nowrap>未填报</Badge>;
+  return <Badge look="soft" nowrap colors={REPORT_STATE_STYLES[status]}>{REPORT_STATE_LABELS[status]}</Badge>;
 }
 
 export function ReportValues(props: { caption: string; rows: ReportValueRow[]; month: string; ratio: boolean; unit: { symbol: string; scale: number }; partUnit: { symbol: string; scale: number } | null; numeratorLabel: string | null; denominatorLabel: string | null }) {

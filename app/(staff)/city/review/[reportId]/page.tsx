@@ -21,6 +21,7 @@ import { ReopenForm } from "./reopen-form";
 import { ReviewForms } from "./review-forms";
 import { buildFigureGroups, buildProjectRows, kindOf } from "./view";
 import { formatDateTime } from "@/domain/format";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "审核月报" };
 
@@ -68,7 +69,7 @@ export default async function ReviewReportPage({ params, searchParams }: { param
         <h1 className="text-2xl font-bold">{report.districtName} · {monthLabel(report.month)}月报</h1>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
           <ReportStateBadge state={state} />
-          {report.restating && <span className="rounded-full bg-purple-50 px-2 py-0.5 text-xs text-purple-800">更正中</span>}
+          {report.restating && <Badge look="soft" colors="bg-purple-50 text-purple-800">更正中</Badge>}
           {report.submittedAt && <span>{report.submittedByName ?? "填报员"} 报送于 {formatDateTime(report.submittedAt)}</span>}
         </p>
       </div>

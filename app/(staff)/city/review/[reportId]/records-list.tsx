@@ -1,6 +1,7 @@
 import { PARK_STATUS_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "@/domain/record-labels";
 import type { listReviewRecords } from "@/db/queries/review-detail";
 import { exact, YI_YUAN } from "../_lib/format";
+import { Badge } from "@/components/ui/badge";
 
 type Records = Awaited<ReturnType<typeof listReviewRecords>>;
 
@@ -8,7 +9,7 @@ function Why({ items }: { items: (string | false | null)[] }) {
   const shown = items.filter((x): x is string => !!x);
   return (
     <span className="ml-1 inline-flex flex-wrap gap-1 align-middle">
-      {shown.map((w) => <span key={w} className="rounded-full bg-blue-50 px-2 py-0.5 text-xs text-blue-800">{w}</span>)}
+      {shown.map((w) => <Badge key={w} look="soft" colors="bg-blue-50 text-blue-800">{w}</Badge>)}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import type { CampaignStatus } from "@/db/schema";
 import { CAMPAIGN_STATUS_HINTS, CAMPAIGN_STATUS_LABELS, CAMPAIGN_STATUS_STYLES } from "../_lib/labels";
 
@@ -15,14 +16,14 @@ const TABS: { tab: SetupTab; label: string; path: string }[] = [
 
 export function StatusBadge({ status }: { status: CampaignStatus }) {
   return (
-    <span title={CAMPAIGN_STATUS_HINTS[status]} className={`rounded-full px-2 py-0.5 text-xs font-medium ${CAMPAIGN_STATUS_STYLES[status]}`}>
+    <Badge look="strong" title={CAMPAIGN_STATUS_HINTS[status]} colors={CAMPAIGN_STATUS_STYLES[status]}>
       {CAMPAIGN_STATUS_LABELS[status]}
-    </span>
+    </Badge>
   );
 }
 
 export function CurrentBadge() {
-  return <span className="rounded-full bg-brand-700 px-2 py-0.5 text-xs font-medium text-white">当前专项</span>;
+  return <Badge look="strong" colors="bg-brand-700 text-white">当前专项</Badge>;
 }
 
 /** Title, status and tabs of a campaign's set-up pages; an archived campaign says it is read-only. */

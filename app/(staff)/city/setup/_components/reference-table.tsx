@@ -3,6 +3,7 @@ import type { ReferenceRow } from "@/db/queries/setup/reference";
 import { RowButton } from "./row-button";
 import { SpecForm, type FieldSpec } from "./spec-form";
 import { DataTable } from "@/components/ui/data-table";
+import { Badge } from "@/components/ui/badge";
 
 type Act = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -42,7 +43,7 @@ export function ReferenceTable<T extends ReferenceRow>(props: {
                 <td className="text-slate-600">{r.code}</td>
                 {(props.extraCells?.(r) ?? []).map((c, k) => <td key={k}>{c}</td>)}
                 <td>
-                  {r.active ? <span className="rounded-full bg-green-50 px-2 py-0.5 text-xs text-green-800">启用</span> : <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs text-slate-700">已停用</span>}
+                  {r.active ? <Badge look="soft" colors="bg-green-50 text-green-800">启用</Badge> : <Badge look="soft" colors="bg-slate-200 text-slate-700">已停用</Badge>}
                 </td>
                 {props.actions.move && (
                   <td className="whitespace-nowrap">

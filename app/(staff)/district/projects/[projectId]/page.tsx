@@ -16,6 +16,7 @@ import { EvidenceSection } from "./evidence-section";
 import { coordinateText } from "@/domain/map/coordinates";
 import { DataTable } from "@/components/ui/data-table";
 import { baseToDisplayExact, completionRate, formatDateTime, formatWan, formatYi } from "@/domain/format";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "项目详情" };
 
@@ -140,7 +141,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                     <td className="tabular">{entry ? formatWan(entry.investment) : <span className="text-slate-400">未填</span>}</td>
                     <td>{entry?.note ?? ""}</td>
                     <td className="whitespace-nowrap">
-                      <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs text-slate-700">{stateText}</span>
+                      <Badge look="soft" colors="bg-slate-200 text-slate-700">{stateText}</Badge>
                     </td>
                     <td className="text-xs text-slate-500">不可修改</td>
                   </tr>

@@ -10,6 +10,7 @@ import { useFormKey } from "@/components/use-form-key";
 import { STAGE_OPTIONS } from "@/domain/project-format";
 import { RegisterFields, type RegisterChoices } from "../register-fields";
 import { changeStageAction, saveMonthInvestmentAction, updateRegisterAction } from "./actions";
+import { Badge } from "@/components/ui/badge";
 
 export function RegisterForm({ projectId, version, saved, choices }: { projectId: number; version: number; saved: Record<string, string>; choices: RegisterChoices }) {
   const [state, action] = useActionState(updateRegisterAction, initialActionState);
@@ -91,7 +92,7 @@ export function MonthRow(props: { projectId: number; month: string; label: strin
         <p id={`${formId}-note-error`} aria-live="polite" className="mt-1 text-sm text-red-700">{noteError ?? ""}</p>
       </td>
       <td className="px-3 py-2 whitespace-nowrap">
-        <span className="rounded-full bg-green-50 px-2 py-0.5 text-xs text-green-800">{props.stateText}</span>
+        <Badge look="soft" colors="bg-green-50 text-green-800">{props.stateText}</Badge>
       </td>
       <td className="px-3 py-2">
         <form id={formId} action={action} noValidate className="space-y-1">

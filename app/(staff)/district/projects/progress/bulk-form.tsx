@@ -5,6 +5,7 @@ import Link from "next/link";
 import { initialActionState } from "@/app/_lib/action-state";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { EntryGrid, type EntryColumn } from "@/components/ui/entry-grid";
 import { gridKeys, pasteIntoGrid } from "@/components/grid-paste";
 import { useFormKey } from "@/components/use-form-key";
 import { saveMonthProgressAction } from "./actions";
@@ -23,8 +24,14 @@ export interface BulkRow {
   note: string;
 }
 
-const th = "px-3 py-2 font-medium";
-const td = "px-3 py-1.5";
+const COLUMNS: readonly EntryColumn[] = [
+  { label: "代码", wide: true },
+  { label: "项目名称" },
+  { label: "阶段", wide: true },
+  { label: "年度计划（亿元）", num: true, wide: true },
+  { label: "本年此前已完成（万元）", num: true, wide: true },
+  { label: "上月（万元）", num: true, wide: true },
+];
 
 /**
  * One amount per project, one form, one save. Only the inputs take focus (links are out of the
@@ -38,7 +45,7 @@ export function BulkProgressForm({ month, monthText, rows }: { month: string; mo
   // What the last paste did, shown until the next save result (which remounts the form).
   const [pasted, setPasted] = useState({ key: -1, text: "" });
   const typed = !state.ok && state.values.month === month ? state.values : null;
-  function onPaste(e: ClipboardEvent<HTMLTableSectionElement>) {
+  function onPaste(e: ClipboardEvent<HTMLTableElement>) {
     const r = pasteIntoGrid(e);
     if (r) setPasted({ key, text: `已从剪贴板填入 ${r.filled} 行${r.dropped > 0 ? `；剪贴板多出的 ${r.dropped} 行没有对应的项目，未填入` : ""}。检查无误后请保存。` });
   }
@@ -48,21 +55,7 @@ export function BulkProgressForm({ month, monthText, rows }: { month: string; mo
       <FormMessage state={state} />
       <p className="text-sm text-slate-600">可以从 Excel 复制一列数值，粘贴到第一个格子，依次填入下面各行。</p>
       <p role="status" className="text-sm text-slate-700 empty:hidden">{pasted.key === key ? pasted.text : ""}</p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm max-lg:block">
-          <caption className="sr-only">{monthText}重点项目完成投资（万元）</caption>
-          <thead className="max-lg:hidden">
-            <tr className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
-              <th scope="col" className={`${th} hidden lg:table-cell`}>代码</th>
-              <th scope="col" className={th}>项目名称</th>
-              <th scope="col" className={`${th} hidden lg:table-cell`}>阶段</th>
-              <th scope="col" className={`${th} hidden text-right lg:table-cell`}>年度计划（亿元）</th>
-              <th scope="col" className={`${th} hidden text-right lg:table-cell`}>本年此前已完成（万元）</th>
-              <th scope="col" className={`${th} hidden text-right lg:table-cell`}>上月（万元）</th>
-              <th scope="col" className={th}>{monthText}完成投资（万元）</th>
-            </tr>
-          </thead>
-          <tbody onPaste={onPaste} {...gridKeys} className="max-lg:block">
+      <EntryGrid caption={`${monthText}重点项目完成投资（万元）`} columns={[...COLUMNS, { label: `${monthText}完成投资（万元）` }]} handlers={{ onPaste, ...gridKeys }}>
             {rows.map((r, i) => {
               const inputId = `amount-${r.id}`;
               const noteId = `note-${r.id}`;
@@ -74,16 +67,16 @@ export function BulkProgressForm({ month, monthText, rows }: { month: string; mo
               const tint = error ? "bg-red-50" : warning ? "bg-amber-50" : "";
               return (
                 <tr key={r.id} data-project-row={r.id} className={`border-b border-slate-100 align-top last:border-0 max-lg:block max-lg:px-1 max-lg:py-2 ${tint}`}>
-                  <td className={`${td} tabular hidden whitespace-nowrap text-slate-600 lg:table-cell`}>{r.code}</td>
-                  <th scope="row" className={`${td} text-left font-medium max-lg:block`}>
+                  <td className="tabular hidden whitespace-nowrap text-slate-600 lg:table-cell">{r.code}</td>
+                  <th scope="row" className="text-left font-medium max-lg:block">
                     <Link href={`/district/projects/${r.id}`} tabIndex={-1} className="text-slate-900 no-underline hover:text-brand-700 hover:underline">{r.name}</Link>
                     <span className="tabular block text-xs font-normal text-slate-500 lg:hidden">{r.code} · {r.stageText} · 上月 {r.previous}{r.previous === "—" ? "" : " 万元"}</span>
                   </th>
-                  <td className={`${td} hidden whitespace-nowrap lg:table-cell`}>{r.stageText}</td>
-                  <td className={`${td} tabular hidden text-right lg:table-cell`}>{r.plan}</td>
-                  <td className={`${td} tabular hidden text-right lg:table-cell`}>{r.earlier}</td>
-                  <td className={`${td} tabular hidden text-right lg:table-cell`}>{r.previous}</td>
-                  <td className={`${td} max-lg:block`}>
+                  <td className="hidden whitespace-nowrap lg:table-cell">{r.stageText}</td>
+                  <td className="tabular hidden text-right lg:table-cell">{r.plan}</td>
+                  <td className="tabular hidden text-right lg:table-cell">{r.earlier}</td>
+                  <td className="tabular hidden text-right lg:table-cell">{r.previous}</td>
+                  <td className="max-lg:block">
                     <input type="hidden" name="projectId" value={r.id} />
                     <input type="hidden" name={`version-${r.id}`} value={r.version ?? ""} />
                     <input
@@ -124,9 +117,7 @@ export function BulkProgressForm({ month, monthText, rows }: { month: string; mo
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </div>
+      </EntryGrid>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>保存{monthText}完成投资</SubmitButton>
         <p className="text-sm text-slate-600">留空的行不作改动；本月没有投资请填 0。任何一行有误或需要说明时，所有数值都不会保存。</p>

@@ -12,6 +12,7 @@ import { getMonthLeft } from "../../month-left";
 import { needsMonthValue } from "@/domain/project-month-filter";
 import { DataTable } from "@/components/ui/data-table";
 import { baseToDisplayExact, formatWan, formatYi } from "@/domain/format";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "批量填报月度投资" };
 
@@ -100,7 +101,7 @@ export default async function BulkProgressPage({ searchParams }: { searchParams:
 
       <p className="text-sm text-slate-700">
         {acrossDistricts && `${district.name} · `}
-        {monthLabel(month)}：<span className={`rounded-full px-2 py-0.5 text-xs ${editable ? "bg-green-50 text-green-800" : "bg-slate-200 text-slate-700"}`}>{monthStateText(state, ms?.isOpen ?? false)}</span>
+        {monthLabel(month)}：<Badge look="soft" tone={editable ? "green" : "slate"}>{monthStateText(state, ms?.isOpen ?? false)}</Badge>
         <span className="ml-2">本月需填报 {needed.length} 个，已填 {filled} 个（共 {allProjects.length} 个市重点项目）。</span>
       </p>
       <p id="filter-state" className="flex flex-wrap items-baseline gap-x-3 gap-y-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">

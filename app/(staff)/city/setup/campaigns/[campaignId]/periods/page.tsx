@@ -8,6 +8,7 @@ import { SpecForm } from "../../../_components/spec-form";
 import { loadSetupCampaign } from "../../../_lib/load";
 import { setDeadlineDayAction, setPeriodOpenAction } from "./actions";
 import { DataTable } from "@/components/ui/data-table";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "填报月份" };
 
@@ -49,11 +50,11 @@ export default async function PeriodsSetupPage({ params }: { params: Promise<{ c
                 <th scope="row">{monthLabel(p.month)}</th>
                 <td>
                   {p.locked ? (
-                    <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs text-slate-700">已锁定</span>
+                    <Badge look="soft" colors="bg-slate-200 text-slate-700">已锁定</Badge>
                   ) : p.isOpen ? (
-                    <span className="rounded-full bg-green-50 px-2 py-0.5 text-xs text-green-800">开放填报</span>
+                    <Badge look="soft" colors="bg-green-50 text-green-800">开放填报</Badge>
                   ) : (
-                    <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">未开放</span>
+                    <Badge look="soft" colors="bg-slate-100 text-slate-600">未开放</Badge>
                   )}
                 </td>
                 <td className="tabular">{p.dueOn}</td>

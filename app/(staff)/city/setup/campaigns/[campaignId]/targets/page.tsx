@@ -8,6 +8,7 @@ import { districtSumProblem } from "../../../_lib/targets";
 import { TargetsUploadForm } from "./upload-form";
 import { DataTable } from "@/components/ui/data-table";
 import { formatWithUnit } from "@/domain/format";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "目标设置" };
 
@@ -57,11 +58,11 @@ export default async function TargetsSetupPage({ params }: { params: Promise<{ c
                     ) : i.aggregation === "ratio" ? (
                       <span>{set} 个区县有目标比率</span>
                     ) : !problem ? (
-                      <span className="rounded-full bg-green-50 px-2 py-0.5 text-xs text-green-800">{set} 个区县，合计与全市相符</span>
+                      <Badge look="soft" colors="bg-green-50 text-green-800">{set} 个区县，合计与全市相符</Badge>
                     ) : t.city?.breakdownNote ? (
-                      <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900" title={t.city.breakdownNote}>合计 {fmt(problem.sum)}，差异已说明</span>
+                      <Badge look="soft" title={t.city.breakdownNote} colors="bg-amber-100 text-amber-900">合计 {fmt(problem.sum)}，差异已说明</Badge>
                     ) : (
-                      <span className="rounded-full bg-red-50 px-2 py-0.5 text-xs text-red-800">合计 {fmt(problem.sum)}，与全市不符且未说明</span>
+                      <Badge look="soft" colors="bg-red-50 text-red-800">合计 {fmt(problem.sum)}，与全市不符且未说明</Badge>
                     )}
                   </td>
                 </tr>
