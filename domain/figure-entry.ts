@@ -14,7 +14,7 @@
 import { normaliseNumberText, parseDisplayNumber, type UnitDef } from "./numbers";
 import { DEFAULT_PLAUSIBILITY_SETTINGS, type PlausibilitySettings } from "./plausibility/settings";
 import { checkNote } from "./text-rules";
-import { formatWithUnit } from "@/domain/format";
+import { formatNumber, formatWithUnit } from "@/domain/format";
 
 /** Longest 说明 of one indicator, and of the whole form: longer ones are refused, never cut. */
 export const NOTE_MAX = 500;
@@ -98,7 +98,7 @@ function median(xs: number[]): number {
 const exactDecimals = (unit: UnitDef) => Math.round(Math.log10(unit.scale));
 /** A stored amount in its display unit at the unit's full precision (no rounding away of what was typed). */
 const exact = (base: number, unit: UnitDef) => formatWithUnit(base, unit, exactDecimals(unit));
-const plain = (x: number, maxDecimals: number) => new Intl.NumberFormat("zh-CN", { maximumFractionDigits: maxDecimals }).format(x);
+const plain = (x: number, maxDecimals: number) => formatNumber(x, maxDecimals);
 const multiple = (x: number) => plain(x, x >= 100 ? 0 : x >= 10 ? 1 : 2);
 const pct = (share: number) => `${plain(share * 100, 1)}%`;
 

@@ -45,9 +45,19 @@ export function formatExactOrDash(base: number | null, scale: number, locale: Fo
   return base == null ? DASH : formatExactNumber(base, scale, locale);
 }
 
-/** Money in 万元 shown in 亿元 with exactly two decimals, so a table column lines up ("48.60"). */
-export function formatYi(wan: number, locale: FormatLocale = "zh-CN"): string {
-  return numberFormat(locale, 2, 2).format(wan / 10000);
+/** Money in 万元 shown in 亿元 with exactly `decimals` decimals (two unless said), so a table column lines up ("48.60"). */
+export function formatYi(wan: number, locale: FormatLocale = "zh-CN", decimals = 2): string {
+  return numberFormat(locale, decimals, decimals).format(wan / 10000);
+}
+
+/** Money in 万元 for a sentence: "3.2 亿元" (one or two decimals) from one 亿 up, "8,300 万元" below. */
+export function formatMoney(wan: number, locale: FormatLocale = "zh-CN"): string {
+  return Math.abs(wan) >= 10_000 ? `${numberFormat(locale, 2, 1).format(wan / 10_000)} 亿元` : `${numberFormat(locale, 0).format(wan)} 万元`;
+}
+
+/** A plain grouped number with at most `decimals` decimals ("1,234.5", "3"). */
+export function formatNumber(x: number, decimals: number, locale: FormatLocale = "zh-CN"): string {
+  return numberFormat(locale, decimals).format(x);
 }
 
 /** Money in 万元 as a whole number of 万元 ("12,345"). */

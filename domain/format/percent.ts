@@ -31,6 +31,11 @@ export function formatGap(points: number | null): string {
   return points > 0 ? `超 ${points.toFixed(1)} 个百分点` : `落后 ${(-points).toFixed(1)} 个百分点`;
 }
 
+/** A share of two parts as "62.4%" (one decimal, no grouping): a ratio indicator's month, a project's progress. */
+export function formatRatioPercent(numerator: number, denominator: number): string {
+  return `${((numerator / denominator) * 100).toFixed(1)}%`;
+}
+
 /** 0.624 → "62.4": one decimal, no grouping, halves toward +∞; for sentences that add the "%" ("完成 62.4%"). */
 export function formatPercentNumber(fraction: number): string {
   return (Math.round(fraction * 1000) / 10).toFixed(1);

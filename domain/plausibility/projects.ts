@@ -6,6 +6,7 @@
  * Warnings may be kept with a one-line note (stored as plausibility flags); errors may not.
  * Every message names the rule's numbers in the unit people use (亿元 from 1 亿 up, else 万元).
  */
+import { formatMoney, formatNumber, formatWan } from "../format";
 import type { PlausibilitySettings } from "./settings";
 
 export type ProjectRule =
@@ -40,23 +41,17 @@ export interface ProjectCheck {
 
 type Settings = Pick<PlausibilitySettings, "projectMonthMultiple" | "projectMonthMaxShareOfTotal">;
 
-const yiFormat = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 1, maximumFractionDigits: 2 });
-const wanFormat = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 0 });
-const timesFormat = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 1 });
-
-/** 万元 → "3.2 亿元" from one 亿 up, "8,300 万元" below. */
-export function moneyText(wan: number): string {
-  return Math.abs(wan) >= 10_000 ? `${yiFormat.format(wan / 10_000)} 亿元` : `${wanFormat.format(wan)} 万元`;
-}
+const moneyText = (wan: number) => formatMoney(wan);
+const timesText = (x: number) => formatNumber(x, 1);
 
 /** Two amounts that must read as different: if rounding to 亿元 makes them equal, both in exact 万元. */
 function moneyPair(a: number, b: number): [string, string] {
   const [x, y] = [moneyText(a), moneyText(b)];
-  return x === y && a !== b ? [`${wanFormat.format(a)} 万元`, `${wanFormat.format(b)} 万元`] : [x, y];
+  return x === y && a !== b ? [`${formatWan(a)} 万元`, `${formatWan(b)} 万元`] : [x, y];
 }
 
 function times(a: number, b: number): string {
-  return `${timesFormat.format(a / b)} 倍`;
+  return `${timesText(a / b)} 倍`;
 }
 
 /** The month's value against the project's plan, its own record and its total investment. */
@@ -68,7 +63,7 @@ export function checkProjectMonth(value: number, f: ProjectMonthFacts, s: Settin
   const maxMonth = f.totalInvestment * s.projectMonthMaxShareOfTotal;
   if (value > maxMonth) {
     const [v, t] = moneyPair(value, f.totalInvestment);
-    const share = s.projectMonthMaxShareOfTotal === 1 ? "" : `的 ${timesFormat.format(s.projectMonthMaxShareOfTotal)} 倍`;
+    const share = s.projectMonthMaxShareOfTotal === 1 ? "" : `的 ${timesText(s.projectMonthMaxShareOfTotal)} 倍`;
     const rel = f.totalInvestment > 0 ? `为该项目总投资 ${t}的 ${times(value, f.totalInvestment)}` : `而该项目总投资为 ${t}`;
     errors.push({
       rule: "project_month_above_total",
@@ -94,7 +89,7 @@ export function checkProjectMonth(value: number, f: ProjectMonthFacts, s: Settin
     const [v, l] = moneyPair(value, f.largestMonth);
     warnings.push({
       rule: "project_above_largest_month",
-      message: `本月 ${v}，为该项目以往最大月 ${l}的 ${times(value, f.largestMonth)}（超过 ${timesFormat.format(s.projectMonthMultiple)} 倍需说明）`,
+      message: `本月 ${v}，为该项目以往最大月 ${l}的 ${times(value, f.largestMonth)}（超过 ${timesText(s.projectMonthMultiple)} 倍需说明）`,
     });
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { blocksSave, checkProjectMonth, describeCheck, moneyText, type ProjectMonthFacts } from "@/domain/plausibility/projects";
+import { blocksSave, checkProjectMonth, describeCheck, type ProjectMonthFacts } from "@/domain/plausibility/projects";
+import { formatMoney as moneyText } from "@/domain/format";
 import { DEFAULT_PLAUSIBILITY_SETTINGS, parsePlausibilitySettings } from "@/domain/plausibility/settings";
 
 const s = DEFAULT_PLAUSIBILITY_SETTINGS;

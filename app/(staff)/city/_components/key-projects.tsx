@@ -7,7 +7,7 @@ import type { SectorRollupRow } from "@/db/queries/key-project-sectors";
 import { monthNumber, ytdLabel } from "@/domain/months";
 import { pace } from "@/domain/pace";
 import { sectorSentence } from "@/domain/sector-sentence";
-import { formatGap, formatPercent } from "@/domain/format";
+import { formatGap, formatPercent, formatYi } from "@/domain/format";
 import { PaceBadge } from "./pace-badge";
 import { DataTable } from "@/components/ui/data-table";
 
@@ -43,8 +43,7 @@ export function SectorSentences({ rows, month, warnBp }: { rows: readonly Sector
 }
 
 // One decimal always, so the column lines up.
-const yiFormat = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const yi = (v: number) => yiFormat.format(v / 10000);
+const yi = (v: number) => formatYi(v, "zh-CN", 1);
 
 export function SectorTable({ caption, rows, total, totalLabel, month, warnBp, firstHeader = "行业", rowHref }: { caption: string; rows: readonly (SectorTotals & { label: string; key: string })[]; total: SectorTotals; totalLabel: string; month: string; warnBp: number; firstHeader?: string; rowHref?: (key: string) => string }) {
   const m = monthNumber(month);

@@ -1,7 +1,8 @@
 import type { LaggingProjectPhoto } from "@/db/queries/bulletin-photos";
 import { monthLabel } from "@/domain/months";
+import { formatRatioPercent } from "@/domain/format";
 
-const pct = (done: number, planned: number) => `${((done / planned) * 100).toFixed(1)}%`;
+const pct = (done: number, planned: number) => formatRatioPercent(done, planned);
 
 /**
  * 形象进度照片 of the key projects behind time progress, one (the latest up to the bulletin's

@@ -8,7 +8,7 @@ import { listCorrectedMonths, listCorrections, type StaffCorrection } from "@/db
 import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { listReportingDistricts } from "@/db/queries/figures";
-import { formatDateTime, formatWithUnit } from "@/domain/format";
+import { formatDateTime, formatRatioPercent, formatWithUnit } from "@/domain/format";
 
 export const metadata: Metadata = { title: "数据更正记录" };
 
@@ -31,7 +31,7 @@ function shown(c: StaffCorrection, which: "old" | "new"): string {
   if (c.aggregation === "ratio") {
     const n = which === "old" ? c.oldNumerator : c.newNumerator;
     const d = which === "old" ? c.oldDenominator : c.newDenominator;
-    return n != null && d ? `${((n / d) * 100).toFixed(1)}%（${n} / ${d}）` : "—";
+    return n != null && d ? `${formatRatioPercent(n, d)}（${n} / ${d}）` : "—";
   }
   const scale = c.unitScale ?? 1;
   return v == null ? "—" : formatWithUnit(v, { code: "", symbol: c.unitSymbol ?? "", scale }, exact(scale));

@@ -17,7 +17,7 @@ import { getMonthLeft } from "../month-left";
 import { resolveDistrict } from "./scope";
 import { FiguresUploadForm } from "./upload-form";
 import { DataTable } from "@/components/ui/data-table";
-import { formatDateTime, formatWithUnit } from "@/domain/format";
+import { formatDateTime, formatRatioPercent, formatWithUnit } from "@/domain/format";
 import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "月度指标填报" };
@@ -27,7 +27,7 @@ function valueText(r: FigureRow, cell: FigureRow["current"]): string {
   if (cell.noData) return "本月无数据";
   if (r.indicator.aggregation === "ratio") {
     if (cell.numerator == null || !cell.denominator) return "—";
-    return `${((cell.numerator / cell.denominator) * 100).toFixed(1)}%`;
+    return formatRatioPercent(cell.numerator, cell.denominator);
   }
   return cell.value == null ? "—" : formatWithUnit(cell.value, r.indicator.unit, r.indicator.decimals);
 }
