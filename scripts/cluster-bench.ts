@@ -9,7 +9,7 @@
  * Nothing is asserted; it reports where each target stands.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -57,6 +57,8 @@ async function waitFor(url: string): Promise<void> {
   }
   throw new Error(`${url} did not answer`);
 }
+
+const notesFile = path.join(process.cwd(), "docs", "benchmark-cluster-notes.md");
 
 export async function clusterBench(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), "tuijin-bench-cluster-"));
@@ -118,6 +120,8 @@ export async function clusterBench(): Promise<void> {
       "|---|---|---|---|---|",
       ...lines,
       "",
+      // The hand-written reading (docs/benchmark-cluster-notes.md), kept with the numbers.
+      ...(existsSync(notesFile) ? [readFileSync(notesFile, "utf8")] : []),
     ].join("\n");
     writeFileSync(path.join(process.cwd(), "docs", "benchmark-cluster.md"), report);
     console.log(report);
