@@ -9,6 +9,7 @@ import type { PaceStatus } from "@/domain/pace";
 import { PACE_FILL } from "@/domain/map/svg";
 import { MAP_TEXT, type MapLocale } from "./text";
 import { DataTable } from "@/components/ui/data-table";
+import { Picker, PickerSelect } from "@/components/ui/picker";
 
 export interface MapSelector {
   /** Where the GET form goes, and the parameters it keeps (month, data mode). */
@@ -90,19 +91,8 @@ export function ChoroplethFigure(props: {
 
 function IndicatorSelect({ id, selector, label, submit }: { id: string; selector: MapSelector; label: string; submit: string }) {
   return (
-    <form method="get" action={selector.action} className="flex flex-wrap items-end gap-2" data-map-form>
-      {Object.entries(selector.hidden).map(([k, v]) => (
-        <input key={k} type="hidden" name={k} value={v} />
-      ))}
-      <div>
-        <label htmlFor={`${id}-indicator`} className="block text-xs font-medium text-slate-700">{label}</label>
-        <select id={`${id}-indicator`} name={selector.param} defaultValue={selector.selected} className="mt-0.5 max-w-[16rem] rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
-          {selector.options.map((o) => (
-            <option key={o.value} value={o.value}>{o.label}</option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50">{submit}</button>
-    </form>
+    <Picker action={selector.action} hiddenFirst hidden={selector.hidden} submitLabel={submit} data={{ "data-map-form": "" }}>
+      <PickerSelect id={`${id}-indicator`} name={selector.param} label={label} value={selector.selected} options={selector.options} className="max-w-[16rem]" />
+    </Picker>
   );
 }

@@ -11,6 +11,7 @@ import { listOrders } from "@/db/queries/orders";
 import { listMonthApprovals } from "@/db/queries/leader-month";
 import { chooseLeaderMonth } from "../_components/leader-month";
 import { DataTable } from "@/components/ui/data-table";
+import { Picker, PickerDate } from "@/components/ui/picker";
 
 export const metadata: Metadata = { title: "调度会" };
 
@@ -51,17 +52,10 @@ export default async function MeetingPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-6">
       <div className="no-print flex flex-wrap items-end justify-between gap-3">
-        <form method="get" className="flex flex-wrap items-end gap-2 text-sm" aria-label="选择会议日期">
-          <div>
-            <label htmlFor="date" className="block text-xs text-slate-600">会议日期</label>
-            <input id="date" name="date" type="date" defaultValue={date} className="rounded-md border border-slate-300 px-2 py-1.5" />
-          </div>
-          <div>
-            <label htmlFor="since" className="block text-xs text-slate-600">上次会议日期</label>
-            <input id="since" name="since" type="date" defaultValue={since} className="rounded-md border border-slate-300 px-2 py-1.5" />
-          </div>
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5">生成</button>
-        </form>
+        <Picker label="选择会议日期" submitLabel="生成">
+          <PickerDate name="date" label="会议日期" value={date} />
+          <PickerDate name="since" label="上次会议日期" value={since} />
+        </Picker>
         <p className="text-sm text-slate-600">用浏览器“打印”即可打印或另存为 PDF。</p>
       </div>
       <header>

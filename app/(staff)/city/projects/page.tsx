@@ -10,6 +10,7 @@ import { PaceLegend } from "../_components/pace-legend";
 import { CityPageHeader, NoCampaign } from "../_components/page-header";
 import { PageTools } from "../export/page-tools";
 import { sectorsExportUrl } from "../export/urls";
+import { Picker, PickerSelect } from "@/components/ui/picker";
 
 export const metadata: Metadata = { title: "市重点项目" };
 
@@ -51,18 +52,9 @@ export default async function KeyProjectsPage({ searchParams }: { searchParams: 
       <section aria-labelledby="district-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <h2 id="district-heading" className="text-base font-semibold">分区县{district ? ` · ${district.name}` : ""}</h2>
-          <form method="get" action="/city/projects" className="no-print flex items-end gap-2" aria-label="选择区县">
-            <input type="hidden" name="month" value={view.month} />
-            {view.include && <input type="hidden" name="include" value="unapproved" />}
-            <div>
-              <label htmlFor="district" className="block text-xs text-slate-600">区县</label>
-              <select id="district" name="district" defaultValue={district?.code ?? ""} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-                <option value="">全部区县（对比）</option>
-                {rollups.districts.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
-              </select>
-            </div>
-            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-100">查看</button>
-          </form>
+          <Picker action="/city/projects" label="选择区县" noPrint hiddenFirst hidden={{ month: view.month, include: view.include && "unapproved" }}>
+            <PickerSelect name="district" label="区县" value={district?.code ?? ""} blank="全部区县（对比）" options={rollups.districts.map((d) => ({ value: d.code, label: d.name }))} />
+          </Picker>
         </div>
         {district ? (
           <>

@@ -11,6 +11,7 @@ import { WaitingList } from "./waiting-list";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/domain/format";
 import { Badge } from "@/components/ui/badge";
+import { Picker, PickerSelect } from "@/components/ui/picker";
 
 export const metadata: Metadata = { title: "月报审核" };
 
@@ -42,15 +43,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             <h2 id="overview-title" className="text-lg font-semibold">各区县月报 · {monthLabel(month)}</h2>
             <p className="mt-1 text-sm text-slate-600">待审核 {reports.filter((r) => r.status === "submitted").length} 个，已审核 {reports.filter((r) => r.status === "approved").length} / {reports.length} 个区县。</p>
           </div>
-          <form method="get" className="flex items-end gap-2" aria-label="选择月份">
-            <div>
-              <label htmlFor="month" className="block text-xs text-slate-600">月份</label>
-              <select id="month" name="month" defaultValue={month} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-                {periods.map((p) => <option key={p.month} value={p.month}>{monthLabel(p.month)}</option>)}
-              </select>
-            </div>
-            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">查看</button>
-          </form>
+          <Picker label="选择月份">
+            <PickerSelect name="month" label="月份" value={month} options={periods.map((p) => ({ value: p.month, label: monthLabel(p.month) }))} />
+          </Picker>
         </div>
         <DataTable caption={<>{monthLabel(month)}各区县月报状态</>} look="framed" wrapClassName="relative" head={<>
               <tr>

@@ -19,6 +19,7 @@ import { FiguresUploadForm } from "./upload-form";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime, formatRatioPercent, formatWithUnit } from "@/domain/format";
 import { Badge } from "@/components/ui/badge";
+import { Picker, PickerSelect } from "@/components/ui/picker";
 
 export const metadata: Metadata = { title: "月度指标填报" };
 
@@ -108,23 +109,10 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
             {monthState?.submittedAt && <span>报送于 {formatDateTime(monthState.submittedAt)}</span>}
           </p>
         </div>
-        <form method="get" className="flex flex-wrap items-end gap-2" aria-label="选择月份">
-          {districts.length > 0 && (
-            <div>
-              <label htmlFor="district" className="block text-xs text-slate-600">区县</label>
-              <select id="district" name="district" defaultValue={district.code} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-                {districts.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
-              </select>
-            </div>
-          )}
-          <div>
-            <label htmlFor="month" className="block text-xs text-slate-600">月份</label>
-            <select id="month" name="month" defaultValue={month} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-              {periods.map((p) => <option key={p.month} value={p.month}>{monthLabel(p.month)}{p.locked ? "（已锁定）" : ""}</option>)}
-            </select>
-          </div>
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">查看</button>
-        </form>
+        <Picker label="选择月份">
+          {districts.length > 0 && <PickerSelect name="district" label="区县" value={district.code} options={districts.map((d) => ({ value: d.code, label: d.name }))} />}
+          <PickerSelect name="month" label="月份" value={month} options={periods.map((p) => ({ value: p.month, label: `${monthLabel(p.month)}${p.locked ? "（已锁定）" : ""}` }))} />
+        </Picker>
       </div>
       {projectsLeft !== null && (
         <p className="text-sm">

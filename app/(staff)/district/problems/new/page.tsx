@@ -8,8 +8,8 @@ import { requireRecordAccess } from "../../_lib/access";
 import { ESCALATION_LABELS, optionsOf, PROBLEM_TYPE_LABELS } from "@/domain/record-labels";
 import { firstParam, idParam, type SearchParams } from "../../_lib/list-params";
 import { BackLink } from "@/components/ui/pager";
-import { controlCls, labelCls } from "@/components/ui/field";
 import { NewProblemForm } from "./new-problem-form";
+import { Picker, PickerSelect } from "@/components/ui/picker";
 
 export const metadata: Metadata = { title: "登记难题" };
 
@@ -28,18 +28,9 @@ export default async function NewProblemPage({ searchParams }: { searchParams: P
       <BackLink href="/district/problems">难题清单</BackLink>
       <h1 className="text-2xl font-bold">登记难题{districtName && <span className="ml-2 text-base font-normal text-slate-500">{districtName}</span>}</h1>
       {access.districtId === null && (
-        <form method="get" action="/district/problems/new" aria-label="选择区县" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-          <div className="min-w-48">
-            <label htmlFor="district" className={labelCls}>区县</label>
-            <select id="district" name="district" defaultValue={districtId?.toString() ?? ""} className={controlCls}>
-              <option value="">请选择区县</option>
-              {districts.map((d) => (
-                <option key={d.id} value={d.id}>{d.name}</option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm text-slate-800 hover:bg-slate-100">列出该区县的项目</button>
-        </form>
+        <Picker action="/district/problems/new" label="选择区县" framed submitLabel="列出该区县的项目">
+          <PickerSelect name="district" label="区县" value={districtId?.toString() ?? ""} blank="请选择区县" options={districts.map((d) => ({ value: String(d.id), label: d.name }))} />
+        </Picker>
       )}
       {districtId !== undefined && (
         <div className="rounded-lg border border-slate-200 bg-white p-6">

@@ -13,6 +13,7 @@ import { needsMonthValue } from "@/domain/project-month-filter";
 import { DataTable } from "@/components/ui/data-table";
 import { baseToDisplayExact, formatWan, formatYi } from "@/domain/format";
 import { Badge } from "@/components/ui/badge";
+import { Picker, PickerSelect } from "@/components/ui/picker";
 
 export const metadata: Metadata = { title: "批量填报月度投资" };
 
@@ -76,28 +77,10 @@ export default async function BulkProgressPage({ searchParams }: { searchParams:
         )}
       </p>
       <h1 className="text-2xl font-bold">批量填报月度投资</h1>
-      <form method="get" action="/district/projects/progress" className="flex flex-wrap items-end gap-3">
-        {acrossDistricts && (
-          <div>
-            <label htmlFor="district" className="block text-sm font-medium text-slate-700">区县</label>
-            <select id="district" name="district" defaultValue={String(district.id)} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2">
-              {choices.districts.map((d) => (
-                <option key={d.id} value={d.id}>{d.name}</option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div>
-          <label htmlFor="month" className="block text-sm font-medium text-slate-700">月份</label>
-          <select id="month" name="month" defaultValue={month} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2">
-            {openMonths.map((m) => (
-              <option key={m} value={m}>{monthLabel(m)}</option>
-            ))}
-          </select>
-        </div>
-        {showAll && <input type="hidden" name="all" value="1" />}
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm text-slate-800 hover:bg-slate-100">切换</button>
-      </form>
+      <Picker action="/district/projects/progress" submitLabel="切换" hidden={{ all: showAll && "1" }}>
+        {acrossDistricts && <PickerSelect name="district" label="区县" value={String(district.id)} options={choices.districts.map((d) => ({ value: String(d.id), label: d.name }))} />}
+        <PickerSelect name="month" label="月份" value={month} options={openMonths.map((m) => ({ value: m, label: monthLabel(m) }))} />
+      </Picker>
 
       <p className="text-sm text-slate-700">
         {acrossDistricts && `${district.name} · `}
