@@ -3,7 +3,10 @@
  * `tone` picks one of the kit's colours; `colors` takes a domain style map's classes instead
  * (report states, order states, pace). `look`: "outline" (border, medium weight: the default),
  * "soft" (fill only: state pills in tables), "strong" (fill, medium weight), "ring" (inset ring,
- * public pages). `dot` puts a coloured dot before the words (its colour classes).
+ * public pages), "pace" (the pace pill: shape, colours and dot from the `.pace` rules in
+ * app/globals.css, chosen by its data-pace, so a row of sixty pills carries one short class), "pace-ring" (the
+ * public pages' pace pill, `.pace-ring`, chosen by its data-status).
+ * `dot` puts a coloured dot before the words (its colour classes).
  */
 import type { ReactNode } from "react";
 
@@ -31,6 +34,8 @@ const LOOKS = {
   soft: "",
   strong: "font-medium",
   ring: "inline-flex items-center gap-1 whitespace-nowrap font-medium ring-1 ring-inset",
+  pace: "",
+  "pace-ring": "",
 } as const;
 
 export function Badge(props: {
@@ -47,6 +52,13 @@ export function Badge(props: {
   children: ReactNode;
 }) {
   const look = props.look ?? "outline";
+  if (look === "pace" || look === "pace-ring") {
+    return (
+      <span {...props.data} title={props.title} className={props.className ? `${look} ${props.className}` : look}>
+        {props.children}
+      </span>
+    );
+  }
   const colors = props.colors ?? (look === "outline" ? BADGE_TONES : SOFT_TONES)[props.tone ?? "slate"];
   const cls = ["rounded-full px-2 py-0.5 text-xs", props.dot ? LOOKS[look].replace("inline-block", "inline-flex items-center gap-1") : LOOKS[look], props.nowrap && "whitespace-nowrap", colors, props.className].filter(Boolean).join(" ");
   return (

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -5,9 +7,11 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { EntryGrid } from "@/components/ui/entry-grid";
 import { PaceBadge } from "@/app/(staff)/city/_components/pace-badge";
+import { ProgressBar } from "@/app/(staff)/city/_components/progress-bar";
 import { ReportStateBadge } from "@/components/report-state-badge";
 import { OrderStatusBadge, OverdueBadge } from "@/components/orders/badges";
 
+const GLOBALS_CSS = readFileSync(path.join(process.cwd(), "app", "globals.css"), "utf8");
 const html = (el: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticMarkup(el);
 
 describe("Badge", () => {
@@ -19,15 +23,30 @@ describe("Badge", () => {
 
   it("the pace, report-state and order badges keep their words, hooks and colours", () => {
     const pace = html(h(PaceBadge, { status: "lagging", reason: "落后 4.3 个百分点" }));
-    expect(pace).toContain('data-pace="lagging"');
-    expect(pace).toContain("border-red-300 bg-red-50 text-lagging");
-    expect(pace).toMatch(/<span aria-hidden="true" class="inline-block h-1\.5 w-1\.5 rounded-full bg-lagging"><\/span>严重落后/);
+    // One short class per pill; shape, colour and dot come from the .pace rules, chosen by data-pace.
+    expect(pace).toContain('<span data-pace="lagging" class="pace">严重落后</span>');
     expect(pace).toContain("落后 4.3 个百分点");
+    for (const s of ["ahead", "behind", "lagging"]) {
+      expect(GLOBALS_CSS).toMatch(new RegExp(`\\.pace\\[data-pace="${s}"\\] \\{\\s*@apply [^;]*text-${s};`));
+      expect(GLOBALS_CSS).toMatch(new RegExp(`\\.pace\\[data-pace="${s}"\\]::before,`));
+    }
+    expect(html(h(PaceBadge, { status: "no_target", reason: "未设目标" }))).toBe('<span data-pace="no_target" class="pace">未设目标</span>');
     expect(html(h(ReportStateBadge, { state: null }))).toBe('<span class="rounded-full px-2 py-0.5 text-xs bg-red-50 text-red-800">未填报</span>');
     expect(html(h(ReportStateBadge, { state: "approved" }))).toBe('<span data-state="approved" class="rounded-full px-2 py-0.5 text-xs bg-green-50 text-green-800">已审核</span>');
     expect(html(h(OrderStatusBadge, { status: "open" }))).toMatch(/data-order-status="open"[^>]*>待办理<\/span>/);
     expect(html(h(OverdueBadge, { days: 3 }))).toContain(">已逾期 3 天</span>");
     expect(html(h(OverdueBadge, { days: 0 }))).toBe("");
+  });
+});
+
+describe("ProgressBar", () => {
+  it("is one element: the fill and the 序时 tick are drawn from --s and --e, clamped to 0–100 %", () => {
+    expect(html(h(ProgressBar, { share: 0.5, expected: 0.75, status: "behind" }))).toBe('<span aria-hidden="true" data-tone="behind" class="bar bar-tick" style="--s:50%;--e:75%"></span>');
+    expect(html(h(ProgressBar, { share: 11.795, expected: 1 / 3, status: "ahead" }))).toBe('<span aria-hidden="true" data-tone="ahead" class="bar bar-tick" style="--s:100%;--e:33.33%"></span>');
+    // No figure yet: no fill; no 序时 (a rate's own bar is drawn by its caller): no tick.
+    expect(html(h(ProgressBar, { share: null, expected: null, status: "no_data" }))).toBe('<span aria-hidden="true" data-tone="no_data" class="bar"></span>');
+    expect(GLOBALS_CSS).toMatch(/\.bar::before \{\s*content: "";\s*width: var\(--s, 0\);/);
+    expect(GLOBALS_CSS).toMatch(/\.bar-tick::after \{\s*content: "";\s*left: calc\(var\(--e, 0\) - 1px\);/);
   });
 });
 

@@ -10,6 +10,7 @@ import { DataTable } from "@/components/ui/data-table";
 /**
  * Indicators with their year-to-date figure, annual target and pace, for the city (default) or
  * one district (`districtId`). Rows carry data-indicator; the target cell data-target.
+ * Cell type comes from the `.pub` rules in app/globals.css, not a class list on every row.
  */
 export function IndicatorTable({ locale, ctx, indicators, caption, districtId }: { locale: Locale; ctx: PublicContext; indicators: PublicIndicator[]; caption: string; districtId?: number }) {
   const t = getDict(locale);
@@ -17,7 +18,7 @@ export function IndicatorTable({ locale, ctx, indicators, caption, districtId }:
   const through = districtId == null ? monthNumber(ctx.month) : ctx.approvedThrough.get(districtId) || monthNumber(ctx.month);
   const ytd = t.months.ytd(`${ctx.campaign.year}-${String(through).padStart(2, "0")}`);
   return (
-    <DataTable caption={caption} density="flush" wrapClassName="mt-4" columns={[t.common.indicator, { label: t.home.doneCol(ytd), num: true }, { label: t.home.targetCol(ctx.campaign.year), num: true }]}>
+    <DataTable caption={caption} density="flush" className="pub" wrapClassName="mt-4" columns={[t.common.indicator, { label: t.home.doneCol(ytd), num: true }, { label: t.home.targetCol(ctx.campaign.year), num: true }]}>
           {indicators.map((ind) => {
             const area: PublicArea | undefined = districtId == null ? ind.city : ind.districts.get(districtId);
             if (!area) return null;
@@ -25,22 +26,22 @@ export function IndicatorTable({ locale, ctx, indicators, caption, districtId }:
             const isRate = ind.aggregation === "ratio";
             return (
               <tr key={ind.code} data-indicator={ind.code}>
-                <th scope="row" className="min-w-36 text-slate-800">
-                  <a href={localePath(locale, `/indicators/${encodeURIComponent(ind.code)}`)} className={`hover:text-brand-700 hover:underline ${ind.isHeadline ? "font-medium" : ""}`}>
+                <th scope="row">
+                  <a href={localePath(locale, `/indicators/${encodeURIComponent(ind.code)}`)} className={ind.isHeadline ? "font-medium" : undefined}>
                     {pickName(locale, ind.name, ind.nameEn)}
                   </a>
-                  <span className="ml-1 text-xs text-slate-600">{t.common.paren(t.kind[ind.kind])}</span>
+                  <small>{t.common.paren(t.kind[ind.kind])}</small>
                   <PaceBar pace={area.pace} isRate={isRate} locale={locale} rate={isRate ? area.actual : null} />
                 </th>
                 <td className="num">
-                  <span data-actual className="font-semibold text-slate-900">{formatValue(ind, area.actual, locale)}</span>
-                  {area.actual != null && area.month < through && <span className="block text-xs font-normal text-slate-600">{t.common.through(area.month)}</span>}
+                  <span data-actual>{formatValue(ind, area.actual, locale)}</span>
+                  {area.actual != null && area.month < through && <span className="sub">{t.common.through(area.month)}</span>}
                   {area.month > 0 && <CorrectedMark locale={locale} at={area.correctedAt[area.month - 1]} indicatorCode={ind.code} block />}
                 </td>
                 <td className="num">
-                  <span data-target className="break-keep font-semibold text-slate-900">{target.main}</span>
+                  <span data-target>{target.main}</span>
                   {target.conditions.map((c) => (
-                    <span key={c} className="block text-xs text-slate-600">{c}</span>
+                    <span key={c} className="sub">{c}</span>
                   ))}
                 </td>
               </tr>

@@ -1,8 +1,11 @@
 /**
  * One action's indicators on the city dashboard: target, year-to-date actual, % of target,
  * 序时, status in words, growth and multiple. Every number links to the indicator's drill-down.
+ * Sixty rows of this are the dashboard's bulk, sent twice (HTML and the inlined React payload):
+ * the links are plain anchors styled by the `.dash` rules in app/globals.css (no class list
+ * per link, no client component per link, no prefetch of sixty drill-downs), and secondary
+ * lines use `.sub`.
  */
-import Link from "next/link";
 import type { IndicatorWithRollup } from "@/app/_lib/city-data";
 import { FlagMark } from "./flag-mark";
 import type { FlagIndex } from "./flags";
@@ -15,7 +18,7 @@ import { DataTable } from "@/components/ui/data-table";
 
 export function DashboardTable({ caption, indicators, year, ytd, href, flags }: { caption: string; indicators: IndicatorWithRollup[]; year: number; ytd: string; href: (code: string) => string; flags?: FlagIndex }) {
   return (
-    <DataTable density="compact" caption={caption} className="min-w-[60rem] table-fixed" head={<>
+    <DataTable density="compact" caption={caption} className="dash min-w-[60rem] table-fixed" head={<>
           <tr>
             <th scope="col">指标</th>
             <th scope="col" className="num">{year}年目标</th>
@@ -53,30 +56,30 @@ function IndicatorRow({ ind, year, href, flags }: { ind: IndicatorWithRollup; ye
   const isRatio = ind.aggregation === "ratio";
   const hasTarget = c.pace.status !== "no_target";
   return (
-    <tr data-indicator={ind.code} className="border-b border-slate-100 last:border-0">
+    <tr data-indicator={ind.code}>
       <th scope="row">
-        <Link href={href} className="font-medium text-slate-900 underline decoration-slate-300 underline-offset-2 hover:text-brand-700">{ind.name}</Link>
-        <span className="block text-xs text-slate-500">
+        <a href={href}>{ind.name}</a>
+        <span className="sub">
           {KIND_LABELS[ind.kind]}
           {ind.ownerDepartmentName ? ` · ${ind.ownerDepartmentName}` : ""}
         </span>
       </th>
       <td className="num">
-        {t?.targetValue != null ? <Link href={href} className="text-slate-900 no-underline hover:underline">{target.main}</Link> : <span className="text-slate-500">{target.main}</span>}
+        {t?.targetValue != null ? <a href={href}>{target.main}</a> : <span className="text-slate-500">{target.main}</span>}
       </td>
       <td className="num">
-        <Link href={href} data-actual className="font-semibold text-slate-900 no-underline hover:underline">{formatActual(ind, c.actual)}</Link>
+        <a href={href} data-actual>{formatActual(ind, c.actual)}</a>
         {flags && <FlagMark flags={flags.city(ind.id)} label={ind.name} />}
-        {isRatio && <span className="block text-xs text-slate-500">Σ分子 ÷ Σ分母</span>}
+        {isRatio && <span className="sub">Σ分子 ÷ Σ分母</span>}
       </td>
       <td className="num">
-        {c.pace.share != null ? <Link href={href} data-share className="text-slate-900 no-underline hover:underline">{formatPercent(c.pace.share)}</Link> : <span className="text-slate-500">—</span>}
+        {c.pace.share != null ? <a href={href} data-share>{formatPercent(c.pace.share)}</a> : <span className="text-slate-500">—</span>}
         {hasTarget && <ProgressBar share={c.pace.share} expected={isRatio ? 1 : c.pace.expected} status={c.pace.status} />}
       </td>
       <td className="num">
         {!hasTarget ? "—" : formatPercent(c.pace.expected)}
-        {hasTarget && isRatio && <span className="block text-xs text-slate-500">目标值</span>}
-        {!isRatio && t?.monthlyPlan && <span className="block text-xs text-slate-500">按月度计划</span>}
+        {hasTarget && isRatio && <span className="sub">目标值</span>}
+        {!isRatio && t?.monthlyPlan && <span className="sub">按月度计划</span>}
       </td>
       <td>
         <PaceBadge status={c.pace.status} reason={c.pace.reason} />
@@ -95,13 +98,13 @@ function IndicatorRow({ ind, year, href, flags }: { ind: IndicatorWithRollup; ye
 function GrowthCell({ ind }: { ind: IndicatorWithRollup }) {
   const c = ind.rollup.city;
   const goal = ind.cityTarget?.growthTargetBp;
-  const goalText = goal != null ? <span className="block text-xs text-slate-500">目标 ≥{(goal / 100).toFixed(1)}%</span> : null;
+  const goalText = goal != null ? <span className="sub">目标 ≥{(goal / 100).toFixed(1)}%</span> : null;
   if (ind.aggregation === "ratio") return <span className="text-xs text-slate-500">比率指标不计增长</span>;
   if (c.growth != null) {
     const behind = goal != null && c.growth * 10000 < goal;
     return (
       <>
-        <span className={behind ? "text-lagging" : ""}>{c.growth >= 0 ? "+" : ""}{formatPercent(c.growth)}</span>
+        {behind ? <span className="text-lagging">{`${c.growth >= 0 ? "+" : ""}${formatPercent(c.growth)}`}</span> : `${c.growth >= 0 ? "+" : ""}${formatPercent(c.growth)}`}
         {behind && <span className="sr-only">（低于增长目标）</span>}
         {goalText}
       </>
@@ -118,7 +121,7 @@ function GrowthCell({ ind }: { ind: IndicatorWithRollup }) {
 function MultipleCell({ ind }: { ind: IndicatorWithRollup }) {
   const t = ind.cityTarget;
   if (t?.multipleTargetPct == null) return <span className="text-slate-400">—</span>;
-  const goal = <span className="block text-xs text-slate-500">目标 ≥{t.multipleTargetPct / 100} 倍</span>;
+  const goal = <span className="sub">目标 ≥{t.multipleTargetPct / 100} 倍</span>;
   if (t.baselineValue == null) {
     return (
       <>
@@ -130,7 +133,7 @@ function MultipleCell({ ind }: { ind: IndicatorWithRollup }) {
   const m = ind.rollup.city.multiple;
   return (
     <>
-      <span>{m == null ? "暂无数据" : formatMultiple(m)}</span>
+      {m == null ? "暂无数据" : formatMultiple(m)}
       {goal}
     </>
   );

@@ -65,10 +65,10 @@ export function ForecastSection({ forecasts, includeUnapproved }: { forecasts: C
       {rows.length === 0 ? (
         <p className="mt-2 text-sm text-slate-700">没有设定目标的指标，不作预测。</p>
       ) : (
-        <ul className="mt-2 divide-y divide-slate-100 text-sm">
+        <ul className="mt-2 divide-y divide-slate-100 text-sm *:py-1.5 [&_b]:font-medium">
           {rows.map(({ i, s }) => (
-            <li key={i.code} data-forecast-indicator={i.code} className="py-1.5">
-              <span className="font-medium text-slate-900">{i.name}</span>：<span data-forecast-text>{s!.text}</span>
+            <li key={i.code} data-forecast-indicator={i.code}>
+              <b>{i.name}</b>：<span data-forecast-text>{s!.text}</span>
               {s!.flag && <FlagBadge />}
             </li>
           ))}
