@@ -5,7 +5,11 @@
  * the same bytes for every visitor, so they are compressed once (brotli or gzip) and the
  * compressed bytes are kept, keyed by a hash of the content — a revalidated page has new content
  * and so a new key; nothing here decides freshness. Other public answers (not from the cache) are
- * compressed per request at a fast level; signed-in pages are left to Next.js (scripts/server.mjs).
+ * compressed per request at a fast level. Signed-in pages (HTML and the router's RSC answers) are
+ * compressed here too, per request, whole (brotli quality 4 or gzip 6, about 2 ms for a 300 KB
+ * dashboard): Next.js's own gzip flushes the stream after every chunk it writes, which cost the
+ * dashboard about 10 ms per request, and no page here streams a fallback (no Suspense). Their
+ * other answers (downloads, files) pass through untouched (scripts/server.mjs).
  *
  * Plain JavaScript: it runs with `node`, not through a TypeScript loader.
  */
@@ -14,6 +18,8 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const COMPRESSIBLE = /^(?:text\/|application\/(?:javascript|json|xml|manifest\+json)|image\/svg\+xml)/;
 const MIN_BYTES = 1024;
+/** What a signed-in page answers: its HTML, or the router's RSC payload on a client navigation. */
+const PAGE_TYPES = /^text\/(?:html|x-component)\b/;
 /** Upper bound of the kept compressed bytes; the oldest entries go first. */
 const MAX_KEPT_BYTES = 64 * 1024 * 1024;
 
@@ -75,8 +81,9 @@ export function compressedOnce(body, encoding) {
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
  * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void} pass
+ * @param {{ pagesOnly?: boolean }} [options]
  */
-export function passCompressed(req, res, pass) {
+export function passCompressed(req, res, pass, { pagesOnly = false } = {}) {
   const encoding = req.method === "GET" ? chooseEncoding(req.headers["accept-encoding"]) : null;
   if (!encoding) return pass(req, res);
   delete req.headers["accept-encoding"];
@@ -88,6 +95,18 @@ export function passCompressed(req, res, pass) {
     if (chunk == null || chunk === "") return;
     chunks.push(Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.from(String(chunk), typeof enc === "string" ? /** @type {BufferEncoding} */ (enc) : "utf8"));
   };
+  /**
+   * pagesOnly: at the first header or body, an answer that is not a page (a download, a file)
+   * gets the response back as it was and goes out as Next.js writes it, streamed, uncompressed.
+   */
+  let decided = !pagesOnly;
+  const keepsPage = () => {
+    if (decided) return true;
+    decided = true;
+    if (PAGE_TYPES.test(String(res.getHeader("content-type") ?? "")) && !res.getHeader("content-encoding")) return true;
+    Object.assign(res, original);
+    return false;
+  };
   // Headers are set on the response, not sent, until the whole body is here.
   res.writeHead = /** @type {any} */ (
     function (/** @type {number} */ status, /** @type {any} */ reason, /** @type {any} */ headers) {
@@ -96,12 +115,16 @@ export function passCompressed(req, res, pass) {
       if (typeof reason === "string") res.statusMessage = reason;
       if (Array.isArray(h)) for (let i = 0; i + 1 < h.length; i += 2) res.setHeader(h[i], h[i + 1]);
       else if (h) for (const [k, v] of Object.entries(h)) if (v !== undefined) res.setHeader(k, v);
+      if (!keepsPage()) res.writeHead(status);
       return res;
     }
   );
-  res.flushHeaders = () => {};
+  res.flushHeaders = () => {
+    if (!keepsPage()) res.flushHeaders();
+  };
   res.write = /** @type {any} */ (
     function (/** @type {unknown} */ chunk, /** @type {unknown} */ enc, /** @type {unknown} */ cb) {
+      if (!keepsPage()) return res.write(/** @type {any} */ (chunk), /** @type {any} */ (enc), /** @type {any} */ (cb));
       take(chunk, enc);
       const done = typeof enc === "function" ? enc : cb;
       if (typeof done === "function") process.nextTick(done);
@@ -110,6 +133,7 @@ export function passCompressed(req, res, pass) {
   );
   res.end = /** @type {any} */ (
     function (/** @type {unknown} */ chunk, /** @type {unknown} */ enc, /** @type {unknown} */ cb) {
+      if (!keepsPage()) return res.end(/** @type {any} */ (chunk), /** @type {any} */ (enc), /** @type {any} */ (cb));
       if (typeof chunk !== "function") take(chunk, enc);
       Object.assign(res, original);
       const body = Buffer.concat(chunks);

@@ -17,7 +17,8 @@
  * - server-action bodies are read and checked first (scripts/action-body.mjs): a broken one
  *   (junk multipart, no boundary, a reply that is not JSON) is 400, not Next.js's 500;
  * - public pages and the build's static files are compressed here (scripts/precompress.mjs):
- *   a page served from the page cache is compressed once, not again for every request.
+ *   a page served from the page cache is compressed once, not again for every request; signed-in
+ *   pages are compressed here per request, whole, instead of by Next.js's chunk-by-chunk gzip.
  *
  * Plain JavaScript: it runs with `node`, not through a TypeScript loader.
  */
@@ -87,8 +88,10 @@ function evidenceBodyLimit() {
   const fileMb = Number.isFinite(mb) && mb >= 0.01 && mb <= 9 ? mb : 8;
   return Math.round((fileMb + 1) * 1024 * 1024);
 }
-/** Pages rendered per user and per request, route handlers and sign-in: Next.js compresses those itself, streaming. */
+/** Pages rendered per user and per request, their route handlers, and sign-in: compressed per request, pages only (precompress.mjs). */
 const SIGNED_IN_PATHS = /^\/(?:city|district|account|api|login)(?:[/?]|$)/;
+/** The API's route handlers: Next.js compresses those itself, streaming. */
+const API_PATHS = /^\/api(?:[/?]|$)/;
 /** TUIJIN_FRONT_COMPRESSION=0 leaves all compression to Next.js (per request), e.g. behind a proxy that compresses. */
 const frontCompression = process.env.TUIJIN_FRONT_COMPRESSION !== "0";
 
@@ -131,7 +134,11 @@ async function main() {
     }
     if (expectsContinue) res.writeContinue();
     if (isActionRequest(req)) return void checkThenHandle(req, res);
-    if (frontCompression && req.method === "GET" && !SIGNED_IN_PATHS.test(req.url ?? "")) return passCompressed(req, res, pass);
+    if (frontCompression && req.method === "GET") {
+      const url = req.url ?? "";
+      if (!SIGNED_IN_PATHS.test(url)) return passCompressed(req, res, pass);
+      if (!API_PATHS.test(url)) return passCompressed(req, res, pass, { pagesOnly: true });
+    }
     pass(req, res);
   };
 
