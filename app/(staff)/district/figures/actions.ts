@@ -14,6 +14,9 @@ import { getPlausibilitySettings, listMonthFlags } from "@/db/queries/plausibili
 import { getDistrictMonthState } from "@/db/queries/reporting";
 import { checkFiguresForm, fillSameAsLastMonth, markSectionNoData } from "./check-form";
 import { fieldNames, FORM_NOTE, storedFormValues } from "./form-values";
+import { toFormRows } from "./form-rows";
+import type { FormRow } from "./figures-row";
+import { getScopeName } from "@/db/queries/users";
 import { loadFigureRows } from "../../../_lib/figures-load";
 import { resolveDistrict } from "./scope";
 import { confinedDepartmentId } from "@/domain/work-scope";
@@ -32,7 +35,10 @@ const text = (fd: FormData, key: string) => {
   return typeof v === "string" ? v : "";
 };
 
-export async function saveFiguresAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+/** The figures form's state: a draft save also carries the form's rows as stored. */
+export type FiguresState = ActionState & { rows?: FormRow[] };
+
+export async function saveFiguresAction(_prev: FiguresState, formData: FormData): Promise<FiguresState> {
   const user = await requireUser();
   const header = headerSchema.safeParse({ month: text(formData, "month"), intent: text(formData, "intent") || "save", district: text(formData, "district") || undefined });
   if (!header.success) return { ok: false, message: "请求无效，请刷新页面后重试", fieldErrors: {}, values: {} };
@@ -106,13 +112,23 @@ export async function saveFiguresAction(_prev: ActionState, formData: FormData):
     }
     return { ok: false, message: "有数据已被他人修改，未保存任何数据。请核对标出的项目后重新保存。", fieldErrors, values };
   }
-  revalidatePath("/district/figures");
-  revalidatePath("/district");
   // After a save the form shows what is stored now, with the new versions: as the save's own
   // transaction read it (no second load of the month's rows and history).
   const stored = new Map(outcome.value.stored.map((s) => [s.indicatorId, s]));
-  const fresh = rows.map((r) => ({ indicator: r.indicator, current: stored.get(r.indicator.id) ?? null }));
+  const fresh = rows.map((r) => ({ ...r, current: stored.get(r.indicator.id) ?? null }));
   const flags = await listMonthFlags({ campaignId: campaign.id, month, districtId: district.id, unresolvedOnly: true });
-  const message = intent === "submit" ? `已报送${monthLabel(month)}报表，等待专项办审核` : outcome.value.changed > 0 ? `已保存草稿（更新 ${outcome.value.changed} 项）` : "没有需要保存的修改";
-  return { ok: true, message, fieldErrors: {}, values: storedFormValues(fresh, flags) };
+  const storedValues = storedFormValues(fresh, flags);
+  if (intent === "submit") {
+    // A submitted month turns read-only: the page is rendered again into the reply.
+    revalidatePath("/district/figures");
+    revalidatePath("/district");
+    return { ok: true, message: `已报送${monthLabel(month)}报表，等待专项办审核`, fieldErrors: {}, values: storedValues };
+  }
+  // A draft stays a draft: the reply is the form's state alone, with its rows (the cumulative so
+  // far, the saved reminders) built from what was stored, instead of the page rendered again
+  // (issue #17). Other pages read the database when next opened (no client cache of dynamic pages).
+  const ownerIds = [...new Set(rows.map((r) => r.indicator.ownerDepartmentId).filter((x): x is number => x != null))];
+  const ownerNames = new Map<number, string | null>(await Promise.all(ownerIds.map(async (id) => [id, await getScopeName(null, id)] as const)));
+  const message = outcome.value.changed > 0 ? `已保存草稿（更新 ${outcome.value.changed} 项）` : "没有需要保存的修改";
+  return { ok: true, message, fieldErrors: {}, values: storedValues, rows: toFormRows(fresh, flags.filter((f) => f.subject === "figure"), ownerNames) };
 }

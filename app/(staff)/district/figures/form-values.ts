@@ -43,7 +43,7 @@ export function storedFormValues(rows: readonly StoredRow[], flags: readonly { i
  * the indicator data calls stock (as they stand at the end of a month: firm counts, areas). A
  * flow (a month's amount) is never copied forward. Null when last month has no value.
  */
-export function sameAsLastMonth(r: FigureRow): { a: string; b: string } | null {
+export function sameAsLastMonth(r: Pick<FigureRow, "indicator" | "lastMonth">): { a: string; b: string } | null {
   const last = r.lastMonth;
   if (r.indicator.accumulation !== "stock" || !last || last.noData) return null;
   if (r.indicator.aggregation === "ratio") {

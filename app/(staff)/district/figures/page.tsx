@@ -11,27 +11,18 @@ import { listMonthFlags, type FlagRow } from "@/db/queries/plausibility";
 import { getDefaultMonth, getDistrictMonthState, listPeriods } from "@/db/queries/reporting";
 import { getScopeName } from "@/db/queries/users";
 import { FiguresForm, type FormRow } from "./figures-form";
-import { sameAsLastMonth, storedFormValues } from "./form-values";
+import { storedFormValues } from "./form-values";
+import { toFormRows, valueText } from "./form-rows";
 import { loadFigureRows, type FigureRow } from "../../../_lib/figures-load";
 import { getMonthLeft } from "../month-left";
 import { resolveDistrict } from "./scope";
 import { FiguresUploadForm } from "./upload-form";
 import { DataTable } from "@/components/ui/data-table";
-import { formatDateTime, formatRatioPercent, formatWithUnit } from "@/domain/format";
+import { formatDateTime, formatWithUnit } from "@/domain/format";
 import { Badge } from "@/components/ui/badge";
 import { Picker, PickerSelect } from "@/components/ui/picker";
 
 export const metadata: Metadata = { title: "月度指标填报" };
-
-function valueText(r: FigureRow, cell: FigureRow["current"]): string {
-  if (!cell) return "—";
-  if (cell.noData) return "本月无数据";
-  if (r.indicator.aggregation === "ratio") {
-    if (cell.numerator == null || !cell.denominator) return "—";
-    return formatRatioPercent(cell.numerator, cell.denominator);
-  }
-  return cell.value == null ? "—" : formatWithUnit(cell.value, r.indicator.unit, r.indicator.decimals);
-}
 
 export default async function FiguresPage({ searchParams }: { searchParams: Promise<{ month?: string; district?: string; focus?: string }> }) {
   const user = await requireUser({ next: "/district/figures" });
@@ -70,26 +61,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   const flags = monthFlags.filter((f) => f.subject === "figure");
   const ownerNames = new Map<number, string | null>(await Promise.all(ownerDepartmentIds.map(async (id) => [id, await getScopeName(null, id)] as const)));
 
-  const formRows: FormRow[] = rows.map((r) => {
-    const part = r.indicator.partUnit ?? r.indicator.unit;
-    const cur = r.current;
-    return {
-      id: r.indicator.id,
-      name: r.indicator.name,
-      ratio: r.indicator.aggregation === "ratio",
-      unit: r.indicator.unit.symbol,
-      partUnit: part.symbol,
-      numeratorLabel: r.indicator.numeratorLabel ?? "分子",
-      denominatorLabel: r.indicator.denominatorLabel ?? "分母",
-      lastMonth: valueText(r, r.lastMonth),
-      previousYtd: formatWithUnit(r.context.previousYtd, r.indicator.unit, r.indicator.decimals),
-      ytd: cur?.value != null ? formatWithUnit(r.context.previousYtd + cur.value, r.indicator.unit, r.indicator.decimals) : "",
-      section: r.indicator.section,
-      flags: flags.filter((f) => f.indicatorId === r.indicator.id).map((f) => ({ rule: f.rule, message: f.message, note: f.note })),
-      ownerName: r.indicator.ownerDepartmentId != null ? (ownerNames.get(r.indicator.ownerDepartmentId) ?? null) : null,
-      same: sameAsLastMonth(r),
-    };
-  });
+  const formRows: FormRow[] = toFormRows(rows, flags, ownerNames);
   // The district home's button names the first missing indicator: its first field takes the focus.
   const focusId = formRows.find((r) => String(r.id) === sp.focus)?.id;
   // District editors file figures and project investment together: the form links to the grid and back.
