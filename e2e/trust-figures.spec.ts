@@ -75,8 +75,17 @@ test("a month 50 times the district's median is refused without a note, naming t
 
   await page.locator(`#note_${urban}`).fill("重大项目集中结算入账");
   // Enter in a field saves the draft (the form's default button), not a section's 本月无数据 control.
+  const reply = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/district/figures");
   await page.locator(`#note_${urban}`).press("Enter");
   await expect(page.locator("form [role=status]")).toContainText("已保存草稿");
+  // The draft save answers with the form's state (its rows as stored), not the page rendered again.
+  // (Only ASCII is asserted on the raw reply: the RSC stream carries no charset.)
+  const body = await (await reply).text();
+  expect(body).toContain('"ok":true');
+  expect(body).toMatch(/"rows":\[\{"id":/);
+  expect(body).toContain('"rule":"figure_above_median"');
+  expect(body).not.toContain('"monthText"');
+  await expect(row(page, urban).locator("[data-flag-rule=figure_above_median]")).toContainText(expected);
   expect(await stored("fengze", "urban_investment")).toMatchObject({ value, note: "重大项目集中结算入账", no_data: 0 });
   const flag = await queryOne<{ rule: string; message: string; note: string }>(
     `select rule, message, note from plausibility_flags where district_id = (select id from districts where code = 'fengze') and month = ? and indicator_id = ? and resolved_at is null`,
