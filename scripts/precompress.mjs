@@ -99,13 +99,16 @@ export function passCompressed(req, res, pass, { pagesOnly = false } = {}) {
    * pagesOnly: at the first header or body, an answer that is not a page (a download, a file)
    * gets the response back as it was and goes out as Next.js writes it, streamed, uncompressed.
    */
+  // Not by putting the original methods back: Next.js wraps these methods again after this point
+  // (its compression layer), and replacing its wrappers mid-response leaves the response unfinished.
   let decided = !pagesOnly;
+  let page = true;
   const keepsPage = () => {
-    if (decided) return true;
-    decided = true;
-    if (PAGE_TYPES.test(String(res.getHeader("content-type") ?? "")) && !res.getHeader("content-encoding")) return true;
-    Object.assign(res, original);
-    return false;
+    if (!decided) {
+      decided = true;
+      page = PAGE_TYPES.test(String(res.getHeader("content-type") ?? "")) && !res.getHeader("content-encoding");
+    }
+    return page;
   };
   // Headers are set on the response, not sent, until the whole body is here.
   res.writeHead = /** @type {any} */ (
@@ -115,16 +118,16 @@ export function passCompressed(req, res, pass, { pagesOnly = false } = {}) {
       if (typeof reason === "string") res.statusMessage = reason;
       if (Array.isArray(h)) for (let i = 0; i + 1 < h.length; i += 2) res.setHeader(h[i], h[i + 1]);
       else if (h) for (const [k, v] of Object.entries(h)) if (v !== undefined) res.setHeader(k, v);
-      if (!keepsPage()) res.writeHead(status);
+      if (!keepsPage()) original.writeHead.call(res, status);
       return res;
     }
   );
   res.flushHeaders = () => {
-    if (!keepsPage()) res.flushHeaders();
+    if (!keepsPage()) original.flushHeaders.call(res);
   };
   res.write = /** @type {any} */ (
     function (/** @type {unknown} */ chunk, /** @type {unknown} */ enc, /** @type {unknown} */ cb) {
-      if (!keepsPage()) return res.write(/** @type {any} */ (chunk), /** @type {any} */ (enc), /** @type {any} */ (cb));
+      if (!keepsPage()) return original.write.call(res, /** @type {any} */ (chunk), /** @type {any} */ (enc), /** @type {any} */ (cb));
       take(chunk, enc);
       const done = typeof enc === "function" ? enc : cb;
       if (typeof done === "function") process.nextTick(done);
@@ -133,7 +136,7 @@ export function passCompressed(req, res, pass, { pagesOnly = false } = {}) {
   );
   res.end = /** @type {any} */ (
     function (/** @type {unknown} */ chunk, /** @type {unknown} */ enc, /** @type {unknown} */ cb) {
-      if (!keepsPage()) return res.end(/** @type {any} */ (chunk), /** @type {any} */ (enc), /** @type {any} */ (cb));
+      if (!keepsPage()) return original.end.call(res, /** @type {any} */ (chunk), /** @type {any} */ (enc), /** @type {any} */ (cb));
       if (typeof chunk !== "function") take(chunk, enc);
       Object.assign(res, original);
       const body = Buffer.concat(chunks);

@@ -59,3 +59,12 @@ export async function run(sql: string, args: (string | number | null)[] = []): P
     db.close();
   }
 }
+
+/**
+ * What every data write of the app does in its transaction (db/client.ts): a row written straight
+ * into the database by a test must bump the data version too, or pages keep what they read before
+ * (rollups and the leader's reads are kept per data version).
+ */
+export async function bumpDataVersion(): Promise<void> {
+  await run("insert into app_meta (key, value) values ('data_version', '1') on conflict (key) do update set value = cast(value as integer) + 1");
+}

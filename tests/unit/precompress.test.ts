@@ -61,6 +61,34 @@ describe("signed-in pages compressed by the front server (pagesOnly)", () => {
     });
   }
 
+  it("a download written with backpressure through Next.js's own compression layer finishes, byte for byte", async () => {
+    // @ts-expect-error Next.js's bundled copy of the compression middleware has no type declarations
+    const { default: compression } = (await import("next/dist/compiled/compression/index.js")) as unknown as { default: () => (req: IncomingMessage, res: ServerResponse, next: () => void) => void };
+    const big = Buffer.alloc(600_000, 9);
+    // As Next.js answers a route handler: its compression layer wraps the response, headers are
+    // flushed first, then chunks are written, waiting for 'drain' when the socket is full.
+    const next = (req: IncomingMessage, res: ServerResponse) =>
+      compression()(req, res, async () => {
+        res.statusCode = 200;
+        res.setHeader("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        res.flushHeaders();
+        for (let i = 0; i < big.length; i += 65_536) {
+          if (!res.write(big.subarray(i, i + 65_536))) await new Promise((r) => res.once("drain", r));
+        }
+        res.end();
+      });
+    const server = createServer((req, res) => passCompressed(req, res, next, { pagesOnly: true }));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const got = await get((server.address() as AddressInfo).port, "/city/export/rankings");
+      expect(got.headers["content-encoding"]).toBeUndefined();
+      expect(got.body.equals(big)).toBe(true);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  }, 15_000);
+
   it("sends a page's HTML whole and brotli-compressed, passes a download and a redirect through untouched", async () => {
     const server = createServer((req, res) => passCompressed(req, res, app, { pagesOnly: true }));
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
