@@ -7,7 +7,7 @@ import "server-only";
  */
 import { MAP_POINT_KIND_LABELS } from "@/domain/labels";
 import { cache } from "react";
-import { currentDataVersion } from "./version-memo";
+import { getMetaValue } from "@/db/queries/meta";
 import { listDistrictBoundaries, listDistrictMapPoints, type DistrictBoundary } from "@/db/queries/map";
 import type { PaceStatus } from "@/domain/pace";
 import { FOCUS_FILL, PACE_FILL, PLAIN_FILL, renderMapSvg, type MapArea, type MapPoint } from "@/domain/map/svg";
@@ -37,6 +37,7 @@ export interface ChoroplethMap {
 const svgCache = new Map<string, string | null>();
 const CACHE_LIMIT = 200;
 
+const dataVersion = cache(async () => (await getMetaValue("data_version")) ?? "0");
 
 /**
  * Boundaries are megabytes of coordinates that change only when set-up loads new ones (which bumps
@@ -47,7 +48,7 @@ const CACHE_LIMIT = 200;
 let shapesAt: { version: string; rows: Promise<DistrictBoundary[]> } | null = null;
 
 const boundaries = cache(async (): Promise<DistrictBoundary[]> => {
-  const version = await currentDataVersion();
+  const version = await dataVersion();
   if (shapesAt?.version !== version) {
     const entry = { version, rows: listDistrictBoundaries() };
     shapesAt = entry;
@@ -76,7 +77,7 @@ function sourceOf(rows: readonly DistrictBoundary[]): string {
  * from (campaign, month, indicator, mode, locale); the data version is added here.
  */
 export async function choroplethMap(key: string, rows: readonly ChoroplethRow[], title: string): Promise<ChoroplethMap> {
-  const version = await currentDataVersion();
+  const version = await dataVersion();
   const shapes = await boundaries();
   const byId = new Map(shapes.map((s) => [s.districtId, s]));
   const svg = remember(`choropleth|${key}|${version}`, () => {
@@ -101,7 +102,7 @@ export interface PointMap {
  * parks as points. `key` names the district and the audience (public or staff).
  */
 export async function districtPointMap(key: string, district: MapDistrict, neighbours: readonly MapDistrict[], points: readonly MapPoint[], title: string): Promise<PointMap> {
-  const version = await currentDataVersion();
+  const version = await dataVersion();
   const shapes = await boundaries();
   const byId = new Map(shapes.map((s) => [s.districtId, s]));
   const own = byId.get(district.id);

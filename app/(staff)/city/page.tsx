@@ -4,6 +4,8 @@ import { requirePermission } from "@/app/_lib/guards";
 import { monthLabel, ytdLabel } from "@/domain/months";
 import { summarizePace } from "@/domain/pace-summary";
 import { can } from "@/domain/policy";
+import { listActionOverview } from "@/db/queries/campaigns";
+import { loadKeyProjectSectors } from "@/db/queries/key-project-sectors";
 import { cityHref, type SearchParams } from "./_components/city-params";
 import { CityPaceMap } from "./_components/city-map";
 import { DashboardTable } from "./_components/dashboard-table";
@@ -11,7 +13,7 @@ import { FLAG_LIST_ID, FlagLine, FlagList, FlagMark, FlagNotice } from "./_compo
 import { keyProjectHeadline, SectorSentences, sumSectors } from "./_components/key-projects";
 import { loadForecasts } from "./_components/forecast-load";
 import { ForecastSection } from "./_components/forecast-view";
-import { cityActions, citySectors, loadCityContext, loadCityFlags } from "./_components/load";
+import { loadCityContext, loadCityFlags } from "./_components/load";
 import { PACE_LABELS } from "./_components/pace-badge";
 import { PaceLegend } from "./_components/pace-legend";
 import { CityPageHeader, NoCampaign } from "./_components/page-header";
@@ -26,7 +28,7 @@ export default async function CityDashboardPage({ searchParams }: { searchParams
   const ctx = await loadCityContext(sp);
   if (!ctx) return <NoCampaign />;
   const { campaign, view, rollups } = ctx;
-  const [actions, sectors, flags, forecasts] = await Promise.all([cityActions(campaign.id), citySectors(campaign.id, view.month, view.mode), loadCityFlags(ctx), loadForecasts(campaign.id, view.month)]);
+  const [actions, sectors, flags, forecasts] = await Promise.all([listActionOverview(campaign.id), loadKeyProjectSectors(campaign.id, view.month, view.mode), loadCityFlags(ctx), loadForecasts(campaign.id, view.month)]);
   const summary = summarizePace(rollups.indicators.map((i) => ({ name: i.name, status: i.rollup.city.pace.status })), "全市层面");
   const reviewHref = can(user, "report.approve", { state: "submitted" }) ? `/city/review?month=${view.month}` : null;
   const groups = [...new Set(actions.map((a) => a.groupLabel))];

@@ -8,7 +8,7 @@ import { cache } from "react";
 import { getLatestCompleteMonth } from "@/db/queries/completeness";
 import { listReportingDistricts } from "@/db/queries/figures";
 import { loadForecastSource } from "@/db/queries/forecast";
-import { perDataVersion } from "@/app/_lib/version-memo";
+import { getMetaValue } from "@/db/queries/meta";
 import type { Forecast } from "@/domain/forecast";
 import { forecastAreas } from "@/domain/forecast-areas";
 import { monthNumber } from "@/domain/months";
@@ -41,6 +41,16 @@ async function compute(campaignId: number, month: string): Promise<CampaignForec
   return { cityAsOf, indicators, byCode: new Map(indicators.map((i) => [i.code, i])) };
 }
 
-/** Kept per (campaign, month) until the data changes (app/_lib/version-memo.ts). */
-const forecastsPerVersion = perDataVersion(32, compute);
-export const loadForecasts = cache((campaignId: number, month: string): Promise<CampaignForecasts> => forecastsPerVersion(campaignId, month));
+const memo = new Map<string, { version: string; value: CampaignForecasts }>();
+
+export const loadForecasts = cache(async (campaignId: number, month: string): Promise<CampaignForecasts> => {
+  const version = (await getMetaValue("data_version")) ?? "0";
+  const key = `${campaignId}|${month}`;
+  const hit = memo.get(key);
+  if (hit && hit.version === version) return hit.value;
+  const value = await compute(campaignId, month);
+  memo.delete(key);
+  memo.set(key, { version, value });
+  if (memo.size > 32) memo.delete(memo.keys().next().value!);
+  return value;
+});

@@ -5,10 +5,7 @@ import "server-only";
  * (mode "all" includes unapproved figures).
  */
 import { getCampaignRollups } from "@/app/_lib/city-data";
-import { perDataVersion } from "@/app/_lib/version-memo";
-import { getCurrentCampaign, listActionOverview, type CampaignSummary } from "@/db/queries/campaigns";
-import type { RollupMode } from "@/db/queries/derivations";
-import { loadKeyProjectSectors, loadKeyProjectSectorsByDistrict } from "@/db/queries/key-project-sectors";
+import { getCurrentCampaign, type CampaignSummary } from "@/db/queries/campaigns";
 import { listUnresolvedFlagsThrough } from "@/db/queries/leader-flags";
 import { listMonthApprovals, type MonthApproval } from "@/db/queries/leader-month";
 import { firstParam, parseCityView, type CityView, type SearchParams } from "./city-params";
@@ -48,16 +45,6 @@ export async function loadCityContext(sp: SearchParams): Promise<CityContext | n
  * official mode), and how many the unapproved data carries in all.
  */
 export async function loadCityFlags(ctx: CityContext): Promise<{ index: FlagIndex; pending: number }> {
-  const flags = await flagsThrough(ctx.campaign.id, ctx.view.month);
+  const flags = await listUnresolvedFlagsThrough(ctx.campaign.id, ctx.view.month);
   return { index: indexFlags(flags, ctx.rollups.indicators, ctx.view.mode), pending: flags.length };
 }
-
-/*
- * What the leader's pages read besides the rollups, kept per data version
- * (app/_lib/version-memo.ts): the same for every leader until a write changes the data, so a
- * dashboard under load reads them once per change instead of on every view. Read-only values.
- */
-const flagsThrough = perDataVersion(64, listUnresolvedFlagsThrough);
-export const cityActions = perDataVersion(16, (campaignId: number) => listActionOverview(campaignId));
-export const citySectors = perDataVersion(64, (campaignId: number, month: string, mode: RollupMode) => loadKeyProjectSectors(campaignId, month, mode));
-export const citySectorsByDistrict = perDataVersion(64, loadKeyProjectSectorsByDistrict);

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
 import { monthLabel, ytdLabel } from "@/domain/months";
+import { loadKeyProjectSectors, loadKeyProjectSectorsByDistrict } from "@/db/queries/key-project-sectors";
 import { cityHref, firstParam, type SearchParams } from "../_components/city-params";
 import { keyProjectHeadline, SectorSentences, SectorTable, sumSectors } from "../_components/key-projects";
-import { citySectors as loadCitySectors, citySectorsByDistrict, loadCityContext } from "../_components/load";
+import { loadCityContext } from "../_components/load";
 import { PaceLegend } from "../_components/pace-legend";
 import { CityPageHeader, NoCampaign } from "../_components/page-header";
 import { PageTools } from "../export/page-tools";
@@ -22,7 +23,7 @@ export default async function KeyProjectsPage({ searchParams }: { searchParams: 
   const district = rollups.districts.find((d) => d.code === firstParam(sp.district)) ?? null;
   const warn = campaign.paceWarnBp;
   // Two queries (the city, then every district at once), not one per district.
-  const [citySectors, byDistrict] = await Promise.all([loadCitySectors(campaign.id, view.month, view.mode), citySectorsByDistrict(campaign.id, view.month, view.mode)]);
+  const [citySectors, byDistrict] = await Promise.all([loadKeyProjectSectors(campaign.id, view.month, view.mode), loadKeyProjectSectorsByDistrict(campaign.id, view.month, view.mode)]);
   const perDistrict = rollups.districts.map((d) => ({ d, rows: byDistrict.get(d.id) ?? [] }));
   const cityTotal = sumSectors(citySectors);
   const districtRows = perDistrict.find((x) => x.d.id === district?.id)?.rows ?? [];
