@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { loginMessage, signIn, submitPassword } from "./support/login";
 import { createUser, queryOne, uniqueName } from "./support/users";
 import { authFile } from "./support/auth-file";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { totpCode } from "@/domain/totp";
 import { loginMessage, signIn, submitPassword } from "./support/login";
 import { createUser, queryOne, run, uniqueName } from "./support/users";

@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./support/test";
 import { deniedCount, requestAs } from "./support/actions";
 import { authFile } from "./support/auth-file";
 import { queryOne } from "./support/users";

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser } from "./support/test";
 import { totpCode } from "@/domain/totp";
 import { captureAction, deniedCount, replay, requestAs, snapshotState, type CapturedAction } from "./support/actions";
 import { submitPassword } from "./support/login";

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./support/test";
 import { requestAs } from "./support/actions";
 import { authFile } from "./support/auth-file";
 

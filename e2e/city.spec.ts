@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test, type Locator } from "./support/test";
 import { requestAs } from "./support/actions";
 import { authFile } from "./support/auth-file";
 import { queryOne } from "./support/users";

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./support/test";
 import { e2eDatabase } from "./support/db";
 import { signIn } from "./support/login";
 import { createUser, queryOne, run, uniqueName } from "./support/users";

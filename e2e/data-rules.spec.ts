@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { authFile } from "./support/auth-file";
 import { signIn } from "./support/login";
 import { createUser, queryOne, run, uniqueName } from "./support/users";

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./support/test";
 import { requestAs } from "./support/actions";
 import { authFile } from "./support/auth-file";
 import { jinjiangProjectId, photo, postFrom } from "./support/evidence";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import exifr from "exifr";
 import sharp from "sharp";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { authFile } from "./support/auth-file";
 import { queryOne } from "./support/users";
 

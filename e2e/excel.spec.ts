@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { snapshotState } from "./support/actions";
 import { signIn } from "./support/login";
 import { createUser, queryOne, run, uniqueName } from "./support/users";

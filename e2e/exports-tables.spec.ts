@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { requestAs } from "./support/actions";
 import { authFile } from "./support/auth-file";
 import { aboutText, downloadWorkbook, headers, numberIn, numFmtOf, rowsOf } from "./support/xlsx";

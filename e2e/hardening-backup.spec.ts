@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "./support/test";
 import { totpCode } from "@/domain/totp";
 import { disposeOwnServer, ownPort, startOwnServer, type OwnServer } from "./support/own-server";
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD } from "./support/users";

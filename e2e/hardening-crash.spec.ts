@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { disposeOwnServer, ownPort, startOwnServer, waitForStatus, type OwnServer } from "./support/own-server";
 import { clerkRequests, startWriters } from "./support/writers";
 

@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
 import ExcelJS from "exceljs";
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "./support/test";
 import { captureAction, type CapturedAction } from "./support/actions";
 import { boundaryOf, buildMultipart, mutate, parseMultipart, pick, prng, STACK_TRACE, type FuzzRequest } from "./support/fuzz";
 import { disposeOwnServer, ownPort, signInAt, startOwnServer, type OwnServer } from "./support/own-server";

@@ -1,5 +1,5 @@
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { captureAction, type CapturedAction } from "./support/actions";
 import { loginMessage, signIn, submitPassword } from "./support/login";
 import { authFile } from "./support/auth-file";

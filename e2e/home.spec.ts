@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { e2eDatabase } from "./support/db";
 import { authFile } from "./support/auth-file";
 

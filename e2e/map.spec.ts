@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { authFile } from "./support/auth-file";
 import { queryOne, uniqueName } from "./support/users";
 

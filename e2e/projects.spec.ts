@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./support/test";
 import { captureAction, deniedCount, replay, requestAs, snapshotState, type CapturedAction } from "./support/actions";
 import { signIn } from "./support/login";
 import { createUser, queryOne, uniqueName } from "./support/users";

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "./support/test";
 import { authFile } from "./support/auth-file";
 import { queryOne, run } from "./support/users";
 

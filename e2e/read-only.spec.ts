@@ -1,4 +1,4 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "./support/test";
 import type { Client } from "@libsql/client";
 import { totpCode } from "@/domain/totp";
 import { disposeOwnServer, ownPort, signInAt, startOwnServer, type OwnServer } from "./support/own-server";

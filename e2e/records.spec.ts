@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, hydrated, test, type Browser, type Page } from "./support/test";
 import { todayInShanghai } from "@/domain/months";
 import { captureAction, deniedCount, replay, requestAs, snapshotState } from "./support/actions";
 import { queryOne, run, uniqueName } from "./support/users";
@@ -120,13 +120,15 @@ test.describe("a district clerk's problems ledger", () => {
     await page.goto(`/district/problems/${id}`);
     await other.goto(`/district/problems/${id}`);
     // React's hydration of a <textarea> sets its value back to the server's text: a fill that races it ends up
-    // mixed with the old text. Wait until the page's scripts have loaded (and hydrated) before typing.
-    await Promise.all([page.waitForLoadState("networkidle"), other.waitForLoadState("networkidle")]);
+    // mixed with the old text. Type only into a hydrated form.
+    await Promise.all([hydrated(page.getByLabel("问题描述")), hydrated(other.getByLabel("问题描述"))]);
     await other.getByLabel("问题描述").fill(first);
+    await expect(other.getByLabel("问题描述")).toHaveValue(first);
     await other.getByRole("button", { name: "保存修改" }).click();
     await expect(other.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
 
     await page.getByLabel("问题描述").fill("第二次修改，基于旧版本");
+    await expect(page.getByLabel("问题描述")).toHaveValue("第二次修改，基于旧版本");
     await page.getByRole("button", { name: "保存修改" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "未保存" });
     await expect(alert).toContainText(first);

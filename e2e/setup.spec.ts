@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { captureAction, replay, requestAs } from "./support/actions";
 import { authFile } from "./support/auth-file";
 import { signIn } from "./support/login";

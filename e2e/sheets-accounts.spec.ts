@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { authFile } from "./support/auth-file";
 import { submitPassword } from "./support/login";
 import { createUser, queryOne, uniqueName } from "./support/users";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 /* The static files in public/: what a browser, a crawler and a map user ask for without a page. */
 

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./support/test";
 import { captureAction, replay, requestAs, snapshotState, type CapturedAction } from "./support/actions";
 import { authFile } from "./support/auth-file";
 import { queryOne, run, uniqueName } from "./support/users";

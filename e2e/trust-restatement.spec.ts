@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./support/test";
 import { authFile } from "./support/auth-file";
 import { signIn } from "./support/login";
 import { createUser, queryOne, uniqueName } from "./support/users";

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./support/test";
 import { captureAction, replay, requestAs } from "./support/actions";
 import { authFile } from "./support/auth-file";
 import { signIn } from "./support/login";
