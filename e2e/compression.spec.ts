@@ -31,3 +31,39 @@ test("an Excel download is sent as the app wrote it, not compressed again", asyn
   expect(res.headers()["content-encoding"]).toBeUndefined();
   expect((await res.body()).subarray(0, 2).toString()).toBe("PK");
 });
+
+test.describe("public pages as plain HTML", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("the public home goes out without the framework's scripts or inlined payload, compressed or not, and reads the same in a browser", async ({ request, browser }) => {
+    for (const encoding of ["identity", "gzip, deflate, br"]) {
+      const res = await request.get("/", { headers: { "accept-encoding": encoding } });
+      expect(res.status()).toBe(200);
+      const html = await res.text();
+      expect(html).toContain("专项行动");
+      expect(html).toMatch(/<link rel="stylesheet" href="\/_next\/static\/[^"]+\.css"/);
+      expect(html).not.toContain("<script");
+      expect(html).not.toContain("__next_f");
+      expect(html.length).toBeLessThan(120_000);
+    }
+    // Links are plain links: the language switch and the nav go by full page loads.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(r.url());
+    });
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("专项行动");
+    await page.getByRole("link", { name: "English" }).click();
+    await expect(page).toHaveURL(/\/en$/);
+    await expect(page.getByRole("link", { name: "中文" })).toBeVisible();
+    expect(scripts).toEqual([]);
+  });
+
+  test("a signed-in page keeps its scripts (it has client forms)", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: authFile("leader") });
+    const res = await context.request.get("/city");
+    expect(await res.text()).toContain("<script");
+  });
+});

@@ -53,17 +53,22 @@ function compress(body, encoding, once) {
   return gzipSync(body, { level: 6 });
 }
 
-/** The compressed bytes of a shared body, computed on first use and kept. @param {Buffer} body @param {"br" | "gzip"} encoding */
-export function compressedOnce(body, encoding) {
-  const key = `${encoding}:${createHash("sha1").update(body).digest("base64")}`;
+/** @param {Buffer} body */
+const contentHash = (body) => createHash("sha1").update(body).digest("base64");
+
+/** @param {string} key */
+function keptBytesFor(key) {
   const hit = kept.get(key);
   if (hit) {
     // Most recently used last, so eviction takes the oldest.
     kept.delete(key);
     kept.set(key, hit);
-    return { bytes: hit, hit: true };
   }
-  const bytes = compress(body, encoding, true);
+  return hit;
+}
+
+/** @param {string} key @param {Buffer} bytes */
+function keep(key, bytes) {
   kept.set(key, bytes);
   keptBytes += bytes.length;
   for (const [k, v] of kept) {
@@ -71,6 +76,44 @@ export function compressedOnce(body, encoding) {
     kept.delete(k);
     keptBytes -= v.length;
   }
+}
+
+/**
+ * A public page as plain HTML: the page Next.js rendered, without the framework's scripts — the
+ * client runtime, the router, and the RSC payload inlined for hydration (1.7–2 × the page's own
+ * HTML). The public pages have no client component, so nothing on them needs hydrating: links
+ * are plain links, forms are GET forms, and the page reads the same with or without JavaScript.
+ * Inline scripts never contain a literal `</script>` (React and Next.js escape `<` in them), and
+ * page text or attributes never contain a literal `<script` (they are HTML-escaped).
+ * @param {string} html
+ */
+export function withoutRuntime(html) {
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
+    .replace(/<link\b(?=[^>]*\bas="script")[^>]*>/g, "")
+    .replace(/<link\b(?=[^>]*\brel="modulepreload")[^>]*>/g, "");
+}
+
+/** withoutRuntime for a body; a shared body (from the page cache) is converted once and kept. @param {Buffer} body @param {string | null} hash */
+function plainPage(body, hash) {
+  const key = hash && `plain:${hash}`;
+  const hit = key ? keptBytesFor(key) : undefined;
+  if (hit) return hit;
+  const bytes = Buffer.from(withoutRuntime(body.toString("utf8")), "utf8");
+  if (key) keep(key, bytes);
+  return bytes;
+}
+
+/**
+ * The compressed bytes of a shared body, computed on first use and kept.
+ * @param {Buffer} body @param {"br" | "gzip"} encoding @param {string} [hash] of the body, or of what it was made from
+ */
+export function compressedOnce(body, encoding, hash = contentHash(body)) {
+  const key = `${encoding}:${hash}`;
+  const hit = keptBytesFor(key);
+  if (hit) return { bytes: hit, hit: true };
+  const bytes = compress(body, encoding, true);
+  keep(key, bytes);
   return { bytes, hit: false };
 }
 
@@ -81,11 +124,13 @@ export function compressedOnce(body, encoding) {
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
  * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void} pass
- * @param {{ pagesOnly?: boolean }} [options]
+ * `plainPages`: an HTML answer goes out without the framework's scripts (withoutRuntime), also
+ * to a client that takes no compression. `compression: false` leaves the answer uncompressed.
+ * @param {{ pagesOnly?: boolean, plainPages?: boolean, compression?: boolean }} [options]
  */
-export function passCompressed(req, res, pass, { pagesOnly = false } = {}) {
-  const encoding = req.method === "GET" ? chooseEncoding(req.headers["accept-encoding"]) : null;
-  if (!encoding) return pass(req, res);
+export function passCompressed(req, res, pass, { pagesOnly = false, plainPages = false, compression = true } = {}) {
+  const encoding = req.method === "GET" && compression ? chooseEncoding(req.headers["accept-encoding"]) : null;
+  if (!encoding && !plainPages) return pass(req, res);
   delete req.headers["accept-encoding"];
   const staticFile = (req.url ?? "").startsWith("/_next/static/");
   /** @type {Buffer[]} */
@@ -139,16 +184,18 @@ export function passCompressed(req, res, pass, { pagesOnly = false } = {}) {
       if (!keepsPage()) return original.end.call(res, /** @type {any} */ (chunk), /** @type {any} */ (enc), /** @type {any} */ (cb));
       if (typeof chunk !== "function") take(chunk, enc);
       Object.assign(res, original);
-      const body = Buffer.concat(chunks);
+      let body = Buffer.concat(chunks);
       const type = String(res.getHeader("content-type") ?? "");
-      const worth = res.statusCode === 200 && body.length >= MIN_BYTES && COMPRESSIBLE.test(type) && !res.getHeader("content-encoding");
+      const shared = staticFile || res.getHeader("x-nextjs-cache") !== undefined;
+      const hash = shared ? contentHash(body) : undefined;
+      if (plainPages && /^text\/html\b/.test(type) && !res.getHeader("content-encoding")) body = plainPage(body, hash ?? null);
+      const worth = encoding !== null && res.statusCode === 200 && body.length >= MIN_BYTES && COMPRESSIBLE.test(type) && !res.getHeader("content-encoding");
       const done = [chunk, enc, cb].find((f) => typeof f === "function");
       if (!worth) {
         if (!res.headersSent) res.setHeader("content-length", body.length);
         return res.end(body, /** @type {any} */ (done));
       }
-      const shared = staticFile || res.getHeader("x-nextjs-cache") !== undefined;
-      const bytes = shared ? compressedOnce(body, encoding).bytes : compress(body, encoding, false);
+      const bytes = hash ? compressedOnce(body, encoding, hash).bytes : compress(body, encoding, false);
       res.setHeader("content-encoding", encoding);
       res.setHeader("content-length", bytes.length);
       const vary = String(res.getHeader("vary") ?? "");

@@ -1,6 +1,6 @@
 /** The benchmark's server, sign-in and load-measuring helpers (scripts/bench.ts). */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import type { Browser } from "@playwright/test";
@@ -64,9 +64,23 @@ export async function stopServer(server: ChildProcess): Promise<void> {
   }
 }
 
-/** Resident memory of the server and its children (kB), sampled while the benchmark runs. */
+/** Direct children of a process, from /proc (no subprocess: the sampler runs beside the load generator). */
+function childPids(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number),
+    );
+  } catch {
+    return spawnSync("pgrep", ["-P", String(pid)]).stdout.toString().split(/\s+/).filter(Boolean).map(Number);
+  }
+}
+
+/**
+ * Resident memory of the server and its children (kB), sampled while the benchmark runs. Read
+ * from /proc only: spawning `pgrep` every 200 ms blocked the process that generates the load.
+ */
 export function rssKb(pid: number): number {
-  const pids = [pid, ...spawnSync("pgrep", ["-P", String(pid)]).stdout.toString().split(/\s+/).filter(Boolean).map(Number)];
+  const pids = [pid, ...childPids(pid)];
   let total = 0;
   for (const p of pids) {
     try {

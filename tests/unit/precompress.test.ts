@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error plain JavaScript module of the front server, without type declarations
-import { chooseEncoding, compressedOnce, passCompressed } from "../../scripts/precompress.mjs";
+import { chooseEncoding, compressedOnce, passCompressed, withoutRuntime } from "../../scripts/precompress.mjs";
 import { createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -111,6 +111,90 @@ describe("signed-in pages compressed by the front server (pagesOnly)", () => {
       expect(redirect.status).toBe(307);
       expect(redirect.headers.location).toBe("/login?next=%2Fcity");
       expect(redirect.headers["content-encoding"]).toBeUndefined();
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
+
+describe("public pages as plain HTML (plainPages)", () => {
+  // The shape Next.js renders: runtime chunks, a script preload, the inlined RSC payload (whose
+  // `</script>` inside strings is escaped as \u003c), and a nomodule polyfill.
+  const content = "<main><h1>“1+3+2”专项行动</h1><p>&lt;script&gt;alert(1)&lt;/script&gt; 是文字，不是脚本</p>" + "<tr><td>鲤城区</td><td>快于序时</td></tr>".repeat(200) + "</main>";
+  const rendered =
+    '<!DOCTYPE html><html lang="zh-CN"><head><meta charSet="utf-8"/><link rel="stylesheet" href="/_next/static/chunks/a.css" data-precedence="next"/>' +
+    '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/b.js"/><link rel="modulepreload" href="/_next/static/chunks/m.js"/>' +
+    '<script src="/_next/static/chunks/c.js" async=""></script><title>推进</title><link rel="icon" href="/icon.svg"/>' +
+    '<script src="/_next/static/chunks/poly.js" noModule=""></script></head><body>' +
+    content +
+    '<script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,"\\u003c/script\\u003e\\u003cmain\\u003e' +
+    "x".repeat(5000) +
+    '"])</script></body></html>';
+  const plain =
+    '<!DOCTYPE html><html lang="zh-CN"><head><meta charSet="utf-8"/><link rel="stylesheet" href="/_next/static/chunks/a.css" data-precedence="next"/>' +
+    '<title>推进</title><link rel="icon" href="/icon.svg"/></head><body>' +
+    content +
+    "</body></html>";
+
+  it("drops the framework's scripts, script preloads and inlined payload; keeps the page, its styles and its text", () => {
+    expect(withoutRuntime(rendered)).toBe(plain);
+  });
+
+  function app(req: IncomingMessage, res: ServerResponse) {
+    if (req.headers.rsc === "1") {
+      res.setHeader("content-type", "text/x-component");
+      res.end('0:{"a":"<script>"}\n' + "y".repeat(2000));
+      return;
+    }
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.setHeader("x-nextjs-cache", "HIT");
+    for (let i = 0; i < rendered.length; i += 3000) res.write(rendered.slice(i, i + 3000));
+    res.end();
+  }
+  async function get(port: number, headers: Record<string, string>) {
+    return new Promise<{ headers: IncomingMessage["headers"]; body: Buffer }>((resolve, reject) => {
+      request({ port, path: "/", headers }, (res) => {
+        const parts: Buffer[] = [];
+        res.on("data", (c: Buffer) => parts.push(c));
+        res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(parts) }));
+      }).on("error", reject).end();
+    });
+  }
+
+  it("serves the plain page with and without compression, the same bytes each time; the router's RSC answer is left alone", async () => {
+    const server = createServer((req, res) => passCompressed(req, res, app, { plainPages: true }));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const identity = await get(port, {});
+      expect(identity.headers["content-encoding"]).toBeUndefined();
+      expect(Number(identity.headers["content-length"])).toBe(Buffer.byteLength(plain));
+      expect(identity.body.toString()).toBe(plain);
+
+      const br = await get(port, { "accept-encoding": "gzip, br" });
+      expect(br.headers["content-encoding"]).toBe("br");
+      expect(brotliDecompressSync(br.body).toString()).toBe(plain);
+      const again = await get(port, { "accept-encoding": "gzip, br" });
+      expect(again.body.equals(br.body)).toBe(true);
+
+      const gz = await get(port, { "accept-encoding": "gzip" });
+      expect(gunzipSync(gz.body).toString()).toBe(plain);
+
+      const rsc = await get(port, { rsc: "1" });
+      expect(rsc.headers["content-type"]).toBe("text/x-component");
+      expect(rsc.body.toString()).toContain('0:{"a":"<script>"}');
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it("with compression off, the page is still plain and goes out uncompressed", async () => {
+    const server = createServer((req, res) => passCompressed(req, res, app, { plainPages: true, compression: false }));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const got = await get((server.address() as AddressInfo).port, { "accept-encoding": "br" });
+      expect(got.headers["content-encoding"]).toBeUndefined();
+      expect(got.body.toString()).toBe(plain);
     } finally {
       await new Promise((r) => server.close(r));
     }
