@@ -12,6 +12,11 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The front server gives shared pages (page cache, static files) their ETag and answers
+  // If-None-Match with 304, from the content hash it takes anyway (scripts/precompress.mjs).
+  // Next.js's own ETag hashed every cached page again on every request: 12 % of a public page's
+  // CPU (issue #17 profile). The API's route handlers set their own.
+  generateEtags: false,
   // A separate build folder lets a second checkout or a test run build without clobbering another.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,

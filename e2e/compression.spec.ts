@@ -45,6 +45,12 @@ test.describe("public pages as plain HTML", () => {
       expect(html).not.toContain("<script");
       expect(html).not.toContain("__next_f");
       expect(html.length).toBeLessThan(120_000);
+      // The front server's validator: a browser's revisit with it is answered 304, without a body.
+      const etag = res.headers()["etag"];
+      expect(etag).toMatch(/^"[\w-]+-p(-br)?"$/);
+      const again = await request.get("/", { headers: { "accept-encoding": encoding, "if-none-match": etag! } });
+      expect(again.status()).toBe(304);
+      expect(await again.text()).toBe("");
     }
     // Links are plain links: the language switch and the nav go by full page loads.
     const context = await browser.newContext();

@@ -53,6 +53,15 @@ function compress(body, encoding, once) {
   return gzipSync(body, { level: 6 });
 }
 
+/** If-None-Match names this ETag (or is "*"). @param {string | string[] | undefined} header @param {string} etag */
+function matches(header, etag) {
+  const list = Array.isArray(header) ? header.join(",") : (header ?? "");
+  return list.split(",").some((t) => {
+    const tag = t.trim();
+    return tag === "*" || tag === etag || tag === `W/${etag}`;
+  });
+}
+
 /** @param {Buffer} body */
 const contentHash = (body) => createHash("sha1").update(body).digest("base64");
 
@@ -188,9 +197,22 @@ export function passCompressed(req, res, pass, { pagesOnly = false, plainPages =
       const type = String(res.getHeader("content-type") ?? "");
       const shared = staticFile || res.getHeader("x-nextjs-cache") !== undefined;
       const hash = shared ? contentHash(body) : undefined;
-      if (plainPages && /^text\/html\b/.test(type) && !res.getHeader("content-encoding")) body = plainPage(body, hash ?? null);
+      const plain = plainPages && /^text\/html\b/.test(type) && !res.getHeader("content-encoding");
+      if (plain) body = plainPage(body, hash ?? null);
       const worth = encoding !== null && res.statusCode === 200 && body.length >= MIN_BYTES && COMPRESSIBLE.test(type) && !res.getHeader("content-encoding");
       const done = [chunk, enc, cb].find((f) => typeof f === "function");
+      if (hash && res.statusCode === 200) {
+        // The validator of a shared answer, from the hash already taken (next.config.ts turns
+        // Next.js's own off: it hashed every cached page again, in JavaScript, on every request).
+        // One per representation: plain or not, and each encoding.
+        const etag = `"${hash.replace(/[+/=]/g, (c) => (c === "+" ? "-" : c === "/" ? "_" : ""))}${plain ? "-p" : ""}${worth ? `-${encoding}` : ""}"`;
+        res.setHeader("etag", etag);
+        if (matches(req.headers["if-none-match"], etag)) {
+          res.statusCode = 304;
+          for (const name of ["content-type", "content-length", "content-encoding"]) res.removeHeader(name);
+          return res.end(/** @type {any} */ (done));
+        }
+      }
       if (!worth) {
         if (!res.headersSent) res.setHeader("content-length", body.length);
         return res.end(body, /** @type {any} */ (done));

@@ -152,11 +152,11 @@ describe("public pages as plain HTML (plainPages)", () => {
     res.end();
   }
   async function get(port: number, headers: Record<string, string>) {
-    return new Promise<{ headers: IncomingMessage["headers"]; body: Buffer }>((resolve, reject) => {
+    return new Promise<{ status: number; headers: IncomingMessage["headers"]; body: Buffer }>((resolve, reject) => {
       request({ port, path: "/", headers }, (res) => {
         const parts: Buffer[] = [];
         res.on("data", (c: Buffer) => parts.push(c));
-        res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(parts) }));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts) }));
       }).on("error", reject).end();
     });
   }
@@ -195,6 +195,28 @@ describe("public pages as plain HTML (plainPages)", () => {
       const got = await get((server.address() as AddressInfo).port, { "accept-encoding": "br" });
       expect(got.headers["content-encoding"]).toBeUndefined();
       expect(got.body.toString()).toBe(plain);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it("a cached page carries an ETag per representation, and If-None-Match with it gets 304 without a body", async () => {
+    const server = createServer((req, res) => passCompressed(req, res, app, { plainPages: true }));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const br = await get(port, { "accept-encoding": "br" });
+      const identity = await get(port, {});
+      expect(br.headers.etag).toMatch(/^"[\w-]+-p-br"$/);
+      expect(identity.headers.etag).toMatch(/^"[\w-]+-p"$/);
+      const notModified = await get(port, { "accept-encoding": "br", "if-none-match": `"other", ${br.headers.etag}` });
+      expect(notModified.status).toBe(304);
+      expect(notModified.body.length).toBe(0);
+      expect(notModified.headers.etag).toBe(br.headers.etag);
+      // The uncompressed page's tag does not validate the brotli one.
+      const other = await get(port, { "accept-encoding": "br", "if-none-match": identity.headers.etag! });
+      expect(other.status).toBe(200);
+      expect(brotliDecompressSync(other.body).toString()).toBe(plain);
     } finally {
       await new Promise((r) => server.close(r));
     }
