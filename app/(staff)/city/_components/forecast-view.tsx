@@ -14,11 +14,11 @@ function FlagBadge() {
 }
 
 /** One area's forecast in words; nothing when the indicator has no target there. */
-export function ForecastText({ forecast, fmt, className = "" }: { forecast: Forecast | undefined; fmt: ForecastFormat; className?: string }) {
+export function ForecastText({ forecast, fmt, className }: { forecast: Forecast | undefined; fmt: ForecastFormat; className?: string }) {
   const s = forecast ? forecastSentence(forecast, fmt) : null;
   if (!s) return null;
   return (
-    <span className={className}>
+    <span className={className || undefined}>
       <span data-forecast-text>{s.text}</span>
       {s.flag && <FlagBadge />}
     </span>

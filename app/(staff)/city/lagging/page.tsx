@@ -74,7 +74,7 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
           </Link>
         ))}
       </nav>
-      <DataTable density="compact" nowrapHead caption={<>滞后清单：{SCOPES[scope]}，按落后差距从大到小排列，共 {behind.length} 项，第 {page}/{pages} 页</>} look="framed" head={<>
+      <DataTable density="compact" nowrapHead className="lag" caption={<>滞后清单：{SCOPES[scope]}，按落后差距从大到小排列，共 {behind.length} 项，第 {page}/{pages} 页</>} look="framed" head={<>
             <tr>
               <th scope="col" className="num">序号</th>
               <th scope="col">指标</th>
@@ -93,27 +93,27 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
               </tr>
             )}
             {shown.map((x, i) => (
-              <tr key={`${x.ind.code}-${x.code ?? "city"}`} data-indicator={x.ind.code} data-area={x.code ?? "city"} className={`border-b border-slate-100 last:border-0 ${x.v.pace.status === "lagging" ? "bg-red-50/40" : ""}`}>
-                <td className="num whitespace-nowrap">{(page - 1) * PAGE_SIZE + i + 1}</td>
-                <th scope="row" className="min-w-40">
-                  <Link href={x.href} className="text-brand-700 underline">{x.ind.name}</Link>
+              <tr key={`${x.ind.code}-${x.code ?? "city"}`} data-indicator={x.ind.code} data-area={x.code ?? "city"} data-severe={x.v.pace.status === "lagging" || undefined}>
+                <td className="num">{(page - 1) * PAGE_SIZE + i + 1}</td>
+                <th scope="row">
+                  <a href={x.href}>{x.ind.name}</a>
                 </th>
                 <td className="whitespace-nowrap">{x.area === "city" ? <strong>全市</strong> : x.name}</td>
-                <td className="num whitespace-nowrap">
+                <td className="num">
                   {formatActual(x.ind, x.v.actual)}
                   <FlagMark flags={x.code == null ? flags.index.city(x.ind.id) : flags.index.cell(x.ind.id, x.districtId!)} label={`${x.name}${x.ind.name}`} />
                 </td>
-                <td className="num whitespace-nowrap">{formatStaffTarget(x.ind, x.v.target)}</td>
-                <td data-gap className={`num whitespace-nowrap font-medium ${x.v.pace.status === "lagging" ? "text-lagging" : "text-behind"}`}>{formatGap(x.v.pace.gapPoints)}</td>
+                <td className="num">{formatStaffTarget(x.ind, x.v.target)}</td>
+                <td data-gap className="num">{formatGap(x.v.pace.gapPoints)}</td>
                 <td className="min-w-56"><PaceBadge status={x.v.pace.status} reason={x.v.pace.reason} /></td>
-                <td data-forecast className="min-w-64 text-xs"><ForecastCell forecasts={forecasts} code={x.ind.code} districtId={x.districtId} /></td>
+                <td data-forecast><ForecastCell forecasts={forecasts} code={x.ind.code} districtId={x.districtId} /></td>
                 <td className="min-w-36">
                   {x.unit}
-                  {x.area === "district" && x.ind.ownerDepartmentName && <span className="block text-xs text-slate-500">牵头：{x.ind.ownerDepartmentName}</span>}
+                  {x.area === "district" && x.ind.ownerDepartmentName && <span className="sub">牵头：{x.ind.ownerDepartmentName}</span>}
                   {x.area === "district" && (
-                    <Link href={`/city/orders/new?subject=indicator&indicator=${x.ind.code}&district=${x.code}&month=${view.month}`} className="mt-1 inline-block text-xs text-brand-700 underline">
+                    <a data-order href={`/city/orders/new?subject=indicator&indicator=${x.ind.code}&district=${x.code}&month=${view.month}`}>
                       下达督办<span className="sr-only">：{x.name}{x.ind.name}</span>
-                    </Link>
+                    </a>
                   )}
                 </td>
               </tr>
