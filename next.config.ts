@@ -1,13 +1,37 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { contentSecurityPolicy } from "./app/_lib/csp";
 
-// Headers every response carries. The Content-Security-Policy (with a per-request script
-// nonce) is set in proxy.ts, which sees every page request.
+// Headers every response carries. The Content-Security-Policy is set in proxy.ts for the pages
+// rendered per request (with a per-request script nonce) and below for the public pages.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
+/**
+ * Every page outside the per-request areas (proxy.ts's matcher: signed-in areas, sign-in, the
+ * API) is public and cached: one fixed Content-Security-Policy for all of them, set here, so
+ * proxy.ts need not run for them. Inline scripts are allowed because a cached page cannot carry a
+ * per-request nonce; public pages go out without scripts anyway (scripts/precompress.mjs), and
+ * they hold no user input and no session. Over HTTPS (X-Forwarded-Proto, as proxy.ts checks), the
+ * policy upgrades insecure requests and HSTS is sent.
+ */
+const DYNAMIC_PATHS = "city|district|account|login|api";
+const PUBLIC_PAGES = `/:path((?!(?:${DYNAMIC_PATHS}|_next)(?:/|$)).*)`;
+const overHttps = [{ type: "header" as const, key: "x-forwarded-proto", value: "https" }];
+const publicPageHeaders = [
+  { source: PUBLIC_PAGES, missing: overHttps, headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy(null, false) }] },
+  {
+    source: PUBLIC_PAGES,
+    has: overHttps,
+    headers: [
+      { key: "Content-Security-Policy", value: contentSecurityPolicy(null, true) },
+      { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
+    ],
+  },
 ];
 
 const nextConfig: NextConfig = {
@@ -49,7 +73,7 @@ const nextConfig: NextConfig = {
     };
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/:path*", headers: securityHeaders }, ...publicPageHeaders];
   },
 };
 

@@ -1,12 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy } from "@/app/_lib/csp";
 
 /*
  * NOT the security boundary. Every page, action and route handler checks permission itself
  * (app/_lib/guards.ts); middleware-style checks have been bypassed before (CVE-2025-29927).
  * This file does two conveniences only:
- * - a per-request CSP nonce, so dynamic pages run no inline script the server did not write
- *   (cached public pages get a fixed policy instead);
+ * - a per-request CSP nonce, so dynamic pages run no inline script the server did not write;
  * - a redirect to sign-in for staff pages when there is no session cookie at all.
+ * It runs only for the signed-in areas, sign-in and the API (the matcher below). Public pages are
+ * cached and shared by everyone, so they cannot carry a per-request nonce; they hold no user
+ * input and no session, and get a fixed policy from next.config.ts (`publicPageHeaders`) without
+ * running this function: its cost on every public request was about 5 % of /status (issue #17).
  */
 
 const STAFF_PREFIXES = ["/account", "/city", "/district"];
@@ -26,19 +30,8 @@ export function proxy(request: NextRequest) {
     }
   }
 
-  // Public pages are cached and shared by everyone, so they cannot carry a per-request nonce;
-  // they hold no user input and no session. Every other page is rendered per request with one.
-  if (isPublicPage(pathname)) {
-    // Unprefixed Chinese URLs are rewritten to /zh/… by next.config.ts, after this function: a
-    // rewrite returned from here would be fetched over the network (see the comment there).
-    const response = NextResponse.next();
-    response.headers.set("Content-Security-Policy", policy(null, https));
-    if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-    return response;
-  }
-
   const nonce = btoa(crypto.randomUUID());
-  const csp = policy(nonce, https);
+  const csp = contentSecurityPolicy(nonce, https);
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
@@ -49,31 +42,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-const DYNAMIC_PREFIXES = [...STAFF_PREFIXES, "/login", "/api"];
-
-function isPublicPage(pathname: string): boolean {
-  return !DYNAMIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p + "/"));
-}
-
-function policy(nonce: string | null, https: boolean): string {
-  return [
-    "default-src 'self'",
-    nonce ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'` : "script-src 'self' 'unsafe-inline'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    ...(https ? ["upgrade-insecure-requests"] : []),
-  ].join("; ");
-}
-
 export const config = {
-  matcher: [
-    // Pages only: static files and image optimisation need no nonce.
-    { source: "/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|jpg|ico|css|js|txt|geojson)$).*)" },
-  ],
+  // The pages rendered per request (signed-in areas, sign-in) and the API. Keep in step with
+  // DYNAMIC_PATHS in next.config.ts, which gives every other page the public policy.
+  matcher: ["/city/:path*", "/district/:path*", "/account/:path*", "/login/:path*", "/api/:path*"],
 };

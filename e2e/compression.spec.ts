@@ -45,6 +45,11 @@ test.describe("public pages as plain HTML", () => {
       expect(html).not.toContain("<script");
       expect(html).not.toContain("__next_f");
       expect(html.length).toBeLessThan(120_000);
+      // The public pages' fixed policy (next.config.ts): no nonce, no framing; no HSTS over plain HTTP.
+      expect(res.headers()["content-security-policy"]).toContain("script-src 'self' 'unsafe-inline'");
+      expect(res.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+      expect(res.headers()["content-security-policy"]).not.toContain("upgrade-insecure-requests");
+      expect(res.headers()["strict-transport-security"]).toBeUndefined();
       // The front server's validator: a browser's revisit with it is answered 304, without a body.
       const etag = res.headers()["etag"];
       expect(etag).toMatch(/^"[\w-]+-p(-br)?"$/);

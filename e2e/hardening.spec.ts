@@ -75,6 +75,10 @@ test.describe("behind an HTTPS proxy", () => {
     for (const path of PUBLIC) {
       const res = await request.get(path, { headers: { "x-forwarded-proto": "https" }, maxRedirects: 0 });
       expect(res.status(), path).toBe(200);
+      // Public pages get their fixed policy from next.config.ts, the API its nonce policy from proxy.ts.
+      expect(res.headers()["content-security-policy"], path).toContain("frame-ancestors 'none'");
+      expect(res.headers()["content-security-policy"], path).toContain("upgrade-insecure-requests");
+      expect(res.headers()["strict-transport-security"], path).toContain("max-age=");
     }
     const home = await request.get("/projects", { headers: { "x-forwarded-proto": "https" } });
     expect(await home.text()).toContain("项目列表");
