@@ -61,12 +61,12 @@ const nextConfig: NextConfig = {
   // it is internal: a rewrite returned from proxy.ts is fetched over the network when the server
   // listens on a loopback address (Next.js issue 94745), which fails behind an HTTPS proxy.
   // Excluded: the English and explicit Chinese pages, staff areas, sign-in, the API, the health
-  // page, framework assets, the icon and the static files of public/ (robots.txt, maps/).
+  // page, framework assets, the icon and the static files of public/ (robots.txt, maps/, js/).
   async rewrites() {
     return {
       beforeFiles: [
         { source: "/", destination: "/zh" },
-        { source: "/:path((?!(?:en|zh|api|_next|login|account|city|district|status|maps)(?:/|$)|icon\\.svg$|favicon\\.ico$|robots\\.txt$).+)", destination: "/zh/:path" },
+        { source: "/:path((?!(?:en|zh|api|_next|login|account|city|district|status|maps|js)(?:/|$)|icon\\.svg$|favicon\\.ico$|robots\\.txt$).+)", destination: "/zh/:path" },
       ],
       afterFiles: [],
       fallback: [],

@@ -1,5 +1,9 @@
 import { expect, test } from "./support/test";
 import { authFile } from "./support/auth-file";
+import { signIn } from "./support/login";
+import { createUser, uniqueName } from "./support/users";
+
+const PASSWORD = "Plain-page-2023!";
 
 /*
  * Signed-in pages are compressed by the front server (scripts/precompress.mjs), whole, with what
@@ -72,9 +76,62 @@ test.describe("public pages as plain HTML", () => {
     expect(scripts).toEqual([]);
   });
 
-  test("a signed-in page keeps its scripts (it has client forms)", async ({ browser }) => {
+  test("a signed-in page with client forms keeps its scripts", async ({ browser }) => {
     const context = await browser.newContext({ storageState: authFile("leader") });
-    const res = await context.request.get("/city");
-    expect(await res.text()).toContain("<script");
+    const res = await context.request.get("/account/password");
+    expect(await res.text()).toMatch(/<script src="\/_next\/static\/[^"]+\.js"/);
+  });
+});
+
+test.describe("the leader's read-only pages as plain HTML", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("they go out without the framework's runtime; links, the month picker, printing and signing out still work", async ({ browser }) => {
+    const username = uniqueName("plain");
+    await createUser({ username, password: PASSWORD, role: "city_leader" });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, username, PASSWORD);
+    for (const url of ["/city", "/city/lagging", "/city/rankings", "/city/projects", "/city/districts/jinjiang", "/city/bulletin"]) {
+      const res = await context.request.get(url, { headers: { "accept-encoding": "gzip, br" } });
+      expect(res.status(), url).toBe(200);
+      const html = await res.text();
+      expect(html, url).not.toMatch(/<script(?![^>]*src="\/js\/print\.js")/);
+      expect(html, url).not.toContain("__next_f");
+      expect(html, url).toContain('src="/js/print.js"');
+    }
+
+    const scripts: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
+    });
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.addInitScript(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void (window as unknown as { printed: number }).printed++;
+    });
+    await page.goto("/city?month=2023-10");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.getByRole("button", { name: "打印" }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+    // The month picker is a GET form; a drill-down link is a full page load.
+    await page.getByLabel("截至月份").selectOption("2023-09");
+    await page.getByRole("button", { name: "查看" }).first().click();
+    await expect(page).toHaveURL(/month=2023-09/);
+    await page.getByRole("link", { name: "滞后清单" }).first().click();
+    await expect(page).toHaveURL(/\/city\/lagging/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("滞后");
+    expect(new Set(scripts)).toEqual(new Set(["/js/print.js"]));
+    expect(violations).toEqual([]);
+
+    // Signing out is a server-action form: it posts without the runtime.
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto("/city");
+    await expect(page).toHaveURL(/\/login/);
   });
 });

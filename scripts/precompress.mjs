@@ -88,20 +88,31 @@ function keep(key, bytes) {
 }
 
 /**
- * A public page as plain HTML: the page Next.js rendered, without the framework's scripts — the
- * client runtime, the router, and the RSC payload inlined for hydration (1.7–2 × the page's own
- * HTML). The public pages have no client component, so nothing on them needs hydrating: links
- * are plain links, forms are GET forms, and the page reads the same with or without JavaScript.
+ * A page as plain HTML: the page Next.js rendered, without the framework's scripts — the client
+ * runtime, the router, and the RSC payload inlined for hydration (1.7–2 × the page's own HTML).
+ * Such a page has no client component, so nothing on it needs hydrating: links are plain links,
+ * forms are GET forms or server-action forms (which post without JavaScript), and the page reads
+ * the same with or without JavaScript. The app's own scripts from `public/` (a `src` outside
+ * `/_next/`, e.g. the print button's) stay.
  * Inline scripts never contain a literal `</script>` (React and Next.js escape `<` in them), and
  * page text or attributes never contain a literal `<script` (they are HTML-escaped).
  * @param {string} html
  */
 export function withoutRuntime(html) {
   return html
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
-    .replace(/<link\b(?=[^>]*\bas="script")[^>]*>/g, "")
+    .replace(/<script\b([^>]*)>[\s\S]*?<\/script>/g, (tag, attrs) => (OWN_SRC.test(attrs) ? tag : ""))
+    .replace(/<link\b(?=[^>]*\bas="script")[^>]*>/g, (tag) => (OWN_HREF.test(tag) ? tag : ""))
     .replace(/<link\b(?=[^>]*\brel="modulepreload")[^>]*>/g, "");
 }
+const OWN_SRC = /\bsrc="\/(?!_next\/|\/)[^"]*"/;
+const OWN_HREF = /\bhref="\/(?!_next\/|\/)[^"]*"/;
+
+/**
+ * The mark a signed-in page carries when it may go out plain (components/plain-html.tsx): React
+ * writes it into the head as `<meta name="tuijin-runtime" content="none"/>`. Page text cannot
+ * contain it (HTML-escaped).
+ */
+const PLAIN_MARK = Buffer.from('<meta name="tuijin-runtime" content="none"');
 
 /** withoutRuntime for a body; a shared body (from the page cache) is converted once and kept. @param {Buffer} body @param {string | null} hash */
 function plainPage(body, hash) {
@@ -134,8 +145,9 @@ export function compressedOnce(body, encoding, hash = contentHash(body)) {
  * @param {import("node:http").ServerResponse} res
  * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void} pass
  * `plainPages`: an HTML answer goes out without the framework's scripts (withoutRuntime), also
- * to a client that takes no compression. `compression: false` leaves the answer uncompressed.
- * @param {{ pagesOnly?: boolean, plainPages?: boolean, compression?: boolean }} [options]
+ * to a client that takes no compression; `"marked"`: only a page that carries the plain mark
+ * (PLAIN_MARK). `compression: false` leaves the answer uncompressed.
+ * @param {{ pagesOnly?: boolean, plainPages?: boolean | "marked", compression?: boolean }} [options]
  */
 export function passCompressed(req, res, pass, { pagesOnly = false, plainPages = false, compression = true } = {}) {
   const encoding = req.method === "GET" && compression ? chooseEncoding(req.headers["accept-encoding"]) : null;
@@ -197,9 +209,14 @@ export function passCompressed(req, res, pass, { pagesOnly = false, plainPages =
       const type = String(res.getHeader("content-type") ?? "");
       const shared = staticFile || res.getHeader("x-nextjs-cache") !== undefined;
       const hash = shared ? contentHash(body) : undefined;
-      const plain = plainPages && /^text\/html\b/.test(type) && !res.getHeader("content-encoding");
+      const plain = plainPages !== false && /^text\/html\b/.test(type) && !res.getHeader("content-encoding") && (plainPages === true || body.includes(PLAIN_MARK));
       if (plain) body = plainPage(body, hash ?? null);
       const worth = encoding !== null && res.statusCode === 200 && body.length >= MIN_BYTES && COMPRESSIBLE.test(type) && !res.getHeader("content-encoding");
+      if (compression && COMPRESSIBLE.test(type) && !res.getHeader("content-encoding")) {
+        // What goes out depends on Accept-Encoding, compressed or not, 200 or 304: say so to caches.
+        const vary = String(res.getHeader("vary") ?? "");
+        if (!/\baccept-encoding\b/i.test(vary)) res.setHeader("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+      }
       const done = [chunk, enc, cb].find((f) => typeof f === "function");
       if (hash && res.statusCode === 200) {
         // The validator of a shared answer, from the hash already taken (next.config.ts turns
@@ -220,8 +237,6 @@ export function passCompressed(req, res, pass, { pagesOnly = false, plainPages =
       const bytes = hash ? compressedOnce(body, encoding, hash).bytes : compress(body, encoding, false);
       res.setHeader("content-encoding", encoding);
       res.setHeader("content-length", bytes.length);
-      const vary = String(res.getHeader("vary") ?? "");
-      if (!/\baccept-encoding\b/i.test(vary)) res.setHeader("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
       return res.end(bytes, /** @type {any} */ (done));
     }
   );

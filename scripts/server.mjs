@@ -16,7 +16,7 @@
  *   read, and bodies of unknown length with 411, instead of failing inside Next.js with 500;
  * - server-action bodies are read and checked first (scripts/action-body.mjs): a broken one
  *   (junk multipart, no boundary, a reply that is not JSON) is 400, not Next.js's 500;
- * - public pages go out as plain HTML, without the framework's scripts (they hydrate nothing);
+ * - public pages, and the signed-in pages marked plain, go out as plain HTML, without the framework's scripts (they hydrate nothing);
  * - public pages and the build's static files are compressed here (scripts/precompress.mjs):
  *   a page served from the page cache is compressed once, not again for every request; signed-in
  *   pages are compressed here per request, whole, instead of by Next.js's chunk-by-chunk gzip.
@@ -97,11 +97,12 @@ const API_PATHS = /^\/api(?:[/?]|$)/;
 const frontCompression = process.env.TUIJIN_FRONT_COMPRESSION !== "0";
 
 /**
- * Public pages go out as plain HTML, without the framework's scripts and the inlined RSC payload
- * (precompress.mjs, withoutRuntime): they have no client component. TUIJIN_PUBLIC_PLAIN_HTML=0
- * sends them as Next.js renders them.
+ * Pages without a client component go out as plain HTML, without the framework's scripts and the
+ * inlined RSC payload (precompress.mjs, withoutRuntime): every public page, and the signed-in
+ * pages that carry the plain mark (components/plain-html.tsx: the leader's read-only pages).
+ * TUIJIN_PLAIN_HTML=0 sends them as Next.js renders them.
  */
-const plainPublicPages = process.env.TUIJIN_PUBLIC_PLAIN_HTML !== "0";
+const plainPages = process.env.TUIJIN_PLAIN_HTML !== "0";
 
 /** @param {string | string[] | undefined} v */
 const one = (v) => (Array.isArray(v) ? v.join(", ") : v);
@@ -144,8 +145,8 @@ async function main() {
     if (isActionRequest(req)) return void checkThenHandle(req, res);
     if (req.method === "GET") {
       const url = req.url ?? "";
-      if (!SIGNED_IN_PATHS.test(url)) return passCompressed(req, res, pass, { plainPages: plainPublicPages, compression: frontCompression });
-      if (frontCompression && !API_PATHS.test(url)) return passCompressed(req, res, pass, { pagesOnly: true });
+      if (!SIGNED_IN_PATHS.test(url)) return passCompressed(req, res, pass, { plainPages, compression: frontCompression });
+      if ((frontCompression || plainPages) && !API_PATHS.test(url)) return passCompressed(req, res, pass, { pagesOnly: true, plainPages: plainPages && "marked", compression: frontCompression });
     }
     pass(req, res);
   };

@@ -140,6 +140,13 @@ describe("public pages as plain HTML (plainPages)", () => {
     expect(withoutRuntime(rendered)).toBe(plain);
   });
 
+  it("keeps the app's own scripts from public/ (the print button's), drops the framework's", () => {
+    const own = '<script src="/js/print.js" async="" nonce="abc"></script>';
+    const page = rendered.replace("</head>", `${own}<link rel="preload" as="script" href="/js/print.js"/></head>`);
+    expect(withoutRuntime(page)).toBe(plain.replace("</head>", `${own}<link rel="preload" as="script" href="/js/print.js"/></head>`));
+    expect(withoutRuntime('<script src="//cdn.example/x.js"></script><script src="/_next/static/chunks/x.js"></script>')).toBe("");
+  });
+
   function app(req: IncomingMessage, res: ServerResponse) {
     if (req.headers.rsc === "1") {
       res.setHeader("content-type", "text/x-component");
@@ -200,6 +207,35 @@ describe("public pages as plain HTML (plainPages)", () => {
     }
   });
 
+  it('"marked": a signed-in page goes out plain only when it carries the plain mark', async () => {
+    const mark = '<meta name="tuijin-runtime" content="none"/>';
+    const server = createServer((req, res) => {
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.end(req.url === "/marked" ? rendered.replace("<title>", `${mark}<title>`) : rendered);
+    });
+    const front = createServer((req, res) => passCompressed(req, res, (q: IncomingMessage, r: ServerResponse) => server.emit("request", q, r), { pagesOnly: true, plainPages: "marked" }));
+    await new Promise<void>((r) => front.listen(0, "127.0.0.1", r));
+    const port = (front.address() as AddressInfo).port;
+    const at = (path: string, headers: Record<string, string>) =>
+      new Promise<{ headers: IncomingMessage["headers"]; body: Buffer }>((resolve, reject) => {
+        request({ port, path, headers }, (res) => {
+          const parts: Buffer[] = [];
+          res.on("data", (c: Buffer) => parts.push(c));
+          res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(parts) }));
+        }).on("error", reject).end();
+      });
+    try {
+      const marked = await at("/marked", { "accept-encoding": "br" });
+      expect(brotliDecompressSync(marked.body).toString()).toBe(plain.replace("<title>", `${mark}<title>`));
+      expect(marked.headers.etag).toBeUndefined();
+      const unmarked = await at("/other", {});
+      expect(unmarked.body.toString()).toBe(rendered);
+      expect(unmarked.headers.vary).toMatch(/Accept-Encoding/);
+    } finally {
+      await new Promise((r) => front.close(r));
+    }
+  });
+
   it("a cached page carries an ETag per representation, and If-None-Match with it gets 304 without a body", async () => {
     const server = createServer((req, res) => passCompressed(req, res, app, { plainPages: true }));
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -213,6 +249,8 @@ describe("public pages as plain HTML (plainPages)", () => {
       expect(notModified.status).toBe(304);
       expect(notModified.body.length).toBe(0);
       expect(notModified.headers.etag).toBe(br.headers.etag);
+      expect(notModified.headers.vary).toMatch(/Accept-Encoding/);
+      expect(identity.headers.vary).toMatch(/Accept-Encoding/);
       // The uncompressed page's tag does not validate the brotli one.
       const other = await get(port, { "accept-encoding": "br", "if-none-match": identity.headers.etag! });
       expect(other.status).toBe(200);

@@ -19,6 +19,7 @@ import { PaceLegend } from "./_components/pace-legend";
 import { CityPageHeader, NoCampaign } from "./_components/page-header";
 import { PageTools } from "./export/page-tools";
 import { dashboardExportUrl } from "./export/urls";
+import { PlainHtml } from "@/components/plain-html";
 
 export const metadata: Metadata = { title: "全市总览" };
 
@@ -43,6 +44,7 @@ export default async function CityDashboardPage({ searchParams }: { searchParams
 
   return (
     <div className="space-y-6">
+      <PlainHtml />
       <CityPageHeader ctx={ctx} path="/city" title={`全市总览 · ${monthLabel(view.month)}`} subtitle={`${campaign.cityName}${campaign.year}年“${campaign.title}”${campaign.subtitle}：各专项行动指标${ytd}累计完成情况`} />
       <PageTools exportHref={dashboardExportUrl(view)} />
       <PaceLegend warnBp={campaign.paceWarnBp} />

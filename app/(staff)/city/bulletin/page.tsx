@@ -20,7 +20,8 @@ import { listLaggingProjectPhotos } from "@/db/queries/bulletin-photos";
 import { BulletinPhotos } from "./bulletin-photos";
 import { BulletinView } from "./bulletin-view";
 import { chromiumAvailable } from "./pdf-render";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "../export/print-button";
+import { PlainHtml } from "@/components/plain-html";
 
 export const metadata: Metadata = { title: "月度简报" };
 
@@ -73,6 +74,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Sea
 
   return (
     <div className="space-y-4">
+      <PlainHtml />
       <style>{PRINT_CSS}</style>
       <div className="no-print space-y-3">
         <div className="flex flex-wrap items-end justify-between gap-3">

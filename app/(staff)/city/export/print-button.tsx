@@ -1,10 +1,19 @@
-"use client";
+/**
+ * "打印": opens the browser's print dialog (the page's print CSS fits A4 and leaves out navigation;
+ * "另存为 PDF" works too). A server component with a plain script (public/js/print.js) instead of a
+ * client component, so the leader's read-only pages need no framework runtime (PlainHtml). The
+ * script carries the request's CSP nonce; React loads an async script once per page.
+ */
+import { headers } from "next/headers";
 
-/** Opens the browser's print dialog (the page's print CSS fits A4 and leaves out navigation). */
-export function PrintButton() {
+export async function PrintButton() {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <button type="button" onClick={() => window.print()} data-print-button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50">
-      打印
-    </button>
+    <>
+      <button type="button" data-print-button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50">
+        打印
+      </button>
+      <script src="/js/print.js" async nonce={nonce} />
+    </>
   );
 }

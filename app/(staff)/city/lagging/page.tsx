@@ -15,6 +15,7 @@ import { CityPageHeader, NoCampaign } from "../_components/page-header";
 import { PageTools } from "../export/page-tools";
 import { laggingExportUrl } from "../export/urls";
 import { DataTable } from "@/components/ui/data-table";
+import { PlainHtml } from "@/components/plain-html";
 
 export const metadata: Metadata = { title: "滞后清单" };
 
@@ -58,6 +59,7 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
 
   return (
     <div className="space-y-5">
+      <PlainHtml />
       <CityPageHeader ctx={ctx} path="/city/lagging" title={`滞后清单 · ${monthLabel(view.month)}`} subtitle={`${ytdLabel(view.month)}落后于序时进度（比率指标：低于目标值）的指标和区县，差距最大的在前。共 ${behind.length} 项，其中严重落后 ${red} 项。`} extra={{ scope: scope === "all" ? undefined : scope }}>
         <p className="mb-1 text-sm">
           <Link href={cityHref("/city", view)} className="text-brand-700 underline">← 全市总览</Link>

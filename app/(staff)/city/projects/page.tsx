@@ -11,6 +11,7 @@ import { CityPageHeader, NoCampaign } from "../_components/page-header";
 import { PageTools } from "../export/page-tools";
 import { sectorsExportUrl } from "../export/urls";
 import { Picker, PickerSelect } from "@/components/ui/picker";
+import { PlainHtml } from "@/components/plain-html";
 
 export const metadata: Metadata = { title: "市重点项目" };
 
@@ -34,6 +35,7 @@ export default async function KeyProjectsPage({ searchParams }: { searchParams: 
 
   return (
     <div className="space-y-6">
+      <PlainHtml />
       <CityPageHeader ctx={ctx} path="/city/projects" title={`市重点项目 · ${monthLabel(view.month)}`} subtitle={`按行业和区县：项目数、总投资、年度计划投资、${ytd}完成投资、完成年度计划的比例和比序时进度。金额单位：亿元。`} extra={{ district: district?.code }}>
         <p className="mb-1 text-sm">
           <Link href={cityHref("/city", view)} className="text-brand-700 underline">← 全市总览</Link>

@@ -13,6 +13,7 @@ import { PaceMap } from "../_components/city-map";
 import { ScopeForm } from "./scope-form";
 import { loadRankings } from "./load";
 import { IndicatorTable, MethodSection, OverallTable } from "./ranking-tables";
+import { PlainHtml } from "@/components/plain-html";
 
 export const metadata: Metadata = { title: "区县排名" };
 
@@ -41,6 +42,7 @@ export default async function RankingsPage({ searchParams }: { searchParams: Sea
 
   return (
     <div className="space-y-6">
+      <PlainHtml />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">区县排名 · {monthLabel(month)}</h1>

@@ -20,6 +20,7 @@ import { CityPageHeader, NoCampaign } from "../../_components/page-header";
 import { PageTools } from "../../export/page-tools";
 import { indicatorExportUrl } from "../../export/urls";
 import { DataTable } from "@/components/ui/data-table";
+import { PlainHtml } from "@/components/plain-html";
 
 export const metadata: Metadata = { title: "指标下钻" };
 
@@ -59,6 +60,7 @@ export default async function IndicatorDrilldownPage({ params, searchParams }: {
 
   return (
     <div className="space-y-6">
+      <PlainHtml />
       <CityPageHeader
         ctx={ctx}
         path={`/city/indicators/${code}`}
