@@ -1,7 +1,7 @@
 import "server-only";
 import type { EntryContext } from "@/domain/figure-entry";
 import { addMonths } from "@/domain/months";
-import { listDistrictFigures, listReportedIndicators, type FigureCell, type ReportedIndicator } from "@/db/queries/figures";
+import { listDistrictFigureHistory, listDistrictFigures, listReportedIndicators, type FigureCell, type FigureHistoryCell, type ReportedIndicator } from "@/db/queries/figures";
 
 export interface FigureRow {
   indicator: ReportedIndicator;
@@ -16,14 +16,26 @@ export interface FigureRow {
  * and the plausibility rules). Caller must have checked `report.read` for the district.
  */
 export async function loadFigureRows(campaignId: number, districtId: number, month: string, ownerDepartmentId?: number): Promise<FigureRow[]> {
-  const [indicators, cells] = await Promise.all([listReportedIndicators(campaignId, ownerDepartmentId), listDistrictFigures(campaignId, districtId, month, ownerDepartmentId)]);
   const previous = addMonths(month, -1);
+  // Whole cells for this month and last; the earlier months only as the history needs them.
+  const [indicators, cells, earlier] = await Promise.all([
+    listReportedIndicators(campaignId, ownerDepartmentId),
+    listDistrictFigures(campaignId, districtId, month, ownerDepartmentId, previous),
+    listDistrictFigureHistory(campaignId, districtId, month, ownerDepartmentId),
+  ]);
+  const byIndicator = <T extends { indicatorId: number }>(list: T[]) => {
+    const map = new Map<number, T[]>();
+    for (const c of list) map.set(c.indicatorId, [...(map.get(c.indicatorId) ?? []), c]);
+    return map;
+  };
+  const cellsOf = byIndicator(cells);
+  const historyOf = byIndicator(earlier);
   return indicators.map((indicator) => {
-    const mine = cells.filter((c) => c.indicatorId === indicator.id);
-    const before = mine.filter((c) => c.month < month);
+    const mine = cellsOf.get(indicator.id) ?? [];
+    const before = historyOf.get(indicator.id) ?? [];
     const current = mine.find((c) => c.month === month) ?? null;
     const lastMonth = mine.find((c) => c.month === previous) ?? null;
-    const rate = (c: FigureCell | null) => (c && c.numerator != null && c.denominator ? c.numerator / c.denominator : null);
+    const rate = (c: FigureHistoryCell | null) => (c && c.numerator != null && c.denominator ? c.numerator / c.denominator : null);
     return {
       indicator,
       current,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, eq, gte, lt, lte } from "drizzle-orm";
 import { getDatabase } from "../index";
 import { actions, districts, figureValues, indicators, monthlyReports, periods, units, users } from "../schema";
 
@@ -93,12 +93,12 @@ export interface FigureCell {
 }
 
 /**
- * One district's cells up to `month`, oldest first, for the reported indicators of the campaign
- * (those a department owns when `ownerDepartmentId` is given) — the same indicators
- * listReportedIndicators returns, so both can be read at once — whatever their approval state.
- * Caller must have checked `report.read` for this district.
+ * One district's cells up to `month` (from `fromMonth` when given), oldest first, for the reported
+ * indicators of the campaign (those a department owns when `ownerDepartmentId` is given) — the same
+ * indicators listReportedIndicators returns, so both can be read at once — whatever their approval
+ * state. Caller must have checked `report.read` for this district.
  */
-export async function listDistrictFigures(campaignId: number, districtId: number, month: string, ownerDepartmentId?: number): Promise<FigureCell[]> {
+export async function listDistrictFigures(campaignId: number, districtId: number, month: string, ownerDepartmentId?: number, fromMonth?: string): Promise<FigureCell[]> {
   const { db } = await getDatabase();
   return db
     .select({
@@ -130,6 +130,37 @@ export async function listDistrictFigures(campaignId: number, districtId: number
         eq(indicators.kind, "reported"),
         ownerDepartmentId === undefined ? undefined : eq(indicators.ownerDepartmentId, ownerDepartmentId),
         lte(periods.month, month),
+        fromMonth === undefined ? undefined : gte(periods.month, fromMonth),
+      ),
+    )
+    .orderBy(asc(periods.month));
+}
+
+/** A month's figures as the plausibility rules and the cumulative derivation read them. */
+export type FigureHistoryCell = Pick<FigureCell, "indicatorId" | "month" | "value" | "numerator" | "denominator">;
+
+/**
+ * The same district's figures before `month`, oldest first, with only what the history needs
+ * (value, numerator, denominator): a save reads the whole year of them, and each column of each
+ * row costs the database client and drizzle time (issue #17). Same indicators and caller's check
+ * as listDistrictFigures.
+ */
+export async function listDistrictFigureHistory(campaignId: number, districtId: number, month: string, ownerDepartmentId?: number): Promise<FigureHistoryCell[]> {
+  const { db } = await getDatabase();
+  return db
+    .select({ indicatorId: figureValues.indicatorId, month: periods.month, value: figureValues.value, numerator: figureValues.numerator, denominator: figureValues.denominator })
+    .from(figureValues)
+    .innerJoin(monthlyReports, eq(monthlyReports.id, figureValues.reportId))
+    .innerJoin(periods, eq(periods.id, monthlyReports.periodId))
+    .innerJoin(indicators, eq(indicators.id, figureValues.indicatorId))
+    .where(
+      and(
+        eq(periods.campaignId, campaignId),
+        eq(monthlyReports.districtId, districtId),
+        eq(indicators.campaignId, campaignId),
+        eq(indicators.kind, "reported"),
+        ownerDepartmentId === undefined ? undefined : eq(indicators.ownerDepartmentId, ownerDepartmentId),
+        lt(periods.month, month),
       ),
     )
     .orderBy(asc(periods.month));
