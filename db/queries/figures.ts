@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, lt, lte } from "drizzle-orm";
+import { and, asc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
 import { getDatabase } from "../index";
 import { actions, districts, figureValues, indicators, monthlyReports, periods, units, users } from "../schema";
 
@@ -122,18 +122,20 @@ export async function listDistrictFigures(campaignId: number, districtId: number
     .innerJoin(periods, eq(periods.id, monthlyReports.periodId))
     .innerJoin(indicators, eq(indicators.id, figureValues.indicatorId))
     .leftJoin(users, eq(users.id, figureValues.updatedBy))
-    .where(
-      and(
-        eq(periods.campaignId, campaignId),
-        eq(monthlyReports.districtId, districtId),
-        eq(indicators.campaignId, campaignId),
-        eq(indicators.kind, "reported"),
-        ownerDepartmentId === undefined ? undefined : eq(indicators.ownerDepartmentId, ownerDepartmentId),
-        lte(periods.month, month),
-        fromMonth === undefined ? undefined : gte(periods.month, fromMonth),
-      ),
-    )
+    .where(districtCells(campaignId, districtId, ownerDepartmentId, lte(periods.month, month), fromMonth === undefined ? undefined : gte(periods.month, fromMonth)))
     .orderBy(asc(periods.month));
+}
+
+/** The filter both readers of a district's cells share (the tables joined as they join them). */
+function districtCells(campaignId: number, districtId: number, ownerDepartmentId: number | undefined, ...months: (SQL | undefined)[]) {
+  return and(
+    eq(periods.campaignId, campaignId),
+    eq(monthlyReports.districtId, districtId),
+    eq(indicators.campaignId, campaignId),
+    eq(indicators.kind, "reported"),
+    ownerDepartmentId === undefined ? undefined : eq(indicators.ownerDepartmentId, ownerDepartmentId),
+    ...months,
+  );
 }
 
 /** A month's figures as the plausibility rules and the cumulative derivation read them. */
@@ -153,16 +155,7 @@ export async function listDistrictFigureHistory(campaignId: number, districtId: 
     .innerJoin(monthlyReports, eq(monthlyReports.id, figureValues.reportId))
     .innerJoin(periods, eq(periods.id, monthlyReports.periodId))
     .innerJoin(indicators, eq(indicators.id, figureValues.indicatorId))
-    .where(
-      and(
-        eq(periods.campaignId, campaignId),
-        eq(monthlyReports.districtId, districtId),
-        eq(indicators.campaignId, campaignId),
-        eq(indicators.kind, "reported"),
-        ownerDepartmentId === undefined ? undefined : eq(indicators.ownerDepartmentId, ownerDepartmentId),
-        lt(periods.month, month),
-      ),
-    )
+    .where(districtCells(campaignId, districtId, ownerDepartmentId, lt(periods.month, month)))
     .orderBy(asc(periods.month));
 }
 

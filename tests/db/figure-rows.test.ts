@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type OpenDatabase } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
-import { seedDemo } from "@/db/seed";
+import { describe, expect, it } from "vitest";
+import type { OpenDatabase } from "@/db/client";
+import { demoAppDatabase } from "../support/demo-app-db";
 
 /*
  * The figures form's rows (and a save's first load) read this month's and last month's cells in
@@ -12,22 +8,13 @@ import { seedDemo } from "@/db/seed";
  * data, every district-month's rows are what the whole year's cells, read in full, give.
  */
 
-const dir = mkdtempSync(path.join(tmpdir(), "tuijin-figure-rows-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "demo.db")}`;
 let open: OpenDatabase;
 let load: typeof import("@/app/_lib/figures-load");
 let figures: typeof import("@/db/queries/figures");
-
-beforeAll(async () => {
-  open = await openDatabase();
-  await runMigrations(open);
-  await seedDemo(open);
+demoAppDatabase("tuijin-figure-rows-", async (db) => {
+  open = db;
   load = await import("@/app/_lib/figures-load");
   figures = await import("@/db/queries/figures");
-});
-afterAll(() => {
-  open.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("the figures form's rows", () => {
