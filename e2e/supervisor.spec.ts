@@ -29,6 +29,10 @@ test("a server process killed with SIGKILL is restarted by npm start and serves 
 
   const after = readPids();
   expect(after.supervisor).toBe(before.supervisor);
+  // The restarted server runs with the supervisor's environment for it (scripts/server-env.ts):
+  // two malloc arenas unless the operator chose otherwise.
+  const environ = readFileSync(`/proc/${after.server}/environ`, "utf8").split("\0");
+  expect(environ).toContain(`MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? "2"}`);
   expect(after.server).not.toBe(before.server);
   expect(() => process.kill(before.server, 0)).toThrow();
 

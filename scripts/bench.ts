@@ -16,7 +16,7 @@ import type autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import { buildReport } from "./bench/report";
 import { generate, LARGE, SMALL, SMALL_200_INDICATORS, SMALL_40_DISTRICTS } from "./bench/generate";
-import { bodyBytes, measure as measureWith, rssKb, signIn, startServer, stopServer, waitReady, type Measure } from "./bench/http";
+import { BROWSER_ENCODING, bodyBytes, measure as measureWith, rssKb, signIn, startServer, stopServer, waitReady, type Measure } from "./bench/http";
 import { readsWriteNothing } from "./bench/reads";
 import { benchSaves } from "./bench/saves";
 import { dashboardOn } from "./bench/scale";
@@ -35,7 +35,6 @@ const smallDb = path.join(work, "small.db");
 const log = (s: string) => console.log(`[bench] ${s}`);
 const measure = (name: string, opts: autocannon.Options & { url: string }) => measureWith(name, { ...opts, duration, connections });
 /** What a browser sends: the server may compress. */
-const BROWSER_ENCODING = { "accept-encoding": "gzip, br" };
 
 /** The hand-written reading of the numbers (docs/benchmark-notes.md), appended to the full report. */
 function readNotes(): string[] {

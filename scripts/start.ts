@@ -27,6 +27,7 @@ import { runMigrations } from "../db/migrate";
 import { SeedRefusedError, seedDemo } from "../db/seed";
 import { forwardingSettings } from "../app/_lib/forwarding.mjs";
 import { pidFileFor, removePidFile, writePidFile } from "./server-pid";
+import { serverProcessEnv } from "./server-env";
 
 const root = process.cwd();
 const dataDir = path.join(root, "data");
@@ -145,7 +146,7 @@ async function supervise(env: NodeJS.ProcessEnv, port: number): Promise<never> {
   let quickFailures = 0;
   while (!stopping) {
     const startedAt = Date.now();
-    child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { stdio: ["inherit", "inherit", "inherit", "ipc"], env });
+    child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { stdio: ["inherit", "inherit", "inherit", "ipc"], env: serverProcessEnv(env) });
     if (pidFile) writePidFile(pidFile, { supervisor: process.pid, server: child.pid ?? null, port, startedAt: new Date(startedAt).toISOString() });
     // scripts/server.mjs sends "ready" once it listens: a crash after that is not a broken start.
     let served = false;

@@ -5,6 +5,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import type { Browser } from "@playwright/test";
 import { BENCH_PASSWORD } from "./generate";
+import { serverProcessEnv } from "../server-env";
 
 export interface Measure {
   name: string;
@@ -35,9 +36,12 @@ export async function measure(name: string, opts: autocannon.Options & { url: st
 }
 
 /** The production server as `npm start` runs it: scripts/server.mjs (the front that checks Origin, bodies and client addresses) around Next.js. */
+/** What a browser sends: the leader pages and the dashboards of every city size are measured with it. */
+export const BROWSER_ENCODING = { "accept-encoding": "gzip, br" };
+
 export function startServer(root: string, dbFile: string, port: number): ChildProcess {
   const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, PORT: String(port), HOST: "127.0.0.1", AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0", NEXT_TELEMETRY_DISABLED: "1", TUIJIN_DEMO: "0" };
-  return spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { env, stdio: ["ignore", "ignore", "inherit"] });
+  return spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { env: serverProcessEnv(env), stdio: ["ignore", "ignore", "inherit"] });
 }
 
 export async function waitReady(base: string): Promise<void> {
