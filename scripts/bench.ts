@@ -132,7 +132,7 @@ async function main() {
     await stopServer(server);
 
     // Dashboard cost against dashboard size, each city on a server of its own (same port, one at a time).
-    const scale: Record<string, Measure> = { big: leaders[0]! };
+    const scale: Record<string, Measure> = { big: { ...leaders[0]!, pageBytes: bytes.find((b) => b.name === leaderPages[0]!.name)!.plain } };
     if (!smoke) {
       scale.small = await dashboardOn(browser, { root, dbFile: smallDb, port, name: "市领导总览（10k 行）", duration, connections });
       for (const s of scaleSets) scale[s.key] = await dashboardOn(browser, { root, dbFile: s.file, port, name: s.key, duration, connections });

@@ -17,6 +17,8 @@ export interface Measure {
   requests: number;
   /** Mean response size (bytes), headers and body as received (compressed if the server compressed). */
   bytes: number;
+  /** The page's own size (bytes of uncompressed HTML), where the work is compared with it. */
+  pageBytes?: number;
 }
 
 export function percentile(sorted: number[], p: number): number {

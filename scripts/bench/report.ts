@@ -47,8 +47,9 @@ export function buildReport(n: RunNumbers): { report: string; failed: string | n
   const grows = (label: string, a: Measure | undefined, b: Measure | undefined) => {
     if (!a || !b) return `- Dashboard ${label}: not measured in a smoke run.`;
     const work = b.p95 / a.p95;
-    const size = b.bytes / a.bytes;
-    return `- Dashboard ${label}: p95 ${a.p95.toFixed(0)} → ${b.p95.toFixed(0)} ms (× ${work.toFixed(2)}), page ${kb(a.bytes)} → ${kb(b.bytes)} on the wire (× ${size.toFixed(2)}) — ${mark(work <= Math.max(1, size) * 1.1)} (work grows no faster than the page, 10 % noise allowed).`;
+    const [pa, pb] = [a.pageBytes ?? a.bytes, b.pageBytes ?? b.bytes];
+    const size = pb / pa;
+    return `- Dashboard ${label}: p95 ${a.p95.toFixed(0)} → ${b.p95.toFixed(0)} ms (× ${work.toFixed(2)}), page ${kb(pa)} → ${kb(pb)} of HTML (× ${size.toFixed(2)}) — ${mark(work <= Math.max(1, size) * 1.1)} (work grows no faster than the page, 10 % noise allowed).`;
   };
   const targets = [
     "## Targets",
