@@ -16,7 +16,8 @@
  *   read, and bodies of unknown length with 411, instead of failing inside Next.js with 500;
  * - server-action bodies are read and checked first (scripts/action-body.mjs): a broken one
  *   (junk multipart, no boundary, a reply that is not JSON) is 400, not Next.js's 500;
- * - public pages, and the signed-in pages marked plain, go out as plain HTML, without the framework's scripts (they hydrate nothing);
+ * - public pages, and the signed-in pages marked plain, go out as plain HTML, without the
+ *   framework's scripts (they hydrate nothing);
  * - public pages and the build's static files are compressed here (scripts/precompress.mjs):
  *   a page served from the page cache is compressed once, not again for every request; signed-in
  *   pages are compressed here per request, whole, instead of by Next.js's chunk-by-chunk gzip.
