@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error plain JavaScript module of the front server, without type declarations
-import { chooseEncoding, compressedOnce, passCompressed, withoutRuntime } from "../../scripts/precompress.mjs";
+import { chooseEncoding, compressedOnce, encodedOnce, passCompressed, withoutRuntime } from "../../scripts/precompress.mjs";
 import { createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -233,6 +233,45 @@ describe("public pages as plain HTML (plainPages)", () => {
       expect(unmarked.headers.vary).toMatch(/Accept-Encoding/);
     } finally {
       await new Promise((r) => front.close(r));
+    }
+  });
+
+  it("a cached page written as one string (as Next.js serves its page cache) is encoded once; a revalidated text gets new bytes and a new ETag", async () => {
+    let text = rendered;
+    const server = createServer((req, res) =>
+      passCompressed(
+        req,
+        res,
+        (_q: IncomingMessage, r: ServerResponse) => {
+          r.setHeader("content-type", "text/html; charset=utf-8");
+          r.setHeader("x-nextjs-cache", "HIT");
+          r.end(text);
+        },
+        { plainPages: true },
+      ),
+    );
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const first = await get(port, {});
+      expect(first.body.toString()).toBe(plain);
+      expect(encodedOnce(rendered).body).toBe(encodedOnce(rendered).body); // kept: the same Buffer
+      expect(encodedOnce(rendered).body.equals(Buffer.from(rendered))).toBe(true);
+      const again = await get(port, {});
+      expect(again.headers.etag).toBe(first.headers.etag);
+      expect(again.body.equals(first.body)).toBe(true);
+      const br = await get(port, { "accept-encoding": "br" });
+      expect(brotliDecompressSync(br.body).toString()).toBe(plain);
+
+      text = rendered.replace("鲤城区", "丰泽区");
+      const revalidated = await get(port, {});
+      expect(revalidated.body.toString()).toBe(plain.replace("鲤城区", "丰泽区"));
+      expect(revalidated.headers.etag).not.toBe(first.headers.etag);
+      const revalidatedBr = await get(port, { "accept-encoding": "br" });
+      expect(brotliDecompressSync(revalidatedBr.body).toString()).toBe(plain.replace("鲤城区", "丰泽区"));
+      expect(revalidatedBr.headers.etag).not.toBe(br.headers.etag);
+    } finally {
+      await new Promise((r) => server.close(r));
     }
   });
 
