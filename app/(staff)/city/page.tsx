@@ -5,7 +5,7 @@ import { monthLabel, ytdLabel } from "@/domain/months";
 import { summarizePace } from "@/domain/pace-summary";
 import { can } from "@/domain/policy";
 import { listActionOverview } from "@/db/queries/campaigns";
-import { loadKeyProjectSectors } from "@/db/queries/key-project-sectors";
+import { getKeyProjectSectors } from "@/app/_lib/city-data";
 import { cityHref, type SearchParams } from "./_components/city-params";
 import { CityPaceMap } from "./_components/city-map";
 import { DashboardTable } from "./_components/dashboard-table";
@@ -29,7 +29,7 @@ export default async function CityDashboardPage({ searchParams }: { searchParams
   const ctx = await loadCityContext(sp);
   if (!ctx) return <NoCampaign />;
   const { campaign, view, rollups } = ctx;
-  const [actions, sectors, flags, forecasts] = await Promise.all([listActionOverview(campaign.id), loadKeyProjectSectors(campaign.id, view.month, view.mode), loadCityFlags(ctx), loadForecasts(campaign.id, view.month)]);
+  const [actions, sectors, flags, forecasts] = await Promise.all([listActionOverview(campaign.id), getKeyProjectSectors(campaign.id, view.month, view.mode), loadCityFlags(ctx), loadForecasts(campaign.id, view.month)]);
   const summary = summarizePace(rollups.indicators.map((i) => ({ name: i.name, status: i.rollup.city.pace.status })), "全市层面");
   const reviewHref = can(user, "report.approve", { state: "submitted" }) ? `/city/review?month=${view.month}` : null;
   const groups = [...new Set(actions.map((a) => a.groupLabel))];

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getCampaignRollups } from "@/app/_lib/city-data";
+import { getCampaignRollups, getKeyProjectSectors } from "@/app/_lib/city-data";
 import { requirePermission } from "@/app/_lib/guards";
 import { monthLabel } from "@/domain/months";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getLatestCompleteMonth } from "@/db/queries/completeness";
 import { listMonthApprovals } from "@/db/queries/leader-month";
 import { getIsDemoData } from "@/db/queries/meta";
-import { loadKeyProjectSectors } from "@/db/queries/rollups";
 import { loadForecasts } from "../_components/forecast-load";
 import { chooseLeaderMonth } from "../_components/leader-month";
 import { MonthBanner } from "../_components/month-banner";
@@ -61,7 +60,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Sea
   const withPhotos = sp.photos === "1";
   const [rollups, sectors, rankings, board, demo, forecasts, photos] = await Promise.all([
     getCampaignRollups(campaign.id, month, mode, campaign.paceWarnBp),
-    loadKeyProjectSectors(campaign.id, month, mode),
+    getKeyProjectSectors(campaign.id, month, mode),
     loadRankings(campaign, rankingMonth, mode),
     loadCompletenessBoard(campaign.id, month),
     getIsDemoData(),
