@@ -39,7 +39,10 @@ export function ytdLabel(month: string): string {
   return m === 1 ? "1月" : `1—${m}月`;
 }
 
+/** One formatter for every call: building an Intl.DateTimeFormat with a time zone costs far more than formatting (issue #17). */
+const SHANGHAI_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** Today's date in Asia/Shanghai. */
 export function todayInShanghai(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return SHANGHAI_DAY.format(now);
 }

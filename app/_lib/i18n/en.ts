@@ -2,6 +2,9 @@ import { monthNumber } from "@/domain/months";
 import { formatPercentNumber } from "@/domain/format";
 import type { Dict } from "./types";
 
+/** Built once: an Intl formatter with a time zone costs far more to build than to use (issue #17). */
+const CORRECTION_DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Shanghai", year: "numeric", month: "short", day: "numeric" });
+
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -265,7 +268,7 @@ export const en: Dict = {
   corrections: {
     mark: (day) => `Revised ${day}`,
     markLink: " (see the revision history)",
-    day: (iso) => new Date(iso).toLocaleDateString("en-GB", { timeZone: "Asia/Shanghai", year: "numeric", month: "short", day: "numeric" }),
+    day: (iso) => CORRECTION_DAY.format(new Date(iso)),
     title: "Revisions",
     indicatorTitle: (indicator) => `${indicator}: revisions`,
     intro: "When an approved month needs correcting, the campaign office reopens that district's month and states why; the district corrects it and the office approves it again, and the revised value becomes official. The original values stay here, in the order the revisions were approved.",

@@ -1,4 +1,4 @@
-import { monthLabel, ytdLabel } from "@/domain/months";
+import { monthLabel, todayInShanghai, ytdLabel } from "@/domain/months";
 import { rankChangeLabel, rankChangeWords } from "@/domain/rankings/words";
 import type { Dict } from "./types";
 
@@ -234,7 +234,7 @@ export const zh: Dict = {
     mark: (day) => `已更正 ${day}`,
     markLink: "（查看更正记录）",
     day: (iso) => {
-      const [y, m, d] = new Date(iso).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" }).split("-");
+      const [y, m, d] = todayInShanghai(new Date(iso)).split("-");
       return `${y}年${Number(m)}月${Number(d)}日`;
     },
     title: "数据更正记录",
