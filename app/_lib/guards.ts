@@ -98,7 +98,10 @@ export function requirePublicRead(): void {
 }
 
 export async function requireUser(opts: RequireOptions = {}): Promise<SessionUser> {
-  const user = await getCurrentUser();
+  return signedIn(await getCurrentUser(), opts);
+}
+
+function signedIn(user: SessionUser | null, opts: RequireOptions): SessionUser {
   if (!user) redirect(opts.next ? `/login?next=${encodeURIComponent(opts.next)}` : "/login");
   if (user.mustChangePassword && !opts.allowPasswordChange) redirect("/account/password");
   if (user.role === "city_admin" && !user.totpEnabled && !user.mustChangePassword && !opts.allowTwoFactorSetup) redirect("/account/two-factor");
@@ -111,11 +114,13 @@ export async function requireUser(opts: RequireOptions = {}): Promise<SessionUse
  * to sign-in for pages when nobody is signed in).
  */
 export async function requirePermission(action: Action, resource: Resource = {}, opts: RequireOptions = {}): Promise<SessionUser> {
-  if (!(await getCurrentUser())) {
+  // Read once: in a server action React's `cache` does not hold, and each read is a database query.
+  const current = await getCurrentUser();
+  if (!current) {
     // Nobody (or a dead session) tried to act: record it, then send them to sign in.
     await recordDenied(null, action, resource);
   }
-  const user = await requireUser(opts);
+  const user = signedIn(current, opts);
   if (!can(user, action, resource)) {
     await recordDenied(user, action, resource);
     forbidden();

@@ -12,6 +12,15 @@ export async function getScopeName(districtId: number | null, departmentId: numb
   return null;
 }
 
+/** Names of departments by id, in one query (a figures form names the owner of each of its indicators). */
+export async function listDepartmentNames(ids: readonly number[]): Promise<Map<number, string | null>> {
+  const out = new Map<number, string | null>(ids.map((id) => [id, null]));
+  if (ids.length === 0) return out;
+  const { db } = await getDatabase();
+  for (const d of await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, [...ids]))) out.set(d.id, d.name);
+  return out;
+}
+
 const listColumns = {
   id: users.id,
   username: users.username,

@@ -16,7 +16,7 @@ import { checkFiguresForm, fillSameAsLastMonth, markSectionNoData } from "./chec
 import { fieldNames, FORM_NOTE, storedFormValues } from "./form-values";
 import { toFormRows } from "./form-rows";
 import type { FormRow } from "./figures-row";
-import { getScopeName } from "@/db/queries/users";
+import { listDepartmentNames } from "@/db/queries/users";
 import { loadFigureRows } from "../../../_lib/figures-load";
 import { resolveDistrict } from "./scope";
 import { confinedDepartmentId } from "@/domain/work-scope";
@@ -128,7 +128,7 @@ export async function saveFiguresAction(_prev: FiguresState, formData: FormData)
   // far, the saved reminders) built from what was stored, instead of the page rendered again
   // (issue #17). Other pages read the database when next opened (no client cache of dynamic pages).
   const ownerIds = [...new Set(rows.map((r) => r.indicator.ownerDepartmentId).filter((x): x is number => x != null))];
-  const ownerNames = new Map<number, string | null>(await Promise.all(ownerIds.map(async (id) => [id, await getScopeName(null, id)] as const)));
+  const ownerNames = await listDepartmentNames(ownerIds);
   const message = outcome.value.changed > 0 ? `已保存草稿（更新 ${outcome.value.changed} 项）` : "没有需要保存的修改";
   return { ok: true, message, fieldErrors: {}, values: storedValues, rows: toFormRows(fresh, flags.filter((f) => f.subject === "figure"), ownerNames) };
 }

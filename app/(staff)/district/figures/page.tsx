@@ -9,7 +9,7 @@ import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listReportingDistricts } from "@/db/queries/figures";
 import { listMonthFlags, type FlagRow } from "@/db/queries/plausibility";
 import { getDefaultMonth, getDistrictMonthState, listPeriods } from "@/db/queries/reporting";
-import { getScopeName } from "@/db/queries/users";
+import { listDepartmentNames } from "@/db/queries/users";
 import { FiguresForm, type FormRow } from "./figures-form";
 import { storedFormValues } from "./form-values";
 import { toFormRows, valueText } from "./form-rows";
@@ -59,7 +59,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   const canSubmit = can(user, "report.submit", { districtId: district.id, state });
   const overdue = monthState && !monthState.submittedAt && (state === "draft" || state === "returned") && todayInShanghai() > monthState.dueOn;
   const flags = monthFlags.filter((f) => f.subject === "figure");
-  const ownerNames = new Map<number, string | null>(await Promise.all(ownerDepartmentIds.map(async (id) => [id, await getScopeName(null, id)] as const)));
+  const ownerNames = await listDepartmentNames(ownerDepartmentIds);
 
   const formRows: FormRow[] = toFormRows(rows, flags, ownerNames);
   // The district home's button names the first missing indicator: its first field takes the focus.
