@@ -1,6 +1,6 @@
 import { expect, test } from "./support/test";
 import { totpCode } from "@/domain/totp";
-import { loginMessage, signIn, submitPassword } from "./support/login";
+import { loginMessage, signIn, signOut, submitPassword } from "./support/login";
 import { createUser, queryOne, run, uniqueName } from "./support/users";
 import { authFile } from "./support/auth-file";
 
@@ -200,7 +200,7 @@ test.describe("two-factor sign-in", () => {
     await expect(codes).toHaveCount(10);
     const recovery = (await codes.first().textContent())!.trim();
 
-    await page.getByRole("button", { name: "退出登录" }).click();
+    await signOut(page);
     await submitPassword(page, username, PASSWORD);
     await expect(page.getByLabel("动态验证码或恢复码")).toBeVisible();
     await page.getByLabel("动态验证码或恢复码").fill("123456");
@@ -211,13 +211,13 @@ test.describe("two-factor sign-in", () => {
     await page.getByRole("button", { name: "验证并登录" }).click();
     await expect(page).toHaveURL(/\/district$/);
 
-    await page.getByRole("button", { name: "退出登录" }).click();
+    await signOut(page);
     await submitPassword(page, username, PASSWORD);
     await page.getByLabel("动态验证码或恢复码").fill(recovery.toUpperCase());
     await page.getByRole("button", { name: "验证并登录" }).click();
     await expect(page).toHaveURL(/\/district$/);
 
-    await page.getByRole("button", { name: "退出登录" }).click();
+    await signOut(page);
     await submitPassword(page, username, PASSWORD);
     await page.getByLabel("动态验证码或恢复码").fill(recovery);
     await page.getByRole("button", { name: "验证并登录" }).click();
