@@ -1,5 +1,6 @@
 import { request as playwrightRequest, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
 import { e2eDatabase } from "./db";
+import { formsHydrated } from "./test";
 
 /** A server-action POST exactly as a real form submission sent it. */
 export interface CapturedAction {
@@ -33,6 +34,8 @@ export async function captureAction(page: Page, submit: () => Promise<void>): Pr
     }
     await route.continue();
   });
+  // Before hydration a click posts the form as plain HTML, without the action header.
+  await formsHydrated(page);
   await submit();
   for (let i = 0; i < 50 && !captured; i++) await page.waitForTimeout(100);
   await page.unroute("**/*");

@@ -1,4 +1,4 @@
-import { test as base, type Locator } from "@playwright/test";
+import { test as base, type Locator, type Page } from "@playwright/test";
 
 export * from "@playwright/test";
 
@@ -28,6 +28,15 @@ export async function hydrated(locator: Locator): Promise<void> {
   await base.expect
     .poll(() => locator.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactFiber$"))), {
       message: "the element was never hydrated by React",
+    })
+    .toBe(true);
+}
+
+/** Waits until React has hydrated every form on the page (see `hydrated`). */
+export async function formsHydrated(page: Page): Promise<void> {
+  await base.expect
+    .poll(() => page.locator("form").evaluateAll((forms) => forms.every((form) => Object.keys(form).some((key) => key.startsWith("__reactFiber$")))), {
+      message: "a form on the page was never hydrated by React",
     })
     .toBe(true);
 }
