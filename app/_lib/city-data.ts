@@ -7,6 +7,7 @@ import { loadRollupInputs, type IndicatorMeta } from "@/db/queries/rollups";
 import type { RollupMode } from "@/db/queries/derivations";
 import { monthNumber } from "@/domain/months";
 import { rollupIndicator, type IndicatorRollup } from "@/domain/rollup";
+import type { Rankings } from "@/domain/rankings/types";
 
 export type IndicatorWithRollup = Omit<IndicatorMeta, "points" | "lastYearPoints"> & { rollup: IndicatorRollup };
 
@@ -80,3 +81,15 @@ export const getKeyProjectSectorsByDistrict = cache(
   (campaignId: number, month: string, mode: RollupMode): Promise<Map<number, SectorRollupRow[]>> =>
     keptPerDataVersion(districtSectors, `${campaignId}|${month}|${mode}`, () => loadKeyProjectSectorsByDistrict(campaignId, month, mode)),
 );
+
+const rankingsKept: Kept<Rankings> = new Map();
+
+/**
+ * District rankings (domain/rankings computeRankings over two months of rollups), kept per data
+ * version: on the 1M-row set computing them was about 3 ms of every rankings page (issue #17).
+ * `key` names everything the rankings depend on besides the data: the caller (staff or public
+ * indicator set), campaign, month, mode and the weights setting's text.
+ */
+export function keptRankings(key: string, compute: () => Promise<Rankings>): Promise<Rankings> {
+  return keptPerDataVersion(rankingsKept, key, compute);
+}

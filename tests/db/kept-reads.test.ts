@@ -74,4 +74,38 @@ describe("reads kept per data version", () => {
     expect(again).toEqual(await kept.computeCampaignRollups(c, MONTH, "all", 500));
     expect(again.indicators.find((i) => i.code === cell.code)).not.toEqual(first.indicators.find((i) => i.code === cell.code));
   });
+
+  it("rankings: reused until a data write or a new weights setting, then ranked afresh", async () => {
+    const { loadRankings } = await import("@/app/(staff)/city/rankings/load");
+    const { getCurrentCampaign } = await import("@/db/queries/campaigns");
+    const campaign = (await getCurrentCampaign())!;
+    const first = await loadRankings(campaign, MONTH, "all");
+    expect(first.rankings.overall.length).toBeGreaterThan(1);
+    expect((await loadRankings(campaign, MONTH, "all")).rankings).toBe(first.rankings);
+
+    // One district's month of a weighted, reported indicator doubled: its pace index rises.
+    const weighted = first.rankings.weights.weights.map((w) => w.code);
+    const cell = (
+      await open.client.execute({
+        sql: `select f.id, r.district_id, i.code from figure_values f join monthly_reports r on r.id = f.report_id join periods p on p.id = r.period_id join indicators i on i.id = f.indicator_id
+              where p.campaign_id = ? and p.month = ? and i.aggregation = 'sum' and i.code in (${weighted.map(() => "?").join(", ")}) and f.value > 0 order by f.id limit 1`,
+        args: [campaign.id, MONTH, ...weighted],
+      })
+    ).rows[0]!;
+    const code = String(cell.code);
+    await open.write((tx) => tx.run(sql`update figure_values set value = value * 2 where id = ${Number(cell.id)}`));
+    const after = await loadRankings(campaign, MONTH, "all");
+    expect(after.rankings).not.toBe(first.rankings);
+    const index = (r: typeof first) => r.rankings.overall.find((row) => row.district.id === Number(cell.district_id))!.parts.find((p) => p.code === code)!.index;
+    expect(index(first)).not.toBeNull();
+    expect(index(after)).toBeGreaterThan(index(first)!);
+
+    // The weights setting written without a data-version bump still gives rankings by the new weights.
+    const other = first.rankings.indicators.map((i) => i.code).find((c) => c !== code)!;
+    await open.client.execute({ sql: "insert into app_meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value", args: [`ranking_weights:${campaign.slug}`, JSON.stringify({ [other]: 1 })] });
+    const reweighted = await loadRankings(campaign, MONTH, "all");
+    expect(reweighted.rankings.weights.weights).toEqual([{ code: other, weight: 1 }]);
+    await open.client.execute({ sql: "delete from app_meta where key = ?", args: [`ranking_weights:${campaign.slug}`] });
+    expect((await loadRankings(campaign, MONTH, "all")).rankings.weights.source).toBe("default");
+  });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { getCampaignRollups } from "@/app/_lib/city-data";
+import { getCampaignRollups, keptRankings } from "@/app/_lib/city-data";
 import { addMonths, monthNumber } from "@/domain/months";
 import { computeRankings } from "@/domain/rankings/compute";
 import { parseRankingWeights, rankingWeightsKey } from "@/domain/rankings/weights";
@@ -36,12 +36,14 @@ export const getPublicRankings = cache(async (ctx: PublicContext): Promise<Publi
     getMetaValue(rankingWeightsKey(c.slug)),
   ]);
   const publicOnly = <T extends { isPublic: boolean }>(list: T[]) => list.filter((i) => i.isPublic);
-  const currentInds = publicOnly(current.indicators);
-  const rankings = computeRankings({
-    districts: current.districts,
-    current: rankingIndicatorsFromRollups(currentInds, monthNumber(month)),
-    previous: previous ? rankingIndicatorsFromRollups(publicOnly(previous.indicators), monthNumber(previousMonth!)) : null,
-    weights: parseRankingWeights(setting, currentInds),
+  const rankings = await keptRankings(JSON.stringify(["public", c.id, month, c.paceWarnBp, setting]), async () => {
+    const currentInds = publicOnly(current.indicators);
+    return computeRankings({
+      districts: current.districts,
+      current: rankingIndicatorsFromRollups(currentInds, monthNumber(month)),
+      previous: previous ? rankingIndicatorsFromRollups(publicOnly(previous.indicators), monthNumber(previousMonth!)) : null,
+      weights: parseRankingWeights(setting, currentInds),
+    });
   });
   return { month, complete: completeMonth === month, previousMonth, rankings };
 });

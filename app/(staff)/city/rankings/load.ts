@@ -1,5 +1,5 @@
 import "server-only";
-import { getCampaignRollups, type IndicatorWithRollup } from "@/app/_lib/city-data";
+import { getCampaignRollups, keptRankings, type IndicatorWithRollup } from "@/app/_lib/city-data";
 import { addMonths, monthNumber } from "@/domain/months";
 import { computeRankings } from "@/domain/rankings/compute";
 import { parseRankingWeights, rankingWeightsKey } from "@/domain/rankings/weights";
@@ -30,12 +30,13 @@ export async function loadRankings(campaign: CampaignSummary, month: string, mod
     previousMonth ? getCampaignRollups(campaign.id, previousMonth, mode, campaign.paceWarnBp) : Promise.resolve(null),
     getMetaValue(rankingWeightsKey(campaign.slug)),
   ]);
-  const weights = parseRankingWeights(setting, current.indicators);
-  const rankings = computeRankings({
-    districts: current.districts,
-    current: rankingIndicatorsFromRollups(current.indicators, monthNumber(month)),
-    previous: previous ? rankingIndicatorsFromRollups(previous.indicators, monthNumber(previousMonth!)) : null,
-    weights,
-  });
+  const rankings = await keptRankings(JSON.stringify(["staff", campaign.id, month, mode, campaign.paceWarnBp, setting]), async () =>
+    computeRankings({
+      districts: current.districts,
+      current: rankingIndicatorsFromRollups(current.indicators, monthNumber(month)),
+      previous: previous ? rankingIndicatorsFromRollups(previous.indicators, monthNumber(previousMonth!)) : null,
+      weights: parseRankingWeights(setting, current.indicators),
+    }),
+  );
   return { month, previousMonth, mode, rankings, indicators: new Map(current.indicators.map((i) => [i.code, i])) };
 }
