@@ -1,4 +1,4 @@
-import { request as playwrightRequest, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext, type APIResponse, type Page, type Request } from "@playwright/test";
 import { e2eDatabase } from "./db";
 import { formsHydrated } from "./test";
 
@@ -90,4 +90,24 @@ export async function deniedCount(username: string): Promise<number> {
   } finally {
     db.close();
   }
+}
+
+/**
+ * Lets the page's matching requests through and keeps each reply's body as text, read in the test
+ * rather than from the browser's network log: Chromium's log sometimes has no body for a
+ * server-action reply (a streamed answer; "No data found for resource", seen twice on CI).
+ * The page gets the same status, headers and body.
+ */
+export async function keepReplyBodies(page: Page, match: (request: Request) => boolean): Promise<string[]> {
+  const bodies: string[] = [];
+  await page.route("**/*", async (route) => {
+    if (!match(route.request())) return route.fallback();
+    const response = await route.fetch();
+    const body = await response.text();
+    bodies.push(body);
+    // The body handed back is decoded: the browser must not try to decompress it again.
+    const headers = Object.fromEntries(Object.entries(response.headers()).filter(([k]) => k !== "content-encoding" && k !== "content-length"));
+    await route.fulfill({ status: response.status(), headers, body });
+  });
+  return bodies;
 }
