@@ -32,6 +32,7 @@ import { attachBody, checkActionBody, isActionRequest, readBody } from "./action
 import { needsDatabase, sendUnavailable } from "./db-unavailable.mjs";
 import { databaseDown, sharedCacheEnabled, startSharedCache } from "./shared-cache.mjs";
 import { passCompressed } from "./precompress.mjs";
+import { publicPageUrl } from "./public-path.mjs";
 
 process.env.NODE_ENV = "production";
 const root = process.cwd();
@@ -146,7 +147,10 @@ async function main() {
     if (isActionRequest(req)) return void checkThenHandle(req, res);
     if (req.method === "GET") {
       const url = req.url ?? "";
-      if (!SIGNED_IN_PATHS.test(url)) return passCompressed(req, res, pass, { plainPages, compression: frontCompression });
+      if (!SIGNED_IN_PATHS.test(url)) {
+        if (process.env.TUIJIN_FRONT_REWRITE !== "0") req.url = publicPageUrl(url);
+        return passCompressed(req, res, pass, { plainPages, compression: frontCompression });
+      }
       if ((frontCompression || plainPages) && !API_PATHS.test(url)) return passCompressed(req, res, pass, { pagesOnly: true, plainPages: plainPages && "marked", compression: frontCompression });
     }
     pass(req, res);
