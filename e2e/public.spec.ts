@@ -460,3 +460,13 @@ test.describe("only approved figures and public records leave the server", () =>
     await visitor.context().close();
   });
 });
+
+test("an unprefixed public URL is the Chinese page, and a client router's request for it learns the page it was rewritten to", async ({ request }) => {
+  // The front server maps a page load to /zh itself (scripts/public-path.mjs); the router's RSC
+  // request goes through Next.js's rewrite, which names the /zh page to the client router.
+  const html = await request.get("/projects?page=2");
+  expect(html.status()).toBe(200);
+  expect(await html.text()).toContain("<html lang=\"zh-CN\"");
+  const rsc = await request.get("/projects", { headers: { RSC: "1" }, maxRedirects: 0 });
+  expect(rsc.headers()["x-nextjs-rewritten-path"]).toBe("/zh/projects");
+});

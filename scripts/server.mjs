@@ -148,7 +148,9 @@ async function main() {
     if (req.method === "GET") {
       const url = req.url ?? "";
       if (!SIGNED_IN_PATHS.test(url)) {
-        if (process.env.TUIJIN_FRONT_REWRITE !== "0") req.url = publicPageUrl(url);
+        // A client router's RSC request is left to Next.js's rewrite, which tells the router the
+        // page it was rewritten to (x-nextjs-rewritten-path) and checks its cache-busting parameter.
+        if (process.env.TUIJIN_FRONT_REWRITE !== "0" && req.headers.rsc === undefined) req.url = publicPageUrl(url);
         return passCompressed(req, res, pass, { plainPages, compression: frontCompression });
       }
       if ((frontCompression || plainPages) && !API_PATHS.test(url)) return passCompressed(req, res, pass, { pagesOnly: true, plainPages: plainPages && "marked", compression: frontCompression });
