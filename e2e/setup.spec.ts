@@ -3,7 +3,7 @@ import { expect, test, type Page } from "./support/test";
 import { captureAction, replay, requestAs } from "./support/actions";
 import { authFile } from "./support/auth-file";
 import { signIn } from "./support/login";
-import { createUser, queryOne, run, uniqueName } from "./support/users";
+import { bumpDataVersion, createUser, queryOne, run, uniqueName } from "./support/users";
 
 /*
  * Campaign set-up (专项设置) by the campaign office. The first test is issue 9's story: next
@@ -194,6 +194,7 @@ test.describe("campaign set-up by the campaign office", () => {
       // Later specs expect the demo campaign: make 2023 current again, and archive 2024 so no "latest active" fallback can pick it.
       await run("insert into app_meta (key, value) values ('current_campaign', (select cast(id as text) from campaigns where slug = 'quanzhou-2023')) on conflict(key) do update set value = excluded.value");
       await run("update campaigns set status = 'archived' where slug = 'quanzhou-2024'");
+      await bumpDataVersion();
     }
   });
 

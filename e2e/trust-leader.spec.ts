@@ -39,9 +39,11 @@ test.describe("the leader's default month", () => {
   test.beforeAll(async () => {
     // The campaign office opens November 2023 (as /city/setup/campaigns/<id>/periods does).
     await run("update periods set is_open = 1 where month = '2023-11' and campaign_id = (select id from campaigns where slug = 'quanzhou-2023')");
+    await bumpDataVersion();
   });
   test.afterAll(async () => {
     await run("update periods set is_open = 0 where month = '2023-11' and campaign_id = (select id from campaigns where slug = 'quanzhou-2023')");
+    await bumpDataVersion();
   });
 
   test("after November opens, /city still shows October, the latest month with approvals, and offers November with its approval count", async ({ page }) => {
@@ -104,11 +106,14 @@ test.describe("a campaign without targets", () => {
     );
     for (const id of ids) await run("insert into figure_values (report_id, indicator_id, value, approved_value) values (?, ?, 500000, 500000)", [report!.id, id]);
     await run(CURRENT, [String(campaignId)]);
+    // Written straight into the database: the data version tells the app, as the app's own writes do.
+    await bumpDataVersion();
   });
 
   test.afterAll(async () => {
     if (previous !== null) await run(CURRENT, [previous]);
     await run("update campaigns set status = 'archived' where id = ?", [campaignId]);
+    await bumpDataVersion();
   });
 
   test("the bulletin does not claim all indicators are on pace and names the indicators without a target", async ({ page }) => {

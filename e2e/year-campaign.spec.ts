@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "./support/test";
 import { authFile } from "./support/auth-file";
-import { queryOne, run, uniqueName } from "./support/users";
+import { bumpDataVersion, queryOne, run, uniqueName } from "./support/users";
 
 /*
  * Issue 15, "an office that can run a real year": a new campaign copied from 2023 holds only its
@@ -33,11 +33,13 @@ async function makeCurrent(id: number, year: number): Promise<void> {
   await run("update campaigns set status = 'active' where id = ?", [id]);
   await run("update periods set is_open = 1 where campaign_id = ? and month in (?, ?, ?)", [id, `${year}-01`, `${year}-02`, `${year}-03`]);
   await run("insert into app_meta (key, value) values ('current_campaign', ?) on conflict(key) do update set value = excluded.value", [String(id)]);
+  await bumpDataVersion();
 }
 
 async function restoreDemo(slugs: string[]): Promise<void> {
   await run("insert into app_meta (key, value) values ('current_campaign', (select cast(id as text) from campaigns where slug = 'quanzhou-2023')) on conflict(key) do update set value = excluded.value");
   for (const s of slugs) await run("update campaigns set status = 'archived' where slug = ?", [s]);
+  await bumpDataVersion();
 }
 
 test.describe("a campaign year holds only its own records", () => {

@@ -15,6 +15,7 @@
  */
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { BODY_HEADER, settleTicket } from "../app/_lib/kept-bodies.mjs";
 
 const COMPRESSIBLE = /^(?:text\/|application\/(?:javascript|json|xml|manifest\+json)|image\/svg\+xml)/;
 const MIN_BYTES = 1024;
@@ -224,12 +225,13 @@ export function compressedOnce(body, encoding, hash = contentHash(body)) {
  * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void} pass
  * `plainPages`: an HTML answer goes out without the framework's scripts (withoutRuntime), also
  * to a client that takes no compression; `"marked"`: only a page that carries the plain mark
- * (PLAIN_MARK). `compression: false` leaves the answer uncompressed.
- * @param {{ pagesOnly?: boolean, plainPages?: boolean | "marked", compression?: boolean }} [options]
+ * (PLAIN_MARK). `compression: false` leaves the answer uncompressed. `ticket`: the request's
+ * kept-body ticket (app/_lib/kept-bodies.mjs), settled on the whole page.
+ * @param {{ pagesOnly?: boolean, plainPages?: boolean | "marked", compression?: boolean, ticket?: string }} [options]
  */
-export function passCompressed(req, res, pass, { pagesOnly = false, plainPages = false, compression = true } = {}) {
+export function passCompressed(req, res, pass, { pagesOnly = false, plainPages = false, compression = true, ticket } = {}) {
   const encoding = req.method === "GET" && compression ? chooseEncoding(req.headers["accept-encoding"]) : null;
-  if (!encoding && !plainPages) return pass(req, res);
+  if (!encoding && !plainPages && !ticket) return pass(req, res);
   delete req.headers["accept-encoding"];
   const staticFile = (req.url ?? "").startsWith("/_next/static/");
   /** @type {Buffer[]} */
@@ -295,6 +297,11 @@ export function passCompressed(req, res, pass, { pagesOnly = false, plainPages =
       }
       const plain = plainPages !== false && /^text\/html\b/.test(type) && !res.getHeader("content-encoding") && (plainPages === true || body.includes(PLAIN_MARK));
       if (plain) body = plainPage(body, hash ?? null);
+      if (ticket && /^text\/html\b/.test(type)) {
+        const settled = settleTicket(ticket, body, res.statusCode === 200 && !res.getHeader("content-encoding"));
+        body = settled.page;
+        if (settled.how) res.setHeader(BODY_HEADER, settled.how);
+      }
       const worth = encoding !== null && res.statusCode === 200 && body.length >= MIN_BYTES && COMPRESSIBLE.test(type) && !res.getHeader("content-encoding");
       if (compression && COMPRESSIBLE.test(type) && !res.getHeader("content-encoding")) {
         // What goes out depends on Accept-Encoding, compressed or not, 200 or 304: say so to caches.

@@ -18,6 +18,7 @@
  *   (junk multipart, no boundary, a reply that is not JSON) is 400, not Next.js's 500;
  * - public pages, and the signed-in pages marked plain, go out as plain HTML, without the
  *   framework's scripts (they hydrate nothing);
+ * - the leader's page bodies are kept and put into their pages here (app/_lib/kept-bodies.mjs);
  * - public pages and the build's static files are compressed here (scripts/precompress.mjs):
  *   a page served from the page cache is compressed once, not again for every request; signed-in
  *   pages are compressed here per request, whole, instead of by Next.js's chunk-by-chunk gzip.
@@ -33,6 +34,7 @@ import { needsDatabase, sendUnavailable } from "./db-unavailable.mjs";
 import { databaseDown, sharedCacheEnabled, startSharedCache } from "./shared-cache.mjs";
 import { passCompressed } from "./precompress.mjs";
 import { publicPageUrl } from "./public-path.mjs";
+import { dropTicket, newTicket, TICKET_HEADER } from "../app/_lib/kept-bodies.mjs";
 
 process.env.NODE_ENV = "production";
 const root = process.cwd();
@@ -105,6 +107,11 @@ const frontCompression = process.env.TUIJIN_FRONT_COMPRESSION !== "0";
  * TUIJIN_PLAIN_HTML=0 sends them as Next.js renders them.
  */
 const plainPages = process.env.TUIJIN_PLAIN_HTML !== "0";
+/**
+ * The leader's page bodies are kept per everything they are made from and put into the page here
+ * (app/_lib/kept-bodies.mjs), on plain pages only. TUIJIN_KEPT_BODIES=0 renders every body afresh.
+ */
+const keptBodies = process.env.TUIJIN_KEPT_BODIES !== "0";
 
 /** @param {string | string[] | undefined} v */
 const one = (v) => (Array.isArray(v) ? v.join(", ") : v);
@@ -128,6 +135,7 @@ async function main() {
     const address = resolveClientAddress(req.socket.remoteAddress, one(h["x-forwarded-for"]), hops);
     if (hops === 0) for (const name of FORWARDED_HEADERS) delete h[name];
     h[CLIENT_ADDRESS_HEADER] = address;
+    delete h[TICKET_HEADER];
     h["x-forwarded-for"] = address;
     if (publicUrl) {
       h["x-forwarded-host"] = publicUrl.host;
@@ -153,7 +161,15 @@ async function main() {
         if (process.env.TUIJIN_FRONT_REWRITE !== "0" && req.headers.rsc === undefined) req.url = publicPageUrl(url);
         return passCompressed(req, res, pass, { plainPages, compression: frontCompression });
       }
-      if ((frontCompression || plainPages) && !API_PATHS.test(url)) return passCompressed(req, res, pass, { pagesOnly: true, plainPages: plainPages && "marked", compression: frontCompression });
+      if ((frontCompression || plainPages) && !API_PATHS.test(url)) {
+        // A page load (not a client router's RSC request, which gets no page to fill) may take a kept body.
+        const ticket = keptBodies && plainPages && h.rsc === undefined ? newTicket() : undefined;
+        if (ticket) {
+          h[TICKET_HEADER] = ticket;
+          res.once("close", () => dropTicket(ticket));
+        }
+        return passCompressed(req, res, pass, { pagesOnly: true, plainPages: plainPages && "marked", compression: frontCompression, ticket });
+      }
     }
     pass(req, res);
   };

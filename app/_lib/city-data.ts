@@ -25,10 +25,10 @@ const MEMO_LIMIT = 64;
 const memo: Kept<CampaignRollups> = new Map();
 
 /** The data version, read once per request (every kept read of a page compares against the same one). */
-const dataVersion = cache(async (): Promise<string> => (await getMetaValue("data_version")) ?? "0");
+export const currentDataVersion = cache(async (): Promise<string> => (await getMetaValue("data_version")) ?? "0");
 
 async function keptPerDataVersion<T>(store: Kept<T>, key: string, compute: () => Promise<T>): Promise<T> {
-  const version = await dataVersion();
+  const version = await currentDataVersion();
   const hit = store.get(key);
   if (hit && hit.version === version) return hit.value;
   const value = await compute();

@@ -55,7 +55,8 @@ export function clientChain(page: string): string[] | null {
   return walk(page, []);
 }
 
-const marked = pageFiles(join(root, "app")).filter((f) => /<PlainHtml\s*\/>/.test(readFileSync(f, "utf8")));
+/** Marked directly, or through KeptCityPage (a kept body's page, which renders the mark). */
+const marked = pageFiles(join(root, "app")).filter((f) => /<PlainHtml\s*\/>|<KeptCityPage\b/.test(readFileSync(f, "utf8")));
 
 describe("pages that go out as plain HTML", () => {
   it("are the leader's read-only pages", () => {
@@ -84,6 +85,17 @@ describe("pages that go out as plain HTML", () => {
   it.each(marked.map((f) => [relative(root, f), f]))("%s, and the layouts around it, reach no client component", (_name, file) => {
     expect(layoutsOf(file).length).toBeGreaterThan(0);
     for (const entry of [...layoutsOf(file), file]) expect(clientChain(entry)).toBeNull();
+  });
+
+  it("a kept body goes only into a plain page: KeptBody is rendered by KeptCityPage alone, which renders the mark", () => {
+    const sources = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? sources(path) : /\.tsx$/.test(name) ? [path] : [];
+      });
+    const users = sources(join(root, "app")).filter((f) => /<KeptBody\b/.test(readFileSync(f, "utf8")));
+    expect(users.map((f) => relative(root, f))).toEqual(["app/(staff)/city/_components/kept-page.tsx"]);
+    expect(readFileSync(users[0]!, "utf8")).toMatch(/<PlainHtml \/>[^]*<KeptBody\b/);
   });
 
   it("the walk finds a client component where there is one (a page with forms, and its layout)", () => {

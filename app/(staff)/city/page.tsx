@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePermission } from "@/app/_lib/guards";
+import { requirePermission, type SessionUser } from "@/app/_lib/guards";
 import { monthLabel, ytdLabel } from "@/domain/months";
 import { summarizePace } from "@/domain/pace-summary";
 import { can } from "@/domain/policy";
@@ -19,13 +19,21 @@ import { PaceLegend } from "./_components/pace-legend";
 import { CityPageHeader, NoCampaign } from "./_components/page-header";
 import { PageTools } from "./export/page-tools";
 import { dashboardExportUrl } from "./export/urls";
-import { PlainHtml } from "@/components/plain-html";
+import { KeptCityPage } from "./_components/kept-page";
 
 export const metadata: Metadata = { title: "全市总览" };
 
 export default async function CityDashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission("city.read", {}, { next: "/city" });
   const sp = await searchParams;
+  return (
+    <KeptCityPage page="/city" reader={user} params={sp}>
+      <DashboardBody user={user} sp={sp} />
+    </KeptCityPage>
+  );
+}
+
+async function DashboardBody({ user, sp }: { user: SessionUser; sp: SearchParams }) {
   const ctx = await loadCityContext(sp);
   if (!ctx) return <NoCampaign />;
   const { campaign, view, rollups } = ctx;
@@ -44,7 +52,6 @@ export default async function CityDashboardPage({ searchParams }: { searchParams
 
   return (
     <div className="space-y-6">
-      <PlainHtml />
       <CityPageHeader ctx={ctx} path="/city" title={`全市总览 · ${monthLabel(view.month)}`} subtitle={`${campaign.cityName}${campaign.year}年“${campaign.title}”${campaign.subtitle}：各专项行动指标${ytd}累计完成情况`} />
       <PageTools exportHref={dashboardExportUrl(view)} />
       <PaceLegend warnBp={campaign.paceWarnBp} />

@@ -6,14 +6,22 @@
  */
 import { headers } from "next/headers";
 
-export async function PrintButton() {
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+export function PrintButton() {
   return (
     <>
       <button type="button" data-print-button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50">
         打印
       </button>
-      <script src="/js/print.js" async nonce={nonce} />
+      <PrintScript />
     </>
   );
+}
+
+/**
+ * The button's script alone, which React puts in the head. A page whose body is kept
+ * (app/_lib/kept-body.tsx) renders it outside the body, so a kept page still loads it.
+ */
+export async function PrintScript() {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  return <script src="/js/print.js" async nonce={nonce} />;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePermission } from "@/app/_lib/guards";
+import { requirePermission, type SessionUser } from "@/app/_lib/guards";
 import { monthLabel, ytdLabel } from "@/domain/months";
 import { can } from "@/domain/policy";
 import { cityHref, firstParam, type SearchParams } from "../_components/city-params";
@@ -15,7 +15,7 @@ import { CityPageHeader, NoCampaign } from "../_components/page-header";
 import { PageTools } from "../export/page-tools";
 import { laggingExportUrl } from "../export/urls";
 import { DataTable } from "@/components/ui/data-table";
-import { PlainHtml } from "@/components/plain-html";
+import { KeptCityPage } from "../_components/kept-page";
 
 export const metadata: Metadata = { title: "滞后清单" };
 
@@ -27,6 +27,14 @@ const PAGE_SIZE = 50;
 export default async function LaggingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission("city.read", {}, { next: "/city/lagging" });
   const sp = await searchParams;
+  return (
+    <KeptCityPage page="/city/lagging" reader={user} params={sp}>
+      <LaggingBody user={user} sp={sp} />
+    </KeptCityPage>
+  );
+}
+
+async function LaggingBody({ user, sp }: { user: SessionUser; sp: SearchParams }) {
   const ctx = await loadCityContext(sp);
   if (!ctx) return <NoCampaign />;
   const { campaign, view, rollups } = ctx;
@@ -59,7 +67,6 @@ export default async function LaggingPage({ searchParams }: { searchParams: Prom
 
   return (
     <div className="space-y-5">
-      <PlainHtml />
       <CityPageHeader ctx={ctx} path="/city/lagging" title={`滞后清单 · ${monthLabel(view.month)}`} subtitle={`${ytdLabel(view.month)}落后于序时进度（比率指标：低于目标值）的指标和区县，差距最大的在前。共 ${behind.length} 项，其中严重落后 ${red} 项。`} extra={{ scope: scope === "all" ? undefined : scope }}>
         <p className="mb-1 text-sm">
           <Link href={cityHref("/city", view)} className="text-brand-700 underline">← 全市总览</Link>

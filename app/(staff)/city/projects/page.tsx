@@ -11,13 +11,21 @@ import { CityPageHeader, NoCampaign } from "../_components/page-header";
 import { PageTools } from "../export/page-tools";
 import { sectorsExportUrl } from "../export/urls";
 import { Picker, PickerSelect } from "@/components/ui/picker";
-import { PlainHtml } from "@/components/plain-html";
+import { KeptCityPage } from "../_components/kept-page";
 
 export const metadata: Metadata = { title: "市重点项目" };
 
 export default async function KeyProjectsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePermission("city.read", {}, { next: "/city/projects" });
+  const user = await requirePermission("city.read", {}, { next: "/city/projects" });
   const sp = await searchParams;
+  return (
+    <KeptCityPage page="/city/projects" reader={user} params={sp}>
+      <KeyProjectsBody sp={sp} />
+    </KeptCityPage>
+  );
+}
+
+async function KeyProjectsBody({ sp }: { sp: SearchParams }) {
   const ctx = await loadCityContext(sp);
   if (!ctx) return <NoCampaign />;
   const { campaign, view, rollups } = ctx;
@@ -35,7 +43,6 @@ export default async function KeyProjectsPage({ searchParams }: { searchParams: 
 
   return (
     <div className="space-y-6">
-      <PlainHtml />
       <CityPageHeader ctx={ctx} path="/city/projects" title={`市重点项目 · ${monthLabel(view.month)}`} subtitle={`按行业和区县：项目数、总投资、年度计划投资、${ytd}完成投资、完成年度计划的比例和比序时进度。金额单位：亿元。`} extra={{ district: district?.code }}>
         <p className="mb-1 text-sm">
           <Link href={cityHref("/city", view)} className="text-brand-700 underline">← 全市总览</Link>

@@ -13,17 +13,25 @@ import { PaceMap } from "../_components/city-map";
 import { ScopeForm } from "./scope-form";
 import { loadRankings } from "./load";
 import { IndicatorTable, MethodSection, OverallTable } from "./ranking-tables";
-import { PlainHtml } from "@/components/plain-html";
+import { KeptCityPage } from "../_components/kept-page";
 
 export const metadata: Metadata = { title: "区县排名" };
 
 type SearchParams = Promise<{ month?: string; include?: string; indicator?: string }>;
 
 export default async function RankingsPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePermission("city.read", {}, { next: "/city/rankings" });
+  const user = await requirePermission("city.read", {}, { next: "/city/rankings" });
+  const sp = await searchParams;
+  return (
+    <KeptCityPage page="/city/rankings" reader={user} params={sp}>
+      <RankingsBody sp={sp} />
+    </KeptCityPage>
+  );
+}
+
+async function RankingsBody({ sp }: { sp: Awaited<SearchParams> }) {
   const campaign = await getCurrentCampaign();
   if (!campaign) notFound();
-  const sp = await searchParams;
   const scope = await resolveCityScope(campaign.id, sp, "complete");
   if (!scope) notFound();
   const { month, mode, include } = scope;
@@ -42,7 +50,6 @@ export default async function RankingsPage({ searchParams }: { searchParams: Sea
 
   return (
     <div className="space-y-6">
-      <PlainHtml />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">区县排名 · {monthLabel(month)}</h1>

@@ -20,15 +20,23 @@ import { DerivedRecordList, ReportValues } from "./records";
 import { loadDistrictPointMap } from "@/app/_lib/map";
 import { PointMapFigure } from "@/components/map/point-map-figure";
 import { DataTable } from "@/components/ui/data-table";
-import { PlainHtml } from "@/components/plain-html";
+import { KeptCityPage } from "../../_components/kept-page";
 
 export const metadata: Metadata = { title: "区县下钻" };
 
 
 export default async function DistrictDrilldownPage({ params, searchParams }: { params: Promise<{ districtCode: string }>; searchParams: Promise<SearchParams> }) {
-  await requirePermission("city.read", {}, { next: `/city/districts/${encodeURIComponent((await params).districtCode)}` });
+  const user = await requirePermission("city.read", {}, { next: `/city/districts/${encodeURIComponent((await params).districtCode)}` });
   const { districtCode } = await params;
   const sp = await searchParams;
+  return (
+    <KeptCityPage page={`/city/districts/${districtCode}`} reader={user} params={sp}>
+      <DistrictBody districtCode={districtCode} sp={sp} />
+    </KeptCityPage>
+  );
+}
+
+async function DistrictBody({ districtCode, sp }: { districtCode: string; sp: SearchParams }) {
   const ctx = await loadCityContext(sp);
   if (!ctx) return <NoCampaign />;
   const { campaign, view, rollups } = ctx;
@@ -42,7 +50,6 @@ export default async function DistrictDrilldownPage({ params, searchParams }: { 
 
   return (
     <div className="space-y-6">
-      <PlainHtml />
       <CityPageHeader ctx={ctx} path={path} title={`${district.name} · ${monthLabel(view.month)}`} subtitle={`${DISTRICT_KIND_LABELS[district.kind]} · 各项指标${ytd}完成情况，点击指标查看逐条记录`} extra={{ indicator: chosen?.code }}>
         <p className="mb-1 text-sm">
           <Link href={cityHref("/city", view)} className="text-brand-700 underline">← 全市总览</Link>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { figureHistoryHref } from "../../audit/filters";
-import { requirePermission } from "@/app/_lib/guards";
+import { requirePermission, type SessionUser } from "@/app/_lib/guards";
 import { can } from "@/domain/policy";
 import { DISTRICT_KIND_LABELS, INDICATOR_KIND_LABELS as KIND_LABELS } from "@/domain/labels";
 import { monthLabel, monthNumber, ytdLabel } from "@/domain/months";
@@ -20,7 +20,7 @@ import { CityPageHeader, NoCampaign } from "../../_components/page-header";
 import { PageTools } from "../../export/page-tools";
 import { indicatorExportUrl } from "../../export/urls";
 import { DataTable } from "@/components/ui/data-table";
-import { PlainHtml } from "@/components/plain-html";
+import { KeptCityPage } from "../../_components/kept-page";
 
 export const metadata: Metadata = { title: "指标下钻" };
 
@@ -28,7 +28,16 @@ export const metadata: Metadata = { title: "指标下钻" };
 export default async function IndicatorDrilldownPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requirePermission("city.read", {}, { next: `/city/indicators/${encodeURIComponent((await params).code)}` });
   const { code } = await params;
-  const ctx = await loadCityContext(await searchParams);
+  const sp = await searchParams;
+  return (
+    <KeptCityPage page={`/city/indicators/${code}`} reader={user} params={sp}>
+      <IndicatorBody user={user} code={code} sp={sp} />
+    </KeptCityPage>
+  );
+}
+
+async function IndicatorBody({ user, code, sp }: { user: SessionUser; code: string; sp: SearchParams }) {
+  const ctx = await loadCityContext(sp);
   if (!ctx) return <NoCampaign />;
   const { campaign, view, rollups } = ctx;
   const ind = rollups.indicators.find((i) => i.code === code);
@@ -60,7 +69,6 @@ export default async function IndicatorDrilldownPage({ params, searchParams }: {
 
   return (
     <div className="space-y-6">
-      <PlainHtml />
       <CityPageHeader
         ctx={ctx}
         path={`/city/indicators/${code}`}
