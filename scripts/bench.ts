@@ -17,7 +17,7 @@ import { chromium } from "@playwright/test";
 import { buildReport } from "./bench/report";
 import { generate, LARGE, SMALL, SMALL_200_INDICATORS, SMALL_40_DISTRICTS } from "./bench/generate";
 import { BROWSER_ENCODING, bodyBytes, measure as measureWith, rssKb, signIn, startServer, stopServer, waitReady, type Measure } from "./bench/http";
-import { readsWriteNothing } from "./bench/reads";
+import { freshDashboard, readsWriteNothing } from "./bench/reads";
 import { benchSaves } from "./bench/saves";
 import { dashboardOn } from "./bench/scale";
 import { clearPageCache } from "./page-cache";
@@ -126,6 +126,7 @@ async function main() {
     const clerk = await signIn(browser, base, "bench_jinjiang");
     const reads = await readsWriteNothing(base, dbFile, clerk.cookie, smoke ? 20 : 100);
     await clerk.ctx.close();
+    const fresh = await freshDashboard(base, dbFile, leader.cookie, smoke ? 5 : 30);
 
     const saves = await benchSaves(browser, base, dbFile, { duration, soloSaves: smoke ? 3 : 10, log });
     clearInterval(sampler);
@@ -138,7 +139,7 @@ async function main() {
       for (const s of scaleSets) scale[s.key] = await dashboardOn(browser, { root, dbFile: s.file, port, name: s.key, duration, connections });
     }
 
-    const { report, failed } = buildReport({ smoke, duration, connections, rows: big.rows, smallRows: small.rows, staticRef, favicon, plain, staticGz, gz, leaders, saves, bytes, reads, js, rollSmall, rollBig, peakKb, scale, notes: smoke ? [] : readNotes() });
+    const { report, failed } = buildReport({ smoke, duration, connections, rows: big.rows, smallRows: small.rows, staticRef, favicon, plain, staticGz, gz, leaders, saves, bytes, reads, freshDashboard: fresh, js, rollSmall, rollBig, peakKb, scale, notes: smoke ? [] : readNotes() });
     console.log(report);
     if (!smoke) {
       mkdirSync(path.join(root, "docs"), { recursive: true });

@@ -1,6 +1,6 @@
 /** docs/benchmark.md from one run's numbers: the table, the details, and each target met or missed. */
 import type { Measure } from "./http";
-import type { ReadCheck } from "./reads";
+import type { FreshDashboard, ReadCheck } from "./reads";
 import type { SaveResult } from "./saves";
 
 export interface RunNumbers {
@@ -20,6 +20,8 @@ export interface RunNumbers {
   saves: SaveResult;
   bytes: { name: string; plain: number; wire: { bytes: number; encoding: string } }[];
   reads: ReadCheck;
+  /** The dashboard one request at a time: right after a data write (body rendered), then again (kept). */
+  freshDashboard: FreshDashboard;
   js: { min: number; home: number; projects: number };
   rollSmall: { cold: number; warm: number };
   rollBig: { cold: number; warm: number };
@@ -95,6 +97,7 @@ export function buildReport(n: RunNumbers): { report: string; failed: string | n
     ...n.bytes.map((b) => `| ${b.name} | ${kb(b.plain)} | ${kb(b.wire.bytes)} | ${b.wire.encoding} |`),
     "",
     `- Month save: one clerk alone, p50 ${percentileOf(saves.solo, 50).toFixed(0)} ms per save; ${saves.acked} acknowledged writes by 13 concurrent clerks, ${saves.conflicts} version conflicts, ${saves.errors} errors, **${saves.lost} lost writes** (each clerk's last acknowledged value is the one stored); ${kb(saves.replyBytes)} per reply.`,
+    `- Dashboard one request at a time (${n.freshDashboard.times} rounds): the first after a data write renders its body afresh, p50 ${percentileOf(n.freshDashboard.fresh, 50).toFixed(0)} ms, p95 ${percentileOf(n.freshDashboard.fresh, 95).toFixed(0)} ms; the next, from the kept body, p50 ${percentileOf(n.freshDashboard.kept, 50).toFixed(0)} ms${n.freshDashboard.unexpected ? `; **${n.freshDashboard.unexpected} answers were not what they should have been (rendered, then kept)**` : ""}. The 10-connection rows above are the pages between writes, from kept bodies (app/_lib/kept-bodies.mjs).`,
     `- Reading never writes: ${reads.reads} reads of /district by a clerk; data_version ${reads.dataVersion[0]} before, ${reads.dataVersion[1]} after; audit rows ${reads.audited[0]} before, ${reads.audited[1]} after.`,
     `- Dashboard rollup, cold (computed from the rows, median of 5): ${n.rollSmall.cold.toFixed(1)} ms at ${n.smallRows.toLocaleString()} rows (the same 60 indicators and 13 districts, one year, 150 projects), ${n.rollBig.cold.toFixed(1)} ms at ${n.rows.toLocaleString()} rows (× ${rollRatio.toFixed(1)}); warm (data unchanged since the last computation): ${n.rollSmall.warm.toFixed(2)} ms and ${n.rollBig.warm.toFixed(2)} ms.`,
     `- First-load JavaScript (gzip on the wire): framework minimum (static page) ${kb(n.js.min)}; public home ${kb(n.js.home)} (+${kb(n.js.home - n.js.min)}); project list ${kb(n.js.projects)} (+${kb(n.js.projects - n.js.min)}).`,
@@ -104,7 +107,11 @@ export function buildReport(n: RunNumbers): { report: string; failed: string | n
     ...(n.smoke ? [] : [...targets, ...n.notes]),
   ].join("\n");
   const failedRequests = [staticRef, n.favicon, ...n.plain, staticGz, ...n.gz, ...n.leaders, ...Object.values(n.scale)].reduce((s, r) => s + r.errors, 0) + saves.errors;
-  const failed = failedRequests > 0 || saves.lost > 0 || !readsOk ? `requests failed (${failedRequests}), writes were lost (${saves.lost}) or a read wrote (data_version ${reads.dataVersion.join(" → ")})` : null;
+  const keptWrong = n.freshDashboard.unexpected;
+  const failed =
+    failedRequests > 0 || saves.lost > 0 || !readsOk || keptWrong > 0
+      ? `requests failed (${failedRequests}), writes were lost (${saves.lost}), a read wrote (data_version ${reads.dataVersion.join(" → ")}) or a dashboard was not rendered after a write and kept until the next (${keptWrong})`
+      : null;
   return { report, failed };
 }
 
