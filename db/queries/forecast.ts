@@ -38,13 +38,20 @@ async function accumulations(campaignId: number): Promise<Map<number, "flow" | "
   return new Map(rows.map((r) => [r.id, r.accumulation]));
 }
 
-async function loadYear(campaignId: number, month: string): Promise<ForecastYear> {
-  const [inputs, acc, official] = await Promise.all([loadRollupInputs(campaignId, month, "official"), accumulations(campaignId), officialPairs(campaignId)]);
+/** How a year's official figures are read: loadRollupInputs, or a caller's per-request copy of it. */
+export type RollupInputsLoader = (campaignId: number, month: string, mode: "official") => Promise<IndicatorMeta[]>;
+
+async function loadYear(campaignId: number, month: string, load: RollupInputsLoader): Promise<ForecastYear> {
+  const [inputs, acc, official] = await Promise.all([load(campaignId, month, "official"), accumulations(campaignId), officialPairs(campaignId)]);
   return { indicators: inputs.map((i) => ({ ...i, accumulation: acc.get(i.id) ?? "flow" })), official };
 }
 
-/** This year's data through `month` and last year's whole year (official figures only). */
-export async function loadForecastSource(campaignId: number, month: string): Promise<ForecastSource> {
+/**
+ * This year's data through `month` and last year's whole year (official figures only). `load`
+ * reads a year's figures; a page passes its per-request copy, so this year's are read once for
+ * the page's official rollups and its forecast (issue #17).
+ */
+export async function loadForecastSource(campaignId: number, month: string, load: RollupInputsLoader = loadRollupInputs): Promise<ForecastSource> {
   const { db } = await getDatabase();
   const campaign = (await db.select({ year: campaigns.year, cityName: campaigns.cityName }).from(campaigns).where(eq(campaigns.id, campaignId)))[0];
   if (!campaign) return { thisYear: { indicators: [], official: new Set() }, lastYear: null };
@@ -56,6 +63,6 @@ export async function loadForecastSource(campaignId: number, month: string): Pro
       .orderBy(sql`${campaigns.id}`)
       .limit(1)
   )[0];
-  const [thisYear, lastYear] = await Promise.all([loadYear(campaignId, month), last ? loadYear(last.id, `${campaign.year - 1}-12`) : Promise.resolve(null)]);
+  const [thisYear, lastYear] = await Promise.all([loadYear(campaignId, month, load), last ? loadYear(last.id, `${campaign.year - 1}-12`, load) : Promise.resolve(null)]);
   return { thisYear, lastYear };
 }

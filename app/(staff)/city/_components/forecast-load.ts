@@ -5,6 +5,7 @@ import "server-only";
  * changes, as the rollups are (app/_lib/city-data.ts). Callers must have checked `city.read`.
  */
 import { cache } from "react";
+import { requestRollupInputs } from "@/app/_lib/city-data";
 import { getLatestCompleteMonth } from "@/db/queries/completeness";
 import { listReportingDistricts } from "@/db/queries/figures";
 import { loadForecastSource } from "@/db/queries/forecast";
@@ -30,7 +31,7 @@ export interface CampaignForecasts {
 }
 
 async function compute(campaignId: number, month: string): Promise<CampaignForecasts> {
-  const [source, districts, cityAsOf] = await Promise.all([loadForecastSource(campaignId, month), listReportingDistricts(), getLatestCompleteMonth(campaignId, month)]);
+  const [source, districts, cityAsOf] = await Promise.all([loadForecastSource(campaignId, month, requestRollupInputs), listReportingDistricts(), getLatestCompleteMonth(campaignId, month)]);
   const ids = districts.map((d) => d.id);
   const lastByCode = new Map((source.lastYear?.indicators ?? []).map((i) => [i.code, i]));
   const indicators = source.thisYear.indicators.map((ind): IndicatorForecast => {
