@@ -253,6 +253,10 @@ test.describe("locked months", () => {
       const res = await replay(ctx, captured);
       expect(res.status()).toBe(403);
       expect(await snapshotState()).toBe(before);
+      // The refusal is on record, with the clerk and the month's state that decided it.
+      const denied = await queryOne<{ action: string; actor_name: string; after: string }>("select action, actor_name, after from audit_events where outcome = 'denied' order by id desc limit 1");
+      expect(denied).toMatchObject({ action: "report.edit", actor_name: username });
+      expect(JSON.parse(denied!.after)).toMatchObject({ state: "locked" });
       await ctx.dispose();
     } finally {
       await run("update periods set locked = 0 where month = '2023-08'");

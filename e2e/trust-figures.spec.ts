@@ -68,6 +68,7 @@ test("a month 50 times the district's median is refused without a note, naming t
   // The reply read below is the script's save. Before hydration a click posts the form as plain HTML and
   // the page navigates, and Playwright then has no body to read (seen once on CI).
   await hydrated(page.getByRole("button", { name: "保存草稿" }));
+  const hintBefore = await page.locator(`#c_${urban}`).getAttribute("placeholder");
   await page.locator(`#m_${urban}`).fill(String(value / 10_000));
   await page.getByRole("button", { name: "保存草稿" }).click();
   const expected = `本月 ${yi(value)}，为本区以往月份中位数 ${yi(Math.round(median))}的 50 倍`;
@@ -82,12 +83,14 @@ test("a month 50 times the district's median is refused without a note, naming t
   const replies = await keepReplyBodies(page, (r) => r.method() === "POST" && new URL(r.url()).pathname === "/district/figures");
   await page.locator(`#note_${urban}`).press("Enter");
   await expect(page.locator("form [role=status]")).toContainText("已保存草稿");
-  // The draft save answers with the form's state (its rows as stored), not the page rendered again.
+  // The draft save answers with the form's state (what it stored in each row: the cumulative and
+  // the reminders), not the page rendered again, nor the parts of a row a save does not change.
   // (Only ASCII is asserted on the raw reply: the RSC stream carries no charset.)
   expect(replies).toHaveLength(1);
   const body = replies[0]!;
   expect(body).toContain('"ok":true');
-  expect(body).toMatch(/"rows":\[\{"id":/);
+  expect(body).toMatch(/"saved":\[\{"id":\d+,"ytd":/);
+  expect(body).not.toContain('"numeratorLabel"');
   expect(body).toContain('"rule":"figure_above_median"');
   expect(body).not.toContain('"monthText"');
   await expect(row(page, urban).locator("[data-flag-rule=figure_above_median]")).toContainText(expected);
@@ -98,9 +101,14 @@ test("a month 50 times the district's median is refused without a note, naming t
   );
   expect(flag).toMatchObject({ rule: "figure_above_median", note: "重大项目集中结算入账" });
   expect(flag!.message).toContain(expected);
+  // The cumulative field's hint counts the stored month (from the save's reply), as the page does when opened afresh.
+  const hint = await page.locator(`#c_${urban}`).getAttribute("placeholder");
+  expect(hint).toMatch(/亿元$/);
+  expect(hint).not.toBe(hintBefore);
   // The clerk sees what the reviewer will see, beside the value, also after a reload.
   await page.reload();
   await expect(row(page, urban).locator("[data-flag-rule=figure_above_median]")).toContainText(expected);
+  await expect(page.locator(`#c_${urban}`)).toHaveAttribute("placeholder", hint!);
 });
 
 test("a month with one indicator marked 本月无数据 needs a reason, and is then submitted with no value stored", async ({ page }) => {

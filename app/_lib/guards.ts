@@ -156,6 +156,20 @@ export async function requirePermission(action: Action, resource: Resource = {},
   return user;
 }
 
+/**
+ * For an action that called requireUser first and learned the resource afterwards (the district
+ * and month state its form names): the same policy decision and audited refusal as
+ * requirePermission, for the user that call returned, without reading the session again — each
+ * read is a database query in an action, and a month save is timed (issue #17).
+ */
+export async function requireAllowed(user: SessionUser, action: Action, resource: Resource = {}): Promise<SessionUser> {
+  if (!can(user, action, resource)) {
+    await recordDenied(user, action, resource);
+    forbidden();
+  }
+  return user;
+}
+
 export async function requireCityAdmin(opts: RequireOptions = {}): Promise<SessionUser> {
   return requirePermission("user.manage", {}, opts);
 }

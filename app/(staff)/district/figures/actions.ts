@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionState } from "@/app/_lib/action-state";
 import { conflictMessage } from "@/domain/conflict";
-import { requirePermission, requireUser } from "@/app/_lib/guards";
+import { requireAllowed, requireUser } from "@/app/_lib/guards";
 import { actorOf } from "@/app/_lib/actor";
 import { monthLabel } from "@/domain/months";
 import { getDatabase } from "@/db/index";
@@ -14,10 +14,9 @@ import { getPlausibilitySettings, listMonthFlags } from "@/db/queries/plausibili
 import { getDistrictMonthState } from "@/db/queries/reporting";
 import { checkFiguresForm, fillSameAsLastMonth, markSectionNoData } from "./check-form";
 import { fieldNames, FORM_NOTE, storedFormValues } from "./form-values";
-import { toFormRows } from "./form-rows";
-import type { FormRow } from "./figures-row";
-import { listDepartmentNames } from "@/db/queries/users";
-import { loadFigureRows } from "../../../_lib/figures-load";
+import { toSavedRows } from "./form-rows";
+import type { SavedRow } from "./figures-row";
+import { loadEntryRows } from "../../../_lib/figures-load";
 import { resolveDistrict } from "./scope";
 import { confinedDepartmentId } from "@/domain/work-scope";
 import { formatWithUnit } from "@/domain/format";
@@ -35,8 +34,8 @@ const text = (fd: FormData, key: string) => {
   return typeof v === "string" ? v : "";
 };
 
-/** The figures form's state: a draft save also carries the form's rows as stored. */
-export type FiguresState = ActionState & { rows?: FormRow[] };
+/** The figures form's state: a draft save also carries what it stored in each row. */
+export type FiguresState = ActionState & { saved?: SavedRow[] };
 
 export async function saveFiguresAction(_prev: FiguresState, formData: FormData): Promise<FiguresState> {
   const user = await requireUser();
@@ -49,9 +48,9 @@ export async function saveFiguresAction(_prev: FiguresState, formData: FormData)
   const monthState = await getDistrictMonthState(campaign.id, district.id, month);
   const state = monthState?.state ?? "locked";
   const ownerDepartment = confinedDepartmentId(user);
-  const rows = await loadFigureRows(campaign.id, district.id, month, ownerDepartment);
+  const rows = await loadEntryRows(campaign.id, district.id, month, ownerDepartment);
   const ownerDepartmentIds = [...new Set(rows.map((r) => r.indicator.ownerDepartmentId).filter((x): x is number => x != null))];
-  await requirePermission(intent === "submit" ? "report.submit" : "report.edit", { districtId: district.id, state, ownerDepartmentIds });
+  await requireAllowed(user, intent === "submit" ? "report.submit" : "report.edit", { districtId: district.id, state, ownerDepartmentIds });
 
   // What was posted, every row's 本月无数据 box stated explicitly (an unticked box posts nothing).
   // Never cut here: a note over its limit is refused by checkEntry with both lengths.
@@ -124,11 +123,9 @@ export async function saveFiguresAction(_prev: FiguresState, formData: FormData)
     revalidatePath("/district");
     return { ok: true, message: `已报送${monthLabel(month)}报表，等待专项办审核`, fieldErrors: {}, values: storedValues };
   }
-  // A draft stays a draft: the reply is the form's state alone, with its rows (the cumulative so
-  // far, the saved reminders) built from what was stored, instead of the page rendered again
-  // (issue #17). Other pages read the database when next opened (no client cache of dynamic pages).
-  const ownerIds = [...new Set(rows.map((r) => r.indicator.ownerDepartmentId).filter((x): x is number => x != null))];
-  const ownerNames = await listDepartmentNames(ownerIds);
+  // A draft stays a draft: the reply is the form's state alone, with what the save stored in each
+  // row (the cumulative, the saved reminders), instead of the page rendered again (issue #17).
+  // Other pages read the database when next opened (no client cache of dynamic pages).
   const message = outcome.value.changed > 0 ? `已保存草稿（更新 ${outcome.value.changed} 项）` : "没有需要保存的修改";
-  return { ok: true, message, fieldErrors: {}, values: storedValues, rows: toFormRows(fresh, flags.filter((f) => f.subject === "figure"), ownerNames) };
+  return { ok: true, message, fieldErrors: {}, values: storedValues, saved: toSavedRows(fresh, flags.filter((f) => f.subject === "figure")) };
 }

@@ -4,12 +4,12 @@ import { normaliseNumberText } from "@/domain/numbers";
 import type { PlausibilitySettings } from "@/domain/plausibility/settings";
 import type { FigureWrite } from "@/db/mutations/reports";
 import { fieldNames, FORM_NOTE, sameAsLastMonth } from "./form-values";
-import type { FigureRow } from "../../../_lib/figures-load";
+import type { EntryRow } from "../../../_lib/figures-load";
 
 const FIELD_KEY = { month: "m", cumulative: "c", numerator: "n", denominator: "d", note: "note" } as const;
 
 /** Every row of a posted figures form checked (entry, plausibility, completeness at submit, copied form); writes only when fieldErrors is empty. */
-export function checkFiguresForm(rows: FigureRow[], values: Record<string, string>, submit: boolean, settings: PlausibilitySettings): { fieldErrors: Record<string, string>; writes: FigureWrite[] } {
+export function checkFiguresForm(rows: EntryRow[], values: Record<string, string>, submit: boolean, settings: PlausibilitySettings): { fieldErrors: Record<string, string>; writes: FigureWrite[] } {
   const fieldErrors: Record<string, string> = {};
   const writes: FigureWrite[] = [];
   const entries: FormEntry[] = [];
@@ -59,7 +59,7 @@ const blank = (s: string | undefined) => normaliseNumberText(s ?? "") === "";
  * Ticks 本月无数据 on every indicator of one section whose value fields are all blank (the posted
  * values, changed in place). Null when the form has no such section.
  */
-export function markSectionNoData(rows: FigureRow[], values: Record<string, string>, sectionCode: string): { sectionName: string; count: number } | null {
+export function markSectionNoData(rows: EntryRow[], values: Record<string, string>, sectionCode: string): { sectionName: string; count: number } | null {
   const inSection = rows.filter((r) => r.indicator.section.code === sectionCode);
   if (inSection.length === 0) return null;
   let count = 0;
@@ -77,7 +77,7 @@ export function markSectionNoData(rows: FigureRow[], values: Record<string, stri
  * into every blank slow-changing row of a section (`samesec:<code>`), in the posted values
  * (changed in place; nothing is saved). Null when the form has no such row or section.
  */
-export function fillSameAsLastMonth(rows: FigureRow[], values: Record<string, string>, target: { indicatorId: number } | { sectionCode: string }): { label: string; count: number } | null {
+export function fillSameAsLastMonth(rows: EntryRow[], values: Record<string, string>, target: { indicatorId: number } | { sectionCode: string }): { label: string; count: number } | null {
   const one = "indicatorId" in target;
   const chosen = one ? rows.filter((r) => r.indicator.id === target.indicatorId) : rows.filter((r) => r.indicator.section.code === target.sectionCode);
   if (chosen.length === 0 || (one && !sameAsLastMonth(chosen[0]!))) return null;

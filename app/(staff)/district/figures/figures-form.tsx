@@ -8,7 +8,7 @@ import { EntryGrid, type EntryColumn } from "@/components/ui/entry-grid";
 import { gridKeys, pasteIntoGrid } from "@/components/grid-paste";
 import { useFormKey } from "@/components/use-form-key";
 import { saveFiguresAction, type FiguresState } from "./actions";
-import { FigureRowView, rowFields, type FormRow } from "./figures-row";
+import { FigureRowView, rowFields, withSaved, type FormRow } from "./figures-row";
 
 export type { FormRow, SavedFlag } from "./figures-row";
 
@@ -43,8 +43,8 @@ function fillRow(form: HTMLFormElement, r: FormRow): void {
 
 export function FiguresForm({ rows: pageRows, initial, month, district, monthText, canSubmit, focusId }: { rows: FormRow[]; initial: Record<string, string>; month: string; district: string; monthText: string; canSubmit: boolean; focusId?: number }) {
   const [state, action] = useActionState<FiguresState, FormData>(saveFiguresAction, initialActionState);
-  // A draft save answers with the rows as stored (the page is not rendered again for it).
-  const rows = state.rows ?? pageRows;
+  // A draft save answers with what it stored in each row (the page is not rendered again for it).
+  const rows = state.saved ? withSaved(pageRows, state.saved) : pageRows;
   const key = useFormKey(state);
   // What the last paste or 同上月 did, shown until the next save result (which remounts the form).
   const [done, setDone] = useState({ key: -1, text: "" });

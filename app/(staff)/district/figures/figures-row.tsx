@@ -31,6 +31,18 @@ export interface FormRow {
   same: { a: string; b: string } | null;
 }
 
+/** What a draft save answers for each row: the parts of it that this month's values change (form-rows.ts, toSavedRows). */
+export type SavedRow = Pick<FormRow, "id" | "ytd" | "flags">;
+
+/** The page's rows with what a draft save stored: the cumulative and the reminders from the save, the rest as the page gave it. */
+export function withSaved(rows: readonly FormRow[], saved: readonly SavedRow[]): FormRow[] {
+  const byId = new Map(saved.map((s) => [s.id, s]));
+  return rows.map((r) => {
+    const s = byId.get(r.id);
+    return s ? { ...r, ytd: s.ytd, flags: s.flags } : r;
+  });
+}
+
 /** The two value fields of a row: month and cumulative, or numerator and denominator. */
 export function rowFields(r: FormRow) {
   return { a: r.ratio ? `n_${r.id}` : `m_${r.id}`, b: r.ratio ? `d_${r.id}` : `c_${r.id}`, note: `note_${r.id}`, noData: `nodata_${r.id}` };

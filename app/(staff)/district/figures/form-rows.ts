@@ -5,14 +5,14 @@
  * (no second render of the page into the reply). Server-side; pure.
  */
 import { formatRatioPercent, formatWithUnit } from "@/domain/format";
-import type { FigureRow } from "../../../_lib/figures-load";
-import type { FormRow } from "./figures-row";
+import type { EntryRow, LastMonthCell } from "../../../_lib/figures-load";
+import type { FormRow, SavedRow } from "./figures-row";
 import { sameAsLastMonth } from "./form-values";
 
-type Cell = FigureRow["current"];
+type Cell = LastMonthCell | null;
 
 /** A month's value as the form's 上月 column prints it. */
-export function valueText(r: Pick<FigureRow, "indicator">, cell: Cell): string {
+export function valueText(r: Pick<EntryRow, "indicator">, cell: Cell): string {
   if (!cell) return "—";
   if (cell.noData) return "本月无数据";
   if (r.indicator.aggregation === "ratio") {
@@ -29,10 +29,11 @@ export interface FormFlag {
   note: string;
 }
 
-export function toFormRows(rows: readonly (Omit<FigureRow, "current"> & { current: { value: number | null } | null })[], flags: readonly FormFlag[], ownerNames: ReadonlyMap<number, string | null>): FormRow[] {
+type RowWithValue = EntryRow & { current: { value: number | null } | null };
+
+export function toFormRows(rows: readonly RowWithValue[], flags: readonly FormFlag[], ownerNames: ReadonlyMap<number, string | null>): FormRow[] {
   return rows.map((r) => {
     const part = r.indicator.partUnit ?? r.indicator.unit;
-    const cur = r.current;
     return {
       id: r.indicator.id,
       name: r.indicator.name,
@@ -43,11 +44,25 @@ export function toFormRows(rows: readonly (Omit<FigureRow, "current"> & { curren
       denominatorLabel: r.indicator.denominatorLabel ?? "分母",
       lastMonth: valueText(r, r.lastMonth),
       previousYtd: formatWithUnit(r.context.previousYtd, r.indicator.unit, r.indicator.decimals),
-      ytd: cur?.value != null ? formatWithUnit(r.context.previousYtd + cur.value, r.indicator.unit, r.indicator.decimals) : "",
+      ytd: ytdText(r),
       section: r.indicator.section,
-      flags: flags.filter((f) => f.indicatorId === r.indicator.id).map((f) => ({ rule: f.rule, message: f.message, note: f.note })),
+      flags: flagsOf(flags, r.indicator.id),
       ownerName: r.indicator.ownerDepartmentId != null ? (ownerNames.get(r.indicator.ownerDepartmentId) ?? null) : null,
       same: sameAsLastMonth(r),
     };
   });
 }
+
+/**
+ * What a draft save changes in the rows the page gave the form (figures-row.tsx, withSaved):
+ * the cumulative with this month's stored value, and the reminders stored with it. The rest of
+ * a row (names, units, last month, the cumulative before this month, 同上月) does not depend on
+ * this month's values, so the reply leaves it out (issue #17: 22.5 KB → the form's values and
+ * these).
+ */
+export function toSavedRows(rows: readonly RowWithValue[], flags: readonly FormFlag[]): SavedRow[] {
+  return rows.map((r) => ({ id: r.indicator.id, ytd: ytdText(r), flags: flagsOf(flags, r.indicator.id) }));
+}
+
+const ytdText = (r: RowWithValue) => (r.current?.value != null ? formatWithUnit(r.context.previousYtd + r.current.value, r.indicator.unit, r.indicator.decimals) : "");
+const flagsOf = (flags: readonly FormFlag[], indicatorId: number) => flags.filter((f) => f.indicatorId === indicatorId).map((f) => ({ rule: f.rule, message: f.message, note: f.note }));

@@ -1,5 +1,5 @@
 import { FIGURE_RULES } from "@/domain/figure-entry";
-import type { FigureRow } from "../../../_lib/figures-load";
+import type { EntryRow, FigureRow } from "../../../_lib/figures-load";
 import { baseToDisplayExact } from "@/domain/format";
 
 /** What storedFormValues needs of a row: its indicator and the stored cell (or none). */
@@ -43,7 +43,7 @@ export function storedFormValues(rows: readonly StoredRow[], flags: readonly { i
  * the indicator data calls stock (as they stand at the end of a month: firm counts, areas). A
  * flow (a month's amount) is never copied forward. Null when last month has no value.
  */
-export function sameAsLastMonth(r: Pick<FigureRow, "indicator" | "lastMonth">): { a: string; b: string } | null {
+export function sameAsLastMonth(r: Pick<EntryRow, "indicator" | "lastMonth">): { a: string; b: string } | null {
   const last = r.lastMonth;
   if (r.indicator.accumulation !== "stock" || !last || last.noData) return null;
   if (r.indicator.aggregation === "ratio") {
