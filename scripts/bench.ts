@@ -128,7 +128,7 @@ async function main() {
     await clerk.ctx.close();
     const fresh = await freshDashboard(base, dbFile, leader.cookie, smoke ? 5 : 30);
 
-    const saves = await benchSaves(browser, base, dbFile, { duration, soloSaves: smoke ? 3 : 10, log });
+    const saves = await benchSaves(browser, base, dbFile, { duration, soloWarmup: smoke ? 2 : 10, soloSaves: smoke ? 3 : 100, log });
     clearInterval(sampler);
     await stopServer(server);
 
