@@ -99,6 +99,10 @@ test.describe("the leader's read-only pages as plain HTML", () => {
       expect(html, url).not.toMatch(/<script(?![^>]*src="\/js\/print\.js")/);
       expect(html, url).not.toContain("__next_f");
       expect(html, url).toContain('src="/js/print.js"');
+      // Nothing of the request is left in a plain page: no nonce, and a script policy of 'self' alone
+      // (the print button's script is the app's own file), so the same page is the same bytes.
+      expect(html, url).not.toContain("nonce=");
+      expect(res.headers()["content-security-policy"], url).toMatch(/(?:^|; )script-src 'self'(?:;|$)/);
     }
 
     const scripts: string[] = [];

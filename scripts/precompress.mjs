@@ -21,12 +21,49 @@ const COMPRESSIBLE = /^(?:text\/|application\/(?:javascript|json|xml|manifest\+j
 const MIN_BYTES = 1024;
 /** What a signed-in page answers: its HTML, or the router's RSC payload on a client navigation. */
 const PAGE_TYPES = /^text\/(?:html|x-component)\b/;
-/** Upper bound of the kept compressed bytes; the oldest entries go first. */
-const MAX_KEPT_BYTES = 64 * 1024 * 1024;
+/**
+ * Bytes kept by key up to a bound, least recently used first out.
+ * @param {number} maxBytes
+ */
+function boundedBytes(maxBytes) {
+  /** @type {Map<string, Buffer>} */
+  const entries = new Map();
+  let total = 0;
+  return {
+    /** @param {string} key */
+    get(key) {
+      const hit = entries.get(key);
+      if (hit) {
+        // Most recently used last, so eviction takes the oldest.
+        entries.delete(key);
+        entries.set(key, hit);
+      }
+      return hit;
+    },
+    /** @param {string} key @param {Buffer} bytes */
+    set(key, bytes) {
+      const old = entries.get(key);
+      if (old) total -= old.length;
+      entries.delete(key);
+      entries.set(key, bytes);
+      total += bytes.length;
+      for (const [k, v] of entries) {
+        if (total <= maxBytes) break;
+        entries.delete(k);
+        total -= v.length;
+      }
+    },
+  };
+}
 
-/** @type {Map<string, Buffer>} */
-const kept = new Map();
-let keptBytes = 0;
+/** Shared answers (public pages, static files): compressed and plain bytes, 64 MB at most. */
+const kept = boundedBytes(64 * 1024 * 1024);
+/**
+ * Signed-in plain pages without anything of their request (signedInOnce): compressed bytes by a
+ * SHA-256 of the page, 16 MB at most, apart from the shared answers so that many readers' pages
+ * cannot push the public pages out.
+ */
+const signedIn = boundedBytes(16 * 1024 * 1024);
 
 /** @param {string | string[] | undefined} header @returns {"br" | "gzip" | null} */
 export function chooseEncoding(header) {
@@ -101,26 +138,32 @@ export function encodedOnce(text) {
   return entry;
 }
 
-/** @param {string} key */
-function keptBytesFor(key) {
-  const hit = kept.get(key);
-  if (hit) {
-    // Most recently used last, so eviction takes the oldest.
-    kept.delete(key);
-    kept.set(key, hit);
-  }
-  return hit;
-}
-
-/** @param {string} key @param {Buffer} bytes */
-function keep(key, bytes) {
-  kept.set(key, bytes);
-  keptBytes += bytes.length;
-  for (const [k, v] of kept) {
-    if (keptBytes <= MAX_KEPT_BYTES) break;
-    kept.delete(k);
-    keptBytes -= v.length;
-  }
+/**
+ * Next.js sets a page's Content-Length from `Buffer.byteLength` of the page cache's text on every
+ * request, before the text reaches `res.end` here (send-payload.js, sendRenderResult). On the
+ * public home that text (the page with its inlined RSC payload, about 180,000 characters, mostly
+ * Chinese) took about 140 µs per request to measure, a tenth of the request's CPU and more than the
+ * whole difference to the static reference (session 15's profile). The texts encoded above already
+ * know their length: `Buffer.byteLength` answers from them when asked about the same text, and
+ * measures anything else as before (`measureTextsOnce`, installed by scripts/server.mjs). A lookup
+ * of a long string is by identity first (the page cache hands the same string object again);
+ * another string of the same length is compared, at worst as long as measuring it.
+ */
+const LONG_TEXT = 16 * 1024;
+let measuring = false;
+export function measureTextsOnce() {
+  if (measuring) return;
+  measuring = true;
+  const measure = Buffer.byteLength;
+  /** @type {typeof Buffer.byteLength} */
+  const byteLength = (value, encoding) => {
+    if (typeof value === "string" && value.length >= LONG_TEXT && (encoding === undefined || encoding === "utf8" || encoding === "utf-8")) {
+      const known = encoded.get(value);
+      if (known) return known.body.length;
+    }
+    return measure(value, encoding);
+  };
+  Buffer.byteLength = byteLength;
 }
 
 /**
@@ -196,10 +239,10 @@ const PLAIN_MARK = Buffer.from('<meta name="tuijin-runtime" content="none"');
 /** withoutRuntime for a body; a shared body (from the page cache) is converted once and kept. @param {Buffer} body @param {string | null} hash */
 function plainPage(body, hash) {
   const key = hash && `plain:${hash}`;
-  const hit = key ? keptBytesFor(key) : undefined;
+  const hit = key ? kept.get(key) : undefined;
   if (hit) return hit;
   const bytes = withoutRuntimeBytes(body);
-  if (key) keep(key, bytes);
+  if (key) kept.set(key, bytes);
   return bytes;
 }
 
@@ -209,10 +252,54 @@ function plainPage(body, hash) {
  */
 export function compressedOnce(body, encoding, hash = contentHash(body)) {
   const key = `${encoding}:${hash}`;
-  const hit = keptBytesFor(key);
+  const hit = kept.get(key);
   if (hit) return { bytes: hit, hit: true };
   const bytes = compress(body, encoding, true);
-  keep(key, bytes);
+  kept.set(key, bytes);
+  return { bytes, hit: false };
+}
+
+/**
+ * A signed-in plain page without the request's CSP nonce. The nonce (proxy.ts, one per request)
+ * is all that differs between two loads of a leader's page from a kept body; it lets the
+ * framework's inline scripts run, and a plain page has none left: only the app's own scripts from
+ * `public/`, by `src` (withoutRuntime). So the page goes out without the nonce attributes and with
+ * the script policy `'self'` alone — stricter than the public pages' fixed policy, which allows
+ * inline scripts — and two loads of the same page by the same reader are the same bytes, which
+ * signedInOnce compresses once. Null when the answer has no nonce policy to take out.
+ * @param {Buffer} page @param {import("node:http").ServerResponse} res
+ */
+export function withoutNonce(page, res) {
+  const policy = res.getHeader("content-security-policy");
+  const nonce = typeof policy === "string" ? /'nonce-([A-Za-z0-9+/=_-]+)'/.exec(policy)?.[1] : undefined;
+  if (!policy || !nonce) return null;
+  const attribute = Buffer.from(` nonce="${nonce}"`);
+  /** @type {Buffer[]} */
+  const parts = [];
+  let from = 0;
+  for (let i = page.indexOf(attribute); i >= 0; i = page.indexOf(attribute, from)) {
+    parts.push(page.subarray(from, i));
+    from = i + attribute.length;
+  }
+  parts.push(page.subarray(from));
+  res.setHeader("content-security-policy", String(policy).replace(` 'nonce-${nonce}'`, "").replace(" 'strict-dynamic'", ""));
+  return Buffer.concat(parts);
+}
+
+/**
+ * The compressed bytes of a signed-in plain page without its nonce (withoutNonce), by a SHA-256
+ * of the page: the next load of the same page with the same data by the same reader (a leader's
+ * page from its kept body) costs a hash, about 0.06 ms for the 105 KB dashboard, instead of a
+ * compression, about 1.2 ms. The key is the whole page's digest, so bytes go only to a request
+ * whose page is the same, byte for byte.
+ * @param {Buffer} page @param {"br" | "gzip"} encoding
+ */
+export function signedInOnce(page, encoding) {
+  const key = `${encoding}:${createHash("sha256").update(page).digest("base64")}`;
+  const hit = signedIn.get(key);
+  if (hit) return { bytes: hit, hit: true };
+  const bytes = compress(page, encoding, false);
+  signedIn.set(key, bytes);
   return { bytes, hit: false };
 }
 
@@ -302,6 +389,9 @@ export function passCompressed(req, res, pass, { pagesOnly = false, plainPages =
         body = settled.page;
         if (settled.how) res.setHeader(BODY_HEADER, settled.how);
       }
+      // A signed-in plain page: the same bytes each time once its nonce is out (withoutNonce).
+      const own = plain && !hash && res.statusCode === 200 && !res.headersSent ? withoutNonce(body, res) : null;
+      if (own) body = own;
       const worth = encoding !== null && res.statusCode === 200 && body.length >= MIN_BYTES && COMPRESSIBLE.test(type) && !res.getHeader("content-encoding");
       if (compression && COMPRESSIBLE.test(type) && !res.getHeader("content-encoding")) {
         // What goes out depends on Accept-Encoding, compressed or not, 200 or 304: say so to caches.
@@ -325,7 +415,7 @@ export function passCompressed(req, res, pass, { pagesOnly = false, plainPages =
         if (!res.headersSent) res.setHeader("content-length", body.length);
         return res.end(body, /** @type {any} */ (done));
       }
-      const bytes = hash ? compressedOnce(body, encoding, hash).bytes : compress(body, encoding, false);
+      const bytes = hash ? compressedOnce(body, encoding, hash).bytes : own ? signedInOnce(body, encoding).bytes : compress(body, encoding, false);
       res.setHeader("content-encoding", encoding);
       res.setHeader("content-length", bytes.length);
       return res.end(bytes, /** @type {any} */ (done));

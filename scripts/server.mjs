@@ -32,7 +32,7 @@ import { CLIENT_ADDRESS_HEADER, FORWARDED_HEADERS, checkMutationOrigin, forwardi
 import { attachBody, checkActionBody, isActionRequest, readBody } from "./action-body.mjs";
 import { needsDatabase, sendUnavailable } from "./db-unavailable.mjs";
 import { databaseDown, sharedCacheEnabled, startSharedCache } from "./shared-cache.mjs";
-import { passCompressed } from "./precompress.mjs";
+import { measureTextsOnce, passCompressed } from "./precompress.mjs";
 import { publicPageUrl } from "./public-path.mjs";
 import { dropTicket, newTicket, TICKET_HEADER } from "../app/_lib/kept-bodies.mjs";
 
@@ -117,6 +117,7 @@ const keptBodies = process.env.TUIJIN_KEPT_BODIES !== "0";
 const one = (v) => (Array.isArray(v) ? v.join(", ") : v);
 
 async function main() {
+  if (frontCompression || plainPages) measureTextsOnce();
   // Several instances on a libSQL server: share page-cache revalidations, watch the database.
   if (sharedCacheEnabled()) startSharedCache();
   const { default: next } = await import("next");

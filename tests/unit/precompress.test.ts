@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error plain JavaScript module of the front server, without type declarations
-import { chooseEncoding, compressedOnce, encodedOnce, passCompressed, withoutRuntime } from "../../scripts/precompress.mjs";
+import { chooseEncoding, compressedOnce, encodedOnce, measureTextsOnce, passCompressed, withoutRuntime } from "../../scripts/precompress.mjs";
 import { createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -159,8 +159,11 @@ describe("public pages as plain HTML (plainPages)", () => {
     res.end();
   }
   async function get(port: number, headers: Record<string, string>) {
+    return getPath(port, "/", headers);
+  }
+  async function getPath(port: number, path: string, headers: Record<string, string>) {
     return new Promise<{ status: number; headers: IncomingMessage["headers"]; body: Buffer }>((resolve, reject) => {
-      request({ port, path: "/", headers }, (res) => {
+      request({ port, path, headers }, (res) => {
         const parts: Buffer[] = [];
         res.on("data", (c: Buffer) => parts.push(c));
         res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts) }));
@@ -216,14 +219,7 @@ describe("public pages as plain HTML (plainPages)", () => {
     const front = createServer((req, res) => passCompressed(req, res, (q: IncomingMessage, r: ServerResponse) => server.emit("request", q, r), { pagesOnly: true, plainPages: "marked" }));
     await new Promise<void>((r) => front.listen(0, "127.0.0.1", r));
     const port = (front.address() as AddressInfo).port;
-    const at = (path: string, headers: Record<string, string>) =>
-      new Promise<{ headers: IncomingMessage["headers"]; body: Buffer }>((resolve, reject) => {
-        request({ port, path, headers }, (res) => {
-          const parts: Buffer[] = [];
-          res.on("data", (c: Buffer) => parts.push(c));
-          res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(parts) }));
-        }).on("error", reject).end();
-      });
+    const at = (path: string, headers: Record<string, string>) => getPath(port, path, headers);
     try {
       const marked = await at("/marked", { "accept-encoding": "br" });
       expect(brotliDecompressSync(marked.body).toString()).toBe(plain.replace("<title>", `${mark}<title>`));
@@ -297,5 +293,68 @@ describe("public pages as plain HTML (plainPages)", () => {
     } finally {
       await new Promise((r) => server.close(r));
     }
+  });
+  it("a signed-in plain page goes out without the request's nonce and with the script policy 'self': the same page for the same reader is the same bytes each time", async () => {
+    const mark = '<meta name="tuijin-runtime" content="none"/>';
+    const policy = (nonce: string) => `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'`;
+    let served = 0;
+    const server = createServer((req, res) => {
+      // As proxy.ts and Next.js do: a new nonce for every request, on the policy and on each tag.
+      const nonce = Buffer.from(`n${++served}-${Math.random()}`).toString("base64");
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.setHeader("content-security-policy", policy(nonce));
+      const page = (req.url === "/other" ? rendered.replace("鲤城区", "丰泽区") : rendered)
+        .replace("<title>", `${mark}<title>`)
+        .replace('data-precedence="next"/>', `nonce="${nonce}" data-precedence="next"/>`)
+        .replace("</head>", `<script src="/js/print.js" async="" nonce="${nonce}"></script></head>`)
+        .replace("<script>(self.__next_f", `<script nonce="${nonce}">(self.__next_f`);
+      res.end(req.url === "/unmarked" ? page.replace(mark, "") : page);
+    });
+    const front = createServer((req, res) => passCompressed(req, res, (q: IncomingMessage, r: ServerResponse) => server.emit("request", q, r), { pagesOnly: true, plainPages: "marked" }));
+    await new Promise<void>((r) => front.listen(0, "127.0.0.1", r));
+    const port = (front.address() as AddressInfo).port;
+    const at = (path: string, headers: Record<string, string>) => getPath(port, path, headers);
+    const expected = plain.replace("<title>", `${mark}<title>`).replace("</head>", '<script src="/js/print.js" async=""></script></head>');
+    try {
+      const first = await at("/city", { "accept-encoding": "br" });
+      const second = await at("/city", { "accept-encoding": "br" });
+      expect(brotliDecompressSync(first.body).toString()).toBe(expected);
+      expect(second.body.equals(first.body)).toBe(true);
+      const csp = String(first.headers["content-security-policy"]);
+      expect(csp).toContain("script-src 'self'; ");
+      expect(csp).not.toMatch(/nonce|strict-dynamic|unsafe-inline' 'strict|script-src[^;]*unsafe-inline/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      const identity = await at("/city", {});
+      expect(identity.body.toString()).toBe(expected);
+      expect(Number(identity.headers["content-length"])).toBe(identity.body.length);
+      // Another page is its own bytes, not the first page's.
+      const other = await at("/other", { "accept-encoding": "br" });
+      expect(brotliDecompressSync(other.body).toString()).toBe(expected.replace("鲤城区", "丰泽区"));
+      const otherGzip = await at("/other", { "accept-encoding": "gzip" });
+      expect(otherGzip.headers["content-encoding"]).toBe("gzip");
+      expect(gunzipSync(otherGzip.body).toString()).toBe(expected.replace("鲤城区", "丰泽区"));
+      // A page that is not plain keeps its scripts, their nonce and the nonce policy.
+      const unmarked = await at("/unmarked", {});
+      const nonce = /'nonce-([^']+)'/.exec(String(unmarked.headers["content-security-policy"]))?.[1];
+      expect(nonce).toBeTruthy();
+      expect(unmarked.body.toString()).toContain(`<script nonce="${nonce}">(self.__next_f`);
+    } finally {
+      await new Promise((r) => front.close(r));
+    }
+  });
+
+  it("Buffer.byteLength stays exact with the encoded page-cache texts answered from their kept bytes: any other text is measured", () => {
+    measureTextsOnce();
+    const text = rendered.replace("推进", "推进（字节）").repeat(2);
+    expect(text.length).toBeGreaterThan(16 * 1024);
+    const bytes = encodedOnce(text).body.length;
+    expect(Buffer.byteLength(text)).toBe(bytes);
+    expect(Buffer.byteLength(text, "utf8")).toBe(Buffer.from(text, "utf8").length);
+    // The same length in characters, more bytes: measured, not taken from the kept text.
+    const wider = text.replace("x", "é");
+    expect(wider.length).toBe(text.length);
+    expect(Buffer.byteLength(wider)).toBe(bytes + 1);
+    expect(Buffer.byteLength(text, "latin1")).toBe(text.length);
+    expect(Buffer.byteLength("短文本")).toBe(9);
   });
 });
