@@ -19,6 +19,8 @@ export interface Measure {
   bytes: number;
   /** The page's own size (bytes of uncompressed HTML), where the work is compared with it. */
   pageBytes?: number;
+  /** The static reference's req/s this row is compared with: the mean of its runs just before and just after this one (bracketed in scripts/bench.ts). */
+  ref?: number;
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -15,6 +15,8 @@ export interface RunNumbers {
   plain: Measure[];
   staticGz: Measure;
   gz: Measure[];
+  /** Each run of the static reference, in order, without and with "gzip, br": the pages were measured between them. */
+  refRuns?: { plain: number[]; gz: number[] };
   /** The leader's pages, the dashboard first. */
   leaders: Measure[];
   saves: SaveResult;
@@ -37,7 +39,7 @@ const x = (a: number, b: number) => (a / b).toFixed(2);
 
 export function buildReport(n: RunNumbers): { report: string; failed: string | null } {
   const { staticRef, staticGz, saves, reads } = n;
-  const row = (r: Measure, ref: Measure) => `| ${r.name} | ${r.rps.toFixed(0)} | ${x(r.rps, ref.rps)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${r.bytes ? (r.bytes / 1024).toFixed(1) : "—"} |`;
+  const row = (r: Measure, ref: Measure) => `| ${r.name} | ${r.rps.toFixed(0)} | ${x(r.rps, r.ref ?? ref.rps)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${r.bytes ? (r.bytes / 1024).toFixed(1) : "—"} |`;
   const dashboard = n.leaders[0]!;
   const others = n.leaders.slice(1);
   const home = n.bytes.find((b) => b.name.startsWith("公开首页"))!;
@@ -56,9 +58,9 @@ export function buildReport(n: RunNumbers): { report: string; failed: string | n
   const targets = [
     "## Targets",
     "",
-    ...n.plain.map((r) => `- Public page ≥ 0.9 × static, no compression asked: ${r.name} ${x(r.rps, staticRef.rps)} × — ${mark(r.rps / staticRef.rps >= 0.9)}.`),
-    ...n.gz.map((r) => `- Public page ≥ 0.9 × static, with \`Accept-Encoding: gzip, br\`: ${r.name} ${x(r.rps, staticGz.rps)} × — ${mark(r.rps / staticGz.rps >= 0.9)}.`),
-    `- Static reference ≥ 0.8 × the server's own icon: ${x(staticRef.rps, n.favicon.rps)} × — ${mark(staticRef.rps / n.favicon.rps >= 0.8)}.`,
+    ...n.plain.map((r) => `- Public page ≥ 0.9 × static, no compression asked: ${r.name} ${x(r.rps, r.ref ?? staticRef.rps)} × — ${mark(r.rps / (r.ref ?? staticRef.rps) >= 0.9)}.`),
+    ...n.gz.map((r) => `- Public page ≥ 0.9 × static, with \`Accept-Encoding: gzip, br\`: ${r.name} ${x(r.rps, r.ref ?? staticGz.rps)} × — ${mark(r.rps / (r.ref ?? staticGz.rps) >= 0.9)}.`),
+    `- Static reference ≥ 0.8 × the server's own icon: ${x(n.favicon.ref ?? staticRef.rps, n.favicon.rps)} × — ${mark((n.favicon.ref ?? staticRef.rps) / n.favicon.rps >= 0.8)}.`,
     `- City dashboard p95 ≤ 150 ms at ${n.connections} connections: ${dashboard.p95.toFixed(0)} ms — ${mark(dashboard.p95 <= 150)}.`,
     ...others.map((r) => `- Leader page p95 ≤ 250 ms: ${r.name} ${r.p95.toFixed(0)} ms — ${mark(r.p95 <= 250)}.`),
     `- Month save p95 ≤ 100 ms, 0 errors, 0 lost writes at 13 concurrent writers: p95 ${saves.measure.p95.toFixed(0)} ms, ${saves.errors} errors, ${saves.conflicts} conflicts, ${saves.lost} lost — ${mark(saves.measure.p95 <= 100 && saves.errors === 0 && saves.lost === 0)}.`,
@@ -77,7 +79,7 @@ export function buildReport(n: RunNumbers): { report: string; failed: string | n
   const report = [
     `# Benchmark (${n.smoke ? "smoke run, tiny data" : "city scale"})`,
     "",
-    `Run: \`npm run bench${n.smoke ? " -- --smoke" : ""}\` on ${new Date().toISOString().slice(0, 10)}; ${n.rows.toLocaleString()} rows; ${n.duration} s per measurement, ${n.connections} connections; 2-core machine. Throughput is compared with the static reference page of the same server in the same run (with the same Accept-Encoding).`,
+    `Run: \`npm run bench${n.smoke ? " -- --smoke" : ""}\` on ${new Date().toISOString().slice(0, 10)}; ${n.rows.toLocaleString()} rows; ${n.duration} s per measurement, ${n.connections} connections; 2-core machine. Throughput is compared with the static reference page of the same server in the same run (with the same Accept-Encoding): each URL is first under load for a moment untimed, then each public page (and the icon) is measured between two runs of the reference and compared with their mean; the reference's row is the mean of its runs${n.refRuns ? ` (${n.refRuns.plain.map((r) => r.toFixed(0)).join(", ")} req/s without compression; ${n.refRuns.gz.map((r) => r.toFixed(0)).join(", ")} with \`gzip, br\`)` : ""}. Other rows are compared with the reference's mean with \`gzip, br\` (the saves with the one without), for scale only.`,
     "",
     "| 测量 | req/s | × 静态参考 | p50 ms | p95 ms | p99 ms | 错误 | KB/响应 |",
     "|---|---|---|---|---|---|---|---|",
