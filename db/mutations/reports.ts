@@ -17,6 +17,8 @@ import type { Outcome, Refused } from "@/domain/outcome";
 
 export interface FigureWrite {
   indicatorId: number;
+  /** The indicator's code, as the audit record names it; read from the indicators when left out. */
+  code?: string;
   /** The version the form was loaded with; 0 when there was no value yet. */
   expectedVersion: number;
   value: number | null;
@@ -65,14 +67,19 @@ export type SaveOutcome = Outcome<
 const nowIso = () => new Date().toISOString();
 
 async function reportFor(tx: Tx, periodId: number, districtId: number) {
-  const period = (await tx.select({ id: periods.id, campaignId: periods.campaignId, locked: periods.locked, isOpen: periods.isOpen, month: periods.month }).from(periods).where(eq(periods.id, periodId)))[0];
-  const report = (
-    await tx
-      .select({ id: monthlyReports.id, status: monthlyReports.status, version: monthlyReports.version })
-      .from(monthlyReports)
-      .where(and(eq(monthlyReports.periodId, periodId), eq(monthlyReports.districtId, districtId)))
-  )[0];
-  return { period, report };
+  // One statement: the period and, when the district has one, its report for that period.
+  const [row] = await tx
+    .select({
+      period: { id: periods.id, campaignId: periods.campaignId, locked: periods.locked, isOpen: periods.isOpen, month: periods.month },
+      reportId: monthlyReports.id,
+      status: monthlyReports.status,
+      version: monthlyReports.version,
+    })
+    .from(periods)
+    .leftJoin(monthlyReports, and(eq(monthlyReports.periodId, periods.id), eq(monthlyReports.districtId, districtId)))
+    .where(eq(periods.id, periodId));
+  const report = row?.reportId != null && row.status != null && row.version != null ? { id: row.reportId, status: row.status, version: row.version } : undefined;
+  return { period: row?.period, report };
 }
 
 /**
@@ -110,7 +117,9 @@ export async function saveFigureValuesTx(tx: Tx, args: SaveFiguresArgs): Promise
       reportId = created!.id;
     }
     const ids = args.rows.map((r) => r.indicatorId);
-    const existing = ids.length
+    // Every figure of the report (a new report has none): the rows the form posted are checked
+    // against them, and what the save leaves is worked out from them (`stored` below).
+    const existing = report
       ? await tx
           .select({
             id: figureValues.id,
@@ -126,7 +135,7 @@ export async function saveFigureValuesTx(tx: Tx, args: SaveFiguresArgs): Promise
           })
           .from(figureValues)
           .leftJoin(users, eq(users.id, figureValues.updatedBy))
-          .where(and(eq(figureValues.reportId, reportId), inArray(figureValues.indicatorId, ids)))
+          .where(eq(figureValues.reportId, reportId))
       : [];
     const byIndicator = new Map(existing.map((e) => [e.indicatorId, e]));
     const conflicts: FigureConflict[] = [];
@@ -138,8 +147,14 @@ export async function saveFigureValuesTx(tx: Tx, args: SaveFiguresArgs): Promise
     }
     if (conflicts.length > 0) return { ok: false, reason: "conflict", conflicts };
 
+    const codeless = args.rows.filter((r) => r.code === undefined).map((r) => r.indicatorId);
     const codes = new Map(
-      (ids.length ? await tx.select({ id: indicators.id, code: indicators.code }).from(indicators).where(inArray(indicators.id, ids)) : []).map((i) => [i.id, i.code]),
+      (codeless.length ? await tx.select({ id: indicators.id, code: indicators.code }).from(indicators).where(inArray(indicators.id, codeless)) : []).map((i) => [i.id, i.code]),
+    );
+    for (const r of args.rows) if (r.code !== undefined) codes.set(r.indicatorId, r.code);
+    // What the transaction leaves, by indicator: the report's figures, each write applied below.
+    const stored = new Map<number, StoredFigure>(
+      existing.map((e) => [e.indicatorId, { indicatorId: e.indicatorId, value: e.value, numerator: e.numerator, denominator: e.denominator, note: e.note, noData: e.noData, version: e.version }]),
     );
     const oldFlags = await unresolvedFigureFlags(tx, period.campaignId, args.districtId, period.month, ids);
     const before: Record<string, unknown> = {};
@@ -164,8 +179,10 @@ export async function saveFigureValuesTx(tx: Tx, args: SaveFiguresArgs): Promise
           .update(figureValues)
           .set({ value: r.value, numerator: r.numerator, denominator: r.denominator, note: r.note, noData, updatedBy: args.actor.id, updatedAt: now, version: sql`${figureValues.version} + 1` })
           .where(and(eq(figureValues.id, cur.id), eq(figureValues.version, r.expectedVersion)));
+        stored.set(r.indicatorId, storedAs(r, noData, cur.version + 1));
       } else if (!valueSame) {
         await tx.insert(figureValues).values({ reportId, indicatorId: r.indicatorId, value: r.value, numerator: r.numerator, denominator: r.denominator, note: r.note, noData, updatedBy: args.actor.id });
+        stored.set(r.indicatorId, storedAs(r, noData, 1));
       }
       if (!flagsSame) await storeFlags(tx, { campaignId: period.campaignId, districtId: args.districtId, month: period.month, indicatorId: r.indicatorId }, flags, r.note, args.actor.id);
     }
@@ -186,14 +203,17 @@ export async function saveFigureValuesTx(tx: Tx, args: SaveFiguresArgs): Promise
       await tx.update(monthlyReports).set({ updatedBy: args.actor.id, updatedAt: now }).where(eq(monthlyReports.id, reportId));
     }
     // The report's figures as this transaction leaves them, so the caller can answer the form
-    // without reading the whole month again after the commit.
-    const stored = await tx
-      .select({ indicatorId: figureValues.indicatorId, value: figureValues.value, numerator: figureValues.numerator, denominator: figureValues.denominator, note: figureValues.note, noData: figureValues.noData, version: figureValues.version })
-      .from(figureValues)
-      .where(eq(figureValues.reportId, reportId));
-    return { ok: true, value: { changed, status, stored } };
+    // without reading the whole month again after the commit (tests/db/save-figures-flags.test.ts
+    // compares them with the rows read back).
+    return { ok: true, value: { changed, status, stored: [...stored.values()] } };
   }
 }
+
+/** A written figure as the database keeps it (a new row starts at version 1, the column's default; -0 is kept as 0). */
+const storedAs = (r: FigureWrite, noData: boolean, version: number): StoredFigure => {
+  const num = (v: number | null) => (v === 0 ? 0 : v);
+  return { indicatorId: r.indicatorId, value: num(r.value), numerator: num(r.numerator), denominator: num(r.denominator), note: r.note, noData, version };
+};
 
 type StoredFlag = { rule: string; message: string; note: string };
 /** Order-free identity of a set of flags, so an unchanged value keeps its flags (and their dates) untouched. */

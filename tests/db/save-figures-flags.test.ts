@@ -99,4 +99,47 @@ describe("saving figures with flags and 本月无数据", () => {
     await expect(save("standard_park_area_started", { value: 1, note: null, flags: [{ rule: "figure_above_median", message: "x" }] })).rejects.toThrow(/needs a note/);
     expect(await cell("standard_park_area_started")).toEqual(before);
   });
+  it("answers with the report's figures exactly as the database holds them after the save: updated, inserted, untouched, 本月无数据, a ratio, -0 and doubles", async () => {
+    const report = async () =>
+      (
+        await open.client.execute({
+          sql: "select f.indicator_id, f.value, f.numerator, f.denominator, f.note, f.no_data, f.version from figure_values f join monthly_reports r on r.id = f.report_id where r.period_id = ? and r.district_id = ? order by f.indicator_id",
+          args: [periodId, districtId],
+        })
+      ).rows.map((x) => ({ indicatorId: Number(x.indicator_id), value: x.value as number | null, numerator: x.numerator as number | null, denominator: x.denominator as number | null, note: x.note as string | null, noData: Number(x.no_data) === 1, version: Number(x.version) }));
+    const before = await report();
+    const held = new Set(before.map((b) => b.indicatorId));
+    const all = (await open.client.execute("select i.id, i.aggregation from indicators i join periods p on p.campaign_id = i.campaign_id where p.id = " + periodId + " order by i.id")).rows.map((x) => ({ id: Number(x.id), ratio: x.aggregation === "ratio" }));
+    const values = all.filter((i) => !i.ratio);
+    const kept = values.filter((i) => held.has(i.id));
+    const fresh = values.filter((i) => !held.has(i.id));
+    const ratio = all.find((i) => i.ratio)!;
+    expect(kept.length).toBeGreaterThan(2);
+    expect(fresh.length).toBeGreaterThan(2);
+    const version = (id: number) => before.find((b) => b.indicatorId === id)?.version ?? 0;
+    const base = { numerator: null, denominator: null, note: null };
+    const rows: FigureWrite[] = [
+      { ...base, indicatorId: kept[0]!.id, expectedVersion: version(kept[0]!.id), value: 0.1 + 0.2, code: "kept0" },
+      { ...base, indicatorId: kept[1]!.id, expectedVersion: version(kept[1]!.id), value: -0 },
+      { ...base, indicatorId: fresh[0]!.id, expectedVersion: 0, value: 123456789.12345679, note: "新填" },
+      { ...base, indicatorId: fresh[1]!.id, expectedVersion: 0, value: null, noData: true, note: "本月未统计" },
+      { ...base, indicatorId: fresh[2]!.id, expectedVersion: 0, value: null },
+      { indicatorId: ratio.id, expectedVersion: version(ratio.id), value: null, numerator: 1 / 3, denominator: 7, note: null },
+    ];
+    const saved = await saveFigureValues(open, { periodId, districtId, submit: false, actor, rows });
+    if (!saved.ok) throw new Error(`save refused: ${saved.reason}`);
+    const after = await report();
+    expect([...saved.value.stored].sort((a, b) => a.indicatorId - b.indicatorId)).toEqual(after);
+    // The save did change what it was asked to, and left the rest alone.
+    expect(after.find((a) => a.indicatorId === kept[0]!.id)).toMatchObject({ value: 0.30000000000000004, version: version(kept[0]!.id) + 1 });
+    expect(after.find((a) => a.indicatorId === fresh[0]!.id)).toMatchObject({ value: 123456789.12345679, note: "新填", version: 1 });
+    expect(after.find((a) => a.indicatorId === fresh[2]!.id)).toBeUndefined();
+    expect(after.filter((a) => ![kept[0], kept[1], fresh[0], fresh[1], ratio].some((r) => r!.id === a.indicatorId))).toEqual(before.filter((b) => ![kept[0], kept[1], ratio].some((r) => r!.id === b.indicatorId)));
+    // The audit record names each indicator by its code: the given one, or the one read for it.
+    const audit = (await open.client.execute("select after from audit_events where action = 'figures.save' order by id desc limit 1")).rows[0]!;
+    const named = Object.keys(JSON.parse(String(audit.after)));
+    expect(named).toContain("kept0");
+    const freshCode = String((await open.client.execute({ sql: "select code from indicators where id = ?", args: [fresh[0]!.id] })).rows[0]!.code);
+    expect(named).toContain(freshCode);
+  });
 });

@@ -35,6 +35,7 @@ export function checkFiguresForm(rows: EntryRow[], values: Record<string, string
     const expectedVersion = Number(values[f.ver] ?? "0");
     writes.push({
       indicatorId: id,
+      code: row.indicator.code,
       expectedVersion: Number.isInteger(expectedVersion) && expectedVersion >= 0 ? expectedVersion : -1,
       value: result.kind === "value" ? result.value : null,
       numerator: result.kind === "ratio" ? result.numerator : null,
