@@ -403,6 +403,10 @@ test.describe("only approved figures and public records leave the server", () =>
     await expect(visitor.getByText("数据已审核至 2023年9月")).toBeVisible();
     await expect(visitor.getByRole("columnheader", { name: "1—9月完成" }).first()).toBeVisible();
     const before = await row.locator("[data-actual]").textContent();
+    // The open-data API, asked the same question before and after: its kept answer must not outlive the approval.
+    const apiUrl = "/api/v1/indicators.json?indicator=key_investment&area=kaifaqu&month=2023-10";
+    const apiBefore = (await (await visitor.request.get(apiUrl)).json()) as { values: { approved: boolean }[] };
+    expect(apiBefore.values[0]?.approved ?? false).toBe(false);
 
     await page.goto("/city/review?month=2023-10");
     await page.locator('tr[data-district="kaifaqu"]').getByRole("link", { name: /审核/ }).click();
@@ -421,7 +425,7 @@ test.describe("only approved figures and public records leave the server", () =>
     await expect(visitor.getByText("数据已审核至 2023年10月")).toBeVisible();
     await expect(visitor.getByRole("columnheader", { name: "1—10月完成" }).first()).toBeVisible();
     expect(await row.locator("[data-actual]").textContent()).not.toBe(before);
-    const api = (await (await visitor.request.get("/api/v1/indicators.json?indicator=key_investment&area=kaifaqu&month=2023-10")).json()) as { values: { approved: boolean }[] };
+    const api = (await (await visitor.request.get(apiUrl)).json()) as { values: { approved: boolean }[] };
     expect(api.values[0]?.approved).toBe(true);
     await visitor.context().close();
   });

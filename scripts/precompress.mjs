@@ -21,6 +21,8 @@ const COMPRESSIBLE = /^(?:text\/|application\/(?:javascript|json|xml|manifest\+j
 const MIN_BYTES = 1024;
 /** What a signed-in page answers: its HTML, or the router's RSC payload on a client navigation. */
 const PAGE_TYPES = /^text\/(?:html|x-component)\b/;
+/** An ETag that is a content hash (app/api/v1/_lib/respond.ts): 32 characters of base64url. */
+const HASH_TAG = /^"([A-Za-z0-9_-]{32})"$/;
 /**
  * Bytes kept by key up to a bound, least recently used first out.
  * @param {number} maxBytes
@@ -313,10 +315,13 @@ export function signedInOnce(page, encoding) {
  * `plainPages`: an HTML answer goes out without the framework's scripts (withoutRuntime), also
  * to a client that takes no compression; `"marked"`: only a page that carries the plain mark
  * (PLAIN_MARK). `compression: false` leaves the answer uncompressed. `ticket`: the request's
- * kept-body ticket (app/_lib/kept-bodies.mjs), settled on the whole page.
- * @param {{ pagesOnly?: boolean, plainPages?: boolean | "marked", compression?: boolean, ticket?: string }} [options]
+ * kept-body ticket (app/_lib/kept-bodies.mjs), settled on the whole page. `hashTagged`: only an
+ * answer whose ETag is a content hash (`"` + 32 characters of base64url + `"`, as the open-data
+ * API tags its answers: app/api/v1/_lib/respond.ts) is collected, as a shared answer under that
+ * hash (compressed once per hash, not hashed again); anything else goes out as Next.js writes it.
+ * @param {{ pagesOnly?: boolean, hashTagged?: boolean, plainPages?: boolean | "marked", compression?: boolean, ticket?: string }} [options]
  */
-export function passCompressed(req, res, pass, { pagesOnly = false, plainPages = false, compression = true, ticket } = {}) {
+export function passCompressed(req, res, pass, { pagesOnly = false, hashTagged = false, plainPages = false, compression = true, ticket } = {}) {
   const encoding = req.method === "GET" && compression ? chooseEncoding(req.headers["accept-encoding"]) : null;
   if (!encoding && !plainPages && !ticket) return pass(req, res);
   delete req.headers["accept-encoding"];
@@ -325,7 +330,7 @@ export function passCompressed(req, res, pass, { pagesOnly = false, plainPages =
   const chunks = [];
   const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
   const take = (/** @type {unknown} */ chunk, /** @type {unknown} */ enc) => {
-    if (chunk == null || chunk === "") return;
+    if (chunk == null || chunk === "" || keptBytes) return;
     chunks.push(Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.from(String(chunk), typeof enc === "string" ? /** @type {BufferEncoding} */ (enc) : "utf8"));
   };
   /**
@@ -334,12 +339,22 @@ export function passCompressed(req, res, pass, { pagesOnly = false, plainPages =
    */
   // Not by putting the original methods back: Next.js wraps these methods again after this point
   // (its compression layer), and replacing its wrappers mid-response leaves the response unfinished.
-  let decided = !pagesOnly;
+  let decided = !pagesOnly && !hashTagged;
   let page = true;
+  /** @type {string | undefined} */
+  let taggedHash;
+  /** A hash-tagged answer's compressed bytes kept from an earlier request: its body need not be collected. */
+  /** @type {Buffer | undefined} */
+  let keptBytes;
   const keepsPage = () => {
     if (!decided) {
       decided = true;
-      page = PAGE_TYPES.test(String(res.getHeader("content-type") ?? "")) && !res.getHeader("content-encoding");
+      const type = String(res.getHeader("content-type") ?? "");
+      if (hashTagged) {
+        taggedHash = HASH_TAG.exec(String(res.getHeader("etag") ?? ""))?.[1];
+        page = taggedHash !== undefined && COMPRESSIBLE.test(type) && !res.getHeader("content-encoding");
+        if (page && encoding && res.statusCode === 200) keptBytes = kept.get(`${encoding}:${taggedHash}`);
+      } else page = PAGE_TYPES.test(type) && !res.getHeader("content-encoding");
     }
     return page;
   };
@@ -371,16 +386,33 @@ export function passCompressed(req, res, pass, { pagesOnly = false, plainPages =
     function (/** @type {unknown} */ chunk, /** @type {unknown} */ enc, /** @type {unknown} */ cb) {
       if (!keepsPage()) return original.end.call(res, /** @type {any} */ (chunk), /** @type {any} */ (enc), /** @type {any} */ (cb));
       Object.assign(res, original);
+      const done = [chunk, enc, cb].find((f) => typeof f === "function");
+      if (keptBytes && encoding && taggedHash) {
+        // The same content as before, by its hash: the bytes compressed then, the tag of that representation.
+        const etag = `"${taggedHash}-${encoding}"`;
+        res.setHeader("etag", etag);
+        const vary = String(res.getHeader("vary") ?? "");
+        if (!/\baccept-encoding\b/i.test(vary)) res.setHeader("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+        if (matches(req.headers["if-none-match"], etag)) {
+          res.statusCode = 304;
+          for (const name of ["content-type", "content-length", "content-encoding"]) res.removeHeader(name);
+          return res.end(/** @type {any} */ (done));
+        }
+        res.setHeader("content-encoding", encoding);
+        res.setHeader("content-length", keptBytes.length);
+        return res.end(keptBytes, /** @type {any} */ (done));
+      }
       const type = String(res.getHeader("content-type") ?? "");
-      const shared = staticFile || res.getHeader("x-nextjs-cache") !== undefined;
+      const shared = staticFile || taggedHash !== undefined || res.getHeader("x-nextjs-cache") !== undefined;
       /** @type {Buffer} */ let body;
       /** @type {string | undefined} */ let hash;
       if (shared && chunks.length === 0 && typeof chunk === "string" && (typeof enc !== "string" || /^utf-?8$/i.test(enc))) {
         ({ body, hash } = encodedOnce(chunk));
       } else {
         if (typeof chunk !== "function") take(chunk, enc);
-        body = Buffer.concat(chunks);
-        hash = shared ? contentHash(body) : undefined;
+        // One chunk (a kept answer written at once) is not copied again.
+        body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+        hash = taggedHash ?? (shared ? contentHash(body) : undefined);
       }
       const plain = plainPages !== false && /^text\/html\b/.test(type) && !res.getHeader("content-encoding") && (plainPages === true || body.includes(PLAIN_MARK));
       if (plain) body = plainPage(body, hash ?? null);
@@ -398,7 +430,6 @@ export function passCompressed(req, res, pass, { pagesOnly = false, plainPages =
         const vary = String(res.getHeader("vary") ?? "");
         if (!/\baccept-encoding\b/i.test(vary)) res.setHeader("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
       }
-      const done = [chunk, enc, cb].find((f) => typeof f === "function");
       if (hash && res.statusCode === 200) {
         // The validator of a shared answer, from the hash already taken (next.config.ts turns
         // Next.js's own off: it hashed every cached page again, in JavaScript, on every request).

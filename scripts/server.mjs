@@ -95,8 +95,10 @@ function evidenceBodyLimit() {
 }
 /** Pages rendered per user and per request, their route handlers, and sign-in: compressed per request, pages only (precompress.mjs). */
 const SIGNED_IN_PATHS = /^\/(?:city|district|account|api|login)(?:[/?]|$)/;
-/** The API's route handlers: Next.js compresses those itself, streaming. */
+/** The API's route handlers: Next.js compresses those itself, streaming (the open-data API aside). */
 const API_PATHS = /^\/api(?:[/?]|$)/;
+/** The open-data API (public, the same answer for every caller): its hash-tagged answers are compressed here once. */
+const OPEN_DATA_PATHS = /^\/api\/v1(?:[/?]|$)/;
 /** TUIJIN_FRONT_COMPRESSION=0 leaves all compression to Next.js (per request), e.g. behind a proxy that compresses. */
 const frontCompression = process.env.TUIJIN_FRONT_COMPRESSION !== "0";
 
@@ -162,6 +164,9 @@ async function main() {
         if (process.env.TUIJIN_FRONT_REWRITE !== "0" && req.headers.rsc === undefined) req.url = publicPageUrl(url);
         return passCompressed(req, res, pass, { plainPages, compression: frontCompression });
       }
+      // The open-data API's answers are tagged with their content hash (app/api/v1/_lib/respond.ts):
+      // compressed here once per hash, where Next.js compressed a 3.4 MB answer again for every caller.
+      if (frontCompression && OPEN_DATA_PATHS.test(url)) return passCompressed(req, res, pass, { hashTagged: true });
       if ((frontCompression || plainPages) && !API_PATHS.test(url)) {
         // A page load (not a client router's RSC request, which gets no page to fill) may take a kept body.
         const ticket = keptBodies && plainPages && h.rsc === undefined ? newTicket() : undefined;

@@ -5,6 +5,17 @@ import { chooseEncoding, compressedOnce, encodedOnce, measureTextsOnce, passComp
 import { createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
+/** One GET to a test server: status, headers and the body as sent (not decompressed). */
+async function getPath(port: number, path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: IncomingMessage["headers"]; body: Buffer }>((resolve, reject) => {
+    request({ port, path, headers }, (res) => {
+      const parts: Buffer[] = [];
+      res.on("data", (c: Buffer) => parts.push(c));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts) }));
+    }).on("error", reject).end();
+  });
+}
+
 describe("front-server compression", () => {
   it("picks brotli when the browser offers it, gzip otherwise, nothing when neither is acceptable", () => {
     expect(chooseEncoding("gzip, deflate, br, zstd")).toBe("br");
@@ -160,15 +171,6 @@ describe("public pages as plain HTML (plainPages)", () => {
   }
   async function get(port: number, headers: Record<string, string>) {
     return getPath(port, "/", headers);
-  }
-  async function getPath(port: number, path: string, headers: Record<string, string>) {
-    return new Promise<{ status: number; headers: IncomingMessage["headers"]; body: Buffer }>((resolve, reject) => {
-      request({ port, path, headers }, (res) => {
-        const parts: Buffer[] = [];
-        res.on("data", (c: Buffer) => parts.push(c));
-        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts) }));
-      }).on("error", reject).end();
-    });
   }
 
   it("serves the plain page with and without compression, the same bytes each time; the router's RSC answer is left alone", async () => {
@@ -356,5 +358,76 @@ describe("public pages as plain HTML (plainPages)", () => {
     expect(Buffer.byteLength(wider)).toBe(bytes + 1);
     expect(Buffer.byteLength(text, "latin1")).toBe(text.length);
     expect(Buffer.byteLength("短文本")).toBe(9);
+  });
+});
+
+describe("open-data answers compressed once per content hash (hashTagged)", () => {
+  const json = JSON.stringify({ values: Array.from({ length: 3000 }, (_, i) => ({ area_code: "jinjiang", month: "2023-10", ytd_value: i / 7 })) });
+  const hash = "Qm9vdHN0cmFwcGVkLWhhc2gtMTIzNDU2";
+  const photo = Buffer.alloc(50_000, 3);
+  /** The open-data routes as Next.js writes them: a hash-tagged JSON answer in chunks, a photo, an untagged answer. */
+  function api(req: IncomingMessage, res: ServerResponse) {
+    res.setHeader("x-app-saw-encoding", String(req.headers["accept-encoding"] ?? "none"));
+    if (req.url === "/api/v1/indicators.json") {
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8", etag: `"${hash}"`, vary: "Accept-Encoding" });
+      for (let i = 0; i < json.length; i += 16_384) res.write(json.slice(i, i + 16_384));
+      res.end();
+    } else if (req.url === "/api/v1/photos/1") {
+      res.writeHead(200, { "content-type": "image/jpeg", etag: `"${"p".repeat(32)}"`, "content-length": String(photo.length) });
+      res.end(photo);
+    } else {
+      res.writeHead(200, { "content-type": "application/json", etag: '"short"' });
+      res.end(json);
+    }
+  }
+  const get = getPath;
+
+  it("sends the answer compressed, the same bytes for every caller, tagged per representation; 304 for a held tag", async () => {
+    const server = createServer((req, res) => passCompressed(req, res, api, { hashTagged: true }));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const br = await get(port, "/api/v1/indicators.json", { "accept-encoding": "gzip, deflate, br" });
+      expect(br.headers["x-app-saw-encoding"]).toBe("none");
+      expect(br.headers["content-encoding"]).toBe("br");
+      expect(br.headers.etag).toBe(`"${hash}-br"`);
+      expect(br.headers.vary).toContain("Accept-Encoding");
+      expect(Number(br.headers["content-length"])).toBe(br.body.length);
+      expect(br.body.length).toBeLessThan(json.length / 4);
+      expect(brotliDecompressSync(br.body).toString()).toBe(json);
+      // Compressed under the answer's own hash: the next caller gets the kept bytes.
+      expect(compressedOnce(Buffer.from(json), "br", hash).hit).toBe(true);
+      const again = await get(port, "/api/v1/indicators.json", { "accept-encoding": "br" });
+      expect(again.body.equals(br.body)).toBe(true);
+      const gz = await get(port, "/api/v1/indicators.json", { "accept-encoding": "gzip" });
+      expect(gz.headers.etag).toBe(`"${hash}-gzip"`);
+      expect(gunzipSync(gz.body).toString()).toBe(json);
+      const identity = await get(port, "/api/v1/indicators.json", {});
+      expect(identity.headers["content-encoding"]).toBeUndefined();
+      expect(identity.body.toString()).toBe(json);
+      const held = await get(port, "/api/v1/indicators.json", { "accept-encoding": "br", "if-none-match": br.headers.etag! });
+      expect(held.status).toBe(304);
+      expect(held.body.length).toBe(0);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it("leaves a photo and an answer without a content-hash tag as Next.js writes them", async () => {
+    const server = createServer((req, res) => passCompressed(req, res, api, { hashTagged: true }));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const p = await get(port, "/api/v1/photos/1", { "accept-encoding": "br" });
+      expect(p.headers["content-encoding"]).toBeUndefined();
+      expect(p.headers.etag).toBe(`"${"p".repeat(32)}"`);
+      expect(p.body.equals(photo)).toBe(true);
+      const untagged = await get(port, "/api/v1/catalog", { "accept-encoding": "br" });
+      expect(untagged.headers["content-encoding"]).toBeUndefined();
+      expect(untagged.headers.etag).toBe('"short"');
+      expect(untagged.body.toString()).toBe(json);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });

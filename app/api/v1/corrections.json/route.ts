@@ -1,6 +1,6 @@
 import { cachedCorrectionDataset } from "@/app/_lib/public/open-data-corrections";
 import { filterCorrections } from "../_lib/filters";
-import { jsonResponse, unavailable } from "../_lib/respond";
+import { JSON_TYPE, keptOpenData, unavailable } from "../_lib/respond";
 import { requirePublicRead } from "@/app/_lib/guards";
 
 /**
@@ -10,9 +10,11 @@ import { requirePublicRead } from "@/app/_lib/guards";
  */
 export async function GET(request: Request): Promise<Response> {
   requirePublicRead();
-  const data = await cachedCorrectionDataset();
-  if (!data) return unavailable();
-  const rows = filterCorrections(data, new URL(request.url));
-  if (rows instanceof Response) return rows;
-  return jsonResponse(request, { ...data, corrections: rows });
+  return keptOpenData(request, async () => {
+    const data = await cachedCorrectionDataset();
+    if (!data) return unavailable();
+    const rows = filterCorrections(data, new URL(request.url));
+    if (rows instanceof Response) return rows;
+    return { body: JSON.stringify({ ...data, corrections: rows }), contentType: JSON_TYPE };
+  });
 }

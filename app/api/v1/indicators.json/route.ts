@@ -1,6 +1,6 @@
 import { cachedIndicatorDataset } from "@/app/_lib/public/open-data-catalog";
 import { filterIndicatorRows } from "../_lib/filters";
-import { jsonResponse, unavailable } from "../_lib/respond";
+import { JSON_TYPE, keptOpenData, unavailable } from "../_lib/respond";
 import { requirePublicRead } from "@/app/_lib/guards";
 
 /**
@@ -9,9 +9,11 @@ import { requirePublicRead } from "@/app/_lib/guards";
  */
 export async function GET(request: Request): Promise<Response> {
   requirePublicRead();
-  const data = await cachedIndicatorDataset();
-  if (!data) return unavailable();
-  const rows = filterIndicatorRows(data, new URL(request.url));
-  if (rows instanceof Response) return rows;
-  return jsonResponse(request, { ...data, values: rows });
+  return keptOpenData(request, async () => {
+    const data = await cachedIndicatorDataset();
+    if (!data) return unavailable();
+    const rows = filterIndicatorRows(data, new URL(request.url));
+    if (rows instanceof Response) return rows;
+    return { body: JSON.stringify({ ...data, values: rows }), contentType: JSON_TYPE };
+  });
 }
