@@ -144,6 +144,15 @@ async function main() {
     const gz = gzRun.pages;
     const leaders: Measure[] = [];
     for (const p of leaderPages) leaders.push(await measure(p.name, { url: `${base}${p.path}`, headers: { cookie: leader.cookie, ...BROWSER_ENCODING } }));
+    // The open-data API, as a browser or a script that takes compression asks for it (outside the targets).
+    const openData: Measure[] = [];
+    for (const p of [
+      { name: "开放数据 /api/v1/indicators.json（gzip, br）", path: "/api/v1/indicators.json" },
+      { name: "开放数据 indicators.json?indicator=key_investment（gzip, br）", path: "/api/v1/indicators.json?indicator=key_investment" },
+    ]) {
+      await (await fetch(`${base}${p.path}`, { headers: BROWSER_ENCODING })).arrayBuffer();
+      openData.push(await measure(p.name, { url: `${base}${p.path}`, headers: BROWSER_ENCODING }));
+    }
 
     // Reading never writes: a clerk's home page read 100 times (20 in a smoke run).
     const clerk = await signIn(browser, base, "bench_jinjiang");
@@ -162,7 +171,7 @@ async function main() {
       for (const s of scaleSets) scale[s.key] = await dashboardOn(browser, { root, dbFile: s.file, port, name: s.key, duration, connections });
     }
 
-    const { report, failed } = buildReport({ smoke, duration, connections, rows: big.rows, smallRows: small.rows, staticRef, favicon, plain, staticGz, gz, refRuns: { plain: plainRun.refRuns, gz: gzRun.refRuns }, leaders, saves, bytes, reads, freshDashboard: fresh, js, rollSmall, rollBig, peakKb, scale, notes: smoke ? [] : readNotes() });
+    const { report, failed } = buildReport({ smoke, duration, connections, rows: big.rows, smallRows: small.rows, staticRef, favicon, plain, staticGz, gz, refRuns: { plain: plainRun.refRuns, gz: gzRun.refRuns }, leaders, openData, saves, bytes, reads, freshDashboard: fresh, js, rollSmall, rollBig, peakKb, scale, notes: smoke ? [] : readNotes() });
     console.log(report);
     if (!smoke) {
       mkdirSync(path.join(root, "docs"), { recursive: true });

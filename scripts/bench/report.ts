@@ -19,6 +19,8 @@ export interface RunNumbers {
   refRuns?: { plain: number[]; gz: number[] };
   /** The leader's pages, the dashboard first. */
   leaders: Measure[];
+  /** The open-data API (with "gzip, br"): the whole indicator dataset and one indicator. */
+  openData?: Measure[];
   saves: SaveResult;
   bytes: { name: string; plain: number; wire: { bytes: number; encoding: string } }[];
   reads: ReadCheck;
@@ -89,6 +91,7 @@ export function buildReport(n: RunNumbers): { report: string; failed: string | n
     row(staticGz, staticGz),
     ...n.gz.map((r) => row(r, staticGz)),
     ...n.leaders.map((r) => row(r, staticGz)),
+    ...(n.openData ?? []).map((r) => row(r, staticGz)),
     ...scaleRows,
     row(saves.measure, staticRef),
     "",
@@ -99,6 +102,7 @@ export function buildReport(n: RunNumbers): { report: string; failed: string | n
     ...n.bytes.map((b) => `| ${b.name} | ${kb(b.plain)} | ${kb(b.wire.bytes)} | ${b.wire.encoding} |`),
     "",
     `- Month save: one clerk alone, p50 ${percentileOf(saves.solo, 50).toFixed(0)} ms per save (${saves.solo.length} saves one after another, after ${saves.soloWarmup} untimed ones that write every row's note and warm the server up); ${saves.acked} acknowledged writes by 13 concurrent clerks, ${saves.conflicts} version conflicts, ${saves.errors} errors, **${saves.lost} lost writes** (each clerk's last acknowledged value is the one stored); ${kb(saves.replyBytes)} per reply.`,
+    `- Month save, the framework's part: the same form posted with an intent the action refuses right after its guard, p50 ${percentileOf(saves.floor, 50).toFixed(1)} ms (${saves.floor.length} one after another). One process serves one request at a time, so 13 clerks saving at once wait about 13 × ${percentileOf(saves.floor, 50).toFixed(1)} = ${(13 * percentileOf(saves.floor, 50)).toFixed(0)} ms for this part alone, before any save is checked or written.`,
     `- Dashboard one request at a time (${n.freshDashboard.times} rounds): the first after a data write renders its body afresh, p50 ${percentileOf(n.freshDashboard.fresh, 50).toFixed(0)} ms, p95 ${percentileOf(n.freshDashboard.fresh, 95).toFixed(0)} ms; the next, from the kept body, p50 ${percentileOf(n.freshDashboard.kept, 50).toFixed(0)} ms${n.freshDashboard.unexpected ? `; **${n.freshDashboard.unexpected} answers were not what they should have been (rendered, then kept)**` : ""}. The 10-connection rows above are the pages between writes, from kept bodies (app/_lib/kept-bodies.mjs).`,
     `- Reading never writes: ${reads.reads} reads of /district by a clerk; data_version ${reads.dataVersion[0]} before, ${reads.dataVersion[1]} after; audit rows ${reads.audited[0]} before, ${reads.audited[1]} after.`,
     `- Dashboard rollup, cold (computed from the rows, median of 5): ${n.rollSmall.cold.toFixed(1)} ms at ${n.smallRows.toLocaleString()} rows (the same 60 indicators and 13 districts, one year, 150 projects), ${n.rollBig.cold.toFixed(1)} ms at ${n.rows.toLocaleString()} rows (× ${rollRatio.toFixed(1)}); warm (data unchanged since the last computation): ${n.rollSmall.warm.toFixed(2)} ms and ${n.rollBig.warm.toFixed(2)} ms.`,
@@ -108,7 +112,7 @@ export function buildReport(n: RunNumbers): { report: string; failed: string | n
     // A smoke run (tiny data, 2 connections, 1 s) says nothing about the targets.
     ...(n.smoke ? [] : [...targets, ...n.notes]),
   ].join("\n");
-  const failedRequests = [staticRef, n.favicon, ...n.plain, staticGz, ...n.gz, ...n.leaders, ...Object.values(n.scale)].reduce((s, r) => s + r.errors, 0) + saves.errors;
+  const failedRequests = [staticRef, n.favicon, ...n.plain, staticGz, ...n.gz, ...n.leaders, ...(n.openData ?? []), ...Object.values(n.scale)].reduce((s, r) => s + r.errors, 0) + saves.errors;
   const keptWrong = n.freshDashboard.unexpected;
   const failed =
     failedRequests > 0 || saves.lost > 0 || !readsOk || keptWrong > 0

@@ -43,6 +43,12 @@ export interface SaveResult {
   lost: number;
   /** Mean size of a save's response (the action's reply), bytes. */
   replyBytes: number;
+  /**
+   * The same form posted with an intent the action refuses right after its guard (sorted ms): the
+   * framework's part of a save (front check, two multipart parses, the action's decoding, the
+   * session, the reply), which 13 clerks at once queue for in one process whatever the save does.
+   */
+  floor: number[];
 }
 
 export async function benchSaves(browser: Browser, base: string, dbFile: string, opts: { duration: number; soloWarmup: number; soloSaves: number; log: (s: string) => void }): Promise<SaveResult> {
@@ -98,6 +104,16 @@ export async function benchSaves(browser: Browser, base: string, dbFile: string,
   for (let i = 1; i <= opts.soloSaves; i++) solo.push(await saveOnce(writers[0]!, 10_000 + i)); // within the 亿元 bound (100,000)
   solo.sort((a, b) => a - b);
   const soloAcked = writers[0]!.acked;
+  const floor: number[] = [];
+  const refused = setField(writers[0]!.body, "intent", "bench-floor");
+  for (let i = 0; i < opts.soloSaves; i++) {
+    const started = performance.now();
+    const res = await fetch(writers[0]!.cap.url, { method: "POST", headers: { ...writers[0]!.cap.headers, cookie: writers[0]!.cookie }, body: refused });
+    const text = await res.text();
+    floor.push(performance.now() - started);
+    if (!res.ok || !text.includes("请求无效")) throw new Error(`the floor's request was not refused as expected: HTTP ${res.status} ${text.slice(0, 200)}`);
+  }
+  floor.sort((a, b) => a - b);
   const latencies: number[] = [];
   const t = Date.now();
   await Promise.all(
@@ -119,5 +135,5 @@ export async function benchSaves(browser: Browser, base: string, dbFile: string,
   db.close();
   const replyBytes = saveBytes / (latencies.length + solo.length + opts.soloWarmup);
   const measure: Measure = { name: "月报保存（13 个区县同时）", rps: acked / duration, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors: errors + conflicts, requests: latencies.length, bytes: replyBytes };
-  return { measure, solo, soloWarmup: opts.soloWarmup, acked, errors, conflicts, lost, replyBytes };
+  return { measure, solo, soloWarmup: opts.soloWarmup, acked, errors, conflicts, lost, replyBytes, floor };
 }
