@@ -126,4 +126,15 @@ describe("open-data answers kept per data version", () => {
     await t.get(`${BASE}?n=2`);
     expect(t.builds()).toBe(builds + 1);
   });
+
+  it("counts a URL built by two requests at once once against the bound", async () => {
+    const t = setup({ maxBytes: 20_000 });
+    await Promise.all([t.get(`${BASE}?n=1`), t.get(`${BASE}?n=1`)]);
+    expect(t.builds()).toBe(2);
+    await t.get(`${BASE}?n=2`);
+    expect(t.keeper.size).toBe(2);
+    await t.get(`${BASE}?n=1`);
+    await t.get(`${BASE}?n=2`);
+    expect(t.builds()).toBe(3);
+  });
 });

@@ -150,6 +150,8 @@ export function openDataKeeper(options: { version: () => Promise<string>; now?: 
         const bytes = Buffer.from(built.body, "utf8");
         entry = { version, at: now(), bytes, etag: etagOf(bytes), contentType: built.contentType, filename: built.filename };
         if (bytes.length <= maxBytes) {
+          // Another request may have built the same URL meanwhile: its entry is replaced, not counted twice.
+          drop(key);
           store.set(key, entry);
           total += bytes.length;
           for (const old of store.keys()) {
