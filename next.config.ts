@@ -56,21 +56,15 @@ const nextConfig: NextConfig = {
   // exifr too: bundled, its Node build's `require("fs")`/`require("zlib")` went through the bundler's
   // require, failed, and it logged "Couldn't load fs/zlib" on every start; loaded by Node it finds them.
   serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2", "exceljs", "exifr"],
-  // Chinese public pages live at unprefixed URLs (/projects is /zh/projects). The rewrite runs in
-  // the router before any route matches (the [locale] route would otherwise claim /projects), and
-  // it is internal: a rewrite returned from proxy.ts is fetched over the network when the server
-  // listens on a loopback address (Next.js issue 94745), which fails behind an HTTPS proxy.
-  // Excluded: the English and explicit Chinese pages, staff areas, sign-in, the API, the health
-  // page, framework assets, the icon and the static files of public/ (robots.txt, maps/, js/).
-  async rewrites() {
-    return {
-      beforeFiles: [
-        { source: "/", destination: "/zh" },
-        { source: "/:path((?!(?:en|zh|api|_next|login|account|city|district|status|maps|js)(?:/|$)|icon\\.svg$|favicon\\.ico$|robots\\.txt$).+)", destination: "/zh/:path" },
-      ],
-      afterFiles: [],
-      fallback: [],
-    };
+  // Chinese public pages live at unprefixed URLs (/projects), English ones under /en: each
+  // language is its own static route tree (app/(public)/(zh), app/(public)/en), with no rewrite
+  // and no dynamic [locale] segment for Next.js to match on every request (issue #17). The /zh/…
+  // addresses of the former layout lead to the same page at its one address.
+  async redirects() {
+    return [
+      { source: "/zh", destination: "/", permanent: true },
+      { source: "/zh/:path*", destination: "/:path*", permanent: true },
+    ];
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }, ...publicPageHeaders];

@@ -68,7 +68,7 @@ const hasSession = (r: RawResponse) => (r.headers["set-cookie"] ?? []).some((c) 
 test.describe("behind an HTTPS proxy", () => {
   const PUBLIC = [
     "/", "/actions", "/actions/battle_year", "/indicators/key_investment", "/districts", "/districts/quangang", "/projects", "/projects/page/2",
-    "/projects/search?district=dehua", "/projects/DEMO-2023-0002", "/rankings", "/open-data", "/status", "/zh/projects", "/en", "/en/projects", "/en/rankings", "/api/v1/projects.json",
+    "/projects/search?district=dehua", "/projects/DEMO-2023-0002", "/rankings", "/open-data", "/status", "/en", "/en/projects", "/en/rankings", "/api/v1/projects.json",
   ];
 
   test("every public URL answers 200 with X-Forwarded-Proto: https, Chinese pages included", async ({ request }) => {

@@ -465,12 +465,18 @@ test.describe("only approved figures and public records leave the server", () =>
   });
 });
 
-test("an unprefixed public URL is the Chinese page, and a client router's request for it learns the page it was rewritten to", async ({ request }) => {
-  // The front server maps a page load to /zh itself (scripts/public-path.mjs); the router's RSC
-  // request goes through Next.js's rewrite, which names the /zh page to the client router.
+test("an unprefixed public URL is the Chinese page, and a /zh/ address leads to it", async ({ request }) => {
+  // Each language is its own route tree (app/(public)/(zh), app/(public)/en): no rewrite between them.
   const html = await request.get("/projects?page=2");
   expect(html.status()).toBe(200);
   expect(await html.text()).toContain("<html lang=\"zh-CN\"");
-  const rsc = await request.get("/projects", { headers: { RSC: "1" }, maxRedirects: 0 });
-  expect(rsc.headers()["x-nextjs-rewritten-path"]).toBe("/zh/projects");
+  const moved: [string, string][] = [["/zh", "/"], ["/zh/projects?page=2", "/projects?page=2"], ["/zh/indicators/key_investment", "/indicators/key_investment"]];
+  for (const [from, to] of moved) {
+    const old = await request.get(from, { maxRedirects: 0 });
+    expect(old.status(), from).toBe(308);
+    expect(old.headers()["location"], from).toBe(to);
+  }
+  const followed = await request.get("/zh/projects");
+  expect(followed.url()).toMatch(/\/projects$/);
+  expect(await followed.text()).toContain("项目列表");
 });

@@ -33,7 +33,6 @@ import { attachBody, checkActionBody, isActionRequest, readBody } from "./action
 import { needsDatabase, sendUnavailable } from "./db-unavailable.mjs";
 import { databaseDown, sharedCacheEnabled, startSharedCache } from "./shared-cache.mjs";
 import { measureTextsOnce, passCompressed } from "./precompress.mjs";
-import { publicPageUrl } from "./public-path.mjs";
 import { dropTicket, newTicket, TICKET_HEADER } from "../app/_lib/kept-bodies.mjs";
 
 process.env.NODE_ENV = "production";
@@ -159,9 +158,6 @@ async function main() {
     if (req.method === "GET") {
       const url = req.url ?? "";
       if (!SIGNED_IN_PATHS.test(url)) {
-        // A client router's RSC request is left to Next.js's rewrite, which tells the router the
-        // page it was rewritten to (x-nextjs-rewritten-path) and checks its cache-busting parameter.
-        if (process.env.TUIJIN_FRONT_REWRITE !== "0" && req.headers.rsc === undefined) req.url = publicPageUrl(url);
         return passCompressed(req, res, pass, { plainPages, compression: frontCompression });
       }
       // The open-data API's answers are tagged with their content hash (app/api/v1/_lib/respond.ts):

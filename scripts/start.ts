@@ -20,7 +20,8 @@
 import { spawn } from "node:child_process";
 import { clearPageCache } from "./page-cache";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { DatabaseConfigError, databaseUrl, filePathOf, oneLine, openDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
@@ -121,10 +122,36 @@ async function ensureBuilt(env: NodeJS.ProcessEnv): Promise<void> {
   const built = existsSync(path.join(distDir, "BUILD_ID")) && existsSync(fingerprintFile) && readFileSync(fingerprintFile, "utf8") === fingerprint;
   if (!built) {
     console.log("[tuijin] 正在构建生产版本（首次启动或代码有更新，约需一两分钟）…");
-    const code = await run(["build"], env);
+    const buildDb = await emptyBuildDatabase();
+    const code = await run(["build"], { ...env, DATABASE_URL: buildDb.url, DATABASE_AUTH_TOKEN: "" });
+    buildDb.remove();
     if (code !== 0) fail("构建失败，见上方输出。");
     writeFileSync(fingerprintFile, fingerprint);
   }
+}
+
+/**
+ * The build renders the public pages of static routes (the home, /projects, …) once, and they
+ * read the database. It gets an empty, migrated database of its own, never the one being served
+ * (which may be a server, another city, or absent): those renders are thrown away before a server
+ * starts (scripts/page-cache.ts), and each page is rendered from the real database on first request.
+ */
+async function emptyBuildDatabase(): Promise<{ url: string; remove: () => void }> {
+  const dir = mkdtempSync(path.join(tmpdir(), "tuijin-build-db-"));
+  const url = `file:${path.join(dir, "build.db")}`;
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const open = await openDatabase(url);
+    try {
+      await runMigrations(open);
+    } finally {
+      open.close();
+    }
+  } catch (e) {
+    remove();
+    fail(`构建用的空数据库无法建立：${oneLine(e)}`);
+  }
+  return { url, remove };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,6 +1,6 @@
 /**
  * The public site's UI strings, one typed dictionary per language (zh.ts, en.ts). Server-only
- * in practice: pages pick the dictionary for their [locale] segment and render plain text, so no
+ * in practice: pages pick the dictionary for their language and render plain text, so no
  * i18n code reaches the browser. Data names (districts, actions, indicators) come from the
  * database (name / name_en), not from here.
  */

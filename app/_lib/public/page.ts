@@ -6,7 +6,7 @@ import { requirePublicRead } from "@/app/_lib/guards";
 import { isLocale, localePath, type Locale } from "@/app/_lib/locale";
 import { getPublicContext, type PublicContext } from "./public-data";
 
-/** The page's guard (public read) and its locale from its [locale] segment (404 for anything else). Every public page calls this first. */
+/** The page's guard (public read) and its locale (`params.locale`, set by the language's route tree: _pages/in-locale.ts) (404 for anything else). Every public page calls this first. */
 export async function pageLocale(params: Promise<{ locale: string }>): Promise<Locale> {
   requirePublicRead();
   const { locale } = await params;
@@ -33,7 +33,7 @@ export function segment(value: string): string {
   }
 }
 
-/** The params of a /[locale]/…/[code] page: its locale, the public context and the decoded code (404 without a campaign). */
+/** The params of a …/[code] page: its locale, the public context and the decoded code (404 without a campaign). */
 export async function loadCodePage(params: Promise<{ locale: string; code: string }>): Promise<{ locale: Locale; ctx: PublicContext; code: string }> {
   const locale = await pageLocale(params);
   const { code } = await params;
