@@ -166,6 +166,17 @@ test.describe("public pages", () => {
     expect((await page.goto("/projects/page/abc"))?.status()).toBe(404);
   });
 
+  test("an address that names no indicator, project or page says so in both languages, with a way home", async ({ page }) => {
+    for (const path of ["/indicators/no_such_indicator", "/en/indicators/no_such_indicator", "/projects/NO-SUCH-PROJECT", "/projects/page/abc", "/districts/nowhere"]) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: "页面不存在" }), path).toBeVisible();
+      await expect(page.getByText("Page not found."), path).toBeVisible();
+      await page.getByRole("link", { name: "返回首页" }).click();
+      await expect(page).toHaveURL(/\/$/);
+    }
+  });
+
   test("a project page shows its investment by approved month and its milestones", async ({ page }) => {
     await page.goto("/projects/DEMO-2023-0002");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("晋江国道改线工程项目");

@@ -14,6 +14,7 @@
  * Plain JavaScript: it runs with `node`, not through a TypeScript loader.
  */
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { BODY_HEADER, settleTicket } from "../app/_lib/kept-bodies.mjs";
 
@@ -232,6 +233,38 @@ function withoutRuntimeBytes(html) {
 }
 
 /**
+ * Next.js answers a 404 of a cached dynamic page (notFound() on /indicators/<unknown code>, or
+ * /projects/page/<past the end>) with a bare error document: `<html id="__next_error__">` with an
+ * empty body, the not-found page only in the RSC payload for the client to render (Next.js issue
+ * 97000 describes the same document for another dynamic 404). A plain page goes out without that
+ * payload, so the visitor saw a blank page. Such an answer gets the site's 404 page instead
+ * (`notFound`, what the build rendered from app/not-found.tsx), status kept.
+ */
+const BARE_ERROR_DOCUMENT = Buffer.from('<html id="__next_error__"');
+
+/**
+ * A page the build rendered (a file under the build's server/app), as plain HTML with its hash;
+ * read once. Null when the file is not there.
+ * @param {string} file
+ * @returns {() => { body: Buffer, hash: string } | null}
+ */
+export function builtPlainPage(file) {
+  /** @type {{ body: Buffer, hash: string } | null | undefined} */
+  let page;
+  return () => {
+    if (page === undefined) {
+      try {
+        const body = withoutRuntimeBytes(readFileSync(file));
+        page = { body, hash: contentHash(body) };
+      } catch {
+        page = null;
+      }
+    }
+    return page;
+  };
+}
+
+/**
  * The mark a signed-in page carries when it may go out plain (components/plain-html.tsx): React
  * writes it into the head as `<meta name="tuijin-runtime" content="none"/>`. Page text cannot
  * contain it (HTML-escaped).
@@ -319,9 +352,10 @@ export function signedInOnce(page, encoding) {
  * answer whose ETag is a content hash (`"` + 32 characters of base64url + `"`, as the open-data
  * API tags its answers: app/api/v1/_lib/respond.ts) is collected, as a shared answer under that
  * hash (compressed once per hash, not hashed again); anything else goes out as Next.js writes it.
- * @param {{ pagesOnly?: boolean, hashTagged?: boolean, plainPages?: boolean | "marked", compression?: boolean, ticket?: string }} [options]
+ * `notFound`: the page sent in place of Next.js's bare error document on a 404 (BARE_ERROR_DOCUMENT).
+ * @param {{ pagesOnly?: boolean, hashTagged?: boolean, plainPages?: boolean | "marked", compression?: boolean, ticket?: string, notFound?: () => { body: Buffer, hash: string } | null }} [options]
  */
-export function passCompressed(req, res, pass, { pagesOnly = false, hashTagged = false, plainPages = false, compression = true, ticket } = {}) {
+export function passCompressed(req, res, pass, { pagesOnly = false, hashTagged = false, plainPages = false, compression = true, ticket, notFound } = {}) {
   const encoding = req.method === "GET" && compression ? chooseEncoding(req.headers["accept-encoding"]) : null;
   if (!encoding && !plainPages && !ticket) return pass(req, res);
   delete req.headers["accept-encoding"];
@@ -413,6 +447,10 @@ export function passCompressed(req, res, pass, { pagesOnly = false, hashTagged =
         // One chunk (a kept answer written at once) is not copied again.
         body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
         hash = taggedHash ?? (shared ? contentHash(body) : undefined);
+      }
+      if (notFound && res.statusCode === 404 && /^text\/html\b/.test(type) && body.includes(BARE_ERROR_DOCUMENT)) {
+        const page = notFound();
+        if (page) ({ body, hash } = page);
       }
       const plain = plainPages !== false && /^text\/html\b/.test(type) && !res.getHeader("content-encoding") && (plainPages === true || body.includes(PLAIN_MARK));
       if (plain) body = plainPage(body, hash ?? null);

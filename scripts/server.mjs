@@ -32,7 +32,7 @@ import { CLIENT_ADDRESS_HEADER, FORWARDED_HEADERS, checkMutationOrigin, forwardi
 import { attachBody, checkActionBody, isActionRequest, readBody } from "./action-body.mjs";
 import { needsDatabase, sendUnavailable } from "./db-unavailable.mjs";
 import { databaseDown, sharedCacheEnabled, startSharedCache } from "./shared-cache.mjs";
-import { measureTextsOnce, passCompressed } from "./precompress.mjs";
+import { builtPlainPage, measureTextsOnce, passCompressed } from "./precompress.mjs";
 import { dropTicket, newTicket, TICKET_HEADER } from "../app/_lib/kept-bodies.mjs";
 
 process.env.NODE_ENV = "production";
@@ -114,6 +114,9 @@ const plainPages = process.env.TUIJIN_PLAIN_HTML !== "0";
  */
 const keptBodies = process.env.TUIJIN_KEPT_BODIES !== "0";
 
+/** The site's 404 page as the build rendered it (app/not-found.tsx), for a public 404 Next.js left bare (precompress.mjs). */
+const notFoundPage = builtPlainPage(path.join(distDir, "server", "app", "_not-found.html"));
+
 /** @param {string | string[] | undefined} v */
 const one = (v) => (Array.isArray(v) ? v.join(", ") : v);
 
@@ -158,7 +161,7 @@ async function main() {
     if (req.method === "GET") {
       const url = req.url ?? "";
       if (!SIGNED_IN_PATHS.test(url)) {
-        return passCompressed(req, res, pass, { plainPages, compression: frontCompression });
+        return passCompressed(req, res, pass, { plainPages, compression: frontCompression, notFound: plainPages ? notFoundPage : undefined });
       }
       // The open-data API's answers are tagged with their content hash (app/api/v1/_lib/respond.ts):
       // compressed here once per hash, where Next.js compressed a 3.4 MB answer again for every caller.

@@ -1,7 +1,10 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error plain JavaScript module of the front server, without type declarations
-import { chooseEncoding, compressedOnce, encodedOnce, measureTextsOnce, passCompressed, withoutRuntime } from "../../scripts/precompress.mjs";
+import { builtPlainPage, chooseEncoding, compressedOnce, encodedOnce, measureTextsOnce, passCompressed, withoutRuntime } from "../../scripts/precompress.mjs";
 import { createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -426,6 +429,64 @@ describe("open-data answers compressed once per content hash (hashTagged)", () =
       expect(untagged.headers["content-encoding"]).toBeUndefined();
       expect(untagged.headers.etag).toBe('"short"');
       expect(untagged.body.toString()).toBe(json);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
+
+describe("a public 404 that Next.js left bare gets the site's 404 page (notFound)", () => {
+  const bare = (status: number) =>
+    `<!DOCTYPE html><html id="__next_error__"><head><title>推进</title><script src="/_next/static/chunks/a.js" async=""></script></head><body><div hidden=""><!--$--><!--/$--></div><script>self.__next_f.push([1,"页面不存在"])</script></body></html><!-- ${status} -->`;
+  const built = `<!DOCTYPE html><html lang="zh-CN"><head><title>推进</title><script src="/_next/static/chunks/b.js" async=""></script></head><body><main id="main"><h1>页面不存在</h1><p lang="en">Page not found.</p><a href="/">返回首页</a></main><script>self.__next_f.push([1,"x"])</script></body></html>`;
+  const dir = mkdtempSync(path.join(tmpdir(), "tuijin-404-"));
+  writeFileSync(path.join(dir, "_not-found.html"), built);
+  const notFound = builtPlainPage(path.join(dir, "_not-found.html"));
+  /** The public pages as Next.js writes them: a bare 404 (unknown indicator), a rendered 404, a bare 500, a page. */
+  function app(req: IncomingMessage, res: ServerResponse) {
+    const [status, body] =
+      req.url === "/indicators/nope" ? [404, bare(404)] : req.url === "/rendered-404" ? [404, "<html><body><h1>别的 404</h1></body></html>"] : req.url === "/broken" ? [500, bare(500)] : [200, "<html><body><h1>首页</h1></body></html>"];
+    res.writeHead(status, { "content-type": "text/html; charset=utf-8", "x-nextjs-cache": "HIT" });
+    res.end(body);
+  }
+
+  it("sends the built 404 page, without scripts, readable in both languages, status 404, compressed or not", async () => {
+    const server = createServer((req, res) => passCompressed(req, res, app, { plainPages: true, notFound }));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const plain = await getPath(port, "/indicators/nope", {});
+      expect(plain.status).toBe(404);
+      const text = plain.body.toString();
+      expect(text).toContain("<h1>页面不存在</h1>");
+      expect(text).toContain("Page not found.");
+      expect(text).not.toContain("__next_error__");
+      expect(text).not.toContain("<script");
+      expect(Number(plain.headers["content-length"])).toBe(plain.body.length);
+      const br = await getPath(port, "/indicators/nope", { "accept-encoding": "br" });
+      expect(br.status).toBe(404);
+      expect(br.headers["content-encoding"] === "br" ? brotliDecompressSync(br.body).toString() : br.body.toString()).toBe(text);
+      // Anything else goes out as Next.js rendered it (scripts removed as on every public page).
+      expect((await getPath(port, "/rendered-404", {})).body.toString()).toContain("别的 404");
+      const broken = await getPath(port, "/broken", {});
+      expect(broken.status).toBe(500);
+      expect(broken.body.toString()).toContain("__next_error__");
+      expect((await getPath(port, "/", {})).body.toString()).toContain("<h1>首页</h1>");
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it("leaves the bare answer alone when the build has no 404 page", async () => {
+    const missing = builtPlainPage(path.join(dir, "absent.html"));
+    expect(missing()).toBeNull();
+    const server = createServer((req, res) => passCompressed(req, res, app, { plainPages: true, notFound: missing }));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const res = await getPath(port, "/indicators/nope", {});
+      expect(res.status).toBe(404);
+      expect(res.body.toString()).toContain("__next_error__");
     } finally {
       await new Promise((r) => server.close(r));
     }

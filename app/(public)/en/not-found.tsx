@@ -1,1 +1,1 @@
-export { default } from "@/app/(public)/_pages/not-found";
+export { NotFoundPage as default } from "@/components/not-found-page";

@@ -1,8 +1,12 @@
 import Link from "next/link";
 import { getDict } from "@/app/_lib/i18n";
 
-/** 404 inside the public site (no locale is known here, so it speaks both languages). */
-export default function PublicNotFound() {
+/**
+ * The site's 404 page, in both languages (a missing address has no language of its own): the root
+ * not-found, the public trees' not-found, and what the front server sends in place of the bare
+ * error document Next.js renders for a 404 of a cached dynamic page (scripts/server.mjs).
+ */
+export function NotFoundPage() {
   const zh = getDict("zh");
   const en = getDict("en");
   return (
