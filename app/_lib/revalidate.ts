@@ -8,7 +8,7 @@ import { PUBLIC_ORDER_COUNTS_KEY } from "./settings-keys";
  * target), drop the cached copies so the next visitor gets fresh figures at once.
  */
 export function revalidatePublic(): void {
-  // The root layout covers every page, in both languages (Chinese URLs are rewritten to /zh/…).
+  // The root layout covers every page, in both languages (both route trees: app/(public)/(zh), app/(public)/en).
   // Staff pages are rendered per request anyway, so nothing else is affected.
   revalidatePath("/", "layout");
 }
