@@ -103,3 +103,23 @@ describe("pages that go out as plain HTML", () => {
     expect(clientChain(join(root, "app/(auth)/login/page.tsx"))?.at(-1)).toBe("app/(auth)/login/login-form.tsx");
   });
 });
+
+describe("public pages (every one goes out plain: scripts/server.mjs, plainPages)", () => {
+  const zhTree = join(root, "app", "(public)", "(zh)");
+  const enTree = join(root, "app", "(public)", "en");
+  const inTree = (tree: string) => pageFiles(tree).map((f) => relative(tree, f)).sort();
+
+  it("exist in both languages, the same pages in each tree", () => {
+    expect(inTree(zhTree).length).toBeGreaterThan(10);
+    expect(inTree(enTree)).toEqual(inTree(zhTree));
+  });
+
+  it.each([...pageFiles(zhTree), ...pageFiles(enTree)].map((f) => [relative(root, f), f]))("%s, and the layouts around it, reach no client component", (_name, file) => {
+    const layouts: string[] = [];
+    for (let dir = dirname(file); dir.startsWith(join(root, "app")); dir = dirname(dir)) {
+      if (existsSync(join(dir, "layout.tsx"))) layouts.unshift(join(dir, "layout.tsx"));
+    }
+    expect(layouts.length).toBeGreaterThan(1);
+    for (const entry of [...layouts, file]) expect(clientChain(entry)).toBeNull();
+  });
+});
