@@ -238,9 +238,21 @@ function withoutRuntimeBytes(html) {
  * empty body, the not-found page only in the RSC payload for the client to render (Next.js issue
  * 97000 describes the same document for another dynamic 404). A plain page goes out without that
  * payload, so the visitor saw a blank page. Such an answer gets the site's 404 page instead
- * (`notFound`, what the build rendered from app/not-found.tsx), status kept.
+ * (`notFound`, what the build rendered from app/not-found.tsx), status kept; a failed page (500,
+ * the same bare document) gets the fixed error page of scripts/error-page.mjs (`serverError`).
  */
 const BARE_ERROR_DOCUMENT = Buffer.from('<html id="__next_error__"');
+
+/**
+ * A fixed page (scripts/error-page.mjs) as bytes with its hash, for `serverError`.
+ * @param {string} html
+ * @returns {() => { body: Buffer, hash: string }}
+ */
+export function fixedPage(html) {
+  const body = Buffer.from(html, "utf8");
+  const page = { body, hash: contentHash(body) };
+  return () => page;
+}
 
 /**
  * A page the build rendered (a file under the build's server/app), as plain HTML with its hash;
@@ -352,10 +364,11 @@ export function signedInOnce(page, encoding) {
  * answer whose ETag is a content hash (`"` + 32 characters of base64url + `"`, as the open-data
  * API tags its answers: app/api/v1/_lib/respond.ts) is collected, as a shared answer under that
  * hash (compressed once per hash, not hashed again); anything else goes out as Next.js writes it.
- * `notFound`: the page sent in place of Next.js's bare error document on a 404 (BARE_ERROR_DOCUMENT).
- * @param {{ pagesOnly?: boolean, hashTagged?: boolean, plainPages?: boolean | "marked", compression?: boolean, ticket?: string, notFound?: () => { body: Buffer, hash: string } | null }} [options]
+ * `notFound`, `serverError`: the pages sent in place of Next.js's bare error document on a 404 and
+ * on a 500 (BARE_ERROR_DOCUMENT).
+ * @param {{ pagesOnly?: boolean, hashTagged?: boolean, plainPages?: boolean | "marked", compression?: boolean, ticket?: string, notFound?: () => { body: Buffer, hash: string } | null, serverError?: () => { body: Buffer, hash: string } | null }} [options]
  */
-export function passCompressed(req, res, pass, { pagesOnly = false, hashTagged = false, plainPages = false, compression = true, ticket, notFound } = {}) {
+export function passCompressed(req, res, pass, { pagesOnly = false, hashTagged = false, plainPages = false, compression = true, ticket, notFound, serverError } = {}) {
   const encoding = req.method === "GET" && compression ? chooseEncoding(req.headers["accept-encoding"]) : null;
   if (!encoding && !plainPages && !ticket) return pass(req, res);
   delete req.headers["accept-encoding"];
@@ -448,8 +461,9 @@ export function passCompressed(req, res, pass, { pagesOnly = false, hashTagged =
         body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
         hash = taggedHash ?? (shared ? contentHash(body) : undefined);
       }
-      if (notFound && res.statusCode === 404 && /^text\/html\b/.test(type) && body.includes(BARE_ERROR_DOCUMENT)) {
-        const page = notFound();
+      const instead = res.statusCode === 404 ? notFound : res.statusCode === 500 ? serverError : undefined;
+      if (instead && /^text\/html\b/.test(type) && body.includes(BARE_ERROR_DOCUMENT)) {
+        const page = instead();
         if (page) ({ body, hash } = page);
       }
       const plain = plainPages !== false && /^text\/html\b/.test(type) && !res.getHeader("content-encoding") && (plainPages === true || body.includes(PLAIN_MARK));

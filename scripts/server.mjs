@@ -32,7 +32,8 @@ import { CLIENT_ADDRESS_HEADER, FORWARDED_HEADERS, checkMutationOrigin, forwardi
 import { attachBody, checkActionBody, isActionRequest, readBody } from "./action-body.mjs";
 import { needsDatabase, sendUnavailable } from "./db-unavailable.mjs";
 import { databaseDown, sharedCacheEnabled, startSharedCache } from "./shared-cache.mjs";
-import { builtPlainPage, measureTextsOnce, passCompressed } from "./precompress.mjs";
+import { builtPlainPage, fixedPage, measureTextsOnce, passCompressed } from "./precompress.mjs";
+import { SERVER_ERROR_HTML } from "./error-page.mjs";
 import { dropTicket, newTicket, TICKET_HEADER } from "../app/_lib/kept-bodies.mjs";
 
 process.env.NODE_ENV = "production";
@@ -116,6 +117,10 @@ const keptBodies = process.env.TUIJIN_KEPT_BODIES !== "0";
 
 /** The site's 404 page as the build rendered it (app/not-found.tsx), for a public 404 Next.js left bare (precompress.mjs). */
 const notFoundPage = builtPlainPage(path.join(distDir, "server", "app", "_not-found.html"));
+/** The page for a public page that failed on the server, in place of the bare error document (scripts/error-page.mjs). */
+const serverErrorPage = fixedPage(SERVER_ERROR_HTML);
+/** How a public page goes out (one object, not one per request). */
+const publicPageOptions = { plainPages, compression: frontCompression, notFound: plainPages ? notFoundPage : undefined, serverError: plainPages ? serverErrorPage : undefined };
 
 /** @param {string | string[] | undefined} v */
 const one = (v) => (Array.isArray(v) ? v.join(", ") : v);
@@ -161,7 +166,7 @@ async function main() {
     if (req.method === "GET") {
       const url = req.url ?? "";
       if (!SIGNED_IN_PATHS.test(url)) {
-        return passCompressed(req, res, pass, { plainPages, compression: frontCompression, notFound: plainPages ? notFoundPage : undefined });
+        return passCompressed(req, res, pass, publicPageOptions);
       }
       // The open-data API's answers are tagged with their content hash (app/api/v1/_lib/respond.ts):
       // compressed here once per hash, where Next.js compressed a 3.4 MB answer again for every caller.

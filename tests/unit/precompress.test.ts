@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error plain JavaScript module of the front server, without type declarations
-import { builtPlainPage, chooseEncoding, compressedOnce, encodedOnce, measureTextsOnce, passCompressed, withoutRuntime } from "../../scripts/precompress.mjs";
+import { builtPlainPage, chooseEncoding, fixedPage, compressedOnce, encodedOnce, measureTextsOnce, passCompressed, withoutRuntime } from "../../scripts/precompress.mjs";
 import { createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -472,6 +472,28 @@ describe("a public 404 that Next.js left bare gets the site's 404 page (notFound
       expect(broken.status).toBe(500);
       expect(broken.body.toString()).toContain("__next_error__");
       expect((await getPath(port, "/", {})).body.toString()).toContain("<h1>首页</h1>");
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it("sends the fixed error page for a page that failed on the server, status 500, with a way to try again", async () => {
+    // @ts-expect-error plain JavaScript module of the front server, without type declarations
+    const { SERVER_ERROR_HTML } = await import("../../scripts/error-page.mjs");
+    const server = createServer((req, res) => passCompressed(req, res, app, { plainPages: true, notFound, serverError: fixedPage(SERVER_ERROR_HTML) }));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const broken = await getPath(port, "/broken", { "accept-encoding": "gzip, br" });
+      expect(broken.status).toBe(500);
+      const text = broken.body.toString();
+      expect(text).toContain("<h1>出错了</h1>");
+      expect(text).toContain("Something went wrong");
+      expect(text).toContain('<a href="">重试</a>');
+      expect(text).not.toContain("__next_error__");
+      expect(text).not.toContain("<script");
+      // The 404 keeps its own page.
+      expect((await getPath(port, "/indicators/nope", {})).body.toString()).toContain("<h1>页面不存在</h1>");
     } finally {
       await new Promise((r) => server.close(r));
     }
