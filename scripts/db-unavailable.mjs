@@ -7,6 +7,8 @@
  * at 390 px.
  */
 
+import { PLAIN_PAGE_STYLE } from "./error-page.mjs";
+
 const NEEDS_DATABASE = ["/account", "/city", "/district", "/login", "/api"];
 
 /**
@@ -32,14 +34,7 @@ export const UNAVAILABLE_HTML = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>数据库暂时不可用 · 推进</title>
-<style>
-body{margin:0;font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1f2937;background:#f8fafc;line-height:1.7}
-main{max-width:36rem;margin:3rem auto;padding:1.5rem;background:#fff;border:1px solid #e5e7eb;border-radius:.5rem}
-h1{font-size:1.375rem;margin:0 0 .75rem}
-p{margin:.5rem 0}
-a{color:#1d4ed8}
-@media (max-width:480px){main{margin:0;border:0;border-radius:0}}
-</style>
+${PLAIN_PAGE_STYLE}
 </head>
 <body>
 <main>

@@ -7,6 +7,16 @@
  * `serverError`), status kept. Plain HTML in both languages, no script: "try again" is a link to
  * the same address. Never says what failed (that can carry SQL or file paths).
  */
+/** The look of the front server's own plain pages (this one, and the database-unavailable page). */
+export const PLAIN_PAGE_STYLE = `<style>
+body{margin:0;font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1f2937;background:#f8fafc;line-height:1.7}
+main{max-width:36rem;margin:3rem auto;padding:1.5rem;background:#fff;border:1px solid #e5e7eb;border-radius:.5rem}
+h1{font-size:1.375rem;margin:0 0 .75rem}
+p{margin:.5rem 0}
+a{color:#1d4ed8}
+@media (max-width:480px){main{margin:0;border:0;border-radius:0}}
+</style>`;
+
 export const SERVER_ERROR_HTML = `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -14,14 +24,7 @@ export const SERVER_ERROR_HTML = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>出错了 · 推进</title>
-<style>
-body{margin:0;font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1f2937;background:#f8fafc;line-height:1.7}
-main{max-width:36rem;margin:3rem auto;padding:1.5rem;background:#fff;border:1px solid #e5e7eb;border-radius:.5rem}
-h1{font-size:1.375rem;margin:0 0 .75rem}
-p{margin:.5rem 0}
-a{color:#1d4ed8}
-@media (max-width:480px){main{margin:0;border:0;border-radius:0}}
-</style>
+${PLAIN_PAGE_STYLE}
 </head>
 <body>
 <main id="main">
