@@ -19,7 +19,7 @@ import { generate, LARGE, SMALL, SMALL_200_INDICATORS, SMALL_40_DISTRICTS } from
 import { BROWSER_ENCODING, bodyBytes, measure as measureWith, rssKb, signIn, startServer, stopServer, waitReady, type Measure } from "./bench/http";
 import { freshDashboard, readsWriteNothing } from "./bench/reads";
 import { benchSaves } from "./bench/saves";
-import { dashboardOn } from "./bench/scale";
+import { dashboardsMirrored, startCity, type City } from "./bench/scale";
 import { clearPageCache } from "./page-cache";
 
 const args = process.argv.slice(2);
@@ -164,11 +164,20 @@ async function main() {
     clearInterval(sampler);
     await stopServer(server);
 
-    // Dashboard cost against dashboard size, each city on a server of its own (same port, one at a time).
-    const scale: Record<string, Measure> = { big: { ...leaders[0]!, pageBytes: bytes.find((b) => b.name === leaderPages[0]!.name)!.plain } };
+    // Dashboard cost against dashboard size: each city on a server of its own, all four running,
+    // each dashboard measured twice in mirrored order (scripts/bench/scale.ts). A smoke run has
+    // the big city's row only.
+    let scale: Record<string, Measure> = { big: { ...leaders[0]!, pageBytes: bytes.find((b) => b.name === leaderPages[0]!.name)!.plain } };
     if (!smoke) {
-      scale.small = await dashboardOn(browser, { root, dbFile: smallDb, port, name: "市领导总览（10k 行）", duration, connections });
-      for (const s of scaleSets) scale[s.key] = await dashboardOn(browser, { root, dbFile: s.file, port, name: s.key, duration, connections });
+      const cities: City[] = [];
+      try {
+        for (const [i, c] of [{ key: "big", file: dbFile }, { key: "small", file: smallDb }, ...scaleSets].entries()) {
+          cities.push(await startCity(browser, { root, dbFile: c.file, port: port + i, key: c.key }));
+        }
+        scale = await dashboardsMirrored(cities, { duration, connections });
+      } finally {
+        for (const c of cities) await stopServer(c.server);
+      }
     }
 
     const { report, failed } = buildReport({ smoke, duration, connections, rows: big.rows, smallRows: small.rows, staticRef, favicon, plain, staticGz, gz, refRuns: { plain: plainRun.refRuns, gz: gzRun.refRuns }, leaders, openData, saves, bytes, reads, freshDashboard: fresh, js, rollSmall, rollBig, peakKb, scale, notes: smoke ? [] : readNotes() });
