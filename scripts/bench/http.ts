@@ -19,6 +19,8 @@ export interface Measure {
   bytes: number;
   /** The page's own size (bytes of uncompressed HTML), where the work is compared with it. */
   pageBytes?: number;
+  /** The server's CPU time per request (ms) over the measurement, where it was taken. */
+  cpuMsPerRequest?: number;
   /** The static reference's req/s this row is compared with: the mean of its runs just before and just after this one (bracketed in scripts/bench.ts). */
   ref?: number;
 }
@@ -128,4 +130,24 @@ export async function bodyBytes(url: string, headers: Record<string, string> = {
     req.on("error", reject);
     req.end();
   });
+}
+
+/**
+ * CPU time (ms, user and system) the server and its children have used so far, from /proc: the
+ * difference over a measurement, divided by its requests, is the server's work per request.
+ */
+export function cpuMs(pid: number): number {
+  const tick = 1000 / 100; // USER_HZ: 100 on Linux
+  let total = 0;
+  for (const p of [pid, ...childPids(pid)]) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      // Fields after the command (which may hold spaces) start after the last ")".
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) * tick; // utime, stime (fields 14 and 15)
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
 }

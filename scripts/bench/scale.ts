@@ -6,11 +6,13 @@
  * a b c d d c b a: this machine's speed moves by up to 1.8 × within the hour (docs/benchmark-notes.md,
  * session 16), and measured one after another minutes apart the comparison said × 1.24 in one run
  * and × 0.87 in the next for the same code. In mirrored order a steady drift weighs on every city
- * alike; each city's figures are the mean of its two measurements.
+ * alike; each city's figures are the mean of its two measurements. Each measurement also takes
+ * the server process's CPU time per request (from /proc): the work itself, which the latency of 10
+ * connections on a shared two-core machine shows only through its queue.
  */
 import type { ChildProcess } from "node:child_process";
 import type { Browser } from "@playwright/test";
-import { BROWSER_ENCODING, bodyBytes, measure, signIn, startServer, stopServer, waitReady, type Measure } from "./http";
+import { BROWSER_ENCODING, bodyBytes, cpuMs, measure, signIn, startServer, stopServer, waitReady, type Measure } from "./http";
 
 /** A city's server, started, signed in as the leader and warmed. */
 export interface City {
@@ -47,6 +49,7 @@ export function meanOf(name: string, runs: Measure[]): Measure {
     errors: runs.reduce((s, m) => s + m.errors, 0),
     requests: runs.reduce((s, m) => s + m.requests, 0),
     bytes: avg((m) => m.bytes),
+    ...(runs.every((m) => m.cpuMsPerRequest !== undefined) ? { cpuMsPerRequest: avg((m) => m.cpuMsPerRequest!) } : {}),
   };
 }
 
@@ -63,7 +66,9 @@ export function mirrored<T>(items: T[]): T[] {
 export async function dashboardsMirrored(cities: City[], opts: { duration: number; connections: number }): Promise<Record<string, Measure>> {
   const runs = new Map<string, Measure[]>(cities.map((c) => [c.key, []]));
   for (const city of mirrored(cities)) {
-    runs.get(city.key)!.push(await measure(city.key, { url: `${city.base}/city`, headers: { cookie: city.cookie, ...BROWSER_ENCODING }, duration: opts.duration, connections: opts.connections }));
+    const before = cpuMs(city.server.pid!);
+    const m = await measure(city.key, { url: `${city.base}/city`, headers: { cookie: city.cookie, ...BROWSER_ENCODING }, duration: opts.duration, connections: opts.connections });
+    runs.get(city.key)!.push({ ...m, cpuMsPerRequest: (cpuMs(city.server.pid!) - before) / Math.max(1, m.requests) });
   }
   const result: Record<string, Measure> = {};
   for (const city of cities) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { meanOf, mirrored } from "../../scripts/bench/scale";
-import type { Measure } from "../../scripts/bench/http";
+import { cpuMs, type Measure } from "../../scripts/bench/http";
 
 /**
  * The bench's growth comparison (npm run bench): the cities' dashboards measured in mirrored order,
@@ -26,5 +26,17 @@ describe("the dashboard growth comparison", () => {
     expect(runs.get("i200")![0]!.p95 / runs.get("big")![0]!.p95).toBeCloseTo(1.3, 9);
     expect(means.find((m) => m.name === "i200")!.errors).toBe(1);
     expect(means[0]!.requests).toBe(200);
+  });
+
+  it("takes the work as the server's CPU time per request, averaged like the rest", () => {
+    const m = (cpu: number): Measure => ({ name: "big", rps: 100, p50: 50, p95: 90, p99: 120, errors: 0, requests: 1000, bytes: 5000, cpuMsPerRequest: cpu });
+    expect(meanOf("big", [m(4), m(6)]).cpuMsPerRequest).toBe(5);
+    // A process's CPU time, read from /proc, grows by the time it computes.
+    const before = cpuMs(process.pid);
+    const until = Date.now() + 200;
+    let spins = 0;
+    while (Date.now() < until) spins++;
+    expect(spins).toBeGreaterThan(0);
+    expect(cpuMs(process.pid) - before).toBeGreaterThanOrEqual(100);
   });
 });
