@@ -16,7 +16,7 @@ import type autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import { buildReport } from "./bench/report";
 import { generate, LARGE, SMALL, SMALL_200_INDICATORS, SMALL_40_DISTRICTS } from "./bench/generate";
-import { BROWSER_ENCODING, bodyBytes, measure as measureWith, rssKb, signIn, startServer, stopServer, waitReady, type Measure } from "./bench/http";
+import { BROWSER_ENCODING, bodyBytes, cpuMs, measure as measureWith, rssKb, signIn, startServer, stopServer, waitReady, type Measure } from "./bench/http";
 import { freshDashboard, readsWriteNothing } from "./bench/reads";
 import { benchSaves } from "./bench/saves";
 import { dashboardsMirrored, startCity, type City } from "./bench/scale";
@@ -126,13 +126,20 @@ async function main() {
     for (const headers of [{}, BROWSER_ENCODING]) for (const w of warmUrls) await measureWith("warm-up", { ...w, headers, duration: smoke ? 1 : 3, connections });
     // Each page between two runs of the static reference, compared with their mean, so that the
     // machine's speed drifting during the run moves a page and its reference together.
+    // Each measurement also takes the server's CPU time per request (from /proc): the work itself,
+    // steadier than throughput on a machine whose speed moves (shown beside the targets, not judged).
+    const withCpu = async (name: string, opts: { url: string; headers: Record<string, string> }): Promise<Measure> => {
+      const before = cpuMs(server.pid!);
+      const m = await measure(name, opts);
+      return { ...m, cpuMsPerRequest: (cpuMs(server.pid!) - before) / Math.max(1, m.requests) };
+    };
     const bracketed = async (refName: string, headers: Record<string, string>, pages: { name: string; url: string }[]) => {
-      const refs = [await measure(refName, { url: `${base}/status`, headers })];
+      const refs = [await withCpu(refName, { url: `${base}/status`, headers })];
       const measured: Measure[] = [];
       for (const p of pages) {
-        const m = await measure(p.name, { url: p.url, headers });
-        refs.push(await measure(refName, { url: `${base}/status`, headers }));
-        measured.push({ ...m, ref: (refs.at(-2)!.rps + refs.at(-1)!.rps) / 2 });
+        const m = await withCpu(p.name, { url: p.url, headers });
+        refs.push(await withCpu(refName, { url: `${base}/status`, headers }));
+        measured.push({ ...m, ref: (refs.at(-2)!.rps + refs.at(-1)!.rps) / 2, refCpuMsPerRequest: (refs.at(-2)!.cpuMsPerRequest! + refs.at(-1)!.cpuMsPerRequest!) / 2 });
       }
       return { ref: meanOf(refName, refs), refRuns: refs.map((r) => r.rps), pages: measured };
     };

@@ -21,6 +21,8 @@ export interface Measure {
   pageBytes?: number;
   /** The server's CPU time per request (ms) over the measurement, where it was taken. */
   cpuMsPerRequest?: number;
+  /** The static reference's CPU time per request (ms) around this row: the mean of the runs just before and after. */
+  refCpuMsPerRequest?: number;
   /** The static reference's req/s this row is compared with: the mean of its runs just before and just after this one (bracketed in scripts/bench.ts). */
   ref?: number;
 }

@@ -123,6 +123,7 @@ export function buildReport(n: RunNumbers): { report: string; failed: string | n
     `- Dashboard rollup, cold (computed from the rows, median of 5): ${n.rollSmall.cold.toFixed(1)} ms at ${n.smallRows.toLocaleString()} rows (the same 60 indicators and 13 districts, one year, 150 projects), ${n.rollBig.cold.toFixed(1)} ms at ${n.rows.toLocaleString()} rows (× ${rollRatio.toFixed(1)}); warm (data unchanged since the last computation): ${n.rollSmall.warm.toFixed(2)} ms and ${n.rollBig.warm.toFixed(2)} ms.`,
     `- First-load JavaScript (gzip on the wire): framework minimum (static page) ${kb(n.js.min)}; public home ${kb(n.js.home)} (+${kb(n.js.home - n.js.min)}); project list ${kb(n.js.projects)} (+${kb(n.js.projects - n.js.min)}).`,
     `- Peak server memory (RSS): ${(n.peakKb / 1024).toFixed(0)} MiB.`,
+    ...cpuLines(n.plain, n.gz),
     "",
     // A smoke run (tiny data, 2 connections, 1 s) says nothing about the targets.
     ...(n.smoke ? [] : [...targets, ...n.notes]),
@@ -139,4 +140,16 @@ export function buildReport(n: RunNumbers): { report: string; failed: string | n
 function percentileOf(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/**
+ * The server's CPU time per request of each public page against the static reference measured
+ * around it: the work itself, steadier than throughput when the machine's speed moves. Shown for
+ * reading beside the throughput targets, not judged.
+ */
+function cpuLines(plain: Measure[], gz: Measure[]): string[] {
+  const part = (r: Measure) => (r.cpuMsPerRequest !== undefined && r.refCpuMsPerRequest !== undefined ? `${r.name} ${(r.cpuMsPerRequest * 1000).toFixed(0)} µs against ${(r.refCpuMsPerRequest * 1000).toFixed(0)} (reference ÷ page ${(r.refCpuMsPerRequest / r.cpuMsPerRequest).toFixed(2)})` : null);
+  const lines = [plain.map(part), gz.map(part)].map((parts) => parts.filter((x): x is string => x !== null));
+  if (lines.every((l) => l.length === 0)) return [];
+  return [`- Server CPU time per request (from /proc, over each measurement; the reference is the mean of its runs around the page): ${[...lines[0]!, ...lines[1]!].join("; ")}.`];
 }

@@ -38,7 +38,7 @@ export async function startCity(browser: Browser, opts: { root: string; dbFile: 
 }
 
 /** The mean of one page's measurements (latencies and throughput averaged, errors and requests added up). */
-export function meanOf(name: string, runs: Measure[]): Measure {
+export function averagedRuns(name: string, runs: Measure[]): Measure {
   const avg = (f: (m: Measure) => number) => runs.reduce((s, m) => s + f(m), 0) / runs.length;
   return {
     name,
@@ -72,7 +72,7 @@ export async function dashboardsMirrored(cities: City[], opts: { duration: numbe
   }
   const result: Record<string, Measure> = {};
   for (const city of cities) {
-    result[city.key] = { ...meanOf(city.key, runs.get(city.key)!), pageBytes: (await bodyBytes(`${city.base}/city`, { cookie: city.cookie })).bytes };
+    result[city.key] = { ...averagedRuns(city.key, runs.get(city.key)!), pageBytes: (await bodyBytes(`${city.base}/city`, { cookie: city.cookie })).bytes };
   }
   return result;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { meanOf, mirrored } from "../../scripts/bench/scale";
+import { averagedRuns, mirrored } from "../../scripts/bench/scale";
 import { cpuMs, type Measure } from "../../scripts/bench/http";
 
 /**
@@ -20,7 +20,7 @@ describe("the dashboard growth comparison", () => {
       const p95 = 100 + 10 * i; // the same dashboard cost, measured later on a slower host
       runs.get(c)!.push({ name: c, rps: 1000 / p95, p50: p95 / 2, p95, p99: p95 * 1.2, errors: i === 3 ? 1 : 0, requests: 100, bytes: 5000 });
     });
-    const means = cities.map((c) => meanOf(c, runs.get(c)!));
+    const means = cities.map((c) => averagedRuns(c, runs.get(c)!));
     for (const m of means) expect(m.p95).toBeCloseTo(135, 9);
     // Measured one after another (the first four alone), the last city would look 30 % slower.
     expect(runs.get("i200")![0]!.p95 / runs.get("big")![0]!.p95).toBeCloseTo(1.3, 9);
@@ -30,7 +30,7 @@ describe("the dashboard growth comparison", () => {
 
   it("takes the work as the server's CPU time per request, averaged like the rest", () => {
     const m = (cpu: number): Measure => ({ name: "big", rps: 100, p50: 50, p95: 90, p99: 120, errors: 0, requests: 1000, bytes: 5000, cpuMsPerRequest: cpu });
-    expect(meanOf("big", [m(4), m(6)]).cpuMsPerRequest).toBe(5);
+    expect(averagedRuns("big", [m(4), m(6)]).cpuMsPerRequest).toBe(5);
     // A process's CPU time, read from /proc, grows by the time it computes.
     const before = cpuMs(process.pid);
     const until = Date.now() + 200;
