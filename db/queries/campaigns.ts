@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDatabase } from "../index";
+import { keptDefinition } from "../definitions";
 import { campaignSummaryColumns, type CampaignSummary } from "../campaign-columns";
 export type { CampaignSummary } from "../campaign-columns";
 import { CURRENT_CAMPAIGN_ORDER, CURRENT_CAMPAIGN_WHERE } from "../current-campaign";
@@ -12,7 +13,11 @@ import { actions, campaigns, departments, indicators, targets, units } from "../
  * (app_meta `current_campaign`) while it is active; otherwise the latest active one by year;
  * otherwise the latest archived one (still public, read-only). A draft is never current.
  */
-export async function getCurrentCampaign(): Promise<CampaignSummary | null> {
+export function getCurrentCampaign(): Promise<CampaignSummary | null> {
+  return keptDefinition("current-campaign", loadCurrentCampaign);
+}
+
+async function loadCurrentCampaign(): Promise<CampaignSummary | null> {
   const { db } = await getDatabase();
   const rows = await db.select(campaignSummaryColumns).from(campaigns).where(CURRENT_CAMPAIGN_WHERE).orderBy(...CURRENT_CAMPAIGN_ORDER).limit(1);
   return rows[0] ?? null;

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
 import { getDatabase } from "../index";
+import { keptDefinition } from "../definitions";
 import { actions, districts, figureValues, indicators, monthlyReports, periods, units, users } from "../schema";
 
 export interface ReportedIndicator {
@@ -23,7 +24,11 @@ export interface ReportedIndicator {
  * The indicators a district types in (kind "reported"), optionally only those a department
  * owns. Definitions only: public facts.
  */
-export async function listReportedIndicators(campaignId: number, ownerDepartmentId?: number): Promise<ReportedIndicator[]> {
+export function listReportedIndicators(campaignId: number, ownerDepartmentId?: number): Promise<readonly ReportedIndicator[]> {
+  return keptDefinition(`reported-indicators:${campaignId}:${ownerDepartmentId ?? "all"}`, () => loadReportedIndicators(campaignId, ownerDepartmentId));
+}
+
+async function loadReportedIndicators(campaignId: number, ownerDepartmentId?: number): Promise<ReportedIndicator[]> {
   const { db } = await getDatabase();
   const [rows, unitRows] = await Promise.all([
     db
@@ -183,8 +188,14 @@ function quoted(text: string): number | null {
   return n;
 }
 
-/** Active reporting districts, in the city's order. Public facts. */
-export async function listReportingDistricts() {
+/** The districts that report, in the city's order. Kept per definitions version (db/definitions.ts). */
+export function listReportingDistricts(): Promise<readonly ReportingDistrict[]> {
+  return keptDefinition("reporting-districts", loadReportingDistricts);
+}
+
+export type ReportingDistrict = Awaited<ReturnType<typeof loadReportingDistricts>>[number];
+
+async function loadReportingDistricts() {
   const { db } = await getDatabase();
   return db
     .select({ id: districts.id, code: districts.code, name: districts.name, kind: districts.kind })

@@ -2,12 +2,13 @@ import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { parsePlausibilitySettings, PLAUSIBILITY_SETTINGS_KEY, type PlausibilitySettings } from "@/domain/plausibility/settings";
 import { getDatabase } from "../index";
+import { keptDefinition } from "../definitions";
 import { districts, indicators, plausibilityFlags, projects, users } from "../schema";
 import { getMetaValue } from "./meta";
 
 /** The plausibility thresholds in force (defaults for anything not set). Not secret. */
-export async function getPlausibilitySettings(): Promise<PlausibilitySettings> {
-  return parsePlausibilitySettings(await getMetaValue(PLAUSIBILITY_SETTINGS_KEY));
+export function getPlausibilitySettings(): Promise<PlausibilitySettings> {
+  return keptDefinition("plausibility-settings", async () => parsePlausibilitySettings(await getMetaValue(PLAUSIBILITY_SETTINGS_KEY)));
 }
 
 export interface FlagRow {

@@ -14,7 +14,7 @@ export interface PartUnit {
 }
 
 /** One indicator's districts (and the city), with each district's rank. */
-export function indicatorSheet(wb: ExcelJS.Workbook, ind: IndicatorWithRollup, districts: { id: number; name: string; kind: keyof typeof DISTRICT_KIND_LABELS }[], rankings: Rankings | null, partUnit: PartUnit | null, month: string): void {
+export function indicatorSheet(wb: ExcelJS.Workbook, ind: IndicatorWithRollup, districts: readonly { id: number; name: string; kind: keyof typeof DISTRICT_KIND_LABELS }[], rankings: Rankings | null, partUnit: PartUnit | null, month: string): void {
   const ytd = ytdLabel(month);
   const ratio = ind.aggregation === "ratio";
   const u = unitText(ind);

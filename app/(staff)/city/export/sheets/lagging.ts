@@ -18,7 +18,7 @@ export interface LaggingItem {
 export type LaggingScope = "all" | "city" | "districts";
 
 /** Every indicator × area (city, districts; or only one of them, as the page's 范围 switch) behind pace, worst first (as /city/lagging lists them). */
-export function laggingItems(indicators: IndicatorWithRollup[], districts: { id: number; name: string }[], scope: LaggingScope = "all"): LaggingItem[] {
+export function laggingItems(indicators: IndicatorWithRollup[], districts: readonly { id: number; name: string }[], scope: LaggingScope = "all"): LaggingItem[] {
   return indicators
     .flatMap((ind) => [
       ...(scope === "districts" ? [] : [{ ind, city: true, area: "全市", unit: ind.ownerDepartmentName ?? "（未指定责任单位）", v: ind.rollup.city as AreaValue }]),
