@@ -1,35 +1,23 @@
 import path from "node:path";
 import type { NextConfig } from "next";
-import { contentSecurityPolicy } from "./app/_lib/csp";
-
-// Headers every response carries. The Content-Security-Policy is set in proxy.ts for the pages
-// rendered per request (with a per-request script nonce) and below for the public pages.
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
+import { contentSecurityPolicy, DYNAMIC_PATHS, HSTS, SECURITY_HEADERS } from "./app/_lib/csp.mjs";
 
 /**
- * Every page outside the per-request areas (proxy.ts's matcher: signed-in areas, sign-in, the
- * API) is public and cached: one fixed Content-Security-Policy for all of them, set here, so
- * proxy.ts need not run for them. Inline scripts are allowed because a cached page cannot carry a
- * per-request nonce; public pages go out without scripts anyway (scripts/precompress.mjs), and
- * they hold no user input and no session. Over HTTPS (X-Forwarded-Proto, as proxy.ts checks), the
- * policy upgrades insecure requests and HSTS is sent.
+ * Next.js's own header rules, for `next dev` only. The production server (scripts/server.mjs) sets
+ * the same headers itself on every response (`frontHeaders`, app/_lib/csp.mjs): Next.js matched
+ * these rules against every request and compiled the policy's text per request (issue #17).
  */
-const DYNAMIC_PATHS = "city|district|account|login|api";
 const PUBLIC_PAGES = `/:path((?!(?:${DYNAMIC_PATHS}|_next)(?:/|$)).*)`;
 const overHttps = [{ type: "header" as const, key: "x-forwarded-proto", value: "https" }];
-const publicPageHeaders = [
+const devHeaders = [
+  { source: "/:path*", headers: [...SECURITY_HEADERS] },
   { source: PUBLIC_PAGES, missing: overHttps, headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy(null, false) }] },
   {
     source: PUBLIC_PAGES,
     has: overHttps,
     headers: [
       { key: "Content-Security-Policy", value: contentSecurityPolicy(null, true) },
-      { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
+      { key: "Strict-Transport-Security", value: HSTS },
     ],
   },
 ];
@@ -67,7 +55,7 @@ const nextConfig: NextConfig = {
     ];
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }, ...publicPageHeaders];
+    return process.env.NODE_ENV === "development" ? devHeaders : [];
   },
 };
 

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy } from "@/app/_lib/csp";
+import { contentSecurityPolicy, HSTS } from "@/app/_lib/csp.mjs";
 
 /*
  * NOT the security boundary. Every page, action and route handler checks permission itself
@@ -9,8 +9,9 @@ import { contentSecurityPolicy } from "@/app/_lib/csp";
  * - a redirect to sign-in for staff pages when there is no session cookie at all.
  * It runs only for the signed-in areas, sign-in and the API (the matcher below). Public pages are
  * cached and shared by everyone, so they cannot carry a per-request nonce; they hold no user
- * input and no session, and get a fixed policy from next.config.ts (`publicPageHeaders`) without
- * running this function: its cost on every public request was about 5 % of /status (issue #17).
+ * input and no session, and get a fixed policy from the front server (app/_lib/csp.mjs,
+ * `frontHeaders`) without running this function: its cost on every public request was about 5 %
+ * of /status (issue #17).
  */
 
 const STAFF_PREFIXES = ["/account", "/city", "/district"];
@@ -38,12 +39,12 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (https) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
 
 export const config = {
   // The pages rendered per request (signed-in areas, sign-in) and the API. Keep in step with
-  // DYNAMIC_PATHS in next.config.ts, which gives every other page the public policy.
+  // DYNAMIC_PATHS in app/_lib/csp.mjs, which gives every other page the public policy.
   matcher: ["/city/:path*", "/district/:path*", "/account/:path*", "/login/:path*", "/api/:path*"],
 };

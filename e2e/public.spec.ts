@@ -486,6 +486,10 @@ test("an unprefixed public URL is the Chinese page, and a /zh/ address leads to 
     const old = await request.get(from, { maxRedirects: 0 });
     expect(old.status(), from).toBe(308);
     expect(old.headers()["location"], from).toBe(to);
+    // The redirect carries the security headers too (set by the front server on every response).
+    expect(old.headers()["x-content-type-options"], from).toBe("nosniff");
+    expect(old.headers()["x-frame-options"], from).toBe("DENY");
+    expect(old.headers()["content-security-policy"], from).toContain("frame-ancestors 'none'");
   }
   const followed = await request.get("/zh/projects");
   expect(followed.url()).toMatch(/\/projects$/);

@@ -9,6 +9,9 @@
  *   the only X-Forwarded-For entry). Without a trusted proxy, forwarded headers sent by the
  *   client (X-Forwarded-For/-Host/-Port, X-Real-IP, Forwarded) are dropped, so Next.js's own
  *   checks compare against the real Host;
+ * - every response carries the security headers, and a public page its fixed
+ *   Content-Security-Policy (and HSTS over HTTPS), set here before Next.js answers
+ *   (app/_lib/csp.mjs `frontHeaders`; proxy.ts gives per-request pages their nonce policy);
  * - every request that can change something (not GET/HEAD/OPTIONS: server actions, route
  *   handlers) must carry an Origin equal to TUIJIN_PUBLIC_ORIGIN, or to the Host it was sent
  *   to: missing or foreign → 403, malformed → 400;
@@ -34,6 +37,7 @@ import { needsDatabase, sendUnavailable } from "./db-unavailable.mjs";
 import { databaseDown, sharedCacheEnabled, startSharedCache } from "./shared-cache.mjs";
 import { builtPlainPage, fixedPage, measureTextsOnce, passCompressed } from "./precompress.mjs";
 import { SERVER_ERROR_HTML } from "./error-page.mjs";
+import { frontHeaders } from "../app/_lib/csp.mjs";
 import { dropTicket, newTicket, TICKET_HEADER } from "../app/_lib/kept-bodies.mjs";
 
 process.env.NODE_ENV = "production";
@@ -151,6 +155,9 @@ async function main() {
       h["x-forwarded-host"] = publicUrl.host;
       h["x-forwarded-proto"] = publicUrl.protocol.slice(0, -1);
     }
+    // The security headers (and a public page's fixed policy) on every response, the front's own
+    // refusals and Next.js's redirects included (app/_lib/csp.mjs).
+    for (const [name, value] of frontHeaders(req.url ?? "/", h["x-forwarded-proto"] === "https")) res.setHeader(name, value);
 
     const refusal = checkMutationOrigin({ method: req.method, origin: one(h.origin), host: one(h.host), forwardedHost: one(h["x-forwarded-host"]) }, { hops, publicOrigin });
     if (refusal) return refuse(res, refusal.status, refusal.reason);
