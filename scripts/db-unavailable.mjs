@@ -7,7 +7,7 @@
  * at 390 px.
  */
 
-import { PLAIN_PAGE_STYLE } from "./error-page.mjs";
+import { plainPage } from "./error-page.mjs";
 
 const NEEDS_DATABASE = ["/account", "/city", "/district", "/login", "/api"];
 
@@ -27,25 +27,15 @@ export function needsDatabase(method, url) {
 
 export const RETRY_AFTER_SECONDS = 10;
 
-export const UNAVAILABLE_HTML = `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>数据库暂时不可用 · 推进</title>
-${PLAIN_PAGE_STYLE}
-</head>
-<body>
-<main>
+export const UNAVAILABLE_HTML = plainPage(
+  "数据库暂时不可用",
+  `<main>
 <h1>数据库暂时不可用</h1>
 <p>系统暂时连不上数据库，工作人员页面和提交暂停使用。已经显示“已保存”“已提交”的内容都保存在数据库里，不会丢失。</p>
 <p>请稍等片刻后刷新本页。刚才的提交如果没有看到成功提示，请在恢复后重新提交。</p>
 <p>公开页面仍可浏览：<a href="/">返回首页</a></p>
-</main>
-</body>
-</html>
-`;
+</main>`,
+);
 
 /** @param {import("node:http").ServerResponse} res @param {boolean} head */
 export function sendUnavailable(res, head) {

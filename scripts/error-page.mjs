@@ -8,7 +8,7 @@
  * the same address. Never says what failed (that can carry SQL or file paths).
  */
 /** The look of the front server's own plain pages (this one, and the database-unavailable page). */
-export const PLAIN_PAGE_STYLE = `<style>
+const PLAIN_PAGE_STYLE = `<style>
 body{margin:0;font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1f2937;background:#f8fafc;line-height:1.7}
 main{max-width:36rem;margin:3rem auto;padding:1.5rem;background:#fff;border:1px solid #e5e7eb;border-radius:.5rem}
 h1{font-size:1.375rem;margin:0 0 .75rem}
@@ -17,22 +17,34 @@ a{color:#1d4ed8}
 @media (max-width:480px){main{margin:0;border:0;border-radius:0}}
 </style>`;
 
-export const SERVER_ERROR_HTML = `<!doctype html>
+/**
+ * One of the front server's own plain pages: the shared head (Chinese, phone width, not indexed,
+ * the plain style) around the given main content.
+ * @param {string} title @param {string} main
+ */
+export function plainPage(title, main) {
+  return `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>出错了 · 推进</title>
+<title>${title} · 推进</title>
 ${PLAIN_PAGE_STYLE}
 </head>
 <body>
-<main id="main">
+${main}
+</body>
+</html>
+`;
+}
+
+export const SERVER_ERROR_HTML = plainPage(
+  "出错了",
+  `<main id="main">
 <h1>出错了</h1>
 <p>服务器处理这个页面时出错，请稍后再试。</p>
 <p lang="en">Something went wrong on the server. Please try again in a moment.</p>
 <p><a href="">重试</a> · <a href="" lang="en">Try again</a> · <a href="/">返回首页</a> · <a href="/en" lang="en">Home</a></p>
-</main>
-</body>
-</html>
-`;
+</main>`,
+);
