@@ -63,15 +63,24 @@ export async function checkActionBody(headers, body, limit) {
   } catch {
     return "提交的表单格式不正确（缺少分隔符）";
   }
+  // A part without a name (its Content-Disposition has no name="…"), which no browser sends:
+  // Next.js's decoder reads every part's name and fails on the missing one with a 500.
+  let nameless = false;
   const parsed = await new Promise((resolve) => {
-    parser.on("field", (/** @type {string} */ name, /** @type {string} */ value) => fields.set(name, value));
+    parser.on("field", (/** @type {string | undefined} */ name, /** @type {string} */ value) => {
+      if (typeof name === "string") fields.set(name, value);
+      else nameless = true;
+    });
     // A file cut off mid-way errors on its own stream too: handled here, or it would end the process.
-    parser.on("file", (/** @type {string} */ _name, /** @type {import("node:stream").Readable} */ stream) => stream.on("error", () => undefined).resume());
+    parser.on("file", (/** @type {string | undefined} */ name, /** @type {import("node:stream").Readable} */ stream) => {
+      if (typeof name !== "string") nameless = true;
+      stream.on("error", () => undefined).resume();
+    });
     parser.on("error", () => resolve(false));
     parser.on("close", () => resolve(true));
     parser.end(body);
   });
-  if (!parsed) return "提交的表单格式不正确";
+  if (!parsed || nameless) return "提交的表单格式不正确";
   if (!fetchAction) return null;
   if (!fields.has("0")) return "提交的数据不完整";
   for (const [name, value] of fields) if (/^\d+$/.test(name) && !isJson(value)) return "提交的数据格式不正确";

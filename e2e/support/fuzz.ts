@@ -193,6 +193,14 @@ export function mutate(rng: () => number, target: string, a: CapturedAction, fil
     return { ...base, label: `malformed Origin ${v}`, headers: { ...headers, origin: v }, body: a.body, expectStatus: 400 };
   }
   if (r < 0.95) return withParts("every field nasty", parts.map((p) => (p.name === "0" || p.filename !== undefined ? p : { ...p, value: Buffer.from(pick(rng, nastyValues(rng))) })));
+  if (r < 0.965) {
+    // One part's name lost (as a byte dropped from a captured save did): Next.js's decoder answered 500.
+    const whole = buildMultipart(parts, boundary);
+    const mark = Buffer.from(`; name="${field.name}"`);
+    const at = whole.indexOf(mark);
+    const body = Buffer.concat([whole.subarray(0, at), Buffer.from(`; nme="${field.name}"`), whole.subarray(at + mark.length)]);
+    return { ...base, label: `part without a name (${field.name})`, headers, body, expectStatus: 400 };
+  }
   if (r < 0.98) return withParts(`${field.name} wrong type (a file)`, replaced("文件内容", { filename: "a.txt", contentType: "text/plain" }));
   return withParts(`${field.name} with bidi and control characters`, replaced(`\u202e${field.value.toString("utf8")}\u0007`));
 }

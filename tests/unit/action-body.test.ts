@@ -27,6 +27,17 @@ describe("server-action bodies", () => {
     expect(await checkActionBody({ "content-type": "text/plain", "next-action": "abc" }, Buffer.from("\u0000junk"), LIMIT)).not.toBeNull();
   });
 
+  it("refuses a part without a name, which Next.js's decoder answers with a 500 (a byte lost from a captured save did this)", async () => {
+    const nameless = (disposition: string) =>
+      Buffer.from(`--${B}\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--${B}\r\nContent-Disposition: ${disposition}\r\n\r\n0.8226\r\n--${B}--\r\n`);
+    expect(await checkActionBody(headers(), nameless('form-data; name="1_m_272"'), LIMIT)).toBeNull();
+    expect(await checkActionBody(headers(), nameless("form-data; me=\"1_m_272\""), LIMIT)).not.toBeNull();
+    expect(await checkActionBody(headers(), nameless("form-data"), LIMIT)).not.toBeNull();
+    expect(await checkActionBody(headers(), nameless('form-data; filename="a.xlsx"'), LIMIT)).not.toBeNull();
+    // The same body posted by a form without JavaScript (no Next-Action header).
+    expect(await checkActionBody({ "content-type": `multipart/form-data; boundary=${B}` }, nameless("form-data"), LIMIT)).not.toBeNull();
+  });
+
   it("refuses an upload cut off inside its file without an unhandled stream error (which would end the server)", async () => {
     const withFile = Buffer.concat([
       Buffer.from(`--${B}\r\nContent-Disposition: form-data; name="1_file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
