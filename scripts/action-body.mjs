@@ -28,6 +28,37 @@ export function isActionRequest(req) {
   return Boolean(req.headers["next-action"]) || /^multipart\/form-data/i.test(String(req.headers["content-type"] ?? ""));
 }
 
+/**
+ * Strings a browser's reply carries that React reads as more than text: "$$…" (a text that
+ * starts with "$"), the form ("$K1"), "$undefined", a temporary reference, "$NaN", "$Infinity",
+ * "$-Infinity", "$-0", a date, a bigint, a promise. Any other "$…" is a reference to an outlined value, fine only when that
+ * value came before it; React fails on a missing one ("Invalid forward reference") with a 500.
+ */
+const PLAIN_TAG = /^\$(?:\$|K[0-9a-f]+$|[uNIHTD-]|n-?\d{1,300}$|@[0-9a-f]+$)/;
+const OUTLINED = /^\$[hQWiF]([0-9a-f]{1,8})$/;
+
+/**
+ * Whether a numeric key's text is JSON whose "$" strings React can resolve, given the numeric
+ * keys that came before it.
+ * @param {string} text
+ * @param {Set<number>} before
+ */
+function isReplyJson(text, before) {
+  let ok = true;
+  try {
+    JSON.parse(text, (_key, value) => {
+      if (ok && typeof value === "string" && value.startsWith("$") && !PLAIN_TAG.test(value)) {
+        const m = OUTLINED.exec(value);
+        ok = m !== null && before.has(parseInt(m[1] ?? "", 16));
+      }
+      return value;
+    });
+  } catch {
+    return false;
+  }
+  return ok;
+}
+
 /** @param {string} s */
 function isJson(s) {
   try {
@@ -43,6 +74,8 @@ function isJson(s) {
  * A React reply (what a form sends to an action) is multipart with JSON at numeric keys ("0" the
  * arguments, "1", "2" … outlined values) and form fields at "<n>_<name>"; a simple reply is a
  * JSON text. A multipart form without `Next-Action` (no-JavaScript submit) only has to parse.
+ * React's decoder takes a part for an outlined value when `+name` is a number, so " 0", "\t1",
+ * "0x1" and "" count as numeric keys too, and each of them, every time it comes, must be JSON.
  * @param {import("node:http").IncomingHttpHeaders} headers
  * @param {Buffer} body
  * @param {number} limit
@@ -55,8 +88,10 @@ export async function checkActionBody(headers, body, limit) {
     if (!fetchAction) return null;
     return isJson(body.toString("utf8")) ? null : "提交的数据格式不正确";
   }
-  /** @type {Map<string, string>} */
-  const fields = new Map();
+  let hasRoot = false;
+  /** @type {Set<number>} the numeric keys so far */
+  const outlined = new Set();
+  let badValue = false;
   let parser;
   try {
     parser = busboy({ headers: { "content-type": contentType }, defParamCharset: "utf8", limits: { fieldSize: limit } });
@@ -68,8 +103,16 @@ export async function checkActionBody(headers, body, limit) {
   let nameless = false;
   const parsed = await new Promise((resolve) => {
     parser.on("field", (/** @type {string | undefined} */ name, /** @type {string} */ value) => {
-      if (typeof name === "string") fields.set(name, value);
-      else nameless = true;
+      if (typeof name !== "string") nameless = true;
+      else if (Number.isFinite(Number(name))) {
+        if (!isReplyJson(value, outlined)) badValue = true;
+        // The arguments: always an array (Next.js applies the action to it and fails on anything else).
+        else if (name === "0" && !hasRoot) {
+          hasRoot = true;
+          if (!value.trimStart().startsWith("[")) badValue = true;
+        }
+        outlined.add(Number(name));
+      }
     });
     // A file cut off mid-way errors on its own stream too: handled here, or it would end the process.
     parser.on("file", (/** @type {string | undefined} */ name, /** @type {import("node:stream").Readable} */ stream) => {
@@ -82,9 +125,8 @@ export async function checkActionBody(headers, body, limit) {
   });
   if (!parsed || nameless) return "提交的表单格式不正确";
   if (!fetchAction) return null;
-  if (!fields.has("0")) return "提交的数据不完整";
-  for (const [name, value] of fields) if (/^\d+$/.test(name) && !isJson(value)) return "提交的数据格式不正确";
-  return null;
+  if (!hasRoot) return "提交的数据不完整";
+  return badValue ? "提交的数据格式不正确" : null;
 }
 
 /**

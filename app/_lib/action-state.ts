@@ -12,6 +12,24 @@ export function failure(message: string | null, fieldErrors: Record<string, stri
   return { ok: false, message, fieldErrors, values };
 }
 
+/** What an action answers a request its form could not have sent. */
+export const INVALID_REQUEST = "请求无效，请刷新页面后重试";
+
+/**
+ * Whether an action got the form it was posted with. React decodes an action's arguments from
+ * the request body, so a crafted body can hand it anything (`[1]`, the form where the state
+ * goes, `null`): every action that takes a form checks it first and refuses without it, as the
+ * front refuses a body that does not parse (scripts/action-body.mjs), instead of failing with a 500.
+ */
+export function isForm(value: unknown): value is FormData {
+  return value instanceof FormData;
+}
+
+/** The refusal of a request that did not carry the action's form; nothing is read or stored. */
+export function invalidRequest(): ActionState {
+  return failure(INVALID_REQUEST);
+}
+
 export function success(message: string, values: Record<string, string> = {}): ActionState {
   return { ok: true, message, fieldErrors: {}, values };
 }

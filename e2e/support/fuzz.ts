@@ -180,7 +180,9 @@ export function mutate(rng: () => number, target: string, a: CapturedAction, fil
   if (r < 0.78) return { ...base, label: "broken boundary", headers: { ...headers, "content-type": `multipart/form-data; boundary=${boundary}X` }, body: buildMultipart(parts, boundary), expectStatus: 400 };
   if (r < 0.8) return { ...base, label: "no boundary", headers: { ...headers, "content-type": "multipart/form-data" }, body: buildMultipart(parts, boundary), expectStatus: 400 };
   if (r < 0.83) {
-    const v = pick(rng, ["{not json", "", "[", '"\\u', '["$K1"', "\u0000"]);
+    // Broken JSON, JSON of the wrong shape (not an array, the form missing or where the state goes),
+    // and references to values the body does not carry.
+    const v = pick(rng, ["{not json", "", "[", '"\\u', '["$K1"', "\u0000", "1", "null", '"x"', "[]", "[1]", '["$K1"]', "[null,null]", '[{},"x"]', '[{},{}]', '[{},"$K9"]', '[{},"$@1"]', '[{},"$Q1"]', '[{"x":"$F1"},"$K1"]', '[{"x":"$Z"},"$K1"]']);
     return withParts(`reply root ${JSON.stringify(v)}`, parts.map((p) => (p.name === "0" ? { ...p, value: Buffer.from(v) } : p)));
   }
   if (r < 0.86) {

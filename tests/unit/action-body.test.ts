@@ -38,6 +38,27 @@ describe("server-action bodies", () => {
     expect(await checkActionBody({ "content-type": `multipart/form-data; boundary=${B}` }, nameless("form-data"), LIMIT)).not.toBeNull();
   });
 
+  it("reads a key as React's decoder does: any name that is a number to JavaScript is an outlined value, and every copy of it must be JSON", async () => {
+    // A tab in place of a field's name ("\t0"): React reads it as the arguments (+"\t0" is 0) and failed on the empty text with a 500.
+    expect(await checkActionBody(headers(), multipart([["0", '["$K1"]'], ["\t0", ""], ["1_a", "b"]]), LIMIT)).not.toBeNull();
+    expect(await checkActionBody(headers(), multipart([["0", '["$K1"]'], ["", "x"]]), LIMIT)).not.toBeNull();
+    expect(await checkActionBody(headers(), multipart([["0", '["$K1"]'], ["0x1", "{"]]), LIMIT)).not.toBeNull();
+    // The arguments are an array, or Next.js fails applying the action to them.
+    for (const root of ["1", '"x"', "null", '{"a":1}']) expect(await checkActionBody(headers(), multipart([["0", root]]), LIMIT), root).not.toBeNull();
+    // A "$" string React reads as a reference to a value the body does not carry (it failed with a 500).
+    for (const ref of ['"$Q1"', '"$F1"', '"$h1"', '"$a"', '"$Z1"', '"$B1"', '"$"', '"$nabc"']) {
+      expect(await checkActionBody(headers(), multipart([["0", `[{"x":${ref}},"$K1"]`]]), LIMIT), ref).not.toBeNull();
+    }
+    // What a browser's reply does carry: escaped text, the form, undefined, special numbers, dates, bigints, a value outlined before.
+    const fine = '[{"note":"$$5 元","ticket":"$undefined","b":"$NaN","c":"$-0","i":"$-Infinity","d":"$D2023-10-01T00:00:00.000Z","e":"$n12345678901234567890","f":"$Q1","t":"$T"},"$K2"]';
+    expect(await checkActionBody(headers(), multipart([["1", "[]"], ["0", fine]]), LIMIT)).toBeNull();
+    expect(await checkActionBody(headers(), multipart([["0", fine], ["1", "[]"]]), LIMIT)).not.toBeNull();
+    // The first copy of a key is the one React reads.
+    expect(await checkActionBody(headers(), multipart([["0", "{broken"], ["0", '["$K1"]']]), LIMIT)).not.toBeNull();
+    // Numeric-looking names that are still form fields, and JSON at such keys, pass.
+    expect(await checkActionBody(headers(), multipart([["0", '["$K1"]'], ["1", '{"a":1}'], ["1_0", "x"], ["0a", "y"]]), LIMIT)).toBeNull();
+  });
+
   it("refuses an upload cut off inside its file without an unhandled stream error (which would end the server)", async () => {
     const withFile = Buffer.concat([
       Buffer.from(`--${B}\r\nContent-Disposition: form-data; name="1_file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),

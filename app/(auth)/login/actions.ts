@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { authSettings } from "@/app/_lib/auth-settings";
 import { signIn } from "@/app/_lib/auth";
-import { safeNextPath } from "@/app/_lib/action-state";
+import { INVALID_REQUEST, isForm, safeNextPath } from "@/app/_lib/action-state";
 import { verifyPassword } from "@/domain/passwords";
 import { clientAddress } from "@/app/_lib/request-info";
 import { verifyTotp } from "@/domain/totp";
@@ -34,6 +34,10 @@ export interface LoginState {
 }
 
 const GENERIC_FAILURE = "用户名或密码错误";
+/** A request the login form could not have sent (app/_lib/action-state.ts, isForm). */
+const INVALID: LoginState = { step: "password", message: INVALID_REQUEST, fieldErrors: {}, values: {} };
+/** The second step reads the state the first step returned. */
+const isState = (prev: unknown): prev is LoginState => typeof prev === "object" && prev !== null && typeof (prev as { values?: unknown }).values === "object";
 const limits = authSettings;
 
 const passwordSchema = z.object({
@@ -86,6 +90,7 @@ async function finishSignIn(userId: number, role: string, next: string | undefin
 }
 
 export async function signInWithPassword(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  if (!isForm(formData)) return INVALID;
   const parsed = passwordSchema.safeParse({
     username: formData.get("username") ?? "",
     password: formData.get("password") ?? "",
@@ -119,6 +124,7 @@ export async function signInWithPassword(_prev: LoginState, formData: FormData):
 }
 
 export async function signInSecondFactor(prev: LoginState, formData: FormData): Promise<LoginState> {
+  if (!isForm(formData) || !isState(prev)) return INVALID;
   const parsed = secondFactorSchema.safeParse({
     ticket: formData.get("ticket") ?? "",
     code: formData.get("code") ?? "",
@@ -164,5 +170,6 @@ export async function signInSecondFactor(prev: LoginState, formData: FormData): 
 
 /** The login form posts here for both steps; a ticket means the password step has passed. */
 export async function signInAction(prev: LoginState, formData: FormData): Promise<LoginState> {
+  if (!isForm(formData) || !isState(prev)) return INVALID;
   return formData.get("ticket") ? signInSecondFactor(prev, formData) : signInWithPassword(prev, formData);
 }

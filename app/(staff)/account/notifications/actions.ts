@@ -1,5 +1,6 @@
 "use server";
 
+import { isForm } from "@/app/_lib/action-state";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { idSchema } from "@/app/_lib/form-parse";
@@ -11,6 +12,7 @@ const readSchema = z.object({ id: z.union([z.literal("all"), idSchema]) });
 
 /** Marks one of the caller's own notifications (or all of them) read; another user's id matches nothing. */
 export async function markReadAction(formData: FormData): Promise<void> {
+  if (!isForm(formData)) return;
   const user = await requirePermission("account.update");
   const parsed = readSchema.safeParse({ id: formData.get("id") });
   if (!parsed.success) return;

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { failure, type ActionState } from "@/app/_lib/action-state";
+import { failure, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { authSettings } from "@/app/_lib/auth-settings";
 import { requirePermission } from "@/app/_lib/guards";
 import { hashPassword, passwordRuleError, verifyPassword } from "@/domain/passwords";
@@ -18,6 +18,7 @@ const schema = z.object({
 });
 
 export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requirePermission("account.update", {}, { allowPasswordChange: true, allowTwoFactorSetup: true });
   const parsed = schema.safeParse({
     currentPassword: formData.get("currentPassword") ?? "",

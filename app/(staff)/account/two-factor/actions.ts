@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { failure, type ActionState } from "@/app/_lib/action-state";
+import { failure, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
 import { actorOf } from "@/app/_lib/actor";
 import { verifyPassword } from "@/domain/passwords";
@@ -28,6 +28,7 @@ export interface EnrolState extends ActionState {
 
 /** Confirms the pending secret with a current code; returns the recovery codes, shown once. */
 export async function confirmTwoFactorAction(_prev: EnrolState, formData: FormData): Promise<EnrolState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requirePermission("account.update", {}, guardOptions);
   const code = z.string().trim().min(1).max(20).safeParse(formData.get("code") ?? "");
   if (!code.success) return failure("请检查标出的字段", { code: "请输入验证器显示的 6 位数字" });
@@ -44,6 +45,7 @@ export async function confirmTwoFactorAction(_prev: EnrolState, formData: FormDa
 
 /** Turns two-factor off for the caller's own account; refused for city admins, who must keep it. */
 export async function disableTwoFactorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requirePermission("account.update", {}, guardOptions);
   if (user.role === "city_admin") return failure("专项办管理员必须开启两步验证，不能关闭。");
   const password = String(formData.get("password") ?? "");

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { failure, success, type ActionState } from "@/app/_lib/action-state";
+import { failure, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { idSchema } from "@/app/_lib/form-parse";
 import { requirePermission } from "@/app/_lib/guards";
 import { actorOf } from "@/app/_lib/actor";
@@ -15,6 +15,7 @@ const schema = z.object({ month: z.string().regex(MONTH_RE), district: z.union([
 
 /** 催报: one late district, or every late district of the month, is reminded at once (in-app, email, group robot). */
 export async function remindAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requirePermission("report.review");
   const parsed = schema.safeParse({ month: formData.get("month"), district: formData.get("district") });
   if (!parsed.success) return failure("请选择要催报的区县", { district: "请选择要催报的区县" });

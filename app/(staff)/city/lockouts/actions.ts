@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { failure, success, type ActionState } from "@/app/_lib/action-state";
+import { failure, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
 import { actorOf } from "@/app/_lib/actor";
 import { getDatabase } from "@/db/index";
@@ -10,6 +10,7 @@ import { idSchema } from "@/app/_lib/form-parse";
 
 /** Ends a lock-out early. The id comes from the button pressed; liftLockout checks it is still in force. */
 export async function liftLockoutAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("lockout.lift");
   const raw = formData.get("lockoutId");
   const parsed = idSchema.safeParse(typeof raw === "string" ? raw : "");

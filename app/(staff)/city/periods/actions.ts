@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
+import { INVALID_REQUEST, failure, fieldErrorsOf, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { idSchema } from "@/app/_lib/form-parse";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { actorOf } from "@/app/_lib/actor";
@@ -21,9 +21,10 @@ function why(o: LockOutcome): string {
 }
 
 export async function lockPeriodAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const parsed = base.safeParse({ periodId: formData.get("periodId"), version: formData.get("version"), month: formData.get("month") });
-  if (!parsed.success) return failure("请求无效，请刷新页面后重试");
+  if (!parsed.success) return failure(INVALID_REQUEST);
   await requirePermission("period.lock", { state: "approved" });
   const o = await lockPeriod(await getDatabase(), { periodId: parsed.data.periodId, expectedVersion: parsed.data.version, actor: await actorOf(user) });
   if (!o.ok) return failure(why(o));
@@ -32,6 +33,7 @@ export async function lockPeriodAction(_prev: ActionState, formData: FormData): 
 }
 
 export async function unlockPeriodAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const parsed = base.extend({ reason: z.string().trim().min(4, "请写明解锁原因（至少 4 个字）").max(500, "最多 500 字").superRefine(hiddenCharacters("解锁原因", true)) }).safeParse({
     periodId: formData.get("periodId"),
@@ -59,6 +61,7 @@ const historicalSchema = base.extend({
 
 /** Marks a month as history entered late on purpose (历史补录), or clears the mark. */
 export async function setHistoricalAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requirePermission("campaign.manage");
   const parsed = historicalSchema.safeParse({
     periodId: formData.get("periodId"),

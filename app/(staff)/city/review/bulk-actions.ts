@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { failure, success, type ActionState } from "@/app/_lib/action-state";
+import { INVALID_REQUEST, failure, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
 import { actorOf } from "@/app/_lib/actor";
 import { monthLabel } from "@/domain/months";
@@ -27,9 +27,10 @@ function refusal(o: Exclude<ReviewOutcome, { ok: true }>): string {
  * unless the reviewer confirmed the flags of the selection. Values are "reportId:version".
  */
 export async function bulkApproveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requirePermission("report.approve", { state: "submitted" });
   const parsed = picksSchema.safeParse(formData.getAll("pick").map(String));
-  if (!parsed.success) return failure(parsed.error.issues[0]?.message ?? "请求无效，请刷新页面后重试");
+  if (!parsed.success) return failure(parsed.error.issues[0]?.message ?? INVALID_REQUEST);
   const acceptFlags = formData.get("acceptFlags") === "1";
   const open = await getDatabase();
   const actor = await actorOf(user);

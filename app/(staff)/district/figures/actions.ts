@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionState } from "@/app/_lib/action-state";
+import { INVALID_REQUEST, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { conflictMessage } from "@/domain/conflict";
 import { requireAllowed, requireUser } from "@/app/_lib/guards";
 import { actorOf } from "@/app/_lib/actor";
@@ -38,9 +38,10 @@ const text = (fd: FormData, key: string) => {
 export type FiguresState = ActionState & { saved?: SavedRow[] };
 
 export async function saveFiguresAction(_prev: FiguresState, formData: FormData): Promise<FiguresState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const header = headerSchema.safeParse({ month: text(formData, "month"), intent: text(formData, "intent") || "save", district: text(formData, "district") || undefined });
-  if (!header.success) return { ok: false, message: "请求无效，请刷新页面后重试", fieldErrors: {}, values: {} };
+  if (!header.success) return { ok: false, message: INVALID_REQUEST, fieldErrors: {}, values: {} };
   const { month, intent } = header.data;
   const campaign = await getCurrentCampaign();
   const district = await resolveDistrict(user, header.data.district);
@@ -62,7 +63,7 @@ export async function saveFiguresAction(_prev: FiguresState, formData: FormData)
   }
   if (intent.startsWith("nodata:")) {
     const marked = markSectionNoData(rows, values, intent.slice("nodata:".length));
-    if (!marked) return { ok: false, message: "请求无效，请刷新页面后重试", fieldErrors: {}, values };
+    if (!marked) return { ok: false, message: INVALID_REQUEST, fieldErrors: {}, values };
     const message =
       marked.count > 0
         ? `已将“${marked.sectionName}”中 ${marked.count} 项未填的指标勾选为“本月无数据”。请在各项“说明”中写明原因，再保存（尚未保存）`
@@ -73,7 +74,7 @@ export async function saveFiguresAction(_prev: FiguresState, formData: FormData)
   if (intent.startsWith("same")) {
     const [kind, arg] = intent.split(":") as [string, string];
     const filled = fillSameAsLastMonth(rows, values, kind === "same" ? { indicatorId: Number(arg) } : { sectionCode: arg });
-    if (!filled) return { ok: false, message: "请求无效，请刷新页面后重试", fieldErrors: {}, values };
+    if (!filled) return { ok: false, message: INVALID_REQUEST, fieldErrors: {}, values };
     const message =
       kind === "same"
         ? `已按上月填入“${filled.label}”，核对后请保存（尚未保存）`

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionState } from "@/app/_lib/action-state";
+import { INVALID_REQUEST, invalidRequest, isForm, type ActionState } from "@/app/_lib/action-state";
 import { readFiguresWorkbook } from "@/app/_lib/excel/figures-sheet";
 import { checkEntry } from "@/domain/figure-entry";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
@@ -51,9 +51,10 @@ function fail(message: string, rowErrors: RowError[] = []): UploadState {
  * is stored. The write transaction checks the project rows again.
  */
 export async function uploadFiguresAction(_prev: UploadState, formData: FormData): Promise<UploadState> {
+  if (!isForm(formData)) return { ...invalidRequest(), rowErrors: [] };
   const user = await requireUser();
   const header = headerSchema.safeParse({ month: formData.get("month"), district: formData.get("district") || undefined });
-  if (!header.success) return fail("请求无效，请刷新页面后重试");
+  if (!header.success) return fail(INVALID_REQUEST);
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return { ...fail("请选择要上传的文件"), fieldErrors: { file: "请选择从本页下载并填好的 .xlsx 文件" } };
   if (file.size > MAX_BYTES) return { ...fail("文件过大"), fieldErrors: { file: "文件不能超过 2 MB" } };

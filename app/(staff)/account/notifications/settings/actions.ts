@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
+import { failure, fieldErrorsOf, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { scopedActorOf } from "@/app/_lib/actor";
 import { idSchema } from "@/app/_lib/form-parse";
 import { requirePermission } from "@/app/_lib/guards";
@@ -22,6 +22,7 @@ async function scopedActor() {
 
 /** Saves the whole table of modes and the email address. Only rows that differ from the default are stored. */
 export async function savePreferencesAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const { actor } = await scopedActor();
   const rawEmail = String(formData.get("email") ?? "").trim();
   const email = emailSchema.safeParse(rawEmail);
@@ -53,6 +54,7 @@ const webhookSchema = z.object({
 
 /** Adds a group robot after checking its address (http(s), resolves to no private or loopback address). */
 export async function addWebhookAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const { actor } = await scopedActor();
   const raw = { label: String(formData.get("label") ?? ""), url: String(formData.get("url") ?? ""), scope: String(formData.get("scope") ?? "own") };
   const parsed = webhookSchema.safeParse(raw);
@@ -65,6 +67,7 @@ export async function addWebhookAction(_prev: ActionState, formData: FormData): 
 }
 
 export async function removeWebhookAction(formData: FormData): Promise<void> {
+  if (!isForm(formData)) return;
   const { actor } = await scopedActor();
   const id = idSchema.safeParse(formData.get("id"));
   if (!id.success) return;

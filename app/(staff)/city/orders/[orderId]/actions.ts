@@ -3,7 +3,7 @@
 import { revalidatePublicOrderCounts } from "@/app/_lib/revalidate";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
+import { failure, fieldErrorsOf, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { actorOf } from "@/app/_lib/actor";
 import { getDatabase } from "@/db/index";
@@ -32,6 +32,7 @@ async function load(formData: FormData, action: "order.return" | "order.close") 
 }
 
 export async function returnOrderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const target = await load(formData, "order.return");
   if (!target) return failure("没有找到这张督办单");
@@ -44,6 +45,7 @@ export async function returnOrderAction(_prev: ActionState, formData: FormData):
 }
 
 export async function closeOrderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const target = await load(formData, "order.close");
   if (!target) return failure("没有找到这张督办单");

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { failure, fieldErrorsOf, type ActionState } from "@/app/_lib/action-state";
+import { failure, fieldErrorsOf, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { isDate, todayInShanghai } from "@/domain/months";
 import { actorOf } from "@/app/_lib/actor";
@@ -31,6 +31,7 @@ const schema = z.object({
 });
 
 export async function issueOrderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const raw = Object.fromEntries(["subjectType", "indicatorId", "projectId", "problemId", "month", "responsible", "issue", "requirement", "deadlineOn", "level"].map((k) => [k, String(formData.get(k) ?? "")]));
   await requirePermission("order.issue");

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
+import { INVALID_REQUEST, failure, fieldErrorsOf, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { idSchema } from "@/app/_lib/form-parse";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { actorOf } from "@/app/_lib/actor";
@@ -24,9 +24,10 @@ function revalidateReview(reportId: number) {
 }
 
 export async function approveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const parsed = base.safeParse({ reportId: formData.get("reportId"), version: formData.get("version") });
-  if (!parsed.success) return failure("请求无效，请刷新页面后重试");
+  if (!parsed.success) return failure(INVALID_REQUEST);
   const report = await getReviewHead(parsed.data.reportId);
   if (!report) return failure("没有找到这份月报");
   await requirePermission("report.approve", { districtId: report.districtId, state: monthState(report.locked, report.status) });
@@ -38,6 +39,7 @@ export async function approveAction(_prev: ActionState, formData: FormData): Pro
 }
 
 export async function returnAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const raw = { reportId: formData.get("reportId"), version: formData.get("version"), comment: formData.get("comment") ?? "" };
   const parsed = returnSchema.safeParse(raw);
@@ -58,6 +60,7 @@ export async function returnAction(_prev: ActionState, formData: FormData): Prom
 
 /** Reopens an approved, unlocked month for correction; a locked month must be unlocked first. */
 export async function reopenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const raw = { reportId: formData.get("reportId"), version: formData.get("version"), reason: formData.get("reason") ?? "" };
   const parsed = reopenSchema.safeParse(raw);

@@ -1,5 +1,6 @@
 "use server";
 
+import { isForm } from "@/app/_lib/action-state";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requirePermission } from "@/app/_lib/guards";
@@ -20,6 +21,7 @@ const publishSchema = z.object({
  * form post (works without JavaScript); the outcome comes back as ?pub= on the review page.
  */
 export async function publishPhotoAction(formData: FormData): Promise<void> {
+  if (!isForm(formData)) return;
   const user = await requirePermission("report.review");
   const parsed = publishSchema.safeParse(Object.fromEntries(["reportId", "attachmentId", "version", "makePublic"].map((k) => [k, formData.get(k) ?? ""])));
   if (!parsed.success) redirect("/city/review");

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ActionState } from "@/app/_lib/action-state";
+import { invalidRequest, isForm, type ActionState } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
@@ -31,6 +31,7 @@ function fail(message: string, problems: string[] = [], fieldErrors: Record<stri
  * feature): one problem and nothing is stored; the old boundaries stay.
  */
 export async function uploadBoundariesAction(_prev: BoundaryUploadState, formData: FormData): Promise<BoundaryUploadState> {
+  if (!isForm(formData)) return { ...invalidRequest(), problems: [], missing: [] };
   const admin = await requirePermission("campaign.manage");
   const values = { source: formText(formData, "source") };
   const source = sourceSchema.safeParse(values.source);

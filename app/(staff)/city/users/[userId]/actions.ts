@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
+import { failure, fieldErrorsOf, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { authSettings } from "@/app/_lib/auth-settings";
 import { requirePermission } from "@/app/_lib/guards";
 import { hashPassword, passwordRuleError } from "@/domain/passwords";
@@ -38,6 +38,7 @@ function revalidateUser(id: number) {
 }
 
 export async function updateUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("user.manage");
   const raw = {
     displayName: formText(formData, "displayName"),
@@ -82,6 +83,7 @@ export async function updateUserAction(_prev: ActionState, formData: FormData): 
 }
 
 export async function resetPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("user.manage");
   const target = targetSchema.safeParse({ userId: formText(formData, "userId"), version: formText(formData, "version") });
   if (!target.success) return failure(STALE_FORM);
@@ -102,6 +104,7 @@ export async function resetPasswordAction(_prev: ActionState, formData: FormData
 }
 
 export async function endSessionsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("user.manage");
   const target = idSchema.safeParse(formText(formData, "userId"));
   if (!target.success) return failure(STALE_FORM);

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { readAccountsCsv, readAccountsWorkbook } from "@/app/_lib/excel/accounts-sheet";
 import { capList, oneUploadAtATime, uploadLimits, UploadRefused } from "@/app/_lib/excel/safe-load";
 import { authSettings } from "@/app/_lib/auth-settings";
+import { invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
 import { actorOf } from "@/app/_lib/actor";
 import { hashPassword } from "@/domain/passwords";
@@ -47,6 +48,7 @@ function fail(message: string, extra: Partial<BulkState> = {}): BulkState {
  * once in the result, that must be changed at first sign-in.
  */
 export async function importAccountsAction(_prev: BulkState, formData: FormData): Promise<BulkState> {
+  if (!isForm(formData)) return { ...invalidRequest(), rowErrors: [], results: [] };
   const admin = await requirePermission("user.manage");
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return fail("请选择要上传的文件", { fieldErrors: { file: "请选择填好的 .xlsx 或 .csv 文件" } });

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { failure, fieldErrorsOf, type ActionState } from "@/app/_lib/action-state";
+import { failure, fieldErrorsOf, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { authSettings } from "@/app/_lib/auth-settings";
 import { requirePermission } from "@/app/_lib/guards";
 import { actorOf } from "@/app/_lib/actor";
@@ -25,6 +25,7 @@ const createUserSchema = z
 
 /** Creates a user with a temporary password they must change at first sign-in. Nothing is stored unless every field is valid. */
 export async function createUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("user.manage");
   const raw = {
     username: formText(formData, "username"),

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
+import { failure, fieldErrorsOf, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { conflictMessage } from "@/domain/conflict";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { can } from "@/domain/policy";
@@ -24,6 +24,7 @@ const schema = z.object({
 
 /** The responsible district or department answers an order (only it may: checked against the session). */
 export async function respondOrderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const raw = Object.fromEntries(["orderId", "version", "causes", "measures", "expectedOn"].map((k) => [k, String(formData.get(k) ?? "")]));
   const parsed = schema.safeParse(raw);

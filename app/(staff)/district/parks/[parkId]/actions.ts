@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
+import { failure, fieldErrorsOf, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { conflictMessage } from "@/domain/conflict";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { getDatabase } from "@/db/index";
@@ -24,6 +24,7 @@ const CHECK = "请检查标出的字段";
 
 /** Updates a park's status and dates. Entering (or leaving) trial operation counts in the trial-operation date's month, which must be editable. */
 export async function updateParkAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const values = namedFormValues(formData, ["status", "plannedTrialOn", "trialOperationOn"]);
   const parsed = parkProgressSchema.safeParse(values);

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
+import { failure, fieldErrorsOf, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { conflictMessage } from "@/domain/conflict";
 import { requirePermission, requireUser, type SessionUser } from "@/app/_lib/guards";
 import { monthOf } from "@/domain/months";
@@ -73,6 +73,7 @@ function resolvedTouch(problem: Problem, field: string): MonthTouch | null {
 
 /** Edits the problem's own fields. Changing the type of a resolved problem moves it between solved-counts, so its resolved month must be editable. */
 export async function updateProblemAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const values = namedFormValues(formData, problemFieldNames);
   const parsed = problemFieldsSchema.safeParse(values);
@@ -101,6 +102,7 @@ export async function updateProblemAction(_prev: ActionState, formData: FormData
 
 /** Moves an unresolved problem between 待处理 and 处理中, or reopens a resolved one (which takes it out of its resolved month's count). */
 export async function setProblemStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const values = namedFormValues(formData, ["status"]);
   const parsed = statusSchema.safeParse(values);
@@ -130,6 +132,7 @@ export async function setProblemStatusAction(_prev: ActionState, formData: FormD
 
 /** Resolves a problem (or corrects its resolution). The resolved date's month — and, when it moves, the old one's — must be editable. */
 export async function resolveProblemAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const values = namedFormValues(formData, ["resolvedOn", "resolutionNote"]);
   const parsed = resolveSchema.safeParse(values);

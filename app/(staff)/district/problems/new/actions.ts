@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { failure, fieldErrorsOf, type ActionState } from "@/app/_lib/action-state";
+import { failure, fieldErrorsOf, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { getDatabase } from "@/db/index";
 import { insertProblem } from "@/db/mutations/problems";
@@ -20,6 +20,7 @@ import { namedFormValues } from "@/app/_lib/form-parse";
  * resolving is), so no month state is checked.
  */
 export async function openProblemAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const values = namedFormValues(formData, ["projectId", ...problemFieldNames]);
   const parsed = newProblemSchema.safeParse(values);

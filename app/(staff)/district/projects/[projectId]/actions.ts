@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
+import { failure, fieldErrorsOf, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { conflictMessage } from "@/domain/conflict";
 import { recordDenied, requirePermission, requireUser } from "@/app/_lib/guards";
 import { monthLabel, monthNumber, monthOf } from "@/domain/months";
@@ -39,6 +39,7 @@ async function loadForEdit(formData: FormData) {
 }
 
 export async function updateRegisterAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const values = registerValues(formData);
   const parsed = registerSchemaWith((await getPlausibilitySettings()).amountMax).safeParse(values);
@@ -69,6 +70,7 @@ export async function updateRegisterAction(_prev: ActionState, formData: FormDat
 }
 
 export async function changeStageAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const values = { stage: formText(formData, "stage"), actualStartOn: formText(formData, "actualStartOn"), actualCompletionOn: formText(formData, "actualCompletionOn") };
   const parsed = stageSchema.safeParse(values);
@@ -124,6 +126,7 @@ const monthEntrySchema = z.object({ projectId: idSchema, month: monthSchema, ver
  * district. A value the plausibility rules warn about is kept only with a note (备注), an error never.
  */
 export async function saveMonthInvestmentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const values = { amount: formText(formData, "amount"), note: formText(formData, "note") };
   const target = monthEntrySchema.safeParse({ projectId: formText(formData, "projectId"), month: formText(formData, "month"), version: formText(formData, "version") });

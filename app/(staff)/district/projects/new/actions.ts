@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePublic } from "@/app/_lib/revalidate";
-import { failure, fieldErrorsOf, type ActionState } from "@/app/_lib/action-state";
+import { failure, fieldErrorsOf, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { getDatabase } from "@/db/index";
 import { insertProject } from "@/db/mutations/projects";
@@ -18,6 +18,7 @@ import { formText, idSchema } from "@/app/_lib/form-parse";
  * Nothing is stored unless every field is valid and the code is free in this campaign.
  */
 export async function createProjectAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const values = { ...registerValues(formData), districtId: formText(formData, "districtId") };
   const parsed = registerSchemaWith((await getPlausibilitySettings()).amountMax).safeParse(values);

@@ -1,6 +1,6 @@
 "use server";
 
-import { failure, success, type ActionState } from "@/app/_lib/action-state";
+import { failure, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { conflictMessage } from "@/domain/conflict";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { monthLabel } from "@/domain/months";
@@ -25,6 +25,7 @@ const MAX_ROWS = 1000;
  * the month must be editable for it.
  */
 export async function saveMonthProgressAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const month = monthSchema.safeParse(formText(formData, "month"));
   const rawIds = formData.getAll("projectId").map((v) => (typeof v === "string" ? v : ""));

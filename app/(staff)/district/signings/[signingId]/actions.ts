@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { failure, success, type ActionState } from "@/app/_lib/action-state";
+import { failure, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { conflictMessage } from "@/domain/conflict";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { getDatabase } from "@/db/index";
@@ -43,6 +43,7 @@ function summary(s: Signing, scale: number, symbol: string): string {
 }
 
 export async function updateSigningAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const values: Record<string, string> = { ...formValues(formData, signingFieldNames) };
   for (const f of flagFields) values[f] = formFlag(formData, f);

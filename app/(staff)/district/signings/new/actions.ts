@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { failure, type ActionState } from "@/app/_lib/action-state";
+import { failure, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { getDatabase } from "@/db/index";
 import { insertSigning } from "@/db/mutations/signings";
@@ -24,6 +24,7 @@ const CHECK = "请检查标出的字段";
  * district. The signed and landed dates' months must be editable for that district.
  */
 export async function createSigningAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
   const values: Record<string, string> = { ...formValues(formData, [...signingFieldNames, "districtId"]) };
   for (const f of flagFields) values[f] = formFlag(formData, f);

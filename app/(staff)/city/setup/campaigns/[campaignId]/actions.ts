@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
+import { failure, fieldErrorsOf, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
@@ -34,6 +34,7 @@ function revalidateCampaign(id: number) {
 }
 
 export async function updateCampaignAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
   const values = Object.fromEntries(CAMPAIGN_FORM_FIELDS.map((k) => [k, formText(formData, k)]));
   const t = target.safeParse({ campaignId: formText(formData, "campaignId"), version: formText(formData, "version") });
@@ -52,6 +53,7 @@ const statusSchema = target.extend({ to: z.enum(["active", "archived"]) });
 
 /** 草稿 → 启用, or → 归档 (final: an archived campaign is read-only). */
 export async function setStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
   const t = statusSchema.safeParse({ campaignId: formText(formData, "campaignId"), version: formText(formData, "version"), to: formText(formData, "to") });
   if (!t.success) return failure(STALE_FORM);
@@ -65,6 +67,7 @@ export async function setStatusAction(_prev: ActionState, formData: FormData): P
 
 /** Makes an active campaign the one districts report into and city and public pages show. */
 export async function setCurrentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
   const id = idSchema.safeParse(formText(formData, "campaignId"));
   if (!id.success) return failure(STALE_FORM);

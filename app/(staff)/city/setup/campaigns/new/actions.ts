@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { failure, fieldErrorsOf, type ActionState } from "@/app/_lib/action-state";
+import { failure, fieldErrorsOf, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { z } from "zod";
 import { requirePermission } from "@/app/_lib/guards";
 import { getDatabase } from "@/db/index";
@@ -15,6 +15,7 @@ import { formText, optionalIdSchema } from "@/app/_lib/form-parse";
  * campaign copied in. The current campaign does not change.
  */
 export async function createCampaignAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
   const raw = Object.fromEntries(CAMPAIGN_FORM_FIELDS.map((k) => [k, formText(formData, k)]));
   const values = { ...raw, copyFrom: formText(formData, "copyFrom"), carryProblems: formText(formData, "carryProblems") };

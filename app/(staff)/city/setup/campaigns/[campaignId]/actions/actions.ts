@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { failure, fieldErrorsOf, success, type ActionState } from "@/app/_lib/action-state";
+import { failure, fieldErrorsOf, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
@@ -40,6 +40,7 @@ function revalidate(campaignId: number) {
 const read = (fd: FormData, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, formText(fd, k)]));
 
 export async function createActionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
   const values = read(formData, [...FIELDS, "code", "parentId"]);
   const campaignId = idSchema.safeParse(formText(formData, "campaignId"));
@@ -57,6 +58,7 @@ export async function createActionAction(_prev: ActionState, formData: FormData)
 const target = z.object({ campaignId: idSchema, actionId: idSchema, version: versionSchema });
 
 export async function updateActionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
   const values = read(formData, FIELDS);
   const t = target.safeParse(read(formData, ["campaignId", "actionId", "version"]));
@@ -72,6 +74,7 @@ export async function updateActionAction(_prev: ActionState, formData: FormData)
 }
 
 export async function moveActionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
   const t = target.extend({ direction: directionSchema }).safeParse(read(formData, ["campaignId", "actionId", "version", "direction"]));
   if (!t.success) return failure(STALE_FORM);

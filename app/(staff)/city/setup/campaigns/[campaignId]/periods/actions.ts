@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { failure, success, type ActionState } from "@/app/_lib/action-state";
+import { failure, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
 import { monthLabel } from "@/domain/months";
 import { getDatabase } from "@/db/index";
@@ -22,6 +22,7 @@ const periodTarget = z.object({ campaignId: idSchema, periodId: idSchema, versio
 
 /** Opens (or closes again) a reporting month; a month a district has started cannot be closed. */
 export async function setPeriodOpenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
   const t = periodTarget.safeParse({ campaignId: formText(formData, "campaignId"), periodId: formText(formData, "periodId"), version: formText(formData, "version"), open: formText(formData, "open") });
   if (!t.success) return failure(STALE_FORM);
@@ -50,6 +51,7 @@ const daySchema = z.object({
 
 /** The day of the following month by which reports are due; due dates of months not yet locked follow it. */
 export async function setDeadlineDayAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
   const values = { reportDeadlineDay: formText(formData, "reportDeadlineDay") };
   const t = daySchema.safeParse({ campaignId: formText(formData, "campaignId"), version: formText(formData, "version"), ...values });

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { checkProjectLines, readProjectsWorkbook } from "@/app/_lib/excel/projects-import";
 import { capList, oneUploadAtATime, UploadRefused } from "@/app/_lib/excel/safe-load";
+import { INVALID_REQUEST, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
 import { KEY_LEVEL_LABELS, STAGE_LABELS, type ProjectStage } from "@/domain/project-register";
 import { revalidatePublic } from "@/app/_lib/revalidate";
@@ -29,9 +30,10 @@ function fail(message: string, rowErrors: ImportState["rowErrors"] = [], fieldEr
  * what was created, what changed (field by field) and what stayed the same.
  */
 export async function importProjectsAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
+  if (!isForm(formData)) return { ...invalidRequest(), rowErrors: [], summary: null };
   const admin = await requirePermission("campaign.manage");
   const id = idSchema.safeParse(formText(formData, "campaignId"));
-  if (!id.success) return fail("请求无效，请刷新页面后重试");
+  if (!id.success) return fail(INVALID_REQUEST);
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return fail("请选择要上传的文件", [], { file: "请选择 .xlsx 格式的项目清单" });
   if (file.size > MAX_BYTES) return fail("文件过大", [], { file: "文件不能超过 10 MB" });

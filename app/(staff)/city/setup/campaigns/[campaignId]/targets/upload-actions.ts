@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ActionState } from "@/app/_lib/action-state";
+import { INVALID_REQUEST, invalidRequest, isForm, type ActionState } from "@/app/_lib/action-state";
 import { capList, oneUploadAtATime, UploadRefused } from "@/app/_lib/excel/safe-load";
 import { readTargetsWorkbook } from "@/app/_lib/excel/targets-sheet";
 import { requirePermission } from "@/app/_lib/guards";
@@ -26,9 +26,10 @@ function fail(message: string, rowErrors: UploadState["rowErrors"] = [], fieldEr
 
 /** Imports a filled-in targets sheet: every row is checked first; one bad row means nothing is stored. */
 export async function uploadTargetsAction(_prev: UploadState, formData: FormData): Promise<UploadState> {
+  if (!isForm(formData)) return { ...invalidRequest(), rowErrors: [] };
   const admin = await requirePermission("campaign.manage");
   const id = idSchema.safeParse(formText(formData, "campaignId"));
-  if (!id.success) return fail("请求无效，请刷新页面后重试");
+  if (!id.success) return fail(INVALID_REQUEST);
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return fail("请选择要上传的文件", [], { file: "请选择从本页下载并填好的 .xlsx 文件" });
   if (file.size > MAX_BYTES) return fail("文件过大", [], { file: "文件不能超过 2 MB" });

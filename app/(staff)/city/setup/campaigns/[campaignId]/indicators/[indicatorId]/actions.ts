@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { failure, success, type ActionState } from "@/app/_lib/action-state";
+import { failure, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
@@ -20,6 +20,7 @@ const target = z.object({ campaignId: idSchema, indicatorId: idSchema, version: 
  * "blocked" option) and a descriptive change with figures unless the admin confirmed it.
  */
 export async function updateIndicatorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
   const values = indicatorFormValues(formData);
   const t = target.safeParse({ campaignId: formText(formData, "campaignId"), indicatorId: formText(formData, "indicatorId"), version: formText(formData, "version") });

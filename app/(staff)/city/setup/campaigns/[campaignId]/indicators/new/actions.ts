@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { failure, type ActionState } from "@/app/_lib/action-state";
+import { failure, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
@@ -13,6 +13,7 @@ import { actorOf, archivedRefusal, failureState, STALE_FORM } from "../../../../
 import { formText, idSchema } from "@/app/_lib/form-parse";
 
 export async function createIndicatorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
   const values = indicatorFormValues(formData);
   const campaignId = idSchema.safeParse(formText(formData, "campaignId"));

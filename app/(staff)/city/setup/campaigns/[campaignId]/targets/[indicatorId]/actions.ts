@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { failure, success, type ActionState } from "@/app/_lib/action-state";
+import { failure, success, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
@@ -20,6 +20,7 @@ const target = z.object({ campaignId: idSchema, indicatorId: idSchema, stamp: z.
 
 /** Saves the city target, plan and district breakdown of one indicator (nothing is stored unless all of it is valid). */
 export async function saveTargetsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
   const values = allFormValues(formData);
   const t = target.safeParse({ campaignId: formText(formData, "campaignId"), indicatorId: formText(formData, "indicatorId"), stamp: formText(formData, "stamp") });
