@@ -193,6 +193,50 @@ test.describe("bad requests get 4xx, never 500", () => {
     expect((await send(baseURL!, { path: "/status" })).status).toBe(200);
   });
 
+  test("a sign-in posted without JavaScript is checked as React reads it: damaged action fields are 400, the form as sent is answered", async ({ browser, baseURL }) => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    let captured: { contentType: string; body: Buffer } | null = null;
+    await page.route("**/login", async (route) => {
+      const req = route.request();
+      if (req.method() !== "POST") return route.continue();
+      captured = { contentType: req.headers()["content-type"]!, body: req.postDataBuffer()! };
+      await route.abort();
+    });
+    await page.goto("/login");
+    await page.getByLabel("用户名").fill(USER_MARK);
+    await page.getByLabel("密码", { exact: true }).fill(PASS_MARK);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect.poll(() => captured !== null).toBe(true);
+    await ctx.close();
+    const { contentType, body } = captured!;
+    const text = body.toString("utf8");
+    // The form's own action fields: no Next-Action header, the action and its state in "$ACTION_<n>:<k>".
+    const meta = /name="(\$ACTION_\d+:)0"\r\n\r\n([^\r]*)/.exec(text)!;
+    const [prefix, metaValue] = [meta[1]!, meta[2]!];
+    expect(metaValue).toContain('"bound":"$@1"');
+    const post = (b: string) => send(baseURL!, { method: "POST", path: "/login", headers: { "content-type": contentType, origin: new URL(baseURL!).origin }, body: Buffer.from(b, "utf8") });
+    const field = (k: string, value: string) => {
+      const head = `name="${prefix}${k}"\r\n\r\n`;
+      const at = text.indexOf(head) + head.length;
+      return text.slice(0, at) + value + text.slice(text.indexOf("\r", at));
+    };
+    const asSent = await post(text.replace(USER_MARK, uniqueName("nojs")).replace(PASS_MARK, "Whatever-1"));
+    expect(asSent.status).toBe(200);
+    expect(asSent.body).toContain("用户名或密码错误");
+    // Each of these was a 500 from Next.js before the front read the action fields.
+    for (const [what, damaged] of [
+      ["state that is not JSON", field("1", "{")],
+      ["state null", field("1", "null")],
+      ["a reference to a value not sent", field("1", '["$F5"]')],
+      ["bound arguments that are not there", field("0", metaValue.replace("$@1", "$Q9"))],
+    ]) {
+      const r = await post(damaged!);
+      expect(r.status, what).toBe(400);
+      expect(r.body, what).toContain("提交的数据格式不正确");
+    }
+  });
+
   test("a malformed Origin is 400", async ({ page, baseURL }) => {
     const action = await captureSignIn(page);
     const r = await signInRequest(baseURL!, action, { username: uniqueName("bad"), password: "Whatever-1", origin: "http://[" });

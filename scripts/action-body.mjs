@@ -101,9 +101,12 @@ export async function checkActionBody(headers, body, limit) {
   // A part without a name (its Content-Disposition has no name="…"), which no browser sends:
   // Next.js's decoder reads every part's name and fails on the missing one with a 500.
   let nameless = false;
+  /** @type {Map<string, NoScriptForm>} a form's action metadata by the action's field prefix */
+  const forms = new Map();
   const parsed = await new Promise((resolve) => {
     parser.on("field", (/** @type {string | undefined} */ name, /** @type {string} */ value) => {
       if (typeof name !== "string") nameless = true;
+      else if (!fetchAction) noScriptField(forms, name, value);
       else if (Number.isFinite(Number(name))) {
         if (!isReplyJson(value, outlined)) badValue = true;
         // The arguments: always an array (Next.js applies the action to it and fails on anything else).
@@ -124,10 +127,42 @@ export async function checkActionBody(headers, body, limit) {
     parser.end(body);
   });
   if (!parsed || nameless) return "提交的表单格式不正确";
-  if (!fetchAction) return null;
+  if (!fetchAction) return [...forms.values()].every(noScriptFormOk) ? null : "提交的数据格式不正确";
   if (!hasRoot) return "提交的数据不完整";
   return badValue ? "提交的数据格式不正确" : null;
 }
+
+/**
+ * A form posted without JavaScript names its action in "$ACTION_<n>:<k>" fields, a React reply
+ * of their own under that prefix: ":0" the action's id and a reference to its bound arguments
+ * ("$@1"), ":1" those arguments (the form's previous state). React reads them as it reads a
+ * script's reply (`+k` a number, "$" references), and Next.js fails with a 500 on JSON that does
+ * not parse, arguments that are not an array, or a reference to a value that is not there.
+ * @typedef {{ seen: Set<number>; bound: number | null; arrays: Set<number>; bad: boolean }} NoScriptForm
+ * @param {Map<string, NoScriptForm>} forms
+ * @param {string} name
+ * @param {string} value
+ */
+function noScriptField(forms, name, value) {
+  const m = /^(\$ACTION_\d+:)(.*)$/s.exec(name);
+  if (!m || !Number.isFinite(Number(m[2]))) return;
+  const prefix = m[1] ?? "";
+  const form = forms.get(prefix) ?? { seen: new Set(), bound: null, arrays: new Set(), bad: false };
+  forms.set(prefix, form);
+  const k = Number(m[2]);
+  if (!isReplyJson(value, form.seen)) form.bad = true;
+  else if (k === 0 && !form.seen.has(0)) {
+    const meta = JSON.parse(value);
+    const bound = meta !== null && typeof meta === "object" && !Array.isArray(meta) ? meta.bound : undefined;
+    const ref = typeof bound === "string" ? /^\$@([0-9a-f]{1,8})$/.exec(bound) : null;
+    if (ref) form.bound = parseInt(ref[1] ?? "", 16);
+    else if (bound !== null) form.bad = true;
+  } else if (!form.seen.has(k) && value.trimStart().startsWith("[")) form.arrays.add(k);
+  form.seen.add(k);
+}
+
+/** @param {NoScriptForm} form */
+const noScriptFormOk = (form) => !form.bad && form.seen.has(0) && (form.bound === null || form.arrays.has(form.bound));
 
 /**
  * Reads a request's whole body (its declared length is already within the limit); null when

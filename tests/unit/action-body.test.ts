@@ -59,6 +59,29 @@ describe("server-action bodies", () => {
     expect(await checkActionBody(headers(), multipart([["0", '["$K1"]'], ["1", '{"a":1}'], ["1_0", "x"], ["0a", "y"]]), LIMIT)).toBeNull();
   });
 
+  it("checks the action fields of a form posted without JavaScript as React reads them", async () => {
+    const noScript = { "content-type": `multipart/form-data; boundary=${B}` };
+    const meta = '{"id":"608aaf1a13b93e6e62798e0c362ae8a5fc8a58b6a4","bound":"$@1"}';
+    const state = '[{"ok":false,"message":null,"fieldErrors":{},"values":{}}]';
+    const form = (fields: [string, string][]) => multipart([["$ACTION_REF_3", ""], ...fields, ["month", "2023-10"], ["m_272", "0.8226"]]);
+    // As chromium posts it with JavaScript off, and a form with no bound state.
+    expect(await checkActionBody(noScript, form([["$ACTION_3:0", meta], ["$ACTION_3:1", state]]), LIMIT)).toBeNull();
+    expect(await checkActionBody(noScript, form([["$ACTION_3:0", '{"id":"60","bound":null}']]), LIMIT)).toBeNull();
+    expect(await checkActionBody(noScript, multipart([["$ACTION_ID_608aaf1a13", ""], ["id", "5"]]), LIMIT)).toBeNull();
+    // Each of these made Next.js answer 500.
+    for (const [label, fields] of [
+      ["state not JSON", [["$ACTION_3:0", meta], ["$ACTION_3:1", "{"]]],
+      ["state null", [["$ACTION_3:0", meta], ["$ACTION_3:1", "null"]]],
+      ["state missing", [["$ACTION_3:0", meta]]],
+      ["a reference to nothing in the state", [["$ACTION_3:0", meta], ["$ACTION_3:1", '["$F5"]']]],
+      ["a reference to nothing as the bound arguments", [["$ACTION_3:0", meta.replace("$@1", "$Q9")], ["$ACTION_3:1", state]]],
+      ["metadata not JSON", [["$ACTION_3:0", "{not json"], ["$ACTION_3:1", state]]],
+      ["a key React reads as 1", [["$ACTION_3:0", meta], ["$ACTION_3: 1", "null"]]],
+    ] as [string, [string, string][]][]) {
+      expect(await checkActionBody(noScript, form(fields), LIMIT), label).not.toBeNull();
+    }
+  });
+
   it("refuses an upload cut off inside its file without an unhandled stream error (which would end the server)", async () => {
     const withFile = Buffer.concat([
       Buffer.from(`--${B}\r\nContent-Disposition: form-data; name="1_file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
