@@ -37,7 +37,9 @@ const nextConfig: NextConfig = {
   cacheHandler: path.resolve("scripts/shared-cache-handler.mjs"),
   // `npm test` runs tsc over the whole project as its own step; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
-  // Excel uploads go through a server action; templates are small, 4 MB leaves room.
+  // Excel uploads go through a server action; templates are small, 4 MB leaves room. Each upload
+  // form's own limit stays under it (domain/upload-limits.ts, ACTION_BODY_LIMIT_BYTES; a test
+  // compares the two), so a file over a form's limit gets the form's message, not a bare 413.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
   // exceljs is loaded by Node at run time, not bundled: its zip reader (unzipper ≥ 0.12, pinned in
   // package.json overrides) has an optional S3 source whose require the bundler cannot resolve.

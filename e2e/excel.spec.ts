@@ -102,6 +102,43 @@ test("a file that is not a spreadsheet is refused next to the file field", async
   await expect(page.locator("#file-error")).toContainText("无法读取文件");
 });
 
+test("a file too large for the form is named next to the field, with JavaScript and without; one too large for any form gets a page that says why and leads back", async ({ page, browser }) => {
+  await clerkWithOpenOctober(page, "nanan");
+  const file = (mb: number) => ({ name: "填报.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.alloc(Math.round(mb * 1024 * 1024), 7) });
+  // With JavaScript, a file over what any action takes is stopped before it is sent.
+  await page.goto("/district/figures?month=2023-10");
+  const posts: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") posts.push(r.url());
+  });
+  await page.getByLabel("选择填好的模板文件").setInputFiles(file(3.8));
+  await page.getByRole("button", { name: "上传并导入" }).click();
+  await expect(page.locator("#file-error")).toHaveText("文件大小 3.8 MB，超过上限 3.5 MB，未上传");
+  expect(posts).toEqual([]);
+  // One over the form's own limit (2 MB) but within an action's: the action says so.
+  await page.getByLabel("选择填好的模板文件").setInputFiles(file(2.5));
+  await page.getByRole("button", { name: "上传并导入" }).click();
+  await expect(page.locator("#file-error")).toHaveText("文件不能超过 2 MB");
+
+  // Without JavaScript: the same 3.8 MB file reaches the action, which names the form's limit;
+  // a 5 MB one is over the 4 MB a form post may carry, and the page says so with the way back.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await noScript.newPage();
+  await plain.goto("/district/figures?month=2023-10");
+  await plain.getByLabel("选择填好的模板文件").setInputFiles(file(3.8));
+  await plain.getByRole("button", { name: "上传并导入" }).click();
+  await expect(plain.locator("#file-error")).toHaveText("文件不能超过 2 MB");
+  await plain.goto("/district/figures?month=2023-10");
+  await plain.getByLabel("选择填好的模板文件").setInputFiles(file(5));
+  const [refused] = await Promise.all([plain.waitForResponse((r) => r.request().method() === "POST"), plain.getByRole("button", { name: "上传并导入" }).click()]);
+  expect(refused.status()).toBe(413);
+  await expect(plain.getByRole("heading", { name: "无法提交" })).toBeVisible();
+  await expect(plain.getByText("提交的内容太大（上限 4 MB）")).toBeVisible();
+  await plain.getByRole("link", { name: "返回上一页" }).click();
+  await expect(plain).toHaveURL(/\/district\/figures\?month=2023-10$/);
+  await noScript.close();
+});
+
 test("a project row above its remaining plan without a 说明 is refused whole; with the 说明 it is imported and flagged", async ({ page }) => {
   await clerkWithOpenOctober(page, "huian");
   const code = uniqueName("ZZ-XL-").toUpperCase();

@@ -48,3 +48,39 @@ export const SERVER_ERROR_HTML = plainPage(
 <p><a href="">重试</a> · <a href="" lang="en">Try again</a> · <a href="/">返回首页</a> · <a href="/en" lang="en">Home</a></p>
 </main>`,
 );
+
+/** @param {string} s */
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * Where "back" leads from a refusal: the page the form was on (the Referer's path and query, on
+ * this site whatever host the browser named), else the home page. Never a protocol-relative
+ * address, which would lead to another site.
+ * @param {string | undefined} referer
+ */
+export function backPath(referer) {
+  try {
+    const u = new URL(String(referer ?? ""));
+    if ((u.protocol === "http:" || u.protocol === "https:") && u.pathname.startsWith("/") && !u.pathname.startsWith("//")) return u.pathname + u.search;
+  } catch {
+    // No Referer, or not an address.
+  }
+  return "/";
+}
+
+/**
+ * The front's refusal of a form a browser posted without JavaScript (a file over the size limit,
+ * a body that does not parse, a form from another site), as a page: the reason and a way back,
+ * instead of a line of plain text. Status kept.
+ * @param {string} message @param {string} back
+ */
+export function refusalPage(message, back) {
+  return plainPage(
+    "无法提交",
+    `<main id="main">
+<h1>无法提交</h1>
+<p>${escapeHtml(message)}</p>
+<p><a href="${escapeHtml(back)}">返回上一页</a> · <a href="/">返回首页</a></p>
+</main>`,
+  );
+}

@@ -36,7 +36,7 @@ import { attachBody, checkActionBody, isActionRequest, readBody } from "./action
 import { needsDatabase, sendUnavailable } from "./db-unavailable.mjs";
 import { databaseDown, sharedCacheEnabled, startSharedCache } from "./shared-cache.mjs";
 import { builtPlainPage, fixedPage, measureTextsOnce, passCompressed } from "./precompress.mjs";
-import { SERVER_ERROR_HTML } from "./error-page.mjs";
+import { backPath, refusalPage, SERVER_ERROR_HTML } from "./error-page.mjs";
 import { frontHeaders } from "../app/_lib/csp.mjs";
 import { dropTicket, newTicket, TICKET_HEADER } from "../app/_lib/kept-bodies.mjs";
 
@@ -76,13 +76,17 @@ async function bodyLimitBytes() {
 }
 
 /**
+ * The front's own refusal: a page with the reason and a way back when a browser posted a form
+ * (it asks for HTML), the reason as plain text otherwise (a script's fetch, an API client).
  * @param {import("node:http").ServerResponse} res
  * @param {number} status
  * @param {string} message
+ * @param {import("node:http").IncomingMessage} [req]
  */
-function refuse(res, status, message) {
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", connection: "close", "cache-control": "no-store" });
-  res.end(message);
+function refuse(res, status, message, req) {
+  const page = req !== undefined && /\btext\/html\b/i.test(String(req.headers.accept ?? ""));
+  res.writeHead(status, { "content-type": page ? "text/html; charset=utf-8" : "text/plain; charset=utf-8", connection: "close", "cache-control": "no-store" });
+  res.end(page ? refusalPage(message, backPath(one(req.headers.referer))) : message);
 }
 
 /**
@@ -160,13 +164,13 @@ async function main() {
     for (const [name, value] of frontHeaders(req.url ?? "/", h["x-forwarded-proto"] === "https")) res.setHeader(name, value);
 
     const refusal = checkMutationOrigin({ method: req.method, origin: one(h.origin), host: one(h.host), forwardedHost: one(h["x-forwarded-host"]) }, { hops, publicOrigin });
-    if (refusal) return refuse(res, refusal.status, refusal.reason);
+    if (refusal) return refuse(res, refusal.status, refusal.reason, req);
     if (databaseDown() && needsDatabase(req.method, req.url)) return sendUnavailable(res, req.method === "HEAD");
     if (req.method !== "GET" && req.method !== "HEAD") {
       const length = h["content-length"];
-      if (length === undefined && h["transfer-encoding"]) return refuse(res, 411, "请求需要注明长度（Content-Length）");
+      if (length === undefined && h["transfer-encoding"]) return refuse(res, 411, "请求需要注明长度（Content-Length）", req);
       const limit = req.method === "POST" && EVIDENCE_UPLOAD.test(req.url ?? "") ? Math.max(maxBody, evidenceBodyLimit()) : maxBody;
-      if (length !== undefined && Number(length) > limit) return refuse(res, 413, `提交的内容太大（上限 ${Math.floor(limit / 1024 / 1024)} MB）`);
+      if (length !== undefined && Number(length) > limit) return refuse(res, 413, `提交的内容太大（上限 ${Math.floor(limit / 1024 / 1024)} MB）`, req);
     }
     if (expectsContinue) res.writeContinue();
     if (isActionRequest(req)) return void checkThenHandle(req, res);
@@ -204,11 +208,11 @@ async function main() {
   const checkThenHandle = async (req, res) => {
     const body = await readBody(req, maxBody);
     if (body === null) {
-      if (!res.headersSent && !req.socket.destroyed) refuse(res, 413, `提交的内容太大（上限 ${Math.floor(maxBody / 1024 / 1024)} MB）`);
+      if (!res.headersSent && !req.socket.destroyed) refuse(res, 413, `提交的内容太大（上限 ${Math.floor(maxBody / 1024 / 1024)} MB）`, req);
       return;
     }
     const problem = await checkActionBody(req.headers, body, maxBody);
-    if (problem) return refuse(res, 400, problem);
+    if (problem) return refuse(res, 400, problem, req);
     attachBody(req, body);
     pass(req, res);
   };

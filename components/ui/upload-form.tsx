@@ -1,9 +1,15 @@
+"use client";
+
 /**
  * A file upload form posting multipart to a server action (plain post without JavaScript): the
  * file input with its label and error, any extra fields, the submit button, the overall message
  * and, when the file had errors, the table of rows to correct. The caller owns useActionState.
+ * With JavaScript a file larger than any action can take is stopped before it is sent, with the
+ * message next to the field (the server would refuse its body with a bare 413); the form's own
+ * limit, lower, is the action's to check.
  */
-import type { ReactNode } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
+import { ACTION_FILE_MAX_BYTES, fileTooBig } from "@/domain/upload-limits";
 import { DataTable } from "./data-table";
 import { FieldError } from "./field";
 import { FormMessage } from "./form-message";
@@ -40,18 +46,28 @@ export function UploadForm(props: {
   inputClassName?: string;
 }) {
   const stacked = !!props.children;
+  const [tooBig, setTooBig] = useState<string | null>(null);
+  const checkSize = (e: FormEvent<HTMLFormElement>) => {
+    const input = e.currentTarget.elements.namedItem("file");
+    const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
+    if (file && file.size > ACTION_FILE_MAX_BYTES) {
+      e.preventDefault();
+      setTooBig(fileTooBig(file.size, ACTION_FILE_MAX_BYTES));
+    } else setTooBig(null);
+  };
+  const fileError = tooBig ?? props.state.fieldErrors.file;
   const button = <SubmitButton variant={props.variant ?? "primary"} pendingText={props.pendingText ?? "正在检查…"}>{props.submitLabel ?? "上传并导入"}</SubmitButton>;
   return (
     <>
-      <form action={props.action} encType="multipart/form-data" className={stacked ? "space-y-1" : "flex flex-wrap items-start gap-3"} noValidate={stacked || undefined}>
+      <form action={props.action} onSubmit={checkSize} encType="multipart/form-data" className={stacked ? "space-y-1" : "flex flex-wrap items-start gap-3"} noValidate={stacked || undefined}>
         {Object.entries(props.hidden ?? {}).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
         <div>
           <label htmlFor={props.id} className={props.labelHidden ? "sr-only" : "block text-sm font-medium text-slate-700"}>{props.label}</label>
-          <input id={props.id} name="file" type="file" accept={props.accept ?? XLSX_ACCEPT} aria-invalid={!!props.state.fieldErrors.file} aria-describedby={`${props.id}-error`}
+          <input id={props.id} name="file" type="file" accept={props.accept ?? XLSX_ACCEPT} aria-invalid={!!fileError} aria-describedby={`${props.id}-error`}
             className={`${props.labelHidden ? "" : "mt-1 "}text-sm${props.inputClassName ? ` ${props.inputClassName}` : ""}`} />
-          <FieldError id={`${props.id}-error`} error={props.state.fieldErrors.file} />
+          <FieldError id={`${props.id}-error`} error={fileError} />
         </div>
         {props.children}
         {props.alignButton ? <div className="pt-6">{button}</div> : button}

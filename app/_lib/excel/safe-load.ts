@@ -1,6 +1,7 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import yauzl from "yauzl";
+import { ACTION_FILE_MAX_BYTES, MB } from "@/domain/upload-limits";
 
 /**
  * Reading an uploaded .xlsx without letting it take the process down. An .xlsx is a zip: a 481 KB
@@ -27,7 +28,7 @@ export interface UploadLimits {
 }
 
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
-  maxFileBytes: 5 * 1024 * 1024,
+  maxFileBytes: 3 * MB,
   maxInflatedBytes: 40 * 1024 * 1024,
   maxSharedStringsBytes: 8 * 1024 * 1024,
   maxRows: 20_000,
@@ -35,7 +36,11 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   maxEntries: 200,
 };
 
-/** Limits from the environment (TUIJIN_UPLOAD_MAX_FILE_MB, …_MAX_ROWS, …_MAX_CELL_CHARS), defaults otherwise. */
+/**
+ * Limits from the environment (TUIJIN_UPLOAD_MAX_FILE_MB, …_MAX_ROWS, …_MAX_CELL_CHARS), defaults
+ * otherwise. The file limit stays within what a server action's body can carry
+ * (domain/upload-limits.ts): above it the upload would be refused before the form could say why.
+ */
 export function uploadLimits(env: NodeJS.ProcessEnv = process.env): UploadLimits {
   const n = (v: string | undefined, d: number) => {
     const x = Number(v);
@@ -44,7 +49,7 @@ export function uploadLimits(env: NodeJS.ProcessEnv = process.env): UploadLimits
   const fileMb = n(env.TUIJIN_UPLOAD_MAX_FILE_MB, DEFAULT_UPLOAD_LIMITS.maxFileBytes / 1024 / 1024);
   return {
     ...DEFAULT_UPLOAD_LIMITS,
-    maxFileBytes: Math.round(fileMb * 1024 * 1024),
+    maxFileBytes: Math.min(ACTION_FILE_MAX_BYTES, Math.round(fileMb * 1024 * 1024)),
     maxInflatedBytes: Math.max(DEFAULT_UPLOAD_LIMITS.maxInflatedBytes, Math.round(fileMb * 8 * 1024 * 1024)),
     maxRows: Math.round(n(env.TUIJIN_UPLOAD_MAX_ROWS, DEFAULT_UPLOAD_LIMITS.maxRows)),
     maxCellChars: Math.round(n(env.TUIJIN_UPLOAD_MAX_CELL_CHARS, DEFAULT_UPLOAD_LIMITS.maxCellChars)),

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { INVALID_REQUEST, invalidRequest, isForm, type ActionState } from "@/app/_lib/action-state";
 import { readFiguresWorkbook } from "@/app/_lib/excel/figures-sheet";
+import { FIGURES_UPLOAD_MAX_BYTES, formatMb } from "@/domain/upload-limits";
 import { checkEntry } from "@/domain/figure-entry";
 import { requirePermission, requireUser } from "@/app/_lib/guards";
 import { actorOf } from "@/app/_lib/actor";
@@ -34,7 +35,6 @@ export interface UploadState extends ActionState {
   rowErrors: RowError[];
 }
 
-const MAX_BYTES = 2 * 1024 * 1024;
 /** A project month's 说明, as on the progress pages (projects/schemas.ts noteSchema). */
 const PROGRESS_NOTE_MAX = 200;
 const headerSchema = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), district: z.string().max(40).optional() });
@@ -57,7 +57,7 @@ export async function uploadFiguresAction(_prev: UploadState, formData: FormData
   if (!header.success) return fail(INVALID_REQUEST);
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return { ...fail("请选择要上传的文件"), fieldErrors: { file: "请选择从本页下载并填好的 .xlsx 文件" } };
-  if (file.size > MAX_BYTES) return { ...fail("文件过大"), fieldErrors: { file: "文件不能超过 2 MB" } };
+  if (file.size > FIGURES_UPLOAD_MAX_BYTES) return { ...fail("文件过大"), fieldErrors: { file: `文件不能超过 ${formatMb(FIGURES_UPLOAD_MAX_BYTES)}` } };
   const { month } = header.data;
   const campaign = await getCurrentCampaign();
   const district = await resolveDistrict(user, header.data.district);

@@ -9,6 +9,7 @@ import { invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
 import { actorOf } from "@/app/_lib/actor";
 import { hashPassword } from "@/domain/passwords";
+import { formatMb } from "@/domain/upload-limits";
 import { getDatabase } from "@/db/index";
 import { applyAccountSheet, type SheetAccount } from "@/db/mutations/users";
 import { listScopeOptions, listUsersByUsername } from "@/db/queries/users";
@@ -54,7 +55,7 @@ export async function importAccountsAction(_prev: BulkState, formData: FormData)
   if (!(file instanceof File) || file.size === 0) return fail("请选择要上传的文件", { fieldErrors: { file: "请选择填好的 .xlsx 或 .csv 文件" } });
   const limits = uploadLimits();
   const isCsv = /\.csv$/i.test(file.name) || file.type === "text/csv";
-  if (isCsv && file.size > limits.maxFileBytes) return fail("文件过大", { fieldErrors: { file: `文件不能超过 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB` } });
+  if (isCsv && file.size > limits.maxFileBytes) return fail("文件过大", { fieldErrors: { file: `文件不能超过 ${formatMb(limits.maxFileBytes)}` } });
   let read: Awaited<ReturnType<typeof readAccountsWorkbook>>;
   try {
     const buffer = await file.arrayBuffer();

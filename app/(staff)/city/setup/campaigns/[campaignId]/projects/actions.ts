@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { checkProjectLines, readProjectsWorkbook } from "@/app/_lib/excel/projects-import";
+import { formatMb, PROJECTS_UPLOAD_MAX_BYTES } from "@/domain/upload-limits";
 import { capList, oneUploadAtATime, UploadRefused } from "@/app/_lib/excel/safe-load";
 import { INVALID_REQUEST, invalidRequest, isForm } from "@/app/_lib/action-state";
 import { requirePermission } from "@/app/_lib/guards";
@@ -18,7 +19,6 @@ import type { ImportState } from "./import-state";
 import { formText, idSchema } from "@/app/_lib/form-parse";
 import { baseToDisplayExact } from "@/domain/format";
 
-const MAX_BYTES = 10 * 1024 * 1024;
 
 function fail(message: string, rowErrors: ImportState["rowErrors"] = [], fieldErrors: Record<string, string> = {}): ImportState {
   return { ok: false, message, fieldErrors, values: {}, rowErrors, summary: null };
@@ -36,7 +36,7 @@ export async function importProjectsAction(_prev: ImportState, formData: FormDat
   if (!id.success) return fail(INVALID_REQUEST);
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return fail("请选择要上传的文件", [], { file: "请选择 .xlsx 格式的项目清单" });
-  if (file.size > MAX_BYTES) return fail("文件过大", [], { file: "文件不能超过 10 MB" });
+  if (file.size > PROJECTS_UPLOAD_MAX_BYTES) return fail("文件过大", [], { file: `文件不能超过 ${formatMb(PROJECTS_UPLOAD_MAX_BYTES)}` });
   const campaign = await getCampaignForSetup(id.data);
   if (!campaign) return fail(GONE);
   if (campaign.status === "archived") return fail(ARCHIVED);

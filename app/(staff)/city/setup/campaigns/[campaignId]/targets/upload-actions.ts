@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { INVALID_REQUEST, invalidRequest, isForm, type ActionState } from "@/app/_lib/action-state";
 import { capList, oneUploadAtATime, UploadRefused } from "@/app/_lib/excel/safe-load";
 import { readTargetsWorkbook } from "@/app/_lib/excel/targets-sheet";
+import { formatMb, TARGETS_UPLOAD_MAX_BYTES } from "@/domain/upload-limits";
 import { requirePermission } from "@/app/_lib/guards";
 import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
@@ -18,7 +19,6 @@ export interface UploadState extends ActionState {
   rowErrors: { line: number; message: string }[];
 }
 
-const MAX_BYTES = 2 * 1024 * 1024;
 
 function fail(message: string, rowErrors: UploadState["rowErrors"] = [], fieldErrors: Record<string, string> = {}): UploadState {
   return { ok: false, message, fieldErrors, values: {}, rowErrors };
@@ -32,7 +32,7 @@ export async function uploadTargetsAction(_prev: UploadState, formData: FormData
   if (!id.success) return fail(INVALID_REQUEST);
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return fail("请选择要上传的文件", [], { file: "请选择从本页下载并填好的 .xlsx 文件" });
-  if (file.size > MAX_BYTES) return fail("文件过大", [], { file: "文件不能超过 2 MB" });
+  if (file.size > TARGETS_UPLOAD_MAX_BYTES) return fail("文件过大", [], { file: `文件不能超过 ${formatMb(TARGETS_UPLOAD_MAX_BYTES)}` });
   const campaign = await getCampaignForSetup(id.data);
   if (!campaign) return fail(GONE);
   if (campaign.status === "archived") return fail(ARCHIVED);
