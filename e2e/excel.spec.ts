@@ -107,6 +107,7 @@ test("a file too large for the form is named next to the field, with JavaScript 
   const file = (mb: number) => ({ name: "填报.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.alloc(Math.round(mb * 1024 * 1024), 7) });
   // With JavaScript, a file over what any action takes is stopped before it is sent.
   await page.goto("/district/figures?month=2023-10");
+  await expect(page.getByText("在 Excel 中填好后上传（文件不超过 2 MB）")).toBeVisible();
   const posts: string[] = [];
   page.on("request", (r) => {
     if (r.method() === "POST") posts.push(r.url());

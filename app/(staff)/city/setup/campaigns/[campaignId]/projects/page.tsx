@@ -3,6 +3,7 @@ import { requirePermission } from "@/app/_lib/guards";
 import { countProjectsForSetup } from "@/db/queries/setup/campaigns";
 import { CampaignHeader } from "../../../_components/campaign-header";
 import { loadSetupCampaign } from "../../../_lib/load";
+import { formatMb, PROJECTS_UPLOAD_MAX_BYTES } from "@/domain/upload-limits";
 import { ProjectsImportForm } from "./import-form";
 
 export const metadata: Metadata = { title: "重点项目导入" };
@@ -28,7 +29,7 @@ export default async function ProjectsImportPage({ params }: { params: Promise<{
             <li>日期可填 2023-05-10、2023/5/10 或 Excel 日期。</li>
             <li>金额列的标题写明单位：“总投资（亿元）”或“总投资（万元）”，按标题的单位填写。</li>
             <li>再次导入同一清单时，按项目代码更新已有项目，不会重复创建；清单中没有的项目保持不变。结果会列出新增、更新（逐项列出改动）和未变的数量。</li>
-            <li>只要有一行有错误，就不会保存任何数据。</li>
+            <li>文件不超过 {formatMb(PROJECTS_UPLOAD_MAX_BYTES)}。只要有一行有错误，就不会保存任何数据。</li>
           </ul>
           <ProjectsImportForm campaignId={c.id} />
         </section>
