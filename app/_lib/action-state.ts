@@ -18,8 +18,9 @@ export const INVALID_REQUEST = "请求无效，请刷新页面后重试";
 /**
  * Whether an action got the form it was posted with. React decodes an action's arguments from
  * the request body, so a crafted body can hand it anything (`[1]`, the form where the state
- * goes, `null`): every action that takes a form checks it first and refuses without it, as the
- * front refuses a body that does not parse (scripts/action-body.mjs), instead of failing with a 500.
+ * goes, `null`): every action that takes a form checks it right after its guard, before reading
+ * it, and refuses without it, as the front refuses a body that does not parse
+ * (scripts/action-body.mjs), instead of failing with a 500 (tests/unit/guard-first.test.ts).
  */
 export function isForm(value: unknown): value is FormData {
   return value instanceof FormData;

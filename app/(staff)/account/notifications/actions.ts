@@ -12,8 +12,8 @@ const readSchema = z.object({ id: z.union([z.literal("all"), idSchema]) });
 
 /** Marks one of the caller's own notifications (or all of them) read; another user's id matches nothing. */
 export async function markReadAction(formData: FormData): Promise<void> {
-  if (!isForm(formData)) return;
   const user = await requirePermission("account.update");
+  if (!isForm(formData)) return;
   const parsed = readSchema.safeParse({ id: formData.get("id") });
   if (!parsed.success) return;
   await (await getDatabase()).write((tx) => markNotificationsRead(tx, user.id, parsed.data.id), { data: false });

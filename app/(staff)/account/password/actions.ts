@@ -18,8 +18,8 @@ const schema = z.object({
 });
 
 export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requirePermission("account.update", {}, { allowPasswordChange: true, allowTwoFactorSetup: true });
+  if (!isForm(formData)) return invalidRequest();
   const parsed = schema.safeParse({
     currentPassword: formData.get("currentPassword") ?? "",
     newPassword: formData.get("newPassword") ?? "",

@@ -28,8 +28,8 @@ export interface EnrolState extends ActionState {
 
 /** Confirms the pending secret with a current code; returns the recovery codes, shown once. */
 export async function confirmTwoFactorAction(_prev: EnrolState, formData: FormData): Promise<EnrolState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requirePermission("account.update", {}, guardOptions);
+  if (!isForm(formData)) return invalidRequest();
   const code = z.string().trim().min(1).max(20).safeParse(formData.get("code") ?? "");
   if (!code.success) return failure("请检查标出的字段", { code: "请输入验证器显示的 6 位数字" });
   const open = await getDatabase();
@@ -45,8 +45,8 @@ export async function confirmTwoFactorAction(_prev: EnrolState, formData: FormDa
 
 /** Turns two-factor off for the caller's own account; refused for city admins, who must keep it. */
 export async function disableTwoFactorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requirePermission("account.update", {}, guardOptions);
+  if (!isForm(formData)) return invalidRequest();
   if (user.role === "city_admin") return failure("专项办管理员必须开启两步验证，不能关闭。");
   const password = String(formData.get("password") ?? "");
   const creds = await getUserCredentials(user.username);

@@ -15,8 +15,8 @@ const schema = z.object({ month: z.string().regex(MONTH_RE), district: z.union([
 
 /** 催报: one late district, or every late district of the month, is reminded at once (in-app, email, group robot). */
 export async function remindAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requirePermission("report.review");
+  if (!isForm(formData)) return invalidRequest();
   const parsed = schema.safeParse({ month: formData.get("month"), district: formData.get("district") });
   if (!parsed.success) return failure("请选择要催报的区县", { district: "请选择要催报的区县" });
   const campaign = await getCurrentCampaign();

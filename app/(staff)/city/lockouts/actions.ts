@@ -10,8 +10,8 @@ import { idSchema } from "@/app/_lib/form-parse";
 
 /** Ends a lock-out early. The id comes from the button pressed; liftLockout checks it is still in force. */
 export async function liftLockoutAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("lockout.lift");
+  if (!isForm(formData)) return invalidRequest();
   const raw = formData.get("lockoutId");
   const parsed = idSchema.safeParse(typeof raw === "string" ? raw : "");
   if (!parsed.success) return failure("请选择要解除的锁定");

@@ -11,8 +11,8 @@ import { PUBLIC_ORDER_COUNTS_KEY } from "@/app/_lib/settings-keys";
 
 /** The campaign office decides whether public district pages show issued/closed order counts (never details). */
 export async function setPublicOrderCountsAction(formData: FormData): Promise<void> {
-  if (!isForm(formData)) return;
   const user = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return;
   const on = formData.get("show") === "1";
   await setMetaValue(await getDatabase(), PUBLIC_ORDER_COUNTS_KEY, on ? "1" : "0", await actorOf(user));
   revalidatePublic();

@@ -21,8 +21,8 @@ function why(o: LockOutcome): string {
 }
 
 export async function lockPeriodAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const parsed = base.safeParse({ periodId: formData.get("periodId"), version: formData.get("version"), month: formData.get("month") });
   if (!parsed.success) return failure(INVALID_REQUEST);
   await requirePermission("period.lock", { state: "approved" });
@@ -33,8 +33,8 @@ export async function lockPeriodAction(_prev: ActionState, formData: FormData): 
 }
 
 export async function unlockPeriodAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const parsed = base.extend({ reason: z.string().trim().min(4, "请写明解锁原因（至少 4 个字）").max(500, "最多 500 字").superRefine(hiddenCharacters("解锁原因", true)) }).safeParse({
     periodId: formData.get("periodId"),
     version: formData.get("version"),
@@ -61,8 +61,8 @@ const historicalSchema = base.extend({
 
 /** Marks a month as history entered late on purpose (历史补录), or clears the mark. */
 export async function setHistoricalAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return invalidRequest();
   const parsed = historicalSchema.safeParse({
     periodId: formData.get("periodId"),
     version: formData.get("version"),

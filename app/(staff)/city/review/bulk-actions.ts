@@ -27,8 +27,8 @@ function refusal(o: Exclude<ReviewOutcome, { ok: true }>): string {
  * unless the reviewer confirmed the flags of the selection. Values are "reportId:version".
  */
 export async function bulkApproveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requirePermission("report.approve", { state: "submitted" });
+  if (!isForm(formData)) return invalidRequest();
   const parsed = picksSchema.safeParse(formData.getAll("pick").map(String));
   if (!parsed.success) return failure(parsed.error.issues[0]?.message ?? INVALID_REQUEST);
   const acceptFlags = formData.get("acceptFlags") === "1";

@@ -38,8 +38,8 @@ const text = (fd: FormData, key: string) => {
 export type FiguresState = ActionState & { saved?: SavedRow[] };
 
 export async function saveFiguresAction(_prev: FiguresState, formData: FormData): Promise<FiguresState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const header = headerSchema.safeParse({ month: text(formData, "month"), intent: text(formData, "intent") || "save", district: text(formData, "district") || undefined });
   if (!header.success) return { ok: false, message: INVALID_REQUEST, fieldErrors: {}, values: {} };
   const { month, intent } = header.data;

@@ -51,8 +51,8 @@ function fail(message: string, rowErrors: RowError[] = []): UploadState {
  * is stored. The write transaction checks the project rows again.
  */
 export async function uploadFiguresAction(_prev: UploadState, formData: FormData): Promise<UploadState> {
-  if (!isForm(formData)) return { ...invalidRequest(), rowErrors: [] };
   const user = await requireUser();
+  if (!isForm(formData)) return { ...invalidRequest(), rowErrors: [] };
   const header = headerSchema.safeParse({ month: formData.get("month"), district: formData.get("district") || undefined });
   if (!header.success) return fail(INVALID_REQUEST);
   const file = formData.get("file");

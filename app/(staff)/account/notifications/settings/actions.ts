@@ -22,8 +22,8 @@ async function scopedActor() {
 
 /** Saves the whole table of modes and the email address. Only rows that differ from the default are stored. */
 export async function savePreferencesAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const { actor } = await scopedActor();
+  if (!isForm(formData)) return invalidRequest();
   const rawEmail = String(formData.get("email") ?? "").trim();
   const email = emailSchema.safeParse(rawEmail);
   const modes: { kind: NotificationKind; channel: DeliveryChannel; mode: DeliveryMode }[] = [];
@@ -54,8 +54,8 @@ const webhookSchema = z.object({
 
 /** Adds a group robot after checking its address (http(s), resolves to no private or loopback address). */
 export async function addWebhookAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const { actor } = await scopedActor();
+  if (!isForm(formData)) return invalidRequest();
   const raw = { label: String(formData.get("label") ?? ""), url: String(formData.get("url") ?? ""), scope: String(formData.get("scope") ?? "own") };
   const parsed = webhookSchema.safeParse(raw);
   if (!parsed.success) return failure("请检查标出的字段，未保存", fieldErrorsOf(parsed.error.issues), raw);
@@ -67,8 +67,8 @@ export async function addWebhookAction(_prev: ActionState, formData: FormData): 
 }
 
 export async function removeWebhookAction(formData: FormData): Promise<void> {
-  if (!isForm(formData)) return;
   const { actor } = await scopedActor();
+  if (!isForm(formData)) return;
   const id = idSchema.safeParse(formData.get("id"));
   if (!id.success) return;
   await deactivateWebhookEndpoint(await getDatabase(), actor, id.data);

@@ -32,8 +32,8 @@ async function load(formData: FormData, action: "order.return" | "order.close") 
 }
 
 export async function returnOrderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const target = await load(formData, "order.return");
   if (!target) return failure("没有找到这张督办单");
   const comment = z.string().trim().min(4, "请写明退回原因（至少 4 个字）").max(1000, "最多 1000 字").superRefine(hiddenCharacters("退回原因", true)).safeParse(formData.get("comment") ?? "");
@@ -45,8 +45,8 @@ export async function returnOrderAction(_prev: ActionState, formData: FormData):
 }
 
 export async function closeOrderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const target = await load(formData, "order.close");
   if (!target) return failure("没有找到这张督办单");
   const parsedNote = z.string().trim().max(1000, "销号意见最多 1000 字").superRefine(hiddenCharacters("销号意见", true)).safeParse(String(formData.get("note") ?? ""));

@@ -31,8 +31,8 @@ const schema = z.object({
 });
 
 export async function issueOrderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const raw = Object.fromEntries(["subjectType", "indicatorId", "projectId", "problemId", "month", "responsible", "issue", "requirement", "deadlineOn", "level"].map((k) => [k, String(formData.get(k) ?? "")]));
   await requirePermission("order.issue");
   const parsed = schema.safeParse(raw);

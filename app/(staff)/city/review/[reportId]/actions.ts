@@ -24,8 +24,8 @@ function revalidateReview(reportId: number) {
 }
 
 export async function approveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const parsed = base.safeParse({ reportId: formData.get("reportId"), version: formData.get("version") });
   if (!parsed.success) return failure(INVALID_REQUEST);
   const report = await getReviewHead(parsed.data.reportId);
@@ -39,8 +39,8 @@ export async function approveAction(_prev: ActionState, formData: FormData): Pro
 }
 
 export async function returnAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const raw = { reportId: formData.get("reportId"), version: formData.get("version"), comment: formData.get("comment") ?? "" };
   const parsed = returnSchema.safeParse(raw);
   if (!parsed.success) return failure("请检查标出的字段", fieldErrorsOf(parsed.error.issues), { comment: String(raw.comment) });
@@ -60,8 +60,8 @@ export async function returnAction(_prev: ActionState, formData: FormData): Prom
 
 /** Reopens an approved, unlocked month for correction; a locked month must be unlocked first. */
 export async function reopenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const raw = { reportId: formData.get("reportId"), version: formData.get("version"), reason: formData.get("reason") ?? "" };
   const parsed = reopenSchema.safeParse(raw);
   if (!parsed.success) return failure("请检查标出的字段", fieldErrorsOf(parsed.error.issues), { reason: String(raw.reason) });

@@ -21,8 +21,8 @@ const publishSchema = z.object({
  * form post (works without JavaScript); the outcome comes back as ?pub= on the review page.
  */
 export async function publishPhotoAction(formData: FormData): Promise<void> {
-  if (!isForm(formData)) return;
   const user = await requirePermission("report.review");
+  if (!isForm(formData)) return;
   const parsed = publishSchema.safeParse(Object.fromEntries(["reportId", "attachmentId", "version", "makePublic"].map((k) => [k, formData.get(k) ?? ""])));
   if (!parsed.success) redirect("/city/review");
   const { reportId, attachmentId, version, makePublic } = parsed.data;

@@ -27,9 +27,9 @@ export const metadata: Metadata = { title: "审核月报" };
 
 export default async function ReviewReportPage({ params, searchParams }: { params: Promise<{ reportId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { reportId } = await params;
+  const user = await requirePermission("report.review", {}, { next: `/city/review/${reportId}` });
   const { pub } = await searchParams;
   const id = Number(reportId);
-  const user = await requirePermission("report.review", {}, { next: `/city/review/${reportId}` });
   if (!Number.isInteger(id) || id <= 0) notFound();
   const report = await getReviewHead(id);
   if (!report) notFound();

@@ -31,8 +31,8 @@ function fail(message: string, problems: string[] = [], fieldErrors: Record<stri
  * feature): one problem and nothing is stored; the old boundaries stay.
  */
 export async function uploadBoundariesAction(_prev: BoundaryUploadState, formData: FormData): Promise<BoundaryUploadState> {
-  if (!isForm(formData)) return { ...invalidRequest(), problems: [], missing: [] };
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return { ...invalidRequest(), problems: [], missing: [] };
   const values = { source: formText(formData, "source") };
   const source = sourceSchema.safeParse(values.source);
   const file = formData.get("file");

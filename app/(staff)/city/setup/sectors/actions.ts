@@ -6,25 +6,25 @@ import { requirePermission } from "@/app/_lib/guards";
 import { createReference, editReference, reorderReference, toggleReference } from "../_lib/reference";
 
 export async function createSectorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return invalidRequest();
   return createReference(admin, "sector", formData);
 }
 
 export async function updateSectorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return invalidRequest();
   return editReference(admin, "sector", formData);
 }
 
 export async function setSectorActiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return invalidRequest();
   return toggleReference(admin, "sector", formData);
 }
 
 export async function moveSectorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return invalidRequest();
   return reorderReference(admin, "sector", formData);
 }

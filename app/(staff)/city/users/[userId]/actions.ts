@@ -38,8 +38,8 @@ function revalidateUser(id: number) {
 }
 
 export async function updateUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("user.manage");
+  if (!isForm(formData)) return invalidRequest();
   const raw = {
     displayName: formText(formData, "displayName"),
     role: formText(formData, "role"),
@@ -83,8 +83,8 @@ export async function updateUserAction(_prev: ActionState, formData: FormData): 
 }
 
 export async function resetPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("user.manage");
+  if (!isForm(formData)) return invalidRequest();
   const target = targetSchema.safeParse({ userId: formText(formData, "userId"), version: formText(formData, "version") });
   if (!target.success) return failure(STALE_FORM);
   const password = z.string().max(1024).safeParse(formText(formData, "newPassword"));
@@ -104,8 +104,8 @@ export async function resetPasswordAction(_prev: ActionState, formData: FormData
 }
 
 export async function endSessionsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("user.manage");
+  if (!isForm(formData)) return invalidRequest();
   const target = idSchema.safeParse(formText(formData, "userId"));
   if (!target.success) return failure(STALE_FORM);
   if (target.data === admin.id) return failure("要结束自己的所有登录，请使用“我的账号”中的“退出所有设备”");

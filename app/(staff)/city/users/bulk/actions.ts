@@ -49,8 +49,8 @@ function fail(message: string, extra: Partial<BulkState> = {}): BulkState {
  * once in the result, that must be changed at first sign-in.
  */
 export async function importAccountsAction(_prev: BulkState, formData: FormData): Promise<BulkState> {
-  if (!isForm(formData)) return { ...invalidRequest(), rowErrors: [], results: [] };
   const admin = await requirePermission("user.manage");
+  if (!isForm(formData)) return { ...invalidRequest(), rowErrors: [], results: [] };
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return fail("请选择要上传的文件", { fieldErrors: { file: "请选择填好的 .xlsx 或 .csv 文件" } });
   const limits = uploadLimits();

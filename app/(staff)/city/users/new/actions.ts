@@ -25,8 +25,8 @@ const createUserSchema = z
 
 /** Creates a user with a temporary password they must change at first sign-in. Nothing is stored unless every field is valid. */
 export async function createUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("user.manage");
+  if (!isForm(formData)) return invalidRequest();
   const raw = {
     username: formText(formData, "username"),
     displayName: formText(formData, "displayName"),

@@ -24,8 +24,8 @@ const schema = z.object({
 
 /** The responsible district or department answers an order (only it may: checked against the session). */
 export async function respondOrderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const raw = Object.fromEntries(["orderId", "version", "causes", "measures", "expectedOn"].map((k) => [k, String(formData.get(k) ?? "")]));
   const parsed = schema.safeParse(raw);
   const order = parsed.success ? await getOrder(parsed.data.orderId) : null;

@@ -24,8 +24,8 @@ const CHECK = "请检查标出的字段";
 
 /** Updates a park's status and dates. Entering (or leaving) trial operation counts in the trial-operation date's month, which must be editable. */
 export async function updateParkAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const values = namedFormValues(formData, ["status", "plannedTrialOn", "trialOperationOn"]);
   const parsed = parkProgressSchema.safeParse(values);
   const target = targetSchema.safeParse(namedFormValues(formData, ["id", "version"]));

@@ -73,8 +73,8 @@ function resolvedTouch(problem: Problem, field: string): MonthTouch | null {
 
 /** Edits the problem's own fields. Changing the type of a resolved problem moves it between solved-counts, so its resolved month must be editable. */
 export async function updateProblemAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const values = namedFormValues(formData, problemFieldNames);
   const parsed = problemFieldsSchema.safeParse(values);
   const loaded = await load(formData);
@@ -102,8 +102,8 @@ export async function updateProblemAction(_prev: ActionState, formData: FormData
 
 /** Moves an unresolved problem between 待处理 and 处理中, or reopens a resolved one (which takes it out of its resolved month's count). */
 export async function setProblemStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const values = namedFormValues(formData, ["status"]);
   const parsed = statusSchema.safeParse(values);
   const loaded = await load(formData);
@@ -132,8 +132,8 @@ export async function setProblemStatusAction(_prev: ActionState, formData: FormD
 
 /** Resolves a problem (or corrects its resolution). The resolved date's month — and, when it moves, the old one's — must be editable. */
 export async function resolveProblemAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const values = namedFormValues(formData, ["resolvedOn", "resolutionNote"]);
   const parsed = resolveSchema.safeParse(values);
   const loaded = await load(formData);

@@ -20,8 +20,8 @@ import { namedFormValues } from "@/app/_lib/form-parse";
  * resolving is), so no month state is checked.
  */
 export async function openProblemAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const values = namedFormValues(formData, ["projectId", ...problemFieldNames]);
   const parsed = newProblemSchema.safeParse(values);
   if (!parsed.success) return failure("请检查标出的字段", fieldErrorsOf(parsed.error.issues), values);

@@ -39,8 +39,8 @@ async function loadForEdit(formData: FormData) {
 }
 
 export async function updateRegisterAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const values = registerValues(formData);
   const parsed = registerSchemaWith((await getPlausibilitySettings()).amountMax).safeParse(values);
   const loaded = await loadForEdit(formData);
@@ -70,8 +70,8 @@ export async function updateRegisterAction(_prev: ActionState, formData: FormDat
 }
 
 export async function changeStageAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const values = { stage: formText(formData, "stage"), actualStartOn: formText(formData, "actualStartOn"), actualCompletionOn: formText(formData, "actualCompletionOn") };
   const parsed = stageSchema.safeParse(values);
   const loaded = await loadForEdit(formData);
@@ -126,8 +126,8 @@ const monthEntrySchema = z.object({ projectId: idSchema, month: monthSchema, ver
  * district. A value the plausibility rules warn about is kept only with a note (备注), an error never.
  */
 export async function saveMonthInvestmentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const values = { amount: formText(formData, "amount"), note: formText(formData, "note") };
   const target = monthEntrySchema.safeParse({ projectId: formText(formData, "projectId"), month: formText(formData, "month"), version: formText(formData, "version") });
   if (!target.success) return failure(STALE_FORM, {}, values);

@@ -18,8 +18,8 @@ import { formText, idSchema } from "@/app/_lib/form-parse";
  * Nothing is stored unless every field is valid and the code is free in this campaign.
  */
 export async function createProjectAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const values = { ...registerValues(formData), districtId: formText(formData, "districtId") };
   const parsed = registerSchemaWith((await getPlausibilitySettings()).amountMax).safeParse(values);
   const fieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error.issues);

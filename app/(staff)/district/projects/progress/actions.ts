@@ -25,8 +25,8 @@ const MAX_ROWS = 1000;
  * the month must be editable for it.
  */
 export async function saveMonthProgressAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const month = monthSchema.safeParse(formText(formData, "month"));
   const rawIds = formData.getAll("projectId").map((v) => (typeof v === "string" ? v : ""));
   const ids = rawIds.map((s) => idSchema.safeParse(s));

@@ -43,8 +43,8 @@ function summary(s: Signing, scale: number, symbol: string): string {
 }
 
 export async function updateSigningAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const values: Record<string, string> = { ...formValues(formData, signingFieldNames) };
   for (const f of flagFields) values[f] = formFlag(formData, f);
   const unit = await moneyUnit();

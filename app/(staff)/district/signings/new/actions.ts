@@ -24,8 +24,8 @@ const CHECK = "请检查标出的字段";
  * district. The signed and landed dates' months must be editable for that district.
  */
 export async function createSigningAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const user = await requireUser();
+  if (!isForm(formData)) return invalidRequest();
   const values: Record<string, string> = { ...formValues(formData, [...signingFieldNames, "districtId"]) };
   for (const f of flagFields) values[f] = formFlag(formData, f);
   const campaign = await getCurrentCampaign();

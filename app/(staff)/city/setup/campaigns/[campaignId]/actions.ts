@@ -34,8 +34,8 @@ function revalidateCampaign(id: number) {
 }
 
 export async function updateCampaignAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return invalidRequest();
   const values = Object.fromEntries(CAMPAIGN_FORM_FIELDS.map((k) => [k, formText(formData, k)]));
   const t = target.safeParse({ campaignId: formText(formData, "campaignId"), version: formText(formData, "version") });
   if (!t.success) return failure(STALE_FORM, {}, values);
@@ -53,8 +53,8 @@ const statusSchema = target.extend({ to: z.enum(["active", "archived"]) });
 
 /** 草稿 → 启用, or → 归档 (final: an archived campaign is read-only). */
 export async function setStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return invalidRequest();
   const t = statusSchema.safeParse({ campaignId: formText(formData, "campaignId"), version: formText(formData, "version"), to: formText(formData, "to") });
   if (!t.success) return failure(STALE_FORM);
   const refused = await archivedRefusal(t.data.campaignId);
@@ -67,8 +67,8 @@ export async function setStatusAction(_prev: ActionState, formData: FormData): P
 
 /** Makes an active campaign the one districts report into and city and public pages show. */
 export async function setCurrentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return invalidRequest();
   const id = idSchema.safeParse(formText(formData, "campaignId"));
   if (!id.success) return failure(STALE_FORM);
   const refused = await archivedRefusal(id.data);

@@ -15,8 +15,8 @@ import { formText, optionalIdSchema } from "@/app/_lib/form-parse";
  * campaign copied in. The current campaign does not change.
  */
 export async function createCampaignAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return invalidRequest();
   const raw = Object.fromEntries(CAMPAIGN_FORM_FIELDS.map((k) => [k, formText(formData, k)]));
   const values = { ...raw, copyFrom: formText(formData, "copyFrom"), carryProblems: formText(formData, "carryProblems") };
   const parsed = campaignSchema.safeParse(raw);

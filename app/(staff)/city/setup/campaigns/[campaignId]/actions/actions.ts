@@ -40,8 +40,8 @@ function revalidate(campaignId: number) {
 const read = (fd: FormData, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, formText(fd, k)]));
 
 export async function createActionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return invalidRequest();
   const values = read(formData, [...FIELDS, "code", "parentId"]);
   const campaignId = idSchema.safeParse(formText(formData, "campaignId"));
   if (!campaignId.success) return failure(STALE_FORM, {}, values);
@@ -58,8 +58,8 @@ export async function createActionAction(_prev: ActionState, formData: FormData)
 const target = z.object({ campaignId: idSchema, actionId: idSchema, version: versionSchema });
 
 export async function updateActionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return invalidRequest();
   const values = read(formData, FIELDS);
   const t = target.safeParse(read(formData, ["campaignId", "actionId", "version"]));
   if (!t.success) return failure(STALE_FORM, {}, values);
@@ -74,8 +74,8 @@ export async function updateActionAction(_prev: ActionState, formData: FormData)
 }
 
 export async function moveActionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return invalidRequest();
   const t = target.extend({ direction: directionSchema }).safeParse(read(formData, ["campaignId", "actionId", "version", "direction"]));
   if (!t.success) return failure(STALE_FORM);
   const refused = await archivedRefusal(t.data.campaignId);

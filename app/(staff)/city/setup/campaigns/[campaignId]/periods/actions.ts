@@ -22,8 +22,8 @@ const periodTarget = z.object({ campaignId: idSchema, periodId: idSchema, versio
 
 /** Opens (or closes again) a reporting month; a month a district has started cannot be closed. */
 export async function setPeriodOpenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return invalidRequest();
   const t = periodTarget.safeParse({ campaignId: formText(formData, "campaignId"), periodId: formText(formData, "periodId"), version: formText(formData, "version"), open: formText(formData, "open") });
   if (!t.success) return failure(STALE_FORM);
   const refused = await archivedRefusal(t.data.campaignId);
@@ -51,8 +51,8 @@ const daySchema = z.object({
 
 /** The day of the following month by which reports are due; due dates of months not yet locked follow it. */
 export async function setDeadlineDayAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return invalidRequest();
   const values = { reportDeadlineDay: formText(formData, "reportDeadlineDay") };
   const t = daySchema.safeParse({ campaignId: formText(formData, "campaignId"), version: formText(formData, "version"), ...values });
   if (!t.success) {

@@ -30,8 +30,8 @@ function fail(message: string, rowErrors: ImportState["rowErrors"] = [], fieldEr
  * what was created, what changed (field by field) and what stayed the same.
  */
 export async function importProjectsAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
-  if (!isForm(formData)) return { ...invalidRequest(), rowErrors: [], summary: null };
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return { ...invalidRequest(), rowErrors: [], summary: null };
   const id = idSchema.safeParse(formText(formData, "campaignId"));
   if (!id.success) return fail(INVALID_REQUEST);
   const file = formData.get("file");

@@ -26,8 +26,8 @@ function fail(message: string, rowErrors: UploadState["rowErrors"] = [], fieldEr
 
 /** Imports a filled-in targets sheet: every row is checked first; one bad row means nothing is stored. */
 export async function uploadTargetsAction(_prev: UploadState, formData: FormData): Promise<UploadState> {
-  if (!isForm(formData)) return { ...invalidRequest(), rowErrors: [] };
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return { ...invalidRequest(), rowErrors: [] };
   const id = idSchema.safeParse(formText(formData, "campaignId"));
   if (!id.success) return fail(INVALID_REQUEST);
   const file = formData.get("file");

@@ -20,8 +20,8 @@ const target = z.object({ campaignId: idSchema, indicatorId: idSchema, version: 
  * "blocked" option) and a descriptive change with figures unless the admin confirmed it.
  */
 export async function updateIndicatorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return invalidRequest();
   const values = indicatorFormValues(formData);
   const t = target.safeParse({ campaignId: formText(formData, "campaignId"), indicatorId: formText(formData, "indicatorId"), version: formText(formData, "version") });
   if (!t.success) return failure(STALE_FORM, {}, values);

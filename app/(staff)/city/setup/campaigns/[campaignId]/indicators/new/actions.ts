@@ -13,8 +13,8 @@ import { actorOf, archivedRefusal, failureState, STALE_FORM } from "../../../../
 import { formText, idSchema } from "@/app/_lib/form-parse";
 
 export async function createIndicatorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return invalidRequest();
   const values = indicatorFormValues(formData);
   const campaignId = idSchema.safeParse(formText(formData, "campaignId"));
   if (!campaignId.success) return failure(STALE_FORM, {}, values);

@@ -20,8 +20,8 @@ const target = z.object({ campaignId: idSchema, indicatorId: idSchema, stamp: z.
 
 /** Saves the city target, plan and district breakdown of one indicator (nothing is stored unless all of it is valid). */
 export async function saveTargetsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isForm(formData)) return invalidRequest();
   const admin = await requirePermission("campaign.manage");
+  if (!isForm(formData)) return invalidRequest();
   const values = allFormValues(formData);
   const t = target.safeParse({ campaignId: formText(formData, "campaignId"), indicatorId: formText(formData, "indicatorId"), stamp: formText(formData, "stamp") });
   if (!t.success) return failure(STALE_FORM, {}, values);
