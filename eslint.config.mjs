@@ -43,6 +43,32 @@ const config = [
   boundary(["app/_lib/**", "app/api/**", "app/*.ts", "app/*.tsx"], [
     { regex: group(GROUPS), message: "Shared app code imports nothing from a route group." },
   ]),
+  {
+    // Reads and writes go through db/'s query and mutation functions (named columns, scoped, in a
+    // transaction, audited): app/ and components/ build no query of their own. Types may still be
+    // imported; the code lists and their types live in domain/codes.
+    files: ["app/**", "components/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", {
+        paths: [
+          { name: "drizzle-orm", message: "Queries live in db/ (db/queries, db/mutations): call a function there.", allowTypeImports: true },
+          { name: "@libsql/client", message: "Queries live in db/ (db/queries, db/mutations): call a function there.", allowTypeImports: true },
+          { name: "@/db/schema", message: "Tables are db/'s: call a function in db/queries or db/mutations; code lists and their types come from @/domain/codes.", allowTypeImports: true },
+        ],
+        patterns: [{ group: ["drizzle-orm/*"], message: "Queries live in db/ (db/queries, db/mutations): call a function there.", allowTypeImports: true }],
+      }],
+    },
+  },
+  {
+    // A read names its columns: `select()` without them reads every column, today's and tomorrow's.
+    files: ["db/**"],
+    rules: {
+      "no-restricted-syntax": ["error", {
+        selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='select'][arguments.length=0]",
+        message: "Name the columns a read needs: select({ id: table.id, … }).",
+      }],
+    },
+  },
   ...GROUPS.map((g) =>
     boundary([`app/(${g})/**`], [
       { regex: group(GROUPS.filter((o) => o !== g)), message: `No route group imports another: (${g}) may not reach into a sibling group.` },

@@ -7,7 +7,7 @@ import { getDatabase } from "@/db/index";
 import { insertAuditEvent } from "@/db/mutations/audit";
 import { touchUserSession } from "@/db/mutations/auth";
 import { getSessionRecord } from "@/db/queries/auth";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/domain/codes";
 import { auth } from "./auth";
 import { authSettings } from "./auth-settings";
 import { can, type Action, type Resource } from "@/domain/policy";

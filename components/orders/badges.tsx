@@ -1,5 +1,5 @@
 import { ORDER_LEVEL_LABELS, ORDER_STATUS_LABELS, ORDER_STATUS_STYLES } from "@/domain/labels";
-import type { OrderLevel, OrderStatus } from "@/db/schema";
+import type { OrderLevel, OrderStatus } from "@/domain/codes";
 import { formatDateTime } from "@/domain/format";
 import { Badge } from "@/components/ui/badge";
 

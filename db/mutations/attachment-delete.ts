@@ -8,7 +8,7 @@
 import { and, eq, ne, or } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../client";
 import { attachments, blobs, monthlyReports, periods } from "../schema";
-import { recordTakesEvidence } from "./attachment-records";
+import { attachmentRecordColumns, recordTakesEvidence } from "./attachment-records";
 import { insertAuditEvent } from "./audit";
 import type { Actor } from "./projects";
 import type { Outcome, Refused } from "@/domain/outcome";
@@ -42,7 +42,21 @@ async function dropBlobIfUnused(tx: Tx, sha: string | null, removedId: number): 
  */
 export async function deleteAttachment(open: OpenDatabase, target: { id: number; expectedVersion: number; month: string | null }, actor: Actor): Promise<DeleteOutcome> {
   return open.write(async (tx) => {
-    const [a] = await tx.select().from(attachments).where(eq(attachments.id, target.id));
+    const [a] = await tx
+      .select({
+        ...attachmentRecordColumns,
+        caption: attachments.caption,
+        originalName: attachments.originalName,
+        fileSha256: attachments.fileSha256,
+        thumbSha256: attachments.thumbSha256,
+        byteSize: attachments.byteSize,
+        takenAt: attachments.takenAt,
+        isPublic: attachments.isPublic,
+        uploadedBy: attachments.uploadedBy,
+        uploadedAt: attachments.uploadedAt,
+      })
+      .from(attachments)
+      .where(eq(attachments.id, target.id));
     if (!a) return { ok: false, reason: "not-found" } as const;
     if (a.version !== target.expectedVersion) return { ok: false, reason: "conflict", version: a.version } as const;
     if (!(await recordTakesEvidence(tx, a))) return { ok: false, reason: "closed" } as const;

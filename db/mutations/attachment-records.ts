@@ -7,7 +7,20 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "../client";
-import { problems, projects, signings, supervisionOrders, type AttachmentSubject } from "../schema";
+import { attachments, problems, projects, signings, supervisionOrders, type AttachmentSubject } from "../schema";
+
+/** An attachment's own record columns: which record it is on, whose, and its version. */
+export const attachmentRecordColumns = {
+  id: attachments.id,
+  campaignId: attachments.campaignId,
+  districtId: attachments.districtId,
+  departmentId: attachments.departmentId,
+  subject: attachments.subject,
+  subjectId: attachments.subjectId,
+  month: attachments.month,
+  kind: attachments.kind,
+  version: attachments.version,
+};
 
 export interface RecordRef {
   campaignId: number;

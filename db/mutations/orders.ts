@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { OpenDatabase, Tx } from "../client";
-import { orderEvents, supervisionOrders, users, type OrderLevel, type OrderStatus } from "../schema";
+import { departments, districts, indicators, orderEvents, problems, projects, supervisionOrders, users, type OrderLevel, type OrderStatus } from "../schema";
 import { ORDER_LEVEL_LABELS } from "@/domain/labels";
 import { NEXT_ORDER_LEVEL } from "@/domain/order-level";
 import { insertAuditEvent } from "./audit";
@@ -44,8 +44,38 @@ export interface NewOrder {
   level: OrderLevel;
 }
 
-export async function issueOrder(open: OpenDatabase, o: NewOrder, actor: Actor): Promise<OrderOutcome<{ id: number; code: string }>> {
+/** Why an order's ids were refused: its responsible unit does not exist or is inactive, or what it is about is not in its campaign. */
+export type IssueOutcome = Outcome<{ id: number; code: string }, Refused<"responsible" | "subject">>;
+
+/** Whether each id the issuer's form named exists: the responsible unit active, the subject in the order's campaign. */
+async function refusedRefs(tx: Tx, o: NewOrder): Promise<"responsible" | "subject" | null> {
+  const exists = async (rows: Promise<{ id: number }[]>) => (await rows).length === 1;
+  const responsible =
+    o.districtId !== null
+      ? await exists(tx.select({ id: districts.id }).from(districts).where(and(eq(districts.id, o.districtId), eq(districts.active, true))))
+      : o.departmentId !== null && (await exists(tx.select({ id: departments.id }).from(departments).where(and(eq(departments.id, o.departmentId), eq(departments.active, true)))));
+  if (!responsible || (o.districtId !== null && o.departmentId !== null)) return "responsible";
+  if (o.indicatorId !== null && !(await exists(tx.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.id, o.indicatorId), eq(indicators.campaignId, o.campaignId)))))) return "subject";
+  if (o.projectId !== null && !(await exists(tx.select({ id: projects.id }).from(projects).where(and(eq(projects.id, o.projectId), eq(projects.campaignId, o.campaignId)))))) return "subject";
+  if (
+    o.problemId !== null &&
+    !(await exists(
+      tx
+        .select({ id: problems.id })
+        .from(problems)
+        .innerJoin(projects, eq(projects.id, problems.projectId))
+        .where(and(eq(problems.id, o.problemId), eq(projects.campaignId, o.campaignId))),
+    ))
+  )
+    return "subject";
+  return null;
+}
+
+/** Issues an order after checking, in the same transaction, that every id it names exists (refusedRefs). */
+export async function issueOrder(open: OpenDatabase, o: NewOrder, actor: Actor): Promise<IssueOutcome> {
   return open.write(async (tx) => {
+    const refused = await refusedRefs(tx, o);
+    if (refused) return { ok: false, reason: refused } as const;
     const year = (o.month ?? nowIso()).slice(0, 4);
     const n = (await tx.select({ n: sql<number>`count(*)` }).from(supervisionOrders).where(sql`${supervisionOrders.code} like ${`DB-${year}-%`}`))[0]?.n ?? 0;
     const code = `DB-${year}-${String(Number(n) + 1).padStart(4, "0")}`;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDatabase } from "../index";
-import { orderEvidenceOwner, type OrderEvidenceOwner } from "../mutations/attachment-records";
+import { attachmentRecordColumns, orderEvidenceOwner, type OrderEvidenceOwner } from "../mutations/attachment-records";
 import { attachments, problems, signings, supervisionOrders, users, type AttachmentSubject } from "../schema";
 
 /**
@@ -14,15 +14,7 @@ export async function getAttachmentRecord(id: number) {
   const { db } = await getDatabase();
   const [r] = await db
     .select({
-      id: attachments.id,
-      campaignId: attachments.campaignId,
-      districtId: attachments.districtId,
-      departmentId: attachments.departmentId,
-      subject: attachments.subject,
-      subjectId: attachments.subjectId,
-      month: attachments.month,
-      kind: attachments.kind,
-      version: attachments.version,
+      ...attachmentRecordColumns,
       problemType: problems.type,
       orderDistrictId: supervisionOrders.districtId,
       orderDepartmentId: supervisionOrders.departmentId,

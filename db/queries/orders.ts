@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { todayInShanghai } from "@/domain/months";
 import { effectiveOrderLevel } from "@/domain/order-level";
 import { getDatabase } from "../index";
-import { departments, districts, indicators, orderEvents, problems, projects, supervisionOrders, users, type OrderStatus } from "../schema";
+import { departments, districts, indicators, orderEvents, problems, projectProgress, projects, supervisionOrders, users, type OrderStatus } from "../schema";
 
 /** Whose orders a caller may list: all (city roles), one district, or one department. */
 export type OrderScope = { kind: "all" } | { kind: "district"; districtId: number } | { kind: "department"; departmentId: number };
@@ -149,4 +149,50 @@ export async function publicOrderCounts(campaignId: number): Promise<Map<number,
     .where(and(eq(supervisionOrders.campaignId, campaignId), sql`${supervisionOrders.districtId} is not null`))
     .groupBy(supervisionOrders.districtId);
   return new Map(rows.map((r) => [Number(r.districtId), { issued: Number(r.issued), closed: Number(r.closed ?? 0) }]));
+}
+
+/**
+ * What an order drafted from a lagging item is about, looked up from the codes and ids in the
+ * address it was opened with: only the ones given are read, each within the campaign (the
+ * district by its code, the indicator by its code, a problem with its project's name, a project).
+ */
+export async function orderSubjectLookup(campaignId: number, q: { districtCode?: string; indicatorCode?: string; problemId?: number; projectId?: number }) {
+  const { db } = await getDatabase();
+  const [district, indicator, problem, project] = await Promise.all([
+    q.districtCode === undefined ? null : db.select({ id: districts.id, name: districts.name }).from(districts).where(eq(districts.code, q.districtCode)).then((r) => r[0] ?? null),
+    q.indicatorCode === undefined
+      ? null
+      : db
+          .select({ id: indicators.id, name: indicators.name })
+          .from(indicators)
+          .where(and(eq(indicators.campaignId, campaignId), eq(indicators.code, q.indicatorCode)))
+          .then((r) => r[0] ?? null),
+    q.problemId === undefined
+      ? null
+      : db
+          .select({ id: problems.id, description: problems.description, deadlineOn: problems.deadlineOn, responsibleUnit: problems.responsibleUnit, districtId: problems.districtId, projectName: projects.name })
+          .from(problems)
+          .innerJoin(projects, eq(projects.id, problems.projectId))
+          .where(and(eq(problems.id, q.problemId), eq(projects.campaignId, campaignId)))
+          .then((r) => r[0] ?? null),
+    q.projectId === undefined
+      ? null
+      : db
+          .select({ id: projects.id, name: projects.name, districtId: projects.districtId })
+          .from(projects)
+          .where(and(eq(projects.id, q.projectId), eq(projects.campaignId, campaignId)))
+          .then((r) => r[0] ?? null),
+  ]);
+  return { district, indicator, problem, project };
+}
+
+/** Whether a project's month has its investment progress entered (an order about it can be closed). */
+export async function projectMonthEntered(projectId: number, month: string): Promise<boolean> {
+  const { db } = await getDatabase();
+  const rows = await db
+    .select({ id: projectProgress.id })
+    .from(projectProgress)
+    .where(and(eq(projectProgress.projectId, projectId), eq(projectProgress.month, month)))
+    .limit(1);
+  return rows.length > 0;
 }

@@ -2,7 +2,7 @@ import { getDict, pickName } from "@/app/_lib/i18n/index";
 import { localePath, type Locale } from "@/app/_lib/locale";
 import type { PublicContext } from "@/app/_lib/public/public-data";
 import { listPublicProjects, type PublicStage } from "@/db/queries/public-projects";
-import { PROJECT_STAGES } from "@/db/schema";
+import { PROJECT_STAGES } from "@/domain/codes";
 import { ProjectTable } from "./project-table";
 import { FilterBar, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
 import { PublicShell } from "./public-shell";

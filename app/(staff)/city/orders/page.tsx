@@ -11,7 +11,7 @@ import { todayInShanghai } from "@/domain/months";
 import { OrderLevelBadge, OrderStatusBadge, OverdueBadge, overdueDays } from "@/components/orders/badges";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { listOrders, orderStatsByDistrict } from "@/db/queries/orders";
-import { ORDER_STATUSES, type OrderStatus } from "@/db/schema";
+import { ORDER_STATUSES, type OrderStatus } from "@/domain/codes";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterFlag, FilterSelect } from "@/components/ui/filter-bar";
 import { PageTools } from "../export/page-tools";

@@ -1,11 +1,9 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { getCampaignRollups } from "@/app/_lib/city-data";
 import { monthLabel, todayInShanghai } from "@/domain/months";
-import { getDatabase } from "@/db/index";
 import type { CampaignSummary } from "@/db/queries/campaigns";
+import { orderSubjectLookup, projectMonthEntered } from "@/db/queries/orders";
 import { getDefaultMonth } from "@/db/queries/reporting";
-import { districts, indicators, problems, projectProgress, projects } from "@/db/schema";
 
 export interface SubjectDraft {
   subjectType: "indicator" | "project" | "problem" | "other";
@@ -24,11 +22,17 @@ export interface SubjectDraft {
  * City roles only (the caller has checked order.issue).
  */
 export async function draftSubject(campaign: CampaignSummary, q: { subject?: string; indicator?: string; district?: string; month?: string; problem?: string; project?: string }): Promise<SubjectDraft> {
-  const { db } = await getDatabase();
   const month = q.month && /^\d{4}-\d{2}$/.test(q.month) ? q.month : await getDefaultMonth(campaign.id);
-  const district = q.district ? (await db.select({ id: districts.id, name: districts.name }).from(districts).where(eq(districts.code, q.district)))[0] : undefined;
+  const id = (v: string | undefined) => (v && /^\d{1,15}$/.test(v) ? Number(v) : undefined);
+  const found = await orderSubjectLookup(campaign.id, {
+    districtCode: q.district || undefined,
+    indicatorCode: q.subject === "indicator" && q.indicator ? q.indicator : undefined,
+    problemId: q.subject === "problem" ? id(q.problem) : undefined,
+    projectId: q.subject === "project" ? id(q.project) : undefined,
+  });
+  const district = found.district ?? undefined;
   if (q.subject === "indicator" && q.indicator && district && month) {
-    const ind = (await db.select({ id: indicators.id, name: indicators.name }).from(indicators).where(and(eq(indicators.campaignId, campaign.id), eq(indicators.code, q.indicator))))[0];
+    const ind = found.indicator;
     if (ind) {
       const { indicators: all } = await getCampaignRollups(campaign.id, month, "official", campaign.paceWarnBp);
       const r = all.find((i) => i.id === ind.id)?.rollup.districts.get(district.id);
@@ -40,13 +44,7 @@ export async function draftSubject(campaign: CampaignSummary, q: { subject?: str
     }
   }
   if (q.subject === "problem" && q.problem) {
-    const p = (
-      await db
-        .select({ id: problems.id, description: problems.description, deadlineOn: problems.deadlineOn, responsibleUnit: problems.responsibleUnit, districtId: problems.districtId, projectName: projects.name })
-        .from(problems)
-        .innerJoin(projects, eq(projects.id, problems.projectId))
-        .where(and(eq(problems.id, Number(q.problem)), eq(projects.campaignId, campaign.id)))
-    )[0];
+    const p = found.problem;
     if (p) {
       const late = p.deadlineOn && p.deadlineOn < todayInShanghai() ? `，办结期限 ${p.deadlineOn} 已过` : "";
       return {
@@ -57,7 +55,7 @@ export async function draftSubject(campaign: CampaignSummary, q: { subject?: str
     }
   }
   if (q.subject === "project" && q.project) {
-    const p = (await db.select({ id: projects.id, name: projects.name, districtId: projects.districtId }).from(projects).where(and(eq(projects.id, Number(q.project)), eq(projects.campaignId, campaign.id))))[0];
+    const p = found.project;
     if (p && month) {
       return {
         subjectType: "project", indicatorId: null, projectId: p.id, problemId: null, month, districtId: p.districtId,
@@ -78,7 +76,6 @@ export async function subjectNow(
   campaign: CampaignSummary,
   o: { subjectType: string; indicatorId: number | null; districtId: number | null; problemStatus: string | null; projectId: number | null; month: string | null },
 ): Promise<{ recovered: boolean; text: string } | null> {
-  const { db } = await getDatabase();
   if (o.subjectType === "indicator" && o.indicatorId && o.districtId) {
     const month = await getDefaultMonth(campaign.id);
     if (!month) return null;
@@ -91,7 +88,7 @@ export async function subjectNow(
     return { recovered: o.problemStatus === "resolved", text: o.problemStatus === "resolved" ? "该难题已解决" : "该难题尚未解决" };
   }
   if (o.subjectType === "project" && o.projectId && o.month) {
-    const has = (await db.select({ id: projectProgress.id }).from(projectProgress).where(and(eq(projectProgress.projectId, o.projectId), eq(projectProgress.month, o.month)))).length > 0;
+    const has = await projectMonthEntered(o.projectId, o.month);
     return { recovered: has, text: has ? `${monthLabel(o.month)}投资进度已填报` : `${monthLabel(o.month)}投资进度仍未填报` };
   }
   return null;

@@ -3,7 +3,7 @@
  * with zod: select values are only candidates until the action checks them against the database.
  */
 import { z } from "zod";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/domain/codes";
 import { hiddenCharacters } from "@/domain/text-rules";
 
 import { optionalIdSchema } from "@/app/_lib/form-parse";

@@ -1,5 +1,5 @@
 import { ROLE_LABELS } from "@/domain/labels";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/domain/codes";
 import { SelectField, type SelectOption } from "@/components/ui/field";
 
 export interface ScopeChoices {

@@ -5,7 +5,7 @@ import { monthLabel } from "@/domain/months";
 import { can, type ReportState, type Resource } from "@/domain/policy";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getDistrictMonthState, getRecordOwners, type DistrictMonthState } from "@/db/queries/reporting";
-import { PROBLEM_TYPES } from "@/db/schema";
+import { PROBLEM_TYPES } from "@/domain/codes";
 import type { ProblemType } from "@/domain/record-labels";
 import { confinedDistrictId } from "@/domain/work-scope";
 import type { MonthTouch } from "./touches";

@@ -5,7 +5,7 @@ import { requireUser } from "@/app/_lib/guards";
 import { todayInShanghai } from "@/domain/months";
 import { listParks } from "@/db/queries/parks";
 import { getDistrictName, getUnit, listReportingDistricts } from "@/db/queries/records";
-import { PARK_STATUSES } from "@/db/schema";
+import { PARK_STATUSES } from "@/domain/codes";
 import { requireRecordAccess } from "../_lib/access";
 import { PARK_STATUS_LABELS } from "@/domain/record-labels";
 import { enumParam, firstParam, flagParam, idParam, listHref, PAGE_SIZE, pageParam, searchParam, type SearchParams } from "../_lib/list-params";

@@ -1,7 +1,7 @@
 /** Park status rules shared by the page and the action. Pure. */
 import { z } from "zod";
 import { isDate, monthOf, todayInShanghai } from "@/domain/months";
-import { PARK_STATUSES } from "@/db/schema";
+import { PARK_STATUSES } from "@/domain/codes";
 import type { ParkProgress } from "@/db/mutations/parks";
 import { optionalDate } from "../_lib/form-parse";
 import { daysBetween } from "../_lib/dates";

@@ -5,7 +5,7 @@ import { requireUser } from "@/app/_lib/guards";
 import { todayInShanghai } from "@/domain/months";
 import { listProblems } from "@/db/queries/problems";
 import { getDistrictName, listReportingDistricts } from "@/db/queries/records";
-import { PROBLEM_STATUSES, PROBLEM_TYPES } from "@/db/schema";
+import { PROBLEM_STATUSES, PROBLEM_TYPES } from "@/domain/codes";
 import { requireRecordAccess } from "../_lib/access";
 import { ESCALATION_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS } from "@/domain/record-labels";
 import { enumParam, firstParam, flagParam, idParam, listHref, PAGE_SIZE, pageParam, searchParam, type SearchParams } from "../_lib/list-params";

@@ -1,7 +1,7 @@
 /** Parsing of the problem forms (server side; the actions also check dates against the record). */
 import { z } from "zod";
 import { isDate, todayInShanghai } from "@/domain/months";
-import { ESCALATION_LEVELS, PROBLEM_TYPES } from "@/db/schema";
+import { ESCALATION_LEVELS, PROBLEM_TYPES } from "@/domain/codes";
 import { requiredDate, requiredMultilineText, requiredText } from "../_lib/form-parse";
 
 export const problemFieldNames = ["type", "description", "responsibleUnit", "escalationLevel", "deadlineOn", "openedOn"] as const;

@@ -6,7 +6,7 @@ import { monthLabel } from "@/domain/months";
 import { listProjectFormChoices, listProjects } from "@/db/queries/projects";
 import type { ProjectFilters } from "@/db/queries/project-scope";
 import { getDefaultMonth } from "@/db/queries/reporting";
-import { PROJECT_STAGES } from "@/db/schema";
+import { PROJECT_STAGES } from "@/domain/codes";
 import { projectAccess } from "./access";
 import { STAGE_LABELS, STAGE_OPTIONS } from "@/domain/project-format";
 import { FilterBar, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";

@@ -8,7 +8,7 @@ import { isDate, isMonth } from "@/domain/months";
 import type { AmountBounds } from "@/domain/amount-bounds";
 import { parseDisplayNumber, type UnitDef } from "@/domain/numbers";
 import { codeSchema, longTextSchema, nameSchema, noteSchema as noteTextSchema, optionalLineSchema } from "@/domain/text-rules";
-import { PROJECT_STAGES } from "@/db/schema";
+import { PROJECT_STAGES } from "@/domain/codes";
 import { WAN_YUAN, YI_YUAN } from "@/domain/project-format";
 import { parseCoordinates } from "@/domain/map/coordinates";
 

@@ -2,7 +2,7 @@
 import { REPORT_STATE_LABELS } from "@/domain/labels";
 import { monthNumber } from "@/domain/months";
 import type { InvestmentRecord } from "@/db/queries/drilldown";
-import type { ReportStatus } from "@/db/schema";
+import type { ReportStatus } from "@/domain/codes";
 import { formatExactOrDash } from "@/domain/format";
 import { DataTable } from "@/components/ui/data-table";
 

@@ -7,7 +7,7 @@ import { STAGE_LABELS } from "@/domain/project-format";
 import { REPORT_STATE_LABELS, REPORT_STATE_STYLES } from "@/domain/labels";
 import { monthLabel } from "@/domain/months";
 import type { DerivedRecords, ReportValueRow } from "@/db/queries/drilldown";
-import type { ReportStatus } from "@/db/schema";
+import type { ReportStatus } from "@/domain/codes";
 import { formatExactOrDash, formatPercent, formatYi } from "@/domain/format";
 import { InvestmentPivot } from "./investment-pivot";
 import { DataTable } from "@/components/ui/data-table";

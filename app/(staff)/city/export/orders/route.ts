@@ -7,7 +7,7 @@ import { overdueDays } from "@/components/orders/badges";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
 import { getIsDemoData } from "@/db/queries/meta";
 import { listOrders, orderStatsByDistrict } from "@/db/queries/orders";
-import { ORDER_STATUSES, type OrderStatus } from "@/db/schema";
+import { ORDER_STATUSES, type OrderStatus } from "@/domain/codes";
 import { aboutLines, aboutSheet, newWorkbook, orderSheets } from "../sheets";
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import type ExcelJS from "exceljs";
 import { ORDER_LEVEL_LABELS, ORDER_STATUS_LABELS } from "@/domain/labels";
 import { guardTextCells, styledSheet } from "@/app/_lib/excel/workbook";
-import type { OrderLevel, OrderStatus } from "@/db/schema";
+import type { OrderLevel, OrderStatus } from "@/domain/codes";
 import { formatDateTime } from "@/domain/format";
 
 export interface OrderStatRow {

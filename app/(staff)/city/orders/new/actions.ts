@@ -3,16 +3,15 @@
 import { revalidatePublicOrderCounts } from "@/app/_lib/revalidate";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { failure, fieldErrorsOf, type ActionState, invalidRequest, isForm } from "@/app/_lib/action-state";
-import { requirePermission, requireUser } from "@/app/_lib/guards";
+import { requirePermission } from "@/app/_lib/guards";
 import { isDate, todayInShanghai } from "@/domain/months";
 import { actorOf } from "@/app/_lib/actor";
 import { getDatabase } from "@/db/index";
 import { issueOrder } from "@/db/mutations/orders";
 import { getCurrentCampaign } from "@/db/queries/campaigns";
-import { departments, districts, indicators, problems, projects, ORDER_LEVELS } from "@/db/schema";
+import { ORDER_LEVELS } from "@/domain/codes";
 import { hiddenCharacters } from "@/domain/text-rules";
 
 const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable());
@@ -31,28 +30,17 @@ const schema = z.object({
 });
 
 export async function issueOrderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
+  const user = await requirePermission("order.issue");
   if (!isForm(formData)) return invalidRequest();
   const raw = Object.fromEntries(["subjectType", "indicatorId", "projectId", "problemId", "month", "responsible", "issue", "requirement", "deadlineOn", "level"].map((k) => [k, String(formData.get(k) ?? "")]));
-  await requirePermission("order.issue");
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return failure("请检查标出的字段", fieldErrorsOf(parsed.error.issues), raw);
   const f = parsed.data;
   if (f.deadlineOn < todayInShanghai()) return failure("请检查标出的字段", { deadlineOn: "办结期限不能早于今天" }, raw);
   const campaign = await getCurrentCampaign();
   if (!campaign) return failure("没有进行中的专项行动", {}, raw);
-  const { db } = await getDatabase();
-  // Ids from the form are only looked up: each must exist in this campaign (or be active).
   const [kind, idText] = f.responsible.split(":") as ["district" | "department", string];
   const respId = Number(idText);
-  const respOk =
-    kind === "district"
-      ? (await db.select({ id: districts.id }).from(districts).where(and(eq(districts.id, respId), eq(districts.active, true)))).length === 1
-      : (await db.select({ id: departments.id }).from(departments).where(and(eq(departments.id, respId), eq(departments.active, true)))).length === 1;
-  if (!respOk) return failure("请检查标出的字段", { responsible: "责任单位不存在或已停用" }, raw);
-  if (f.indicatorId && (await db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.id, f.indicatorId), eq(indicators.campaignId, campaign.id)))).length !== 1) return failure("督办对象无效", {}, raw);
-  if (f.projectId && (await db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, f.projectId), eq(projects.campaignId, campaign.id)))).length !== 1) return failure("督办对象无效", {}, raw);
-  if (f.problemId && (await db.select({ id: problems.id }).from(problems).where(eq(problems.id, f.problemId))).length !== 1) return failure("督办对象无效", {}, raw);
   const o = await issueOrder(
     await getDatabase(),
     {
@@ -71,7 +59,8 @@ export async function issueOrderAction(_prev: ActionState, formData: FormData): 
     },
     await actorOf(user),
   );
-  if (!o.ok) return failure("下达失败，请重试", {}, raw);
+  // Ids from the form are only looked up, inside the write: each must exist in this campaign (or be active).
+  if (!o.ok) return o.reason === "responsible" ? failure("请检查标出的字段", { responsible: "责任单位不存在或已停用" }, raw) : failure("督办对象无效", {}, raw);
   revalidatePath("/city/orders");
   revalidatePath("/district");
   await revalidatePublicOrderCounts();

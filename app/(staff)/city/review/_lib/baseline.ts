@@ -5,7 +5,8 @@
  * - a month returned and resubmitted: the submission that was returned;
  * - otherwise nothing to compare with (first submission, or the returned data was not kept).
  */
-import type { ReportSnapshotData, ReportStatus } from "@/db/schema";
+import type { ReportSnapshotData } from "@/db/schema";
+import type { ReportStatus } from "@/domain/codes";
 
 export type FigureData = ReportSnapshotData["figures"][string];
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import type { CampaignStatus } from "@/db/schema";
+import type { CampaignStatus } from "@/domain/codes";
 import { CAMPAIGN_STATUS_HINTS, CAMPAIGN_STATUS_LABELS, CAMPAIGN_STATUS_STYLES } from "../_lib/labels";
 
 export type SetupTab = "overview" | "actions" | "indicators" | "targets" | "periods" | "projects";

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { definitionErrors, parseDerivationForm } from "@/domain/derivation-form";
 import { RULES } from "@/domain/derivations";
 import type { IndicatorFields } from "@/db/mutations/setup/indicators";
-import { ACCUMULATIONS, AGGREGATIONS, INDICATOR_KINDS } from "@/db/schema";
+import { ACCUMULATIONS, AGGREGATIONS, INDICATOR_KINDS } from "@/domain/codes";
 import { checkbox, codeSchema, nameSchema, optionalText } from "./forms";
 import { formText, optionalIdSchema } from "@/app/_lib/form-parse";
 

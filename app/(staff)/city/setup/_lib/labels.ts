@@ -1,5 +1,5 @@
 /** Chinese labels of the set-up pages (pure). */
-import type { CampaignStatus } from "@/db/schema";
+import type { CampaignStatus } from "@/domain/codes";
 
 export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = { draft: "草稿", active: "启用", archived: "归档" };
 

@@ -13,7 +13,7 @@ import { revalidatePublic } from "@/app/_lib/revalidate";
 import { getDatabase } from "@/db/index";
 import { insertReference, moveReference, setReferenceActive, updateReference, type ReferenceFields, type ReferenceKind } from "@/db/mutations/setup/reference";
 import { listDepartmentsForSetup, listDistrictsForSetup, listSectorsForSetup } from "@/db/queries/setup/reference";
-import { DISTRICT_KINDS } from "@/db/schema";
+import { DISTRICT_KINDS } from "@/domain/codes";
 import { checkbox, codeSchema, directionSchema, nameSchema, optionalText } from "./forms";
 import { actorOf, failureState, STALE_FORM, type ConflictSubject } from "./outcome";
 import { formText, idSchema, versionSchema } from "@/app/_lib/form-parse";

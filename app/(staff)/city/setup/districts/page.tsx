@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/app/_lib/guards";
 import { DISTRICT_KIND_LABELS } from "@/domain/labels";
 import { listDepartmentsForSetup, listDistrictsForSetup } from "@/db/queries/setup/reference";
-import { DISTRICT_KINDS } from "@/db/schema";
+import { DISTRICT_KINDS } from "@/domain/codes";
 import { ReferenceTable } from "../_components/reference-table";
 import { SpecForm } from "../_components/spec-form";
 import {

@@ -3,7 +3,7 @@
  * every bad row with its line number. Pure (tests/unit/sheets-accounts-plan.test.ts).
  */
 import { ROLE_LABELS } from "@/domain/labels";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/domain/codes";
 import { displayNameSchema, usernameSchema } from "../schemas";
 
 export interface SheetLine {

@@ -8,7 +8,7 @@ import { INVALID_REQUEST, invalidRequest, isForm } from "@/app/_lib/action-state
 import { requirePermission } from "@/app/_lib/guards";
 import { KEY_LEVEL_LABELS, STAGE_LABELS, type ProjectStage } from "@/domain/project-register";
 import { revalidatePublic } from "@/app/_lib/revalidate";
-import type { ProjectKeyLevel } from "@/db/schema";
+import type { ProjectKeyLevel } from "@/domain/codes";
 import { getDatabase } from "@/db/index";
 import { importProjects, type ImportedField } from "@/db/mutations/setup/projects";
 import { getCampaignForSetup, listActionsForSetup } from "@/db/queries/setup/campaigns";
