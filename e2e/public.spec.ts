@@ -177,6 +177,23 @@ test.describe("public pages", () => {
     }
   });
 
+  test("an address shortened by one segment leads to the list above it, in both languages", async ({ page, request }) => {
+    const up: [string, string, string][] = [
+      ["/indicators", "/actions", "专项行动"],
+      ["/en/indicators", "/en/actions", "Special actions"],
+      ["/projects/page", "/projects", "项目"],
+      ["/en/projects/page", "/en/projects", "Projects"],
+    ];
+    for (const [from, to, heading] of up) {
+      const res = await request.get(from, { maxRedirects: 0 });
+      expect(res.status(), from).toBe(307);
+      expect(new URL(res.headers()["location"]!, "http://x").pathname, from).toBe(to);
+      await page.goto(from);
+      await expect(page, from).toHaveURL(new RegExp(`${to.replace(/\//g, "\\/")}$`));
+      await expect(page.getByRole("heading", { level: 1 }), from).toContainText(heading);
+    }
+  });
+
   test("a project page shows its investment by approved month and its milestones", async ({ page }) => {
     await page.goto("/projects/DEMO-2023-0002");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("晋江国道改线工程项目");
